@@ -1,0 +1,423 @@
+package nl.meldcodetour.content;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates the trainer-maintained content directory:
+ *
+ * <pre>
+ * content/
+ *   sectors.yml                  sectors (reference data)
+ *   modules/{id}/module.yml      module settings and its list of pages
+ *   modules/{id}/*.md            pages (Markdown, first line "# Title")
+ *   modules/{id}/quiz.yml        question bank
+ * </pre>
+ *
+ * Every problem found is collected; if there is any, a {@link ContentException} lists them all with file and line.
+ * See docs/content.md for the format.
+ */
+public final class ContentLoader {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_FILE_BYTES = 1_000_000;
+
+    private final Path root;
+    private final List<ContentProblem> problems = new ArrayList<>();
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+    private ContentLoader(Path root) {
+        this.root = root;
+    }
+
+    /** Loads the content under {@code root}, or throws {@link ContentException} naming every problem. */
+    public static ContentCatalog load(Path root) {
+        return new ContentLoader(root.toAbsolutePath().normalize()).loadAll();
+    }
+
+    private ContentCatalog loadAll() {
+        if (!Files.isDirectory(root)) {
+            throw new ContentException(List.of(new ContentProblem(root.toString(), 0,
+                    "de inhoudsmap bestaat niet (stel meldcodetour.content.dir in)")));
+        }
+        Map<String, Sector> sectors = loadSectors();
+        List<Module> modules = loadModules(sectors);
+        if (!problems.isEmpty()) {
+            throw new ContentException(problems);
+        }
+        return new ContentCatalog(sectors, modules, version());
+    }
+
+    // ---------------------------------------------------------------- sectors
+
+    private Map<String, Sector> loadSectors() {
+        Map<String, Sector> sectors = new LinkedHashMap<>();
+        Optional<YamlNode> document = parse(root.resolve("sectors.yml"));
+        if (document.isEmpty()) {
+            return sectors;
+        }
+        Map<String, YamlNode> top = document.get().fields("sectors.yml", Set.of("sectors"));
+        YamlNode list = top.get("sectors");
+        if (list == null || !list.isSequence()) {
+            document.get().problem("sectors.yml moet een lijst 'sectors:' bevatten");
+            return sectors;
+        }
+        Map<String, YamlNode> parents = new LinkedHashMap<>();
+        for (YamlNode item : list.items()) {
+            Map<String, YamlNode> fields = item.fields("een sector", Set.of("id", "name", "parent"));
+            Optional<String> id = YamlNode.requiredText(fields, item, "id", "een sector");
+            Optional<String> name = YamlNode.requiredText(fields, item, "name", "een sector");
+            Optional<String> parent = YamlNode.optionalText(fields, "parent", "een sector");
+            if (id.isEmpty() || name.isEmpty()) {
+                continue;
+            }
+            checkId(id.get(), fields.get("id"));
+            if (sectors.containsKey(id.get())) {
+                fields.get("id").problem("sector '" + id.get() + "' staat twee keer in de lijst");
+                continue;
+            }
+            sectors.put(id.get(), new Sector(id.get(), name.get(), parent));
+            parent.ifPresent(p -> parents.put(id.get(), fields.get("parent")));
+        }
+        parents.forEach((child, node) -> {
+            String parent = sectors.get(child).parent().orElseThrow();
+            if (!sectors.containsKey(parent)) {
+                node.problem("onbekende bovenliggende sector '" + parent + "'");
+            } else if (sectors.get(parent).parent().isPresent()) {
+                node.problem("sector '" + parent + "' heeft zelf al een bovenliggende sector; één niveau is toegestaan");
+            }
+        });
+        return sectors;
+    }
+
+    // ---------------------------------------------------------------- modules
+
+    private List<Module> loadModules(Map<String, Sector> sectors) {
+        Path modulesDir = root.resolve("modules");
+        List<Module> modules = new ArrayList<>();
+        if (!Files.isDirectory(modulesDir)) {
+            problems.add(new ContentProblem("modules/", 0, "de map 'modules' ontbreekt"));
+            return modules;
+        }
+        List<Path> dirs;
+        try (Stream<Path> stream = Files.list(modulesDir)) {
+            dirs = stream.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ContentProblem("modules/", 0, "map kan niet worden gelezen: " + e.getMessage()));
+            return modules;
+        }
+        Set<String> questionIds = new LinkedHashSet<>();
+        for (Path dir : dirs) {
+            loadModule(dir, sectors, questionIds).ifPresent(modules::add);
+        }
+        if (modules.isEmpty() && problems.isEmpty()) {
+            problems.add(new ContentProblem("modules/", 0, "er is geen enkele module"));
+        }
+        if (modules.stream().noneMatch(Module::core) && !modules.isEmpty()) {
+            problems.add(new ContentProblem("modules/", 0, "geen enkele module heeft 'core: true'; iedereen moet een basismodule krijgen"));
+        }
+        modules.sort(Comparator.comparingInt(Module::order).thenComparing(Module::title));
+        return modules;
+    }
+
+    private Optional<Module> loadModule(Path dir, Map<String, Sector> sectors, Set<String> allQuestionIds) {
+        String dirName = dir.getFileName().toString();
+        Path moduleFile = dir.resolve("module.yml");
+        Optional<YamlNode> document = parse(moduleFile);
+        if (document.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlNode doc = document.get();
+        int before = problems.size();
+        String what = "module.yml";
+        Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "core", "sectors", "order",
+                "refresherMonths", "passMark", "drawSize", "pages", "quiz"));
+        Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
+        Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
+        String summary = YamlNode.optionalText(f, "summary", what).orElse("");
+        id.ifPresent(value -> {
+            checkId(value, f.get("id"));
+            if (!value.equals(dirName)) {
+                f.get("id").problem("id '" + value + "' moet gelijk zijn aan de mapnaam '" + dirName + "'");
+            }
+        });
+        boolean core = false;
+        if (f.containsKey("core")) {
+            String value = f.get("core").text().orElse("");
+            if (!value.equals("true") && !value.equals("false")) {
+                f.get("core").problem("'core' moet true of false zijn, maar is '" + value + "'");
+            }
+            core = value.equals("true");
+        }
+        List<String> sectorIds = YamlNode.textList(f, "sectors", what);
+        for (String sector : sectorIds) {
+            if (!sectors.containsKey(sector)) {
+                f.get("sectors").problem("onbekende sector '" + sector + "' (zie sectors.yml; bekend: "
+                        + String.join(", ", sectors.keySet()) + ")");
+            }
+        }
+        if (core && !sectorIds.isEmpty()) {
+            f.get("sectors").problem("een module met 'core: true' is voor iedereen; laat 'sectors' weg");
+        }
+        if (!core && sectorIds.isEmpty()) {
+            doc.problem("geef 'sectors: [...]' op, of 'core: true' als de module voor iedereen is");
+        }
+        int order = YamlNode.number(f, doc, "order", 0, 10_000, 100);
+        int refresherMonths = YamlNode.number(f, doc, "refresherMonths", 1, 120, null);
+        int passMark = YamlNode.number(f, doc, "passMark", 1, 100, null);
+        int drawSize = YamlNode.number(f, doc, "drawSize", 1, 200, null);
+
+        List<Page> pages = new ArrayList<>();
+        List<String> pageFiles = YamlNode.textList(f, "pages", what);
+        if (pageFiles.isEmpty()) {
+            doc.problem("de module heeft geen pagina's ('pages: [01-inleiding.md, ...]')");
+        }
+        Set<String> seenPages = new LinkedHashSet<>();
+        for (String pageFile : pageFiles) {
+            if (!seenPages.add(pageFile)) {
+                f.get("pages").problem("pagina '" + pageFile + "' staat twee keer in de lijst");
+                continue;
+            }
+            loadPage(dir, pageFile, f.get("pages")).ifPresent(pages::add);
+        }
+
+        String quizFile = YamlNode.optionalText(f, "quiz", what).orElse("quiz.yml");
+        List<Question> questions = loadQuiz(dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds);
+        if (!questions.isEmpty() && drawSize > questions.size()) {
+            (f.containsKey("drawSize") ? f.get("drawSize") : doc).problem("drawSize " + drawSize
+                    + " is groter dan het aantal vragen in " + quizFile + " (" + questions.size() + ")");
+        }
+        if (problems.size() > before || id.isEmpty() || title.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Module(id.get(), title.get(), summary, core, Set.copyOf(sectorIds), refresherMonths,
+                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order));
+    }
+
+    private Optional<Page> loadPage(Path dir, String pageFile, YamlNode reference) {
+        Path path = dir.resolve(pageFile).normalize();
+        if (!path.startsWith(dir) || !pageFile.endsWith(".md")) {
+            reference.problem("pagina '" + pageFile + "' moet een .md-bestand in de modulemap zijn");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(path)) {
+            reference.problem("pagina '" + pageFile + "' bestaat niet in " + relative(dir));
+            return Optional.empty();
+        }
+        Optional<String> text = read(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(markdown.render(pageFile, text.get()));
+        } catch (MarkdownRenderer.MissingTitleException e) {
+            problems.add(new ContentProblem(relative(path), 1, "de pagina begint niet met een titel ('# Titel')"));
+            return Optional.empty();
+        }
+    }
+
+    // ---------------------------------------------------------------- quiz
+
+    private List<Question> loadQuiz(Path dir, String quizFile, YamlNode reference, Set<String> allQuestionIds) {
+        List<Question> questions = new ArrayList<>();
+        Path path = dir.resolve(quizFile).normalize();
+        if (!path.startsWith(dir) || !Files.isRegularFile(path)) {
+            reference.problem("vragenbestand '" + quizFile + "' bestaat niet in " + relative(dir));
+            return questions;
+        }
+        Optional<YamlNode> document = parse(path);
+        if (document.isEmpty()) {
+            return questions;
+        }
+        Map<String, YamlNode> top = document.get().fields(quizFile, Set.of("questions"));
+        YamlNode list = top.get("questions");
+        if (list == null || !list.isSequence() || list.items().isEmpty()) {
+            document.get().problem(quizFile + " moet een niet-lege lijst 'questions:' bevatten");
+            return questions;
+        }
+        for (YamlNode item : list.items()) {
+            readQuestion(item, allQuestionIds).ifPresent(questions::add);
+        }
+        return questions;
+    }
+
+    private Optional<Question> readQuestion(YamlNode item, Set<String> allQuestionIds) {
+        String what = "een vraag";
+        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source"));
+        Optional<String> id = YamlNode.requiredText(f, item, "id", what);
+        if (id.isPresent()) {
+            what = "vraag '" + id.get() + "'";
+            checkId(id.get(), f.get("id"));
+            if (!allQuestionIds.add(id.get())) {
+                f.get("id").problem("vraag-id '" + id.get() + "' komt al eerder voor; elk vraag-id moet uniek zijn");
+            }
+        }
+        Optional<String> text = YamlNode.requiredText(f, item, "text", what);
+        Optional<String> source = YamlNode.requiredText(f, item, "source", what);
+        Optional<String> feedback = YamlNode.optionalText(f, "feedback", what);
+        Question.Type type = Question.Type.SINGLE;
+        Optional<String> typeText = YamlNode.requiredText(f, item, "type", what);
+        if (typeText.isPresent()) {
+            switch (typeText.get()) {
+                case "single" -> type = Question.Type.SINGLE;
+                case "multiple" -> type = Question.Type.MULTIPLE;
+                default -> f.get("type").problem("type van " + what + " moet 'single' of 'multiple' zijn, niet '" + typeText.get() + "'");
+            }
+        }
+        List<Question.Option> options = new ArrayList<>();
+        YamlNode optionList = f.get("options");
+        if (optionList == null || !optionList.isSequence()) {
+            item.problem(what + " heeft geen lijst 'options:'");
+        } else {
+            for (YamlNode optionNode : optionList.items()) {
+                Map<String, YamlNode> of = optionNode.fields("een antwoordoptie van " + what, Set.of("id", "text", "feedback"));
+                Optional<String> optionId = YamlNode.requiredText(of, optionNode, "id", "een antwoordoptie van " + what);
+                Optional<String> optionText = YamlNode.requiredText(of, optionNode, "text", "een antwoordoptie van " + what);
+                Optional<String> optionFeedback = YamlNode.optionalText(of, "feedback", "een antwoordoptie van " + what);
+                if (optionId.isPresent() && optionText.isPresent()) {
+                    String oid = optionId.get();
+                    if (options.stream().anyMatch(o -> o.id().equals(oid))) {
+                        of.get("id").problem("antwoordoptie '" + oid + "' staat twee keer in " + what);
+                    } else {
+                        options.add(new Question.Option(oid, optionText.get(), optionFeedback));
+                    }
+                }
+            }
+            if (options.size() < 2) {
+                optionList.problem(what + " heeft minder dan 2 antwoordopties");
+            }
+        }
+        List<String> correct = YamlNode.textList(f, "correct", what);
+        YamlNode correctNode = f.getOrDefault("correct", item);
+        if (correct.isEmpty()) {
+            correctNode.problem(what + " heeft geen juist antwoord ('correct: [a]')");
+        }
+        for (String c : correct) {
+            if (options.stream().noneMatch(o -> o.id().equals(c))) {
+                correctNode.problem("juist antwoord '" + c + "' van " + what + " is geen van de antwoordopties");
+            }
+        }
+        if (new LinkedHashSet<>(correct).size() != correct.size()) {
+            correctNode.problem(what + " noemt een juist antwoord twee keer");
+        }
+        if (type == Question.Type.SINGLE && correct.size() > 1) {
+            correctNode.problem(what + " is 'single' maar heeft " + correct.size() + " juiste antwoorden; gebruik 'multiple'");
+        }
+        if (type == Question.Type.MULTIPLE && !options.isEmpty() && correct.size() == options.size()) {
+            correctNode.problem(what + ": alle opties zijn juist; dat toetst niets");
+        }
+        if (feedback.isEmpty() && options.stream().anyMatch(o -> o.feedback().isEmpty())) {
+            item.problem(what + " heeft geen uitleg: geef 'feedback' bij de vraag of bij elke antwoordoptie");
+        }
+        if (id.isEmpty() || text.isEmpty() || source.isEmpty() || options.size() < 2 || correct.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
+                feedback, source.get()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void checkId(String id, YamlNode node) {
+        if (!ID.matcher(id).matches()) {
+            node.problem("id '" + id + "' mag alleen kleine letters, cijfers en streepjes bevatten (bijv. 'stap-1')");
+        }
+    }
+
+    private Optional<YamlNode> parse(Path path) {
+        String file = relative(path);
+        if (!Files.isRegularFile(path)) {
+            problems.add(new ContentProblem(file, 0, "bestand ontbreekt"));
+            return Optional.empty();
+        }
+        Optional<String> text = read(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        try (Reader reader = new java.io.StringReader(text.get())) {
+            Node node = new Yaml(options).compose(reader);
+            if (node == null) {
+                problems.add(new ContentProblem(file, 1, "bestand is leeg"));
+                return Optional.empty();
+            }
+            return Optional.of(new YamlNode(node, file, problems));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            problems.add(new ContentProblem(file, line, "geen geldige YAML: " + e.getProblem()));
+        } catch (YAMLException | IOException e) {
+            problems.add(new ContentProblem(file, 0, "geen geldige YAML: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> read(Path path) {
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                problems.add(new ContentProblem(relative(path), 0, "bestand is groter dan 1 MB"));
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return Optional.of(text);
+        } catch (CharacterCodingException e) {
+            problems.add(new ContentProblem(relative(path), 0, "bestand is geen UTF-8; sla het op als UTF-8"));
+        } catch (IOException e) {
+            problems.add(new ContentProblem(relative(path), 0, "bestand kan niet worden gelezen: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private String relative(Path path) {
+        Path rel = root.relativize(path.toAbsolutePath().normalize());
+        return rel.toString().replace('\\', '/') + (Files.isDirectory(path) ? "/" : "");
+    }
+
+    /** SHA-256 over every file's relative path and bytes, in path order: changes whenever any content changes. */
+    private String version() {
+        try (Stream<Path> files = Files.walk(root)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(relative(file).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("content version could not be computed", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package nl.meldcodetour.content;
+
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Holds the validated content. Loaded once at startup: a broken content file stops the application with a message
+ * that names file, line and problem.
+ */
+@ApplicationScoped
+public class ContentService {
+
+    private static final Logger LOG = Logger.getLogger(ContentService.class);
+
+    private final Path directory;
+    private volatile ContentCatalog catalog;
+
+    ContentService(@ConfigProperty(name = "meldcodetour.content.dir") String directory) {
+        this.directory = Path.of(directory);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        catalog();
+    }
+
+    public ContentCatalog catalog() {
+        ContentCatalog current = catalog;
+        if (current == null) {
+            synchronized (this) {
+                if (catalog == null) {
+                    catalog = ContentLoader.load(directory);
+                    LOG.infof("Content %s loaded from %s: %d modules, %d sectors", catalog.version(),
+                            directory.toAbsolutePath(), catalog.modules().size(), catalog.sectors().size());
+                }
+                current = catalog;
+            }
+        }
+        return current;
+    }
+}

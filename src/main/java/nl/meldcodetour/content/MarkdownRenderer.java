@@ -1,0 +1,42 @@
+package nl.meldcodetour.content;
+
+import java.util.List;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+
+/**
+ * Renders trainer Markdown to HTML. Raw HTML in the Markdown is escaped (shown as text, never executed) and link
+ * URLs are sanitised, so content can never inject script into a page.
+ */
+final class MarkdownRenderer {
+
+    static final class MissingTitleException extends Exception {
+        MissingTitleException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final HtmlRenderer html = HtmlRenderer.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
+    private final TextContentRenderer text = TextContentRenderer.builder().build();
+
+    Page render(String file, String markdown) throws MissingTitleException {
+        Node document = parser.parse(markdown);
+        Node first = document.getFirstChild();
+        if (!(first instanceof Heading heading) || heading.getLevel() != 1) {
+            throw new MissingTitleException();
+        }
+        String title = text.render(heading).strip();
+        heading.unlink();
+        return new Page(file, title, html.render(document), text.render(document));
+    }
+}

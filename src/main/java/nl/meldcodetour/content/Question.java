@@ -1,0 +1,27 @@
+package nl.meldcodetour.content;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A quiz question. {@code correct} holds the ids of the right options; it must never reach a learner before the
+ * attempt is submitted.
+ */
+public record Question(String id, Type type, String text, List<Option> options, Set<String> correct,
+        Optional<String> feedback, String source) {
+
+    public enum Type {
+        /** exactly one option is right */
+        SINGLE,
+        /** one or more options are right; the learner must choose exactly those */
+        MULTIPLE
+    }
+
+    public Optional<Option> option(String optionId) {
+        return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+    }
+
+    public record Option(String id, String text, Optional<String> feedback) {
+    }
+}

@@ -1,0 +1,92 @@
+package nl.meldcodetour.core.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
+
+import org.jboss.logging.Logger;
+
+/**
+ * One embedded PostgreSQL server per JVM (zonky binaries, no Docker), with its data in a directory that survives
+ * restarts unless {@link Settings#clean()} asks for a fresh one. Stopped by a JVM shutdown hook.
+ */
+public final class EmbeddedPostgres {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
+    private static final String USER = "postgres";
+    private static final String DATABASE = "meldcodetour";
+
+    /** Where and how to run. */
+    public record Settings(Path dataDir, OptionalInt port, boolean clean) {
+    }
+
+    /** How to reach the running server. */
+    public record Instance(String jdbcUrl, String username, String password, int port) {
+    }
+
+    private static Instance instance;
+
+    private EmbeddedPostgres() {
+    }
+
+    /**
+     * Starts the server the first time it is called in this JVM; later calls return the same instance. The
+     * connection settings are also published as system properties, so that a later configuration (a Quarkus restart
+     * in the same JVM: dev-mode reload, a test with another profile, a new class loader) sees a configured URL and
+     * reuses this server instead of starting a second one on the same data directory.
+     */
+    public static synchronized Instance startOnce(Settings settings) {
+        if (instance == null) {
+            instance = start(settings);
+            System.setProperty(EmbeddedPostgresConfigSource.URL, instance.jdbcUrl());
+            System.setProperty(EmbeddedPostgresConfigSource.USERNAME, instance.username());
+            System.setProperty(EmbeddedPostgresConfigSource.PASSWORD, instance.password());
+        }
+        return instance;
+    }
+
+    private static Instance start(Settings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(settings.dataDir())
+                    .setCleanDataDirectory(settings.clean())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200");
+            settings.port().ifPresent(builder::setPort);
+            var pg = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }, "embedded-postgres-stop"));
+            createDatabaseIfMissing(pg);
+            String url = pg.getJdbcUrl(USER, DATABASE);
+            LOG.infof("Embedded PostgreSQL started on port %d, data in %s", pg.getPort(), settings.dataDir());
+            return new Instance(url, USER, "", pg.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + settings.dataDir(), e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) {
+        try (var connection = pg.getPostgresDatabase().getConnection();
+                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (var rows = exists.executeQuery()) {
+                if (!rows.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE);
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create database " + DATABASE + " in embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package nl.meldcodetour.core.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Turns every error into a clear Dutch answer: a page for people, JSON ({@link ApiError}) under /api. Never a stack
+ * trace; unexpected errors are logged with an id the user can quote.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, 403, "Geen toegang",
+                "Je account heeft geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Neem contact op met de beheerder van Meldcodetour in je organisatie.");
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<ApiError.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new ApiError.Violation(field(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(ApiError.Violation::field))
+                .toList();
+        return json(new ApiError(400, "Ongeldige invoer", violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return json(ApiError.of(400, "De JSON in het verzoek is ongeldig of past niet bij wat verwacht wordt."));
+    }
+
+    @ServerExceptionMapper
+    public Response clientError(ClientErrorException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = switch (status) {
+            case 405 -> "Deze actie kan hier niet";
+            case 406, 415 -> "Dit formaat wordt niet ondersteund";
+            case 413 -> "Het verzoek is te groot";
+            default -> "Ongeldig verzoek";
+        };
+        return respond(uri, status, title, "Controleer wat je hebt ingevuld en probeer het opnieuw.");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (e instanceof io.quarkus.security.AuthenticationException || e instanceof io.quarkus.security.UnauthorizedException) {
+            // Not ours to answer: the OIDC mechanism turns these into a login redirect (pages) or a 401 (API).
+            throw (RuntimeException) e;
+        }
+        if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
+        }
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        return respond(uri, 500, "Er ging iets mis",
+                "Er ging aan onze kant iets mis. Probeer het later opnieuw. Meld bij aanhoudende problemen foutcode " + id + ".");
+    }
+
+    static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api");
+    }
+
+    private static Response respond(UriInfo uri, int status, String title, String message) {
+        if (isApi(uri)) {
+            return json(ApiError.of(status, title));
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(Templates.error(status, title, message)).build();
+    }
+
+    private static Response json(ApiError error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    /** "submit.request.answers" -> "answers": the field as the client named it. */
+    private static String field(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+    }
+}

@@ -1,0 +1,32 @@
+package nl.meldcodetour.core.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
+import nl.meldcodetour.core.time.ClockProducer;
+
+/** Dutch date formats for templates: {@code {date.nl}} gives "3 maart 2027", {@code {instant.nl}} adds the time. */
+@TemplateExtension
+public class Formats {
+
+    private static final Locale NL = Locale.forLanguageTag("nl-NL");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NL);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", NL)
+            .withZone(ClockProducer.ZONE);
+
+    static String nl(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    static String nl(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** ISO date for machine-readable {@code <time datetime>}. */
+    static String iso(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+}

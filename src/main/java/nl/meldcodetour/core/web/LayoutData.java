@@ -1,0 +1,36 @@
+package nl.meldcodetour.core.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** What the page layout needs on every page: who is logged in. Used in templates as {@code inject:layout}. */
+@Named("layout")
+@RequestScoped
+public class LayoutData {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String getUserName() {
+        if (identity.isAnonymous()) {
+            return "";
+        }
+        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
+            Object name = jwt.getClaim("name");
+            if (name == null) {
+                name = jwt.getClaim("preferred_username");
+            }
+            if (name != null) {
+                return name.toString();
+            }
+        }
+        return identity.getPrincipal().getName();
+    }
+}

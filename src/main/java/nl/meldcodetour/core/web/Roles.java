@@ -1,0 +1,12 @@
+package nl.meldcodetour.core.web;
+
+/** Role names as constants for annotations. Every role may follow modules: everyone is a professional too. */
+public final class Roles {
+    public static final String MEDEWERKER = "medewerker";
+    public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
+    public static final String GEMEENTE = "gemeente";
+    public static final String BEHEERDER = "beheerder";
+
+    private Roles() {
+    }
+}

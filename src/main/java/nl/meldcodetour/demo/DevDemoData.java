@@ -1,0 +1,80 @@
+package nl.meldcodetour.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.learning.Validity;
+
+/**
+ * Demo data for dev mode only (the bean does not exist in a production build). The demo users of the dev OIDC
+ * server get a sector, and some have a pass so that every status shows: the aandachtsfunctionaris' pass expires
+ * soon, the beheerder's has expired, the medewerker starts fresh. Runs again on every start; changes nothing twice.
+ */
+@ApplicationScoped
+@IfBuildProfile("dev")
+public class DevDemoData {
+
+    private static final Logger LOG = Logger.getLogger(DevDemoData.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    void seed(@Observes StartupEvent event) {
+        long medewerker = person("medewerker", "Sanne de Vries (demo)", "onderwijs");
+        long af = person("aandachtsfunctionaris", "Pieter Bakker (demo)", "kinderopvang");
+        person("gemeente", "Gemeente Noordoostpolder (demo)", null);
+        long beheerder = person("beheerder", "Beheerder (demo)", null);
+        Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
+        completion(af, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
+        completion(beheerder, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
+        LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente or beheerder.", medewerker);
+    }
+
+    private long person(String subject, String name, String sector) {
+        return ((Number) em.createNativeQuery("""
+                INSERT INTO person (subject, display_name, email, sector)
+                VALUES (:s, :n, :e, :sector)
+                ON CONFLICT (subject) DO UPDATE SET sector = COALESCE(person.sector, EXCLUDED.sector)
+                RETURNING id
+                """).setParameter("s", subject).setParameter("n", name).setParameter("e", subject + "@example.org")
+                .setParameter("sector", sector).getSingleResult()).longValue();
+    }
+
+    private void completion(long personId, Module module, LocalDate completedOn) {
+        Number existing = (Number) em.createNativeQuery(
+                "SELECT count(*) FROM completion WHERE person_id = :p AND module_id = :m")
+                .setParameter("p", personId).setParameter("m", module.id()).getSingleResult();
+        if (existing.longValue() > 0) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
+                VALUES (:id, :p, :m, :v, 90, :at, :until)
+                """).setParameter("id", UUID.randomUUID()).setParameter("p", personId).setParameter("m", module.id())
+                .setParameter("v", content.catalog().version())
+                .setParameter("at", ZonedDateTime.of(completedOn.atTime(10, 0), clock.getZone()).toInstant())
+                .setParameter("until", Validity.validUntil(completedOn, module.refresherMonths()))
+                .executeUpdate();
+    }
+}

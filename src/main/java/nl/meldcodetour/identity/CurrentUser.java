@@ -1,0 +1,128 @@
+package nl.meldcodetour.identity;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import nl.meldcodetour.content.ContentService;
+
+/**
+ * The logged-in person. On first use in a request the identity (subject, name, e-mail, and sector/organisation when
+ * the identity provider sends them) is mirrored into the local {@code person} table with one upsert.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    private static final Logger LOG = Logger.getLogger(CurrentUser.class);
+
+    /** Roles known to Meldcodetour, as they appear in the role claim. */
+    public static final String MEDEWERKER = "medewerker";
+    public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
+    public static final String GEMEENTE = "gemeente";
+    public static final String BEHEERDER = "beheerder";
+    public static final Set<String> ROLES = Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, BEHEERDER);
+
+    private static final String UPSERT = """
+            INSERT INTO person (subject, display_name, email, sector, organisation, created_at, last_seen_at)
+            VALUES (:subject, :name, :email, :sector, :organisation, now(), now())
+            ON CONFLICT (subject) DO UPDATE SET
+                display_name = EXCLUDED.display_name,
+                email = EXCLUDED.email,
+                sector = COALESCE(EXCLUDED.sector, person.sector),
+                organisation = COALESCE(EXCLUDED.organisation, person.organisation),
+                last_seen_at = now()
+            WHERE person.display_name IS DISTINCT FROM EXCLUDED.display_name
+               OR person.email IS DISTINCT FROM EXCLUDED.email
+               OR (EXCLUDED.sector IS NOT NULL AND person.sector IS DISTINCT FROM EXCLUDED.sector)
+               OR (EXCLUDED.organisation IS NOT NULL AND person.organisation IS DISTINCT FROM EXCLUDED.organisation)
+               OR person.last_seen_at < now() - interval '1 hour'
+            RETURNING id
+            """;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ContentService content;
+
+    @ConfigProperty(name = "meldcodetour.oidc.sector-claim", defaultValue = "sector")
+    String sectorClaim;
+
+    @ConfigProperty(name = "meldcodetour.oidc.organisation-claim", defaultValue = "organisation")
+    String organisationClaim;
+
+    private Person person;
+
+    public boolean isLoggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The mirrored person record; only call for an authenticated request. */
+    @Transactional
+    public Person person() {
+        if (person == null) {
+            person = mirror();
+        }
+        return person;
+    }
+
+    private Person mirror() {
+        if (identity.isAnonymous()) {
+            throw new IllegalStateException("no person for an anonymous request");
+        }
+        String subject = claim("sub").orElse(identity.getPrincipal().getName());
+        String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+        Optional<String> sector = claim(sectorClaim).filter(s -> {
+            boolean known = content.catalog().sector(s).isPresent();
+            if (!known) {
+                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+            }
+            return known;
+        });
+        @SuppressWarnings("unchecked")
+        var ids = (java.util.List<Long>) em.createNativeQuery(UPSERT, Long.class)
+                .setParameter("subject", truncate(subject, 255))
+                .setParameter("name", truncate(name, 200))
+                .setParameter("email", claim("email").map(e -> truncate(e, 320)).orElse(null))
+                .setParameter("sector", sector.orElse(null))
+                .setParameter("organisation", claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null))
+                .getResultList();
+        if (!ids.isEmpty()) {
+            return em.find(Person.class, ids.get(0));
+        }
+        return em.createQuery("from Person where subject = :subject", Person.class)
+                .setParameter("subject", truncate(subject, 255)).getSingleResult();
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            if (value != null) {
+                String text = value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+                text = text.replace("\u0000", "").strip();
+                return text.isEmpty() ? Optional.empty() : Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,43 @@
+package nl.meldcodetour.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A person as mirrored from the identity provider on login. */
+@Entity
+@Table(name = "person")
+public class Person {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, updatable = false)
+    public String subject;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    public String email;
+
+    public String sector;
+
+    public String organisation;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public Instant lastSeenAt;
+
+    public Optional<String> sector() {
+        return Optional.ofNullable(sector);
+    }
+}

@@ -1,0 +1,74 @@
+package nl.meldcodetour.learning;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.content.Page;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.identity.Person;
+
+/** The learner's pages: "Mijn modules", a module's overview and its pages. Server-rendered, no JavaScript needed. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+public class LearningPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance mijnModules(Person person, String sectorName, List<LearningService.ModuleOverview> modules);
+
+        static native TemplateInstance module(LearningService.ModuleOverview overview);
+
+        static native TemplateInstance page(LearningService.ModuleOverview overview, Page page, int number);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    nl.meldcodetour.content.ContentService content;
+
+    @GET
+    @Path("mijn-modules")
+    public TemplateInstance mijnModules() {
+        Person person = user.person();
+        String sectorName = content.catalog().sector(person.sector).map(s -> s.name()).orElse(null);
+        return Templates.mijnModules(person, sectorName, learning.modulesOf(person));
+    }
+
+    @GET
+    @Path("modules/{moduleId}")
+    public TemplateInstance module(@PathParam("moduleId") String moduleId) {
+        return Templates.module(overview(moduleId));
+    }
+
+    @GET
+    @Path("modules/{moduleId}/pagina/{number}")
+    public TemplateInstance page(@PathParam("moduleId") String moduleId, @PathParam("number") int number) {
+        LearningService.ModuleOverview overview = overview(moduleId);
+        Page page = overview.module().page(number).orElseThrow(NotFoundException::new);
+        progress.pageRead(user.person().id, moduleId, number);
+        return Templates.page(overview, page, number);
+    }
+
+    private LearningService.ModuleOverview overview(String moduleId) {
+        return learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,67 @@
+package nl.meldcodetour.learning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.identity.Person;
+
+/** "Mijn modules": which modules a person must follow and where they stand with each. */
+@ApplicationScoped
+public class LearningService {
+
+    /** One module as a person sees it. */
+    public record ModuleOverview(Module module, ModuleStatus status, Optional<Completion> completion,
+            ProgressService.Progress progress) {
+
+        /** Percentage of pages reached, for the progress bar. */
+        public int pagesPercent() {
+            return module.pageCount() == 0 ? 0 : Math.min(100, progress.furthestPage() * 100 / module.pageCount());
+        }
+
+        /** The page to continue at: the last page read, or the first. */
+        public int continuePage() {
+            return Math.max(1, Math.min(progress.lastPage(), module.pageCount()));
+        }
+    }
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    CompletionService completions;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    Clock clock;
+
+    public List<ModuleOverview> modulesOf(Person person) {
+        Map<String, Completion> latest = completions.latestPerModule(person.id);
+        Map<String, ProgressService.Progress> progressByModule = progress.ofPerson(person.id);
+        LocalDate today = LocalDate.now(clock);
+        return content.catalog().modulesFor(person.sector()).stream()
+                .map(m -> overview(m, latest.get(m.id()), progressByModule.get(m.id()), today))
+                .toList();
+    }
+
+    /** The module if it exists and belongs to this person's modules. */
+    public Optional<ModuleOverview> moduleOf(Person person, String moduleId) {
+        return modulesOf(person).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
+    }
+
+    private static ModuleOverview overview(Module module, Completion completion, ProgressService.Progress progress,
+            LocalDate today) {
+        ProgressService.Progress p = progress == null ? new ProgressService.Progress(0, 0) : progress;
+        ModuleStatus status = Validity.status(completion == null ? null : completion.validUntil, progress != null, today);
+        return new ModuleOverview(module, status, Optional.ofNullable(completion), p);
+    }
+}

@@ -1,0 +1,114 @@
+package nl.meldcodetour.quiz;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.ApiError;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.learning.LearningService;
+
+/** JSON API for quizzes: start an attempt, read it, submit answers, list attempts. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+@Tag(name = "Toetsen")
+public class QuizApi {
+
+    /** Answers: per question id the chosen option ids. */
+    public record Submission(
+            @NotNull(message = "Geef de antwoorden op in 'answers'.")
+            @Size(max = 200, message = "Te veel antwoorden.")
+            Map<@NotNull @Size(max = 64) String, @NotNull(message = "Kies een antwoord.") @Size(max = 20) List<@NotNull @Size(max = 64) String>> answers) {
+    }
+
+    /** An attempt: the open questions before submission, the result after. */
+    public record AttemptView(String id, String moduleId, String status, QuizViews.Open quiz, QuizViews.Result result) {
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    QuizService quiz;
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    ContentService content;
+
+    @POST
+    @Path("modules/{moduleId}/attempts")
+    @Operation(summary = "Start een toetspoging (nieuwe trekking van vragen, zonder de juiste antwoorden)")
+    public Response start(@PathParam("moduleId") String moduleId) {
+        Module module = learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new).module();
+        QuizAttempt attempt = quiz.start(user.person().id, module);
+        return Response.status(201).entity(view(attempt)).header("Location", "/api/attempts/" + attempt.id).build();
+    }
+
+    @GET
+    @Path("attempts/{attemptId}")
+    @Operation(summary = "Eén eigen toetspoging")
+    public AttemptView get(@PathParam("attemptId") UUID attemptId) {
+        return view(quiz.find(user.person().id, attemptId).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    @Path("attempts/{attemptId}/submission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Lever de antwoorden in. Opnieuw inleveren geeft hetzelfde resultaat.")
+    public AttemptView submit(@PathParam("attemptId") UUID attemptId, @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
+        Map<String, Set<String>> answers = new java.util.HashMap<>();
+        submission.answers().forEach((question, options) -> answers.put(question, new HashSet<>(options)));
+        return view(quiz.submit(user.person().id, attemptId, answers));
+    }
+
+    @GET
+    @Path("modules/{moduleId}/attempts")
+    @Operation(summary = "Mijn toetspogingen voor een module, nieuwste eerst")
+    public List<QuizViews.AttemptSummary> history(@PathParam("moduleId") String moduleId) {
+        learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new);
+        return quiz.history(user.person().id, moduleId).stream().map(QuizViews::summary).toList();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidAnswers(QuizService.InvalidAnswersException e) {
+        List<ApiError.Violation> violations = e.errors().entrySet().stream()
+                .map(entry -> new ApiError.Violation("answers." + entry.getKey(), entry.getValue()))
+                .sorted(java.util.Comparator.comparing(ApiError.Violation::field)).toList();
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations)).build();
+    }
+
+    private AttemptView view(QuizAttempt attempt) {
+        Module module = content.catalog().module(attempt.moduleId).orElseThrow(NotFoundException::new);
+        return attempt.isSubmitted()
+                ? new AttemptView(attempt.id.toString(), attempt.moduleId, "SUBMITTED", null, QuizViews.result(attempt, module))
+                : new AttemptView(attempt.id.toString(), attempt.moduleId, "OPEN", QuizViews.open(attempt, module), null);
+    }
+}

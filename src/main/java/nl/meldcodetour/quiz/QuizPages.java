@@ -1,0 +1,132 @@
+package nl.meldcodetour.quiz;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.learning.LearningService;
+
+/**
+ * Quiz pages: start (POST, then redirect), answer form, submit (POST, then redirect: a refresh never resubmits),
+ * result and history. Form field names are {@code q.<questionId>} with option ids as values.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+public class QuizPages {
+
+    static final String FIELD_PREFIX = "q.";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors);
+
+        static native TemplateInstance result(QuizViews.Result result);
+
+        static native TemplateInstance history(Module module, List<QuizViews.AttemptSummary> attempts);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    QuizService quiz;
+
+    @Inject
+    LearningService learning;
+
+    @Inject
+    ContentService content;
+
+    @POST
+    @Path("modules/{moduleId}/toets")
+    public Response start(@PathParam("moduleId") String moduleId) {
+        Module module = myModule(moduleId);
+        QuizAttempt attempt = quiz.start(user.person().id, module);
+        return Response.seeOther(URI.create("/toets/" + attempt.id)).build();
+    }
+
+    @GET
+    @Path("toets/{attemptId}")
+    public Object show(@PathParam("attemptId") UUID attemptId) {
+        QuizAttempt attempt = mine(attemptId);
+        if (attempt.isSubmitted()) {
+            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+        }
+        return Templates.quiz(QuizViews.open(attempt, module(attempt)), Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("toets/{attemptId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object submit(@PathParam("attemptId") UUID attemptId, MultivaluedMap<String, String> form) {
+        Map<String, Set<String>> answers = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(FIELD_PREFIX) && values != null) {
+                Set<String> chosen = new HashSet<>();
+                values.stream().filter(v -> v != null && !v.isBlank()).forEach(chosen::add);
+                answers.put(name.substring(FIELD_PREFIX.length()), chosen);
+            }
+        });
+        try {
+            quiz.submit(user.person().id, attemptId, answers);
+            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+        } catch (QuizService.InvalidAnswersException e) {
+            QuizAttempt attempt = mine(attemptId);
+            return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors()))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+    }
+
+    @GET
+    @Path("toets/{attemptId}/resultaat")
+    public Object result(@PathParam("attemptId") UUID attemptId) {
+        QuizAttempt attempt = mine(attemptId);
+        if (!attempt.isSubmitted()) {
+            return Response.seeOther(URI.create("/toets/" + attemptId)).build();
+        }
+        return Templates.result(QuizViews.result(attempt, module(attempt)));
+    }
+
+    @GET
+    @Path("modules/{moduleId}/pogingen")
+    public TemplateInstance history(@PathParam("moduleId") String moduleId) {
+        Module module = myModule(moduleId);
+        return Templates.history(module, quiz.history(user.person().id, moduleId).stream().map(QuizViews::summary).toList());
+    }
+
+    private Module myModule(String moduleId) {
+        return learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new).module();
+    }
+
+    private QuizAttempt mine(UUID attemptId) {
+        return quiz.find(user.person().id, attemptId).orElseThrow(NotFoundException::new);
+    }
+
+    private Module module(QuizAttempt attempt) {
+        return content.catalog().module(attempt.moduleId).orElseThrow(NotFoundException::new);
+    }
+}
