@@ -137,7 +137,7 @@ public final class ContentLoader {
         if (modules.isEmpty() && problems.isEmpty()) {
             problems.add(new ContentProblem("modules/", 0, "er is geen enkele module"));
         }
-        if (modules.stream().noneMatch(Module::core) && !modules.isEmpty()) {
+        if (problems.isEmpty() && modules.stream().noneMatch(Module::core) && !modules.isEmpty()) {
             problems.add(new ContentProblem("modules/", 0, "geen enkele module heeft 'core: true'; iedereen moet een basismodule krijgen"));
         }
         modules.sort(Comparator.comparingInt(Module::order).thenComparing(Module::title));
@@ -206,8 +206,10 @@ public final class ContentLoader {
         }
 
         String quizFile = YamlNode.optionalText(f, "quiz", what).orElse("quiz.yml");
+        int beforeQuiz = problems.size();
         List<Question> questions = loadQuiz(dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds);
-        if (!questions.isEmpty() && drawSize > questions.size()) {
+        // Only when the bank itself is sound: a broken question is reported once, not again as "too few questions".
+        if (problems.size() == beforeQuiz && !questions.isEmpty() && drawSize > questions.size()) {
             (f.containsKey("drawSize") ? f.get("drawSize") : doc).problem("drawSize " + drawSize
                     + " is groter dan het aantal vragen in " + quizFile + " (" + questions.size() + ")");
         }

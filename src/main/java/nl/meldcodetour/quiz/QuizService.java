@@ -114,6 +114,8 @@ public class QuizService {
             throw new jakarta.ws.rs.NotFoundException();
         }
         if (attempt.isSubmitted()) {
+            // A replay (double click, back button, retry): the stored result, unchanged.
+            org.hibernate.Hibernate.initialize(attempt.questions);
             return attempt;
         }
         Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);

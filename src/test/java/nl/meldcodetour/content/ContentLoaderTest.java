@@ -1,0 +1,316 @@
+package nl.meldcodetour.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Content validation: a small valid tree, then one thing broken per test; every message names file and line. */
+class ContentLoaderTest {
+
+    @TempDir
+    Path root;
+
+    static final String SECTORS = """
+            sectors:
+              - id: onderwijs
+                name: Onderwijs
+              - id: gezondheidszorg
+                name: Gezondheidszorg
+              - id: ouderenzorg
+                name: Ouderenzorg
+                parent: gezondheidszorg
+            """;
+
+    static final String CORE_MODULE = """
+            id: basis
+            title: Basis
+            core: true
+            refresherMonths: 12
+            passMark: 80
+            drawSize: 2
+            pages:
+              - 01-een.md
+            """;
+
+    static final String SECTOR_MODULE = """
+            id: zorg
+            title: Zorg
+            sectors: [gezondheidszorg]
+            refresherMonths: 24
+            passMark: 70
+            drawSize: 1
+            pages: [01-een.md]
+            """;
+
+    static final String QUIZ = """
+            questions:
+              - id: %1$s-1
+                type: single
+                text: Vraag een?
+                options:
+                  - id: a
+                    text: Ja
+                  - id: b
+                    text: Nee
+                correct: [a]
+                feedback: Omdat.
+                source: Bron 1
+              - id: %1$s-2
+                type: multiple
+                text: Vraag twee?
+                options:
+                  - id: a
+                    text: A
+                    feedback: over A
+                  - id: b
+                    text: B
+                    feedback: over B
+                  - id: c
+                    text: C
+                    feedback: over C
+                correct: [a, c]
+                source: Bron 2
+            """;
+
+    @BeforeEach
+    void writeValidContent() throws IOException {
+        write("sectors.yml", SECTORS);
+        write("modules/basis/module.yml", CORE_MODULE);
+        write("modules/basis/01-een.md", "# Pagina een\n\nTekst met <script>alert(1)</script> erin.\n");
+        write("modules/basis/quiz.yml", QUIZ.formatted("basis"));
+        write("modules/zorg/module.yml", SECTOR_MODULE);
+        write("modules/zorg/01-een.md", "# Zorg\n\nTekst.\n");
+        write("modules/zorg/quiz.yml", QUIZ.formatted("zorg"));
+    }
+
+    private void write(String file, String text) throws IOException {
+        Path path = root.resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        String text = Files.readString(root.resolve(file));
+        assertTrue(text.contains(from), "fixture does not contain: " + from);
+        write(file, text.replace(from, to));
+    }
+
+    private List<ContentProblem> problems() {
+        return assertThrows(ContentException.class, () -> ContentLoader.load(root)).problems();
+    }
+
+    private ContentProblem onlyProblem() {
+        List<ContentProblem> problems = problems();
+        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
+        return problems.get(0);
+    }
+
+    private static void assertProblem(ContentProblem p, String file, int line, String fragment) {
+        assertEquals(file, p.file(), p.toString());
+        assertEquals(line, p.line(), p.toString());
+        assertTrue(p.message().contains(fragment), "'" + p.message() + "' should contain '" + fragment + "'");
+    }
+
+    @Test
+    void validContentLoads() {
+        ContentCatalog catalog = ContentLoader.load(root);
+        assertEquals(2, catalog.modules().size());
+        Module basis = catalog.module("basis").orElseThrow();
+        assertEquals("Pagina een", basis.page(1).orElseThrow().title());
+        assertEquals(2, basis.questions().size());
+        assertEquals(Question.Type.MULTIPLE, basis.question("basis-2").orElseThrow().type());
+        assertEquals(12, catalog.version().length());
+    }
+
+    @Test
+    void rawHtmlInMarkdownIsEscapedNotRendered() {
+        String html = ContentLoader.load(root).module("basis").orElseThrow().page(1).orElseThrow().html();
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;"), html);
+    }
+
+    @Test
+    void sectorModulesReachSubSectorsAndCoreReachesEveryone() {
+        ContentCatalog catalog = ContentLoader.load(root);
+        assertEquals(List.of("basis"), catalog.modulesFor(Optional.empty()).stream().map(Module::id).toList());
+        assertEquals(List.of("basis"), catalog.modulesFor(Optional.of("onderwijs")).stream().map(Module::id).toList());
+        assertEquals(List.of("basis", "zorg"), catalog.modulesFor(Optional.of("gezondheidszorg")).stream().map(Module::id).toList());
+        assertEquals(List.of("basis", "zorg"), catalog.modulesFor(Optional.of("ouderenzorg")).stream().map(Module::id).toList());
+    }
+
+    @Test
+    void versionChangesWhenAnyFileChanges() throws IOException {
+        String before = ContentLoader.load(root).version();
+        replace("modules/zorg/01-een.md", "Tekst.", "Andere tekst.");
+        assertNotEquals(before, ContentLoader.load(root).version());
+    }
+
+    @Test
+    void duplicateQuestionIdAcrossModules() throws IOException {
+        replace("modules/zorg/quiz.yml", "id: zorg-1", "id: basis-1");
+        assertProblem(onlyProblem(), "modules/zorg/quiz.yml", 2, "vraag-id 'basis-1' komt al eerder voor");
+    }
+
+    @Test
+    void questionWithoutCorrectOption() throws IOException {
+        replace("modules/basis/quiz.yml", "    correct: [a]\n", "");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 2, "heeft geen juist antwoord");
+    }
+
+    @Test
+    void correctOptionThatDoesNotExist() throws IOException {
+        replace("modules/basis/quiz.yml", "correct: [a]", "correct: [d]");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 10, "juist antwoord 'd'");
+    }
+
+    @Test
+    void singleChoiceWithTwoCorrectOptions() throws IOException {
+        replace("modules/basis/quiz.yml", "correct: [a]", "correct: [a, b]");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 10, "is 'single' maar heeft 2 juiste antwoorden");
+    }
+
+    @Test
+    void questionWithOneOption() throws IOException {
+        replace("modules/basis/quiz.yml", "      - id: b\n        text: Nee\n", "");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 6, "minder dan 2 antwoordopties");
+    }
+
+    @Test
+    void questionWithoutFeedback() throws IOException {
+        replace("modules/basis/quiz.yml", "    feedback: Omdat.\n", "");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 2, "heeft geen uitleg");
+    }
+
+    @Test
+    void questionWithoutSource() throws IOException {
+        replace("modules/basis/quiz.yml", "    source: Bron 1\n", "");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 2, "verplicht veld 'source' ontbreekt");
+    }
+
+    @Test
+    void unknownQuestionType() throws IOException {
+        replace("modules/basis/quiz.yml", "type: single", "type: open");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 3, "moet 'single' of 'multiple' zijn");
+    }
+
+    @Test
+    void unknownSector() throws IOException {
+        replace("modules/zorg/module.yml", "sectors: [gezondheidszorg]", "sectors: [zorgsector]");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 3, "onbekende sector 'zorgsector'");
+    }
+
+    @Test
+    void missingPage() throws IOException {
+        Files.delete(root.resolve("modules/basis/01-een.md"));
+        assertProblem(onlyProblem(), "modules/basis/module.yml", 8, "pagina '01-een.md' bestaat niet");
+    }
+
+    @Test
+    void pageOutsideTheModuleFolder() throws IOException {
+        replace("modules/zorg/module.yml", "pages: [01-een.md]", "pages: [../basis/01-een.md]");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 7, "moet een .md-bestand in de modulemap zijn");
+    }
+
+    @Test
+    void pageWithoutTitle() throws IOException {
+        write("modules/zorg/01-een.md", "Tekst zonder kop.\n");
+        assertProblem(onlyProblem(), "modules/zorg/01-een.md", 1, "begint niet met een titel");
+    }
+
+    @Test
+    void misspelledField() throws IOException {
+        replace("modules/zorg/module.yml", "passMark: 70", "passmark: 70");
+        List<ContentProblem> problems = problems();
+        assertProblem(problems.get(0), "modules/zorg/module.yml", 5, "onbekend veld 'passmark'");
+        assertProblem(problems.get(1), "modules/zorg/module.yml", 1, "verplicht veld 'passMark' ontbreekt");
+    }
+
+    @Test
+    void numberOutOfRange() throws IOException {
+        replace("modules/zorg/module.yml", "passMark: 70", "passMark: 170");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 5, "tussen 1 en 100");
+    }
+
+    @Test
+    void drawSizeLargerThanBank() throws IOException {
+        replace("modules/zorg/module.yml", "drawSize: 1", "drawSize: 3");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 6, "drawSize 3 is groter dan het aantal vragen");
+    }
+
+    @Test
+    void moduleIdMustMatchFolder() throws IOException {
+        replace("modules/zorg/module.yml", "id: zorg", "id: zorgmodule");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 1, "moet gelijk zijn aan de mapnaam 'zorg'");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        replace("modules/basis/quiz.yml", "    text: Vraag een?", "    text: [Vraag een?");
+        ContentProblem p = problems().get(0);
+        assertEquals("modules/basis/quiz.yml", p.file());
+        assertTrue(p.line() >= 4, p.toString());
+        assertTrue(p.message().startsWith("geen geldige YAML"), p.toString());
+    }
+
+    @Test
+    void duplicateKey() throws IOException {
+        replace("modules/zorg/module.yml", "title: Zorg\n", "title: Zorg\ntitle: Nog eens\n");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 3, "veld 'title' staat twee keer");
+    }
+
+    @Test
+    void notUtf8() throws IOException {
+        Files.write(root.resolve("modules/zorg/01-een.md"), new byte[] { '#', ' ', (byte) 0xE9, 't', 'e', '\n' });
+        assertProblem(onlyProblem(), "modules/zorg/01-een.md", 0, "geen UTF-8");
+    }
+
+    @Test
+    void unknownParentSector() throws IOException {
+        replace("sectors.yml", "parent: gezondheidszorg", "parent: zorg");
+        assertProblem(onlyProblem(), "sectors.yml", 8, "onbekende bovenliggende sector 'zorg'");
+    }
+
+    @Test
+    void noCoreModule() throws IOException {
+        replace("modules/basis/module.yml", "core: true", "sectors: [onderwijs]");
+        assertProblem(onlyProblem(), "modules/", 0, "geen enkele module heeft 'core: true'");
+    }
+
+    @Test
+    void reportsAllProblemsAtOnceWithFileAndLineInTheMessage() throws IOException {
+        replace("modules/basis/quiz.yml", "correct: [a]", "correct: [z]");
+        replace("modules/zorg/module.yml", "sectors: [gezondheidszorg]", "sectors: [nergens]");
+        ContentException e = assertThrows(ContentException.class, () -> ContentLoader.load(root));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("modules/basis/quiz.yml:10:"), e.getMessage());
+        assertTrue(e.getMessage().contains("modules/zorg/module.yml:3:"), e.getMessage());
+    }
+
+    @Test
+    void missingContentDirectory() {
+        ContentException e = assertThrows(ContentException.class, () -> ContentLoader.load(root.resolve("nergens")));
+        assertTrue(e.getMessage().contains("bestaat niet"), e.getMessage());
+    }
+
+    @Test
+    void theShippedContentIsValid() {
+        ContentCatalog catalog = ContentLoader.load(Path.of("content"));
+        Module core = catalog.module("meldcode-in-5-stappen").orElseThrow();
+        assertTrue(core.core());
+        assertTrue(core.questions().size() >= 10, "the core module needs at least 10 questions");
+        assertTrue(core.drawSize() <= core.questions().size());
+    }
+}

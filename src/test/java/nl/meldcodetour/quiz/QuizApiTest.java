@@ -1,0 +1,258 @@
+package nl.meldcodetour.quiz;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Question;
+import nl.meldcodetour.testsupport.Tokens;
+
+@QuarkusTest
+class QuizApiTest {
+
+    static final String MODULE = "meldcode-in-5-stappen";
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    EntityManager em;
+
+    private Module module() {
+        return content.catalog().module(MODULE).orElseThrow();
+    }
+
+    private JsonPath start(Tokens.TestUser user) {
+        return user.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(201)
+                .header("Location", containsString("/api/attempts/")).extract().jsonPath();
+    }
+
+    /** Answers for the drawn questions: all right, or the first {@code wrong} of them wrong. */
+    private Map<String, List<String>> answers(JsonPath attempt, int wrong) {
+        Map<String, List<String>> answers = new HashMap<>();
+        List<String> ids = attempt.getList("quiz.questions.id");
+        for (int i = 0; i < ids.size(); i++) {
+            Question q = module().question(ids.get(i)).orElseThrow();
+            List<String> right = new ArrayList<>(q.correct());
+            if (i < wrong) {
+                String other = q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o))
+                        .findFirst().orElseThrow();
+                answers.put(q.id(), List.of(other));
+            } else {
+                answers.put(q.id(), right);
+            }
+        }
+        return answers;
+    }
+
+    private Response submit(Tokens.TestUser user, String attemptId, Map<String, List<String>> answers) {
+        return user.given().contentType(ContentType.JSON).body(Map.of("answers", answers))
+                .post("/api/attempts/" + attemptId + "/submission");
+    }
+
+    private long completions(Tokens.TestUser user) {
+        return ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM completion c JOIN person p ON p.id = c.person_id WHERE p.subject = ?1")
+                .setParameter(1, user.subject()).getSingleResult()).longValue();
+    }
+
+    @Test
+    void startingAnAttemptDrawsQuestionsWithoutRevealingAnswers() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        Response response = user.given().post("/api/modules/" + MODULE + "/attempts");
+        response.then().statusCode(201)
+                .body("status", equalTo("OPEN"))
+                .body("result", nullValue())
+                .body("quiz.questions", hasSize(module().drawSize()))
+                .body("quiz.passMark", equalTo(80));
+        String json = response.asString();
+        assertFalse(json.contains("\"correct\""), "no correct flags before submission: " + json);
+        assertFalse(json.contains("feedback"), "no feedback before submission: " + json);
+        assertFalse(json.contains("source"), "no sources before submission: " + json);
+        // The same holds when the open attempt is read again.
+        String again = user.given().get("/api/attempts/" + response.jsonPath().getString("id")).asString();
+        assertFalse(again.contains("\"correct\"") || again.contains("feedback"), again);
+    }
+
+    @Test
+    void passingCreatesOneCompletionValidForTheRefresherPeriod() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        submit(user, attempt.getString("id"), answers(attempt, 1)).then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("result.right", equalTo(9))
+                .body("result.total", equalTo(10))
+                .body("result.percentage", equalTo(90))
+                .body("result.passed", equalTo(true))
+                .body("result.questions[0].right", equalTo(false))
+                .body("result.questions[0].source", notNullValue())
+                .body("result.questions.options.flatten().findAll { it.correct }", not(hasSize(0)));
+        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        user.given().get("/api/completions").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].moduleId", equalTo(MODULE))
+                .body("[0].score", equalTo(90))
+                .body("[0].validUntil", equalTo(today.plusMonths(module().refresherMonths()).toString()))
+                .body("[0].contentVersion", equalTo(content.catalog().version()));
+        user.given().get("/api/modules").then().body("find { it.id == '" + MODULE + "' }.status", equalTo("BEHAALD"));
+    }
+
+    @Test
+    void failingGivesNoCompletionAndARetryDrawsOtherQuestions() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath first = start(user);
+        submit(user, first.getString("id"), answers(first, 3)).then().statusCode(200)
+                .body("result.passed", equalTo(false)).body("result.percentage", equalTo(70));
+        assertEquals(0, completions(user));
+        JsonPath second = start(user);
+        assertNotEquals(first.getString("id"), second.getString("id"));
+        Set<String> firstIds = new HashSet<>(first.getList("quiz.questions.id"));
+        Set<String> secondIds = new HashSet<>(second.getList("quiz.questions.id"));
+        int bank = module().questions().size();
+        int unseen = bank - firstIds.size();
+        // all questions not asked the first time come first in the retry
+        assertEquals(Math.min(unseen, secondIds.size()), secondIds.stream().filter(id -> !firstIds.contains(id)).count(),
+                "retry should prefer unseen questions: " + firstIds + " then " + secondIds);
+        user.given().get("/api/modules/" + MODULE + "/attempts").then().statusCode(200).body("", hasSize(2))
+                .body("[0].attemptId", equalTo(second.getString("id")));
+    }
+
+    @Test
+    void resubmittingReturnsTheFirstResultAndNeverASecondCompletion() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        String id = attempt.getString("id");
+        submit(user, id, answers(attempt, 0)).then().statusCode(200).body("result.percentage", equalTo(100));
+        // a replay with other answers changes nothing
+        submit(user, id, answers(attempt, 5)).then().statusCode(200)
+                .body("result.percentage", equalTo(100)).body("result.passed", equalTo(true));
+        assertEquals(1, completions(user));
+    }
+
+    @Test
+    void parallelDoubleSubmissionsAllGetTheSameResultAndOneCompletion() throws Exception {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        String id = attempt.getString("id");
+        Map<String, List<String>> answers = answers(attempt, 2);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> submit(user, id, answers));
+            }
+            List<Future<Response>> results = pool.invokeAll(calls);
+            for (Future<Response> result : results) {
+                Response r = result.get();
+                assertEquals(200, r.statusCode(), r.asString());
+                assertEquals(80, r.jsonPath().getInt("result.percentage"));
+                assertTrue(r.jsonPath().getBoolean("result.passed"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, completions(user));
+    }
+
+    @Test
+    void incompleteOrWrongAnswersAre400NamingTheQuestion() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        String id = attempt.getString("id");
+        Map<String, List<String>> answers = answers(attempt, 0);
+        String first = attempt.getString("quiz.questions[0].id");
+        String second = attempt.getString("quiz.questions[1].id");
+        answers.remove(first);
+        answers.put(second, List.of("zz"));
+        answers.put("verzonnen-vraag", List.of("a"));
+        submit(user, id, answers).then().statusCode(400).contentType(ContentType.JSON)
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem("answers." + first))
+                .body("violations.field", hasItem("answers." + second))
+                .body("violations.field", hasItem("answers.verzonnen-vraag"))
+                .body("violations.find { it.field == 'answers." + first + "' }.message", equalTo("Kies een antwoord."));
+        // nothing was stored: the attempt is still open and can be completed
+        user.given().get("/api/attempts/" + id).then().body("status", equalTo("OPEN"));
+        submit(user, id, answers(attempt, 0)).then().statusCode(200).body("result.passed", equalTo(true));
+    }
+
+    @Test
+    void twoAnswersToASingleChoiceQuestionAreRejected() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        Map<String, List<String>> answers = answers(attempt, 0);
+        String single = attempt.getList("quiz.questions", Map.class).stream()
+                .filter(q -> "single".equals(q.get("type"))).map(q -> (String) q.get("id")).findFirst().orElseThrow();
+        List<String> options = module().question(single).orElseThrow().options().stream().map(Question.Option::id).toList();
+        answers.put(single, options.subList(0, 2));
+        submit(user, attempt.getString("id"), answers).then().statusCode(400)
+                .body("violations.find { it.field == 'answers." + single + "' }.message", equalTo("Kies één antwoord."));
+    }
+
+    @Test
+    void malformedBodiesAre400NotServerErrors() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        String id = start(user).getString("id");
+        String url = "/api/attempts/" + id + "/submission";
+        user.given().contentType(ContentType.JSON).body("{\"answers\": ").post(url).then().statusCode(400)
+                .body("title", notNullValue());
+        user.given().contentType(ContentType.JSON).body("{\"answers\": \"alles\"}").post(url).then().statusCode(400);
+        user.given().contentType(ContentType.JSON).body("{}").post(url).then().statusCode(400)
+                .body("violations.field", hasItem("answers"));
+        user.given().contentType(ContentType.JSON).body("{\"answers\": {\"x\": null}}").post(url).then().statusCode(400);
+        user.given().contentType(ContentType.JSON).post(url).then().statusCode(400);
+        user.given().contentType(ContentType.TEXT).body("hallo").post(url).then().statusCode(415);
+    }
+
+    @Test
+    void someoneElsesAttemptIsNotFound() {
+        Tokens.TestUser owner = Tokens.newUser(null, "medewerker");
+        Tokens.TestUser other = Tokens.newUser(null, "beheerder");
+        JsonPath attempt = start(owner);
+        String id = attempt.getString("id");
+        other.given().get("/api/attempts/" + id).then().statusCode(404);
+        submit(other, id, answers(attempt, 0)).then().statusCode(404);
+        owner.given().get("/api/attempts/" + id).then().statusCode(200).body("status", equalTo("OPEN"));
+        assertEquals(0, completions(other));
+    }
+
+    @Test
+    void unknownOrMalformedAttemptIdsAre404() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        user.given().get("/api/attempts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        user.given().get("/api/attempts/niet-een-uuid").then().statusCode(404);
+        user.given().get("/api/attempts/1").then().statusCode(404);
+        user.given().post("/api/modules/bestaat-niet/attempts").then().statusCode(404);
+    }
+}
