@@ -49,28 +49,55 @@ public final class EmbeddedPostgres {
     }
 
     private static Instance start(Settings settings) {
+        Running running = startServer(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "embedded-postgres-stop"));
+        return running.instance();
+    }
+
+    /** A started server that the caller must close. */
+    record Running(Instance instance, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+
+    /** Starts a server that is not shared and not stopped automatically (for tests of the data directory). */
+    static Running startServer(Settings settings) {
         try {
+            if (settings.clean()) {
+                deleteRecursively(settings.dataDir());
+            }
             Files.createDirectories(settings.dataDir());
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDir())
-                    .setCleanDataDirectory(settings.clean())
+                    // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty one.
+                    .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
             settings.port().ifPresent(builder::setPort);
             var pg = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    pg.close();
-                } catch (IOException e) {
-                    LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
-                }
-            }, "embedded-postgres-stop"));
             createDatabaseIfMissing(pg);
             String url = pg.getJdbcUrl(USER, DATABASE);
             LOG.infof("Embedded PostgreSQL started on port %d, data in %s", pg.getPort(), settings.dataDir());
-            return new Instance(url, USER, "", pg.getPort());
+            return new Running(new Instance(url, USER, "", pg.getPort()), pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + settings.dataDir(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -1,0 +1,189 @@
+package nl.meldcodetour.quiz;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Question;
+
+/** The learner's journey through the server-rendered pages, as a browser without JavaScript makes it. */
+@QuarkusTest
+class LearnerPagesTest {
+
+    static final String MODULE = "meldcode-in-5-stappen";
+    static final Pattern FIELD = Pattern.compile("name=\"q\\.([a-z0-9-]+)\" id=\"[^\"]+\" value=\"([a-z0-9-]+)\"");
+
+    @Inject
+    ContentService content;
+
+    private Module module() {
+        return content.catalog().module(MODULE).orElseThrow();
+    }
+
+    private String startQuiz() {
+        String location = given().redirects().follow(false).post("/modules/" + MODULE + "/toets")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(location.matches(".*/toets/[0-9a-f-]{36}$"), location);
+        return location.substring(location.indexOf("/toets/"));
+    }
+
+    private List<String> questionIds(String html) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = FIELD.matcher(html);
+        while (m.find()) {
+            if (!ids.contains(m.group(1))) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    @TestSecurity(user = "pages-sector", roles = "medewerker")
+    @OidcSecurity(claims = { @Claim(key = "sector", value = "onderwijs"), @Claim(key = "name", value = "Sanne Test") })
+    void mijnModulesShowsSectorAndStatus() {
+        given().get("/mijn-modules").then().statusCode(200).contentType(ContentType.HTML)
+                .body(containsString("<h1>Mijn modules</h1>"))
+                .body(containsString("<strong>Onderwijs</strong>"))
+                .body(containsString("De meldcode in 5 stappen"))
+                .body(containsString("Niet gestart"))
+                .body(containsString("Sanne Test"))
+                .header("Cache-Control", "no-store");
+    }
+
+    @Test
+    @TestSecurity(user = "pages-nosector", roles = "medewerker")
+    void withoutASectorOnlyTheCoreModulesShowWithAnExplanation() {
+        given().get("/mijn-modules").then().statusCode(200)
+                .body(containsString("We weten nog niet in welke sector je werkt"))
+                .body(containsString("De meldcode in 5 stappen"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-reader", roles = "aandachtsfunctionaris")
+    void modulePagesHavePreviousNextAndProgress() {
+        int count = module().pageCount();
+        given().get("/modules/" + MODULE).then().statusCode(200)
+                .body(containsString("Begin met lezen"))
+                .body(containsString("Start de toets"));
+        given().get("/modules/" + MODULE + "/pagina/1").then().statusCode(200)
+                .body(containsString("Pagina 1 van " + count))
+                .body(containsString("<h1>Waarom een meldcode?</h1>"))
+                .body(not(containsString("Vorige pagina")))
+                .body(containsString("/modules/" + MODULE + "/pagina/2"));
+        given().get("/modules/" + MODULE + "/pagina/2").then().statusCode(200)
+                .body(containsString("Vorige pagina")).body(containsString("<table>"));
+        given().get("/modules/" + MODULE + "/pagina/" + count).then().statusCode(200)
+                .body(containsString("Klaar met lezen: naar de toets"));
+        given().get("/modules/" + MODULE).then().statusCode(200)
+                .body(containsString("Verder lezen"))
+                .body(containsString("value=\"" + count + "\""));
+        given().get("/mijn-modules").then().body(containsString("Bezig"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-quiz", roles = "medewerker")
+    void quizPageContainsNoAnswersAndTheFormFlowWorks() {
+        String quizUrl = startQuiz();
+        String html = given().get(quizUrl).then().statusCode(200).extract().asString();
+        List<String> ids = questionIds(html);
+        assertEquals(module().drawSize(), ids.size());
+        for (String id : ids) {
+            Question q = module().question(id).orElseThrow();
+            q.options().forEach(o -> o.feedback().ifPresent(f -> assertFalse(html.contains(f), "option feedback leaked: " + f)));
+            q.feedback().ifPresent(f -> assertFalse(html.contains(f), "question feedback leaked: " + f));
+            assertFalse(html.contains(q.source()), "source leaked");
+        }
+        assertFalse(html.contains("(juist)"));
+
+        // Incomplete: 400, the form again with a Dutch error per question and the given answer kept.
+        String firstId = ids.get(0);
+        String firstRight = module().question(firstId).orElseThrow().correct().iterator().next();
+        Response incomplete = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("q." + firstId, firstRight).post(quizUrl);
+        incomplete.then().statusCode(400)
+                .body(containsString("Nog niet alle vragen zijn goed ingevuld"))
+                .body(containsString("Kies een antwoord."))
+                .body(containsString("value=\"" + firstRight + "\" checked"));
+
+        // Complete and all right: 303 to the result, which shows score, pass and feedback.
+        var form = given().redirects().follow(false).contentType(ContentType.URLENC);
+        for (String id : ids) {
+            for (String right : module().question(id).orElseThrow().correct()) {
+                form = form.formParam("q." + id, right);
+            }
+        }
+        form.post(quizUrl).then().statusCode(303).header("Location", containsString(quizUrl + "/resultaat"));
+        given().get(quizUrl + "/resultaat").then().statusCode(200)
+                .body(containsString("Je had 10 van de 10 vragen goed (100%)"))
+                .body(containsString("Gehaald."))
+                .body(containsString("(juist)"))
+                .body(containsString("Bron:"));
+        // The quiz page of a submitted attempt now leads to the result; the module is passed.
+        given().redirects().follow(false).get(quizUrl).then().statusCode(303);
+        given().get("/mijn-modules").then().body(containsString("Behaald")).body(containsString("geldig tot"));
+        given().get("/modules/" + MODULE + "/pogingen").then().statusCode(200).body(containsString("Gehaald"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-fail", roles = "gemeente")
+    void aFailedQuizOffersARetry() {
+        String quizUrl = startQuiz();
+        String html = given().get(quizUrl).then().extract().asString();
+        var form = given().redirects().follow(false).contentType(ContentType.URLENC);
+        for (String id : questionIds(html)) {
+            Question q = module().question(id).orElseThrow();
+            String wrong = q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o)).findFirst().orElseThrow();
+            form = form.formParam("q." + id, wrong);
+        }
+        form.post(quizUrl).then().statusCode(303);
+        given().get(quizUrl + "/resultaat").then().statusCode(200)
+                .body(containsString("Nog niet gehaald"))
+                .body(containsString("Probeer opnieuw"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-history", roles = "medewerker")
+    void emptyHistoryIsExplained() {
+        given().get("/modules/" + MODULE + "/pogingen").then().statusCode(200)
+                .body(containsString("Je hebt de toets nog niet gemaakt."));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-404", roles = "medewerker")
+    void unknownThingsGetADutch404Page() {
+        given().get("/modules/bestaat-niet").then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("Niet gevonden")).body(not(containsString("Exception")));
+        given().get("/modules/" + MODULE + "/pagina/42").then().statusCode(404);
+        given().get("/toets/niet-een-uuid").then().statusCode(404);
+        given().get("/toets/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().get("/bestaat/helemaal/niet").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "pages-norole", roles = "klant")
+    void aUserWithoutARoleGetsADutch403Page() {
+        given().get("/mijn-modules").then().statusCode(403).contentType(ContentType.HTML)
+                .body(containsString("Geen toegang"));
+    }
+}
