@@ -83,7 +83,8 @@ class AccessTest {
     void healthReportsTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.find { it.name == 'Identity provider (OIDC)' }.status", equalTo("UP"));
     }
 
     @Test

@@ -1,0 +1,45 @@
+package nl.meldcodetour.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ProductionConfigCheckTest {
+
+    static final String GOOD = "k3Jd9s0LwQm2Zx8Vb7Nc6Ty5Ru4Ep1Oa0";
+
+    @Test
+    void nothingSetNamesEveryVariable() {
+        List<String> problems = ProductionConfigCheck.problems(name -> Optional.empty());
+        assertEquals(4, problems.size());
+        assertTrue(problems.get(0).startsWith("OIDC_AUTH_SERVER_URL is not set"), problems.toString());
+        assertTrue(problems.toString().contains("OIDC_TOKEN_ENCRYPTION_SECRET"), problems.toString());
+    }
+
+    @Test
+    void shortOrDevelopmentSecretsAreRefused() {
+        Map<String, String> values = Map.of(
+                "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
+                "quarkus.oidc.credentials.secret", "client-secret",
+                "quarkus.oidc.authentication.state-secret", "kort",
+                "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-token-encryption-secret-0123456789abcdef");
+        List<String> problems = ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name)));
+        assertEquals(List.of("OIDC_STATE_SECRET must be a random secret of at least 32 characters",
+                "OIDC_TOKEN_ENCRYPTION_SECRET must be a random secret of at least 32 characters"), problems);
+    }
+
+    @Test
+    void completeConfigurationPasses() {
+        Map<String, String> values = Map.of(
+                "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
+                "quarkus.oidc.credentials.secret", "client-secret",
+                "quarkus.oidc.authentication.state-secret", GOOD,
+                "quarkus.oidc.token-state-manager.encryption-secret", GOOD + "x");
+        assertTrue(ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name))).isEmpty());
+    }
+}
