@@ -20,10 +20,13 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
         return Optional.ofNullable(id).map(sectors::get);
     }
 
-    /** Modules a person in {@code sector} must follow: the core modules plus those for the sector or its parent. */
-    public List<Module> modulesFor(Optional<String> sector) {
+    /**
+     * Modules a person must follow: the core modules, those for their sector or its parent sector, and those for
+     * their roles.
+     */
+    public List<Module> modulesFor(Optional<String> sector, java.util.Set<String> roles) {
         return modules.stream()
-                .filter(m -> m.isFor(sector, id -> Optional.ofNullable(sectors.get(id)).flatMap(Sector::parent)))
+                .filter(m -> m.isFor(sector, roles, id -> Optional.ofNullable(sectors.get(id)).flatMap(Sector::parent)))
                 .toList();
     }
 }

@@ -44,6 +44,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ContentLoader {
 
     static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The roles a role module can be for (the application's roles). */
+    static final List<String> KNOWN_ROLES = List.of("medewerker", "aandachtsfunctionaris", "gemeente", "beheerder");
     private static final int MAX_FILE_BYTES = 1_000_000;
 
     private final Path root;
@@ -138,7 +140,7 @@ public final class ContentLoader {
             problems.add(new ContentProblem("modules/", 0, "er is geen enkele module"));
         }
         if (problems.isEmpty() && modules.stream().noneMatch(Module::core) && !modules.isEmpty()) {
-            problems.add(new ContentProblem("modules/", 0, "geen enkele module heeft 'core: true'; iedereen moet een basismodule krijgen"));
+            problems.add(new ContentProblem("modules/", 0, "geen enkele module heeft 'kind: core'; iedereen moet een basismodule krijgen"));
         }
         modules.sort(Comparator.comparingInt(Module::order).thenComparing(Module::title));
         return modules;
@@ -154,7 +156,7 @@ public final class ContentLoader {
         YamlNode doc = document.get();
         int before = problems.size();
         String what = "module.yml";
-        Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "core", "sectors", "order",
+        Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "kind", "sectors", "roles", "order",
                 "refresherMonths", "passMark", "drawSize", "pages", "quiz"));
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
@@ -165,13 +167,14 @@ public final class ContentLoader {
                 f.get("id").problem("id '" + value + "' moet gelijk zijn aan de mapnaam '" + dirName + "'");
             }
         });
-        boolean core = false;
-        if (f.containsKey("core")) {
-            String value = f.get("core").text().orElse("");
-            if (!value.equals("true") && !value.equals("false")) {
-                f.get("core").problem("'core' moet true of false zijn, maar is '" + value + "'");
+        Module.Kind kind = null;
+        Optional<String> kindText = YamlNode.requiredText(f, doc, "kind", what);
+        if (kindText.isPresent()) {
+            try {
+                kind = Module.Kind.valueOf(kindText.get().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                f.get("kind").problem("'kind' moet core, sector, topic of role zijn, niet '" + kindText.get() + "'");
             }
-            core = value.equals("true");
         }
         List<String> sectorIds = YamlNode.textList(f, "sectors", what);
         for (String sector : sectorIds) {
@@ -180,11 +183,36 @@ public final class ContentLoader {
                         + String.join(", ", sectors.keySet()) + ")");
             }
         }
-        if (core && !sectorIds.isEmpty()) {
-            f.get("sectors").problem("een module met 'core: true' is voor iedereen; laat 'sectors' weg");
+        List<String> roleIds = YamlNode.textList(f, "roles", what);
+        for (String role : roleIds) {
+            if (!KNOWN_ROLES.contains(role)) {
+                f.get("roles").problem("onbekende rol '" + role + "' (bekend: " + String.join(", ", KNOWN_ROLES) + ")");
+            }
         }
-        if (!core && sectorIds.isEmpty()) {
-            doc.problem("geef 'sectors: [...]' op, of 'core: true' als de module voor iedereen is");
+        if (kind != null) {
+            switch (kind) {
+                case CORE -> {
+                    if (!sectorIds.isEmpty() || !roleIds.isEmpty()) {
+                        doc.problem("een module met 'kind: core' is voor iedereen; laat 'sectors' en 'roles' weg");
+                    }
+                }
+                case SECTOR, TOPIC -> {
+                    if (sectorIds.isEmpty()) {
+                        doc.problem("een module met 'kind: " + kind.id() + "' heeft 'sectors: [...]' nodig");
+                    }
+                    if (!roleIds.isEmpty()) {
+                        f.get("roles").problem("'roles' hoort alleen bij 'kind: role'");
+                    }
+                }
+                case ROLE -> {
+                    if (roleIds.isEmpty()) {
+                        doc.problem("een module met 'kind: role' heeft 'roles: [...]' nodig");
+                    }
+                    if (!sectorIds.isEmpty()) {
+                        f.get("sectors").problem("'sectors' hoort niet bij 'kind: role'");
+                    }
+                }
+            }
         }
         int order = YamlNode.number(f, doc, "order", 0, 10_000, 100);
         int refresherMonths = YamlNode.number(f, doc, "refresherMonths", 1, 120, null);
@@ -213,10 +241,10 @@ public final class ContentLoader {
             (f.containsKey("drawSize") ? f.get("drawSize") : doc).problem("drawSize " + drawSize
                     + " is groter dan het aantal vragen in " + quizFile + " (" + questions.size() + ")");
         }
-        if (problems.size() > before || id.isEmpty() || title.isEmpty()) {
+        if (problems.size() > before || id.isEmpty() || title.isEmpty() || kind == null) {
             return Optional.empty();
         }
-        return Optional.of(new Module(id.get(), title.get(), summary, core, Set.copyOf(sectorIds), refresherMonths,
+        return Optional.of(new Module(id.get(), title.get(), summary, kind, Set.copyOf(sectorIds), Set.copyOf(roleIds), refresherMonths,
                 passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order));
     }
 
@@ -269,7 +297,7 @@ public final class ContentLoader {
 
     private Optional<Question> readQuestion(YamlNode item, Set<String> allQuestionIds) {
         String what = "een vraag";
-        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source"));
+        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source", "scenario"));
         Optional<String> id = YamlNode.requiredText(f, item, "id", what);
         if (id.isPresent()) {
             what = "vraag '" + id.get() + "'";
@@ -335,11 +363,19 @@ public final class ContentLoader {
         if (feedback.isEmpty() && options.stream().anyMatch(o -> o.feedback().isEmpty())) {
             item.problem(what + " heeft geen uitleg: geef 'feedback' bij de vraag of bij elke antwoordoptie");
         }
+        boolean scenario = false;
+        if (f.containsKey("scenario")) {
+            String value = f.get("scenario").text().orElse("");
+            if (!value.equals("true") && !value.equals("false")) {
+                f.get("scenario").problem("'scenario' moet true of false zijn, maar is '" + value + "'");
+            }
+            scenario = value.equals("true");
+        }
         if (id.isEmpty() || text.isEmpty() || source.isEmpty() || options.size() < 2 || correct.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
-                feedback, source.get()));
+                feedback, source.get(), scenario));
     }
 
     // ---------------------------------------------------------------- helpers

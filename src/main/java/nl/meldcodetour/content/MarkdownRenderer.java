@@ -3,7 +3,10 @@ package nl.meldcodetour.content;
 import java.util.List;
 
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -29,6 +32,27 @@ final class MarkdownRenderer {
             .build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
+    /** Readability over paragraphs (also inside lists and quotes) and table cells; headings are labels, not text. */
+    private Readability.Stats readability(Node document) {
+        Readability.Stats[] total = { Readability.Stats.EMPTY };
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                total[0] = total[0].plus(Readability.of(text.render(paragraph)));
+            }
+
+            @Override
+            public void visit(org.commonmark.node.CustomNode node) {
+                if (node instanceof TableCell cell) {
+                    total[0] = total[0].plus(Readability.of(text.render(cell)));
+                } else {
+                    visitChildren(node);
+                }
+            }
+        });
+        return total[0];
+    }
+
     Page render(String file, String markdown) throws MissingTitleException {
         Node document = parser.parse(markdown);
         Node first = document.getFirstChild();
@@ -37,6 +61,6 @@ final class MarkdownRenderer {
         }
         String title = text.render(heading).strip();
         heading.unlink();
-        return new Page(file, title, html.render(document), text.render(document));
+        return new Page(file, title, html.render(document), text.render(document), readability(document));
     }
 }

@@ -7,14 +7,39 @@ import java.util.Set;
 /**
  * A learning module as a trainer wrote it in content/modules/{id}/module.yml.
  *
- * @param core           everyone gets this module, whatever their sector
- * @param sectors        sectors the module is for (empty when {@code core})
+ * @param kind           core (everyone), sector (the job), topic (a form of violence or its signals), role (e.g. the
+ *                       aandachtsfunctionaris)
+ * @param sectors        sectors a sector or topic module is for (sub-sectors included)
+ * @param roles          roles a role module is for
  * @param refresherMonths how long a pass stays valid
  * @param passMark       percentage of correct answers needed to pass (1-100)
  * @param drawSize       how many questions one attempt draws from the bank
  */
-public record Module(String id, String title, String summary, boolean core, Set<String> sectors,
+public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
         int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order) {
+
+    /** What a module is about, which decides who gets it and the size its question bank must have. */
+    public enum Kind {
+        CORE, SECTOR, TOPIC, ROLE;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public boolean core() {
+        return kind == Kind.CORE;
+    }
+
+    /** Share of scenario (casus) questions in the bank, 0-100. */
+    public int scenarioPercent() {
+        return questions.isEmpty() ? 0 : (int) (questions.stream().filter(Question::scenario).count() * 100 / questions.size());
+    }
+
+    /** Readability of all pages together. */
+    public Readability.Stats readability() {
+        return pages.stream().map(Page::readability).reduce(Readability.Stats.EMPTY, Readability.Stats::plus);
+    }
 
     public int pageCount() {
         return pages.size();
@@ -29,9 +54,13 @@ public record Module(String id, String title, String summary, boolean core, Set<
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
-    public boolean isFor(Optional<String> sector, java.util.function.Function<String, Optional<String>> parentOf) {
-        if (core) {
+    public boolean isFor(Optional<String> sector, Set<String> personRoles,
+            java.util.function.Function<String, Optional<String>> parentOf) {
+        if (kind == Kind.CORE) {
             return true;
+        }
+        if (kind == Kind.ROLE) {
+            return roles.stream().anyMatch(personRoles::contains);
         }
         if (sector.isEmpty()) {
             return false;

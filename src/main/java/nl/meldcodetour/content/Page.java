@@ -1,5 +1,8 @@
 package nl.meldcodetour.content;
 
-/** One page of a module: its title (the Markdown's first heading) and the rendered, escaped HTML. */
-public record Page(String file, String title, String html, String plainText) {
+/**
+ * One page of a module: its title (the Markdown's first heading), the rendered, escaped HTML, the plain text, and
+ * the readability counts of the learner text (paragraphs, list items, table cells; not headings).
+ */
+public record Page(String file, String title, String html, String plainText, Readability.Stats readability) {
 }

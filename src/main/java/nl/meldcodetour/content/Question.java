@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A quiz question. {@code correct} holds the ids of the right options; it must never reach a learner before the
+ * A quiz question; {@code scenario} marks a casus that puts the learner in a situation from practice. {@code correct} holds the ids of the right options; it must never reach a learner before the
  * attempt is submitted.
  */
 public record Question(String id, Type type, String text, List<Option> options, Set<String> correct,
-        Optional<String> feedback, String source) {
+        Optional<String> feedback, String source, boolean scenario) {
 
     public enum Type {
         /** exactly one option is right */

@@ -44,11 +44,18 @@ public class LearningService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    private java.util.Set<String> roles() {
+        return identity.getRoles();
+    }
+
     public List<ModuleOverview> modulesOf(Person person) {
         Map<String, Completion> latest = completions.latestPerModule(person.id);
         Map<String, ProgressService.Progress> progressByModule = progress.ofPerson(person.id);
         LocalDate today = LocalDate.now(clock);
-        return content.catalog().modulesFor(person.sector()).stream()
+        return content.catalog().modulesFor(person.sector(), roles()).stream()
                 .map(m -> overview(m, latest.get(m.id()), progressByModule.get(m.id()), today))
                 .toList();
     }

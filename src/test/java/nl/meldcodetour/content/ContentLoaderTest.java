@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ContentLoaderTest {
     static final String CORE_MODULE = """
             id: basis
             title: Basis
-            core: true
+            kind: core
             refresherMonths: 12
             passMark: 80
             drawSize: 2
@@ -48,6 +49,7 @@ class ContentLoaderTest {
     static final String SECTOR_MODULE = """
             id: zorg
             title: Zorg
+            kind: sector
             sectors: [gezondheidszorg]
             refresherMonths: 24
             passMark: 70
@@ -145,10 +147,57 @@ class ContentLoaderTest {
     @Test
     void sectorModulesReachSubSectorsAndCoreReachesEveryone() {
         ContentCatalog catalog = ContentLoader.load(root);
-        assertEquals(List.of("basis"), catalog.modulesFor(Optional.empty()).stream().map(Module::id).toList());
-        assertEquals(List.of("basis"), catalog.modulesFor(Optional.of("onderwijs")).stream().map(Module::id).toList());
-        assertEquals(List.of("basis", "zorg"), catalog.modulesFor(Optional.of("gezondheidszorg")).stream().map(Module::id).toList());
-        assertEquals(List.of("basis", "zorg"), catalog.modulesFor(Optional.of("ouderenzorg")).stream().map(Module::id).toList());
+        assertEquals(List.of("basis"), ids(catalog.modulesFor(Optional.empty(), Set.of())));
+        assertEquals(List.of("basis"), ids(catalog.modulesFor(Optional.of("onderwijs"), Set.of("medewerker"))));
+        assertEquals(List.of("basis", "zorg"), ids(catalog.modulesFor(Optional.of("gezondheidszorg"), Set.of())));
+        assertEquals(List.of("basis", "zorg"), ids(catalog.modulesFor(Optional.of("ouderenzorg"), Set.of())));
+    }
+
+    private static List<String> ids(List<Module> modules) {
+        return modules.stream().map(Module::id).toList();
+    }
+
+    @Test
+    void roleModulesReachOnlyThatRole() throws IOException {
+        write("modules/af/module.yml", """
+                id: af
+                title: Voor de aandachtsfunctionaris
+                kind: role
+                roles: [aandachtsfunctionaris]
+                refresherMonths: 12
+                passMark: 80
+                drawSize: 1
+                pages: [01-een.md]
+                """);
+        write("modules/af/01-een.md", "# AF\n\nTekst.\n");
+        write("modules/af/quiz.yml", QUIZ.formatted("af"));
+        ContentCatalog catalog = ContentLoader.load(root);
+        assertEquals(List.of("af", "basis"), ids(catalog.modulesFor(Optional.empty(), Set.of("aandachtsfunctionaris"))).stream().sorted().toList());
+        assertEquals(List.of("basis"), ids(catalog.modulesFor(Optional.empty(), Set.of("medewerker"))));
+    }
+
+    @Test
+    void kindMustFitSectorsAndRoles() throws IOException {
+        replace("modules/zorg/module.yml", "kind: sector", "kind: role");
+        List<ContentProblem> problems = problems();
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("heeft 'roles: [...]' nodig")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("'sectors' hoort niet bij 'kind: role'")), problems.toString());
+    }
+
+    @Test
+    void unknownKind() throws IOException {
+        replace("modules/zorg/module.yml", "kind: sector", "kind: thema");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 3, "'kind' moet core, sector, topic of role zijn");
+    }
+
+    @Test
+    void scenarioFlagIsReadAndChecked() throws IOException {
+        replace("modules/basis/quiz.yml", "    type: single\n", "    type: single\n    scenario: true\n");
+        Module basis = ContentLoader.load(root).module("basis").orElseThrow();
+        assertTrue(basis.question("basis-1").orElseThrow().scenario());
+        assertEquals(50, basis.scenarioPercent());
+        replace("modules/basis/quiz.yml", "scenario: true", "scenario: ja");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 4, "'scenario' moet true of false zijn");
     }
 
     @Test
@@ -209,7 +258,7 @@ class ContentLoaderTest {
     @Test
     void unknownSector() throws IOException {
         replace("modules/zorg/module.yml", "sectors: [gezondheidszorg]", "sectors: [zorgsector]");
-        assertProblem(onlyProblem(), "modules/zorg/module.yml", 3, "onbekende sector 'zorgsector'");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 4, "onbekende sector 'zorgsector'");
     }
 
     @Test
@@ -221,7 +270,7 @@ class ContentLoaderTest {
     @Test
     void pageOutsideTheModuleFolder() throws IOException {
         replace("modules/zorg/module.yml", "pages: [01-een.md]", "pages: [../basis/01-een.md]");
-        assertProblem(onlyProblem(), "modules/zorg/module.yml", 7, "moet een .md-bestand in de modulemap zijn");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 8, "moet een .md-bestand in de modulemap zijn");
     }
 
     @Test
@@ -234,20 +283,20 @@ class ContentLoaderTest {
     void misspelledField() throws IOException {
         replace("modules/zorg/module.yml", "passMark: 70", "passmark: 70");
         List<ContentProblem> problems = problems();
-        assertProblem(problems.get(0), "modules/zorg/module.yml", 5, "onbekend veld 'passmark'");
+        assertProblem(problems.get(0), "modules/zorg/module.yml", 6, "onbekend veld 'passmark'");
         assertProblem(problems.get(1), "modules/zorg/module.yml", 1, "verplicht veld 'passMark' ontbreekt");
     }
 
     @Test
     void numberOutOfRange() throws IOException {
         replace("modules/zorg/module.yml", "passMark: 70", "passMark: 170");
-        assertProblem(onlyProblem(), "modules/zorg/module.yml", 5, "tussen 1 en 100");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 6, "tussen 1 en 100");
     }
 
     @Test
     void drawSizeLargerThanBank() throws IOException {
         replace("modules/zorg/module.yml", "drawSize: 1", "drawSize: 3");
-        assertProblem(onlyProblem(), "modules/zorg/module.yml", 6, "drawSize 3 is groter dan het aantal vragen");
+        assertProblem(onlyProblem(), "modules/zorg/module.yml", 7, "drawSize 3 is groter dan het aantal vragen");
     }
 
     @Test
@@ -285,8 +334,8 @@ class ContentLoaderTest {
 
     @Test
     void noCoreModule() throws IOException {
-        replace("modules/basis/module.yml", "core: true", "sectors: [onderwijs]");
-        assertProblem(onlyProblem(), "modules/", 0, "geen enkele module heeft 'core: true'");
+        replace("modules/basis/module.yml", "kind: core", "kind: sector\nsectors: [onderwijs]");
+        assertProblem(onlyProblem(), "modules/", 0, "geen enkele module heeft 'kind: core'");
     }
 
     @Test
@@ -296,7 +345,7 @@ class ContentLoaderTest {
         ContentException e = assertThrows(ContentException.class, () -> ContentLoader.load(root));
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("modules/basis/quiz.yml:10:"), e.getMessage());
-        assertTrue(e.getMessage().contains("modules/zorg/module.yml:3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("modules/zorg/module.yml:4:"), e.getMessage());
     }
 
     @Test

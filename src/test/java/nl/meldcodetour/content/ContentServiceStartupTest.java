@@ -20,7 +20,7 @@ class ContentServiceStartupTest {
         Files.writeString(root.resolve("sectors.yml"), "sectors:\n  - id: onderwijs\n    name: Onderwijs\n");
         Files.createDirectories(root.resolve("modules/basis"));
         Files.writeString(root.resolve("modules/basis/module.yml"),
-                "id: basis\ntitle: Basis\ncore: true\nrefresherMonths: 12\npassMark: 80\ndrawSize: 1\npages: [weg.md]\n");
+                "id: basis\ntitle: Basis\nkind: core\nrefresherMonths: 12\npassMark: 80\ndrawSize: 1\npages: [weg.md]\n");
         Files.writeString(root.resolve("modules/basis/quiz.yml"), """
                 questions:
                   - id: v1

@@ -1,0 +1,111 @@
+package nl.meldcodetour.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quality rules for the shipped content (issue #3): plain language, large enough question banks, enough scenario
+ * questions, and a report in docs/content.md that matches the content.
+ */
+class ContentQualityTest {
+
+    static final double MIN_READABILITY = 55;
+    static final Map<Module.Kind, Integer> MIN_QUESTIONS = Map.of(
+            Module.Kind.CORE, 25, Module.Kind.SECTOR, 40, Module.Kind.TOPIC, 25, Module.Kind.ROLE, 25);
+    static final int MIN_SCENARIO_PERCENT = 30;
+    static final String REPORT_START = "<!-- content-report:start -->";
+    static final String REPORT_END = "<!-- content-report:end -->";
+
+    final ContentCatalog catalog = ContentLoader.load(Path.of("content"));
+
+    @Test
+    void everyPageIsPlainLanguage() {
+        List<String> tooHard = new ArrayList<>();
+        for (Module m : catalog.modules()) {
+            for (Page p : m.pages()) {
+                double score = p.readability().score();
+                if (score < MIN_READABILITY) {
+                    tooHard.add(String.format(Locale.ROOT, "%s/%s: Flesch-Douma %.1f", m.id(), p.file(), score));
+                }
+            }
+        }
+        assertTrue(tooHard.isEmpty(), "pages below " + MIN_READABILITY + ": " + tooHard);
+    }
+
+    @Test
+    void everyBankIsLargeEnough() {
+        List<String> small = new ArrayList<>();
+        for (Module m : catalog.modules()) {
+            int min = MIN_QUESTIONS.get(m.kind());
+            if (m.questions().size() < min) {
+                small.add(m.id() + " (" + m.kind().id() + "): " + m.questions().size() + " < " + min);
+            }
+        }
+        assertTrue(small.isEmpty(), "question banks too small: " + small);
+    }
+
+    @Test
+    void enoughScenarioQuestions() {
+        List<String> few = new ArrayList<>();
+        for (Module m : catalog.modules()) {
+            if (m.scenarioPercent() < MIN_SCENARIO_PERCENT) {
+                few.add(m.id() + ": " + m.scenarioPercent() + "%");
+            }
+        }
+        assertTrue(few.isEmpty(), "less than " + MIN_SCENARIO_PERCENT + "% scenario questions: " + few);
+    }
+
+    @Test
+    void aRefresherCanAskOtherQuestions() {
+        for (Module m : catalog.modules()) {
+            assertTrue(m.questions().size() >= 2 * m.drawSize() || m.questions().size() - m.drawSize() >= 10,
+                    m.id() + ": a bank of " + m.questions().size() + " leaves too little for a different refresher draw of " + m.drawSize());
+        }
+    }
+
+    @Test
+    void docsReportMatchesTheContent() throws IOException {
+        String docs = Files.readString(Path.of("docs/content.md"));
+        int start = docs.indexOf(REPORT_START);
+        int end = docs.indexOf(REPORT_END);
+        assertTrue(start >= 0 && end > start, "docs/content.md needs the markers " + REPORT_START + " and " + REPORT_END);
+        String actual = docs.substring(start + REPORT_START.length(), end).strip();
+        String expected = report(catalog);
+        if (Boolean.getBoolean("content.report.update") && !expected.equals(actual)) {
+            Files.writeString(Path.of("docs/content.md"),
+                    docs.substring(0, start + REPORT_START.length()) + "\n" + expected + "\n" + docs.substring(end));
+            return;
+        }
+        assertEquals(expected, actual, "docs/content.md is out of date: run ./mvnw test -Dtest=ContentQualityTest "
+                + "-Dcontent.report.update=true, or replace the table with the expected one");
+    }
+
+    /** The table in docs/content.md: per module kind, questions, scenario share, pages and readability. */
+    static String report(ContentCatalog catalog) {
+        StringBuilder b = new StringBuilder();
+        b.append("| module | kind | for | questions | scenario | per attempt | pages | Flesch-Douma (module) | lowest page |\n");
+        b.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Module m : catalog.modules()) {
+            String forWhom = switch (m.kind()) {
+                case CORE -> "iedereen";
+                case ROLE -> String.join(", ", m.roles().stream().sorted().toList());
+                default -> String.join(", ", m.sectors().stream().sorted().toList());
+            };
+            double lowest = m.pages().stream().mapToDouble(p -> p.readability().score()).min().orElse(100);
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d%% | %d | %d | %.1f | %.1f |\n", m.id(),
+                    m.kind().id(), forWhom, m.questions().size(), m.scenarioPercent(), m.drawSize(), m.pageCount(),
+                    m.readability().score(), lowest));
+        }
+        return b.toString().strip();
+    }
+}
