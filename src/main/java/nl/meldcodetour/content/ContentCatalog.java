@@ -5,11 +5,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An immutable, validated snapshot of content/: sectors, modules (in display order) and the content version. */
-public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, String version) {
+public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, Map<String, RouteMap> routeMaps,
+        Scan scan, String version) {
 
     public ContentCatalog {
-        sectors = Map.copyOf(sectors);
+        sectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectors));
         modules = List.copyOf(modules);
+        routeMaps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routeMaps));
+    }
+
+    /** The national numbers. */
+    public RouteMap nationalRouteMap() {
+        return routeMaps.get("landelijk");
+    }
+
+    /** The gemeenten with a routekaart, by name. */
+    public List<RouteMap> gemeenteRouteMaps() {
+        return routeMaps.values().stream().filter(m -> !m.id().equals("landelijk"))
+                .sorted(java.util.Comparator.comparing(RouteMap::name)).toList();
     }
 
     public Optional<Module> module(String id) {

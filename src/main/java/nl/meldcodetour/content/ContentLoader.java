@@ -68,10 +68,12 @@ public final class ContentLoader {
         }
         Map<String, Sector> sectors = loadSectors();
         List<Module> modules = loadModules(sectors);
+        Map<String, RouteMap> routeMaps = loadRouteMaps();
+        Scan scan = loadScan();
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
-        return new ContentCatalog(sectors, modules, version());
+        return new ContentCatalog(sectors, modules, routeMaps, scan, version());
     }
 
     // ---------------------------------------------------------------- sectors
@@ -376,6 +378,117 @@ public final class ContentLoader {
         }
         return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
                 feedback, source.get(), scenario));
+    }
+
+    // ---------------------------------------------------------------- routekaart and scan
+
+    private Map<String, RouteMap> loadRouteMaps() {
+        Map<String, RouteMap> maps = new LinkedHashMap<>();
+        Path dir = root.resolve("routekaart");
+        List<Path> files;
+        try (Stream<Path> stream = Files.list(dir)) {
+            files = stream.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(new ContentProblem("routekaart/", 0, "de map 'routekaart' ontbreekt of kan niet worden gelezen"));
+            return maps;
+        }
+        for (Path file : files) {
+            parse(file).ifPresent(doc -> readRouteMap(doc, file).ifPresent(map -> {
+                if (maps.putIfAbsent(map.id(), map) != null) {
+                    doc.problem("routekaart '" + map.id() + "' bestaat al");
+                }
+            }));
+        }
+        if (!Files.exists(dir.resolve("_landelijk.yml"))) {
+            problems.add(new ContentProblem("routekaart/", 0, "routekaart met 'id: landelijk' (de landelijke nummers) ontbreekt"));
+        }
+        return maps;
+    }
+
+    private Optional<RouteMap> readRouteMap(YamlNode doc, Path file) {
+        String what = "de routekaart";
+        int before = problems.size();
+        Map<String, YamlNode> f = doc.fields(what, Set.of("id", "name", "region", "note", "entries"));
+        Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
+        Optional<String> name = YamlNode.requiredText(f, doc, "name", what);
+        id.ifPresent(value -> checkId(value, f.get("id")));
+        String expectedFile = id.map(v -> v.equals("landelijk") ? "_landelijk.yml" : v + ".yml").orElse("");
+        if (id.isPresent() && !file.getFileName().toString().equals(expectedFile)) {
+            f.get("id").problem("het bestand moet '" + expectedFile + "' heten");
+        }
+        List<RouteMap.Entry> entries = new ArrayList<>();
+        YamlNode list = f.get("entries");
+        if (list == null || !list.isSequence() || list.items().isEmpty()) {
+            doc.problem("de routekaart heeft geen 'entries:'");
+        } else {
+            for (YamlNode item : list.items()) {
+                String w = "een plek op de routekaart";
+                Map<String, YamlNode> e = item.fields(w, Set.of("name", "what", "phone", "when", "source"));
+                Optional<String> entryName = YamlNode.requiredText(e, item, "name", w);
+                Optional<String> entryWhat = YamlNode.requiredText(e, item, "what", w);
+                Optional<String> source = YamlNode.requiredText(e, item, "source", w);
+                Optional<String> phone = YamlNode.optionalText(e, "phone", w);
+                phone.filter(p -> !p.matches("[0-9][0-9 -]{1,14}[0-9]")).ifPresent(p ->
+                        e.get("phone").problem("telefoonnummer '" + p + "' is geen geldig nummer (alleen cijfers, spaties en streepjes)"));
+                if (entryName.isPresent() && entryWhat.isPresent() && source.isPresent()) {
+                    entries.add(new RouteMap.Entry(entryName.get(), entryWhat.get(), phone,
+                            YamlNode.optionalText(e, "when", w), source.get()));
+                }
+            }
+        }
+        if (problems.size() > before || id.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RouteMap(id.get(), name.get(), YamlNode.optionalText(f, "region", what),
+                YamlNode.optionalText(f, "note", what), List.copyOf(entries)));
+    }
+
+    private Scan loadScan() {
+        Optional<YamlNode> document = parse(root.resolve("scan.yml"));
+        if (document.isEmpty()) {
+            return null;
+        }
+        YamlNode doc = document.get();
+        Map<String, YamlNode> f = doc.fields("scan.yml", Set.of("title", "intro", "groups"));
+        Optional<String> title = YamlNode.requiredText(f, doc, "title", "scan.yml");
+        Optional<String> intro = YamlNode.requiredText(f, doc, "intro", "scan.yml");
+        List<Scan.Group> groups = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        YamlNode list = f.get("groups");
+        if (list == null || !list.isSequence() || list.items().isEmpty()) {
+            doc.problem("scan.yml heeft geen 'groups:'");
+            return null;
+        }
+        for (YamlNode groupNode : list.items()) {
+            Map<String, YamlNode> g = groupNode.fields("een groep van de scan", Set.of("id", "title", "items", "source"));
+            Optional<String> gid = YamlNode.requiredText(g, groupNode, "id", "een groep van de scan");
+            Optional<String> gtitle = YamlNode.requiredText(g, groupNode, "title", "een groep van de scan");
+            Optional<String> source = YamlNode.requiredText(g, groupNode, "source", "een groep van de scan");
+            List<Scan.Item> items = new ArrayList<>();
+            YamlNode itemList = g.get("items");
+            if (itemList == null || !itemList.isSequence() || itemList.items().isEmpty()) {
+                groupNode.problem("de groep heeft geen 'items:'");
+            } else {
+                for (YamlNode itemNode : itemList.items()) {
+                    Map<String, YamlNode> i = itemNode.fields("een punt van de scan", Set.of("id", "text"));
+                    Optional<String> iid = YamlNode.requiredText(i, itemNode, "id", "een punt van de scan");
+                    Optional<String> text = YamlNode.requiredText(i, itemNode, "text", "een punt van de scan");
+                    iid.ifPresent(v -> {
+                        checkId(v, i.get("id"));
+                        if (!ids.add(v)) {
+                            i.get("id").problem("punt '" + v + "' staat twee keer in de scan");
+                        }
+                    });
+                    if (iid.isPresent() && text.isPresent()) {
+                        items.add(new Scan.Item(iid.get(), text.get()));
+                    }
+                }
+            }
+            if (gid.isPresent() && gtitle.isPresent() && source.isPresent()) {
+                groups.add(new Scan.Group(gid.get(), gtitle.get(), List.copyOf(items), source.get()));
+            }
+        }
+        return title.isPresent() && intro.isPresent() ? new Scan(title.get(), intro.get(), List.copyOf(groups)) : null;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -96,6 +96,74 @@ class ContentLoaderTest {
         write("modules/zorg/module.yml", SECTOR_MODULE);
         write("modules/zorg/01-een.md", "# Zorg\n\nTekst.\n");
         write("modules/zorg/quiz.yml", QUIZ.formatted("zorg"));
+        write("routekaart/_landelijk.yml", """
+                id: landelijk
+                name: Overal
+                entries:
+                  - name: Veilig Thuis
+                    what: Advies en melden.
+                    phone: 0800-2000
+                    source: Bron
+                """);
+        write("routekaart/emmeloord.yml", """
+                id: emmeloord
+                name: Emmeloord
+                entries:
+                  - name: Wijkteam
+                    what: Hulp.
+                    source: Bron
+                """);
+        write("scan.yml", """
+                title: Scan
+                intro: Vink aan.
+                groups:
+                  - id: kind
+                    title: Kind
+                    source: Bron
+                    items:
+                      - id: bang
+                        text: Het kind is bang.
+                      - id: letsel
+                        text: Het kind heeft letsel.
+                """);
+    }
+
+    @Test
+    void routekaartAndScanLoad() {
+        ContentCatalog catalog = ContentLoader.load(root);
+        assertEquals("0800-2000", catalog.nationalRouteMap().entries().get(0).phone().orElseThrow());
+        assertEquals(List.of("emmeloord"), catalog.gemeenteRouteMaps().stream().map(RouteMap::id).toList());
+        assertEquals(2, catalog.scan().groups().get(0).items().size());
+    }
+
+    @Test
+    void routekaartPhoneMustBeANumber() throws IOException {
+        replace("routekaart/_landelijk.yml", "phone: 0800-2000", "phone: bel ons");
+        assertProblem(onlyProblem(), "routekaart/_landelijk.yml", 6, "telefoonnummer 'bel ons' is geen geldig nummer");
+    }
+
+    @Test
+    void routekaartEntryNeedsASource() throws IOException {
+        replace("routekaart/emmeloord.yml", "    source: Bron\n", "");
+        assertProblem(onlyProblem(), "routekaart/emmeloord.yml", 4, "verplicht veld 'source' ontbreekt");
+    }
+
+    @Test
+    void routekaartFileNameMatchesId() throws IOException {
+        replace("routekaart/emmeloord.yml", "id: emmeloord", "id: nagele");
+        assertProblem(onlyProblem(), "routekaart/emmeloord.yml", 1, "moet 'nagele.yml' heten");
+    }
+
+    @Test
+    void nationalNumbersAreRequired() throws IOException {
+        Files.delete(root.resolve("routekaart/_landelijk.yml"));
+        assertProblem(onlyProblem(), "routekaart/", 0, "'id: landelijk'");
+    }
+
+    @Test
+    void scanItemIdsAreUnique() throws IOException {
+        replace("scan.yml", "id: letsel", "id: bang");
+        assertProblem(onlyProblem(), "scan.yml", 10, "punt 'bang' staat twee keer");
     }
 
     private void write(String file, String text) throws IOException {
