@@ -66,6 +66,19 @@ class ContentQualityTest {
     }
 
     @Test
+    void sourcesArePublicOrSeedsNotOurOwnNotes() {
+        List<String> internal = new ArrayList<>();
+        for (Module m : catalog.modules()) {
+            m.questions().stream().filter(q -> q.source().toLowerCase(Locale.ROOT).contains("domeinbrief"))
+                    .forEach(q -> internal.add(m.id() + "/" + q.id()));
+        }
+        catalog.routeMaps().values().forEach(map -> map.entries().stream()
+                .filter(e -> e.source().toLowerCase(Locale.ROOT).contains("domeinbrief"))
+                .forEach(e -> internal.add("routekaart/" + map.id() + ": " + e.name())));
+        assertTrue(internal.isEmpty(), "cite the public source or seed a reviewer can follow, not the team's brief: " + internal);
+    }
+
+    @Test
     void aRefresherCanAskOtherQuestions() {
         for (Module m : catalog.modules()) {
             assertTrue(m.questions().size() >= 2 * m.drawSize() || m.questions().size() - m.drawSize() >= 10,
