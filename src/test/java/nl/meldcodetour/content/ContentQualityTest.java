@@ -66,6 +66,29 @@ class ContentQualityTest {
     }
 
     @Test
+    void everySectorHasASectorModuleAndEveryoneTheCore() {
+        List<String> uncovered = new ArrayList<>();
+        for (Sector sector : catalog.sectors().values()) {
+            List<Module> modules = catalog.modulesFor(java.util.Optional.of(sector.id()), java.util.Set.of("medewerker"));
+            if (modules.stream().noneMatch(Module::core)) {
+                uncovered.add(sector.id() + ": no core module");
+            }
+            if (modules.stream().noneMatch(m -> m.kind() == Module.Kind.SECTOR)) {
+                uncovered.add(sector.id() + ": no sector module");
+            }
+        }
+        assertTrue(uncovered.isEmpty(), "sectors without their modules: " + uncovered);
+    }
+
+    @Test
+    void theAandachtsfunctionarisHasARoleModule() {
+        List<Module> forAf = catalog.modulesFor(java.util.Optional.empty(), java.util.Set.of("aandachtsfunctionaris"));
+        assertTrue(forAf.stream().anyMatch(m -> m.kind() == Module.Kind.ROLE), "no role module for the aandachtsfunctionaris");
+        List<Module> forOthers = catalog.modulesFor(java.util.Optional.empty(), java.util.Set.of("medewerker"));
+        assertTrue(forOthers.stream().noneMatch(m -> m.kind() == Module.Kind.ROLE), "a role module leaks to medewerkers");
+    }
+
+    @Test
     void sourcesArePublicOrSeedsNotOurOwnNotes() {
         List<String> internal = new ArrayList<>();
         for (Module m : catalog.modules()) {
