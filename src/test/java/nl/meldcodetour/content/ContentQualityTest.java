@@ -81,6 +81,28 @@ class ContentQualityTest {
     }
 
     @Test
+    void theModulesIssue3AsksForExist() {
+        Map<String, Module.Kind> required = Map.ofEntries(
+                Map.entry("meldcode-in-5-stappen", Module.Kind.CORE),
+                Map.entry("onderwijs", Module.Kind.SECTOR), Map.entry("kinderopvang", Module.Kind.SECTOR),
+                Map.entry("ouderenzorg", Module.Kind.SECTOR), Map.entry("politie", Module.Kind.SECTOR),
+                Map.entry("jeugdhulp", Module.Kind.SECTOR), Map.entry("gezondheidszorg", Module.Kind.SECTOR),
+                Map.entry("wijkteam", Module.Kind.SECTOR),
+                Map.entry("ouderenmishandeling", Module.Kind.TOPIC), Map.entry("mensenhandel", Module.Kind.TOPIC),
+                Map.entry("kindermishandeling", Module.Kind.TOPIC), Map.entry("partnergeweld", Module.Kind.TOPIC),
+                Map.entry("eergerelateerd-geweld", Module.Kind.TOPIC), Map.entry("complexe-scheidingen", Module.Kind.TOPIC),
+                Map.entry("gezinsprofielen", Module.Kind.TOPIC),
+                Map.entry("aandachtsfunctionaris", Module.Kind.ROLE));
+        List<String> missing = new ArrayList<>();
+        required.forEach((id, kind) -> {
+            if (catalog.module(id).map(m -> m.kind() != kind).orElse(true)) {
+                missing.add(id + " (" + kind.id() + ")");
+            }
+        });
+        assertTrue(missing.isEmpty(), "missing or of the wrong kind: " + missing);
+    }
+
+    @Test
     void theAandachtsfunctionarisHasARoleModule() {
         List<Module> forAf = catalog.modulesFor(java.util.Optional.empty(), java.util.Set.of("aandachtsfunctionaris"));
         assertTrue(forAf.stream().anyMatch(m -> m.kind() == Module.Kind.ROLE), "no role module for the aandachtsfunctionaris");
