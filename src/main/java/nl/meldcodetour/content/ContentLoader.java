@@ -92,7 +92,7 @@ public final class ContentLoader {
         }
         Map<String, YamlNode> parents = new LinkedHashMap<>();
         for (YamlNode item : list.items()) {
-            Map<String, YamlNode> fields = item.fields("een sector", Set.of("id", "name", "parent"));
+            Map<String, YamlNode> fields = item.fields("een sector", Set.of("id", "name", "parent", "obliged"));
             Optional<String> id = YamlNode.requiredText(fields, item, "id", "een sector");
             Optional<String> name = YamlNode.requiredText(fields, item, "name", "een sector");
             Optional<String> parent = YamlNode.optionalText(fields, "parent", "een sector");
@@ -104,7 +104,15 @@ public final class ContentLoader {
                 fields.get("id").problem("sector '" + id.get() + "' staat twee keer in de lijst");
                 continue;
             }
-            sectors.put(id.get(), new Sector(id.get(), name.get(), parent));
+            boolean obliged = true;
+            if (fields.containsKey("obliged")) {
+                String value = fields.get("obliged").text().orElse("");
+                if (!value.equals("true") && !value.equals("false")) {
+                    fields.get("obliged").problem("'obliged' moet true of false zijn, maar is '" + value + "'");
+                }
+                obliged = !value.equals("false");
+            }
+            sectors.put(id.get(), new Sector(id.get(), name.get(), parent, obliged));
             parent.ifPresent(p -> parents.put(id.get(), fields.get("parent")));
         }
         parents.forEach((child, node) -> {

@@ -55,6 +55,25 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        List<ApiError.Violation> violations = e.errors().entrySet().stream()
+                .map(entry -> new ApiError.Violation(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
+        return json(new ApiError(400, "Ongeldige invoer", violations));
+    }
+
+    @ServerExceptionMapper({ ConflictException.class, jakarta.persistence.OptimisticLockException.class,
+            org.hibernate.StaleObjectStateException.class })
+    public Response conflict(RuntimeException e, UriInfo uri) {
+        String message = e instanceof ConflictException ? e.getMessage()
+                : "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer je wijziging nog eens in.";
+        if (isApi(uri)) {
+            return json(ApiError.of(409, message));
+        }
+        return respond(uri, 409, "Wijziging niet opgeslagen", message);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         return json(ApiError.of(400, "De JSON in het verzoek is ongeldig of past niet bij wat verwacht wordt."));
     }

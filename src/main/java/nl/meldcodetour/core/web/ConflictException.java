@@ -1,0 +1,9 @@
+package nl.meldcodetour.core.web;
+
+/** The request conflicts with the current state (someone else changed it first, a duplicate). Answered with 409. */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String dutchMessage) {
+        super(dutchMessage, null, false, false);
+    }
+}

@@ -1,0 +1,56 @@
+package nl.meldcodetour.registry;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An organisation in the registry. Deactivated, never deleted. */
+@Entity
+@Table(name = "organisation")
+public class Organisation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "kvk_number")
+    public String kvkNumber;
+
+    public String vestigingsnummer;
+
+    @Column(nullable = false)
+    public String sector;
+
+    @Column(nullable = false)
+    public String gemeente;
+
+    public String area;
+
+    public String postcode;
+
+    @Column(name = "staff_count")
+    public Integer staffCount;
+
+    public String address;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Version
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

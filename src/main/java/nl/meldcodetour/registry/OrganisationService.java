@@ -1,0 +1,347 @@
+package nl.meldcodetour.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.InvalidInputException;
+
+/** The organisation and aandachtsfunctionaris registry: validation, optimistic locking, history and audit. */
+@ApplicationScoped
+public class OrganisationService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+
+    /** What an editor sends: every field of an organisation, and for an update the version it was based on. */
+    public record OrganisationInput(String name, String kvkNumber, String vestigingsnummer, String sector,
+            String gemeente, String area, String postcode, Integer staffCount, String address, Integer version) {
+    }
+
+    /** A row in the list, with whether the organisation needs and lacks an active aandachtsfunctionaris. */
+    public record OrganisationSummary(long id, String name, String sector, String sectorName, String gemeente,
+            String area, String postcode, boolean active, int activeAfCount, boolean afMissing) {
+    }
+
+    /** One page of results. {@code page} is 1-based. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    public record AfInput(String name, String email, String location, LocalDate startDate) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** Search by name (part), filter by sector (incl. sub-sectors) and gemeente; inactive ones only on request. */
+    public Page<OrganisationSummary> search(String query, String sector, String gemeente, boolean includeInactive,
+            int page, int size) {
+        int safeSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+        int safePage = Math.max(1, page);
+        List<String> sectors = sector == null || sector.isBlank() ? null : withSubSectors(sector.strip());
+        String like = query == null || query.isBlank() ? null
+                : "%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = """
+                FROM organisation o
+                WHERE (CAST(:like AS text) IS NULL OR lower(o.name) LIKE CAST(:like AS text))
+                  AND (CAST(:gemeente AS text) IS NULL OR lower(o.gemeente) = lower(CAST(:gemeente AS text)))
+                  AND (:allSectors OR o.sector IN (:sectors))
+                  AND (:inactive OR o.active)
+                """;
+        var count = em.createNativeQuery("SELECT count(*) " + where);
+        var select = em.createNativeQuery("""
+                SELECT o.id, o.name, o.sector, o.gemeente, o.area, o.postcode, o.active,
+                       (SELECT count(*) FROM aandachtsfunctionaris a WHERE a.organisation_id = o.id
+                          AND a.start_date <= CAST(:today AS date) AND (a.end_date IS NULL OR a.end_date >= CAST(:today AS date))) AS afs
+                """ + where + " ORDER BY lower(o.name), o.id OFFSET :offset LIMIT :limit");
+        for (var q : List.of(count, select)) {
+            q.setParameter("like", like).setParameter("gemeente", gemeente == null || gemeente.isBlank() ? null : gemeente.strip())
+                    .setParameter("allSectors", sectors == null).setParameter("sectors", sectors == null ? List.of("-") : sectors)
+                    .setParameter("inactive", includeInactive);
+        }
+        select.setParameter("today", LocalDate.now(clock)).setParameter("offset", (safePage - 1) * safeSize).setParameter("limit", safeSize);
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.getResultList();
+        List<OrganisationSummary> items = rows.stream().map(r -> {
+            String sectorId = (String) r[2];
+            int afs = ((Number) r[7]).intValue();
+            boolean active = (Boolean) r[6];
+            return new OrganisationSummary(((Number) r[0]).longValue(), (String) r[1], sectorId, sectorName(sectorId),
+                    (String) r[3], (String) r[4], r[5] == null ? null : r[5].toString().strip(), active, afs,
+                    active && afs == 0 && obliged(sectorId));
+        }).toList();
+        return new Page<>(items, safePage, safeSize, total);
+    }
+
+    public Optional<Organisation> find(long id) {
+        return Optional.ofNullable(em.find(Organisation.class, id));
+    }
+
+    @Transactional
+    public Organisation create(OrganisationInput input, String actor) {
+        Organisation o = new Organisation();
+        apply(o, input);
+        o.createdAt = Instant.now(clock);
+        o.updatedAt = o.createdAt;
+        checkKvkUnique(o, null);
+        em.persist(o);
+        em.flush();
+        audit.record(actor, "CREATE", "organisation", o.id, o.name);
+        return o;
+    }
+
+    /**
+     * Updates when {@code input.version()} is the current version; otherwise someone else saved first and the
+     * change is refused with a clear message (never silently overwritten).
+     */
+    @Transactional
+    public Organisation update(long id, OrganisationInput input, String actor) {
+        Organisation o = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (input.version() == null) {
+            throw new InvalidInputException(Map.of("version", "Geef de versie mee waarop je wijziging is gebaseerd."));
+        }
+        if (input.version() != o.version) {
+            throw new ConflictException("Iemand anders heeft deze organisatie intussen gewijzigd. "
+                    + "Laad de gegevens opnieuw en voer je wijziging nog eens in.");
+        }
+        Map<String, Object> before = snapshot(o);
+        apply(o, input);
+        checkKvkUnique(o, o.id);
+        o.updatedAt = Instant.now(clock);
+        em.flush();
+        audit.record(actor, "UPDATE", "organisation", o.id, changes(before, snapshot(o)));
+        return o;
+    }
+
+    @Transactional
+    public Organisation setActive(long id, boolean active, String actor) {
+        Organisation o = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (o.active != active) {
+            o.active = active;
+            o.updatedAt = Instant.now(clock);
+            em.flush();
+            audit.record(actor, active ? "REACTIVATE" : "DEACTIVATE", "organisation", o.id, o.name);
+        }
+        return o;
+    }
+
+    public List<Aandachtsfunctionaris> aandachtsfunctionarissen(long organisationId) {
+        return em.createQuery("from Aandachtsfunctionaris where organisationId = :o order by startDate desc, id desc",
+                Aandachtsfunctionaris.class).setParameter("o", organisationId).getResultList();
+    }
+
+    @Transactional
+    public Aandachtsfunctionaris addAandachtsfunctionaris(long organisationId, AfInput input, String actor) {
+        Organisation o = find(organisationId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = text(input.name(), "name", 200, true, errors);
+        String email = text(input.email(), "email", 320, true, errors);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
+        }
+        String location = text(input.location(), "location", 200, false, errors);
+        LocalDate start = input.startDate() == null ? LocalDate.now(clock) : input.startDate();
+        if (!o.active) {
+            errors.put("organisation", "Deze organisatie is gedeactiveerd.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Aandachtsfunctionaris af = new Aandachtsfunctionaris();
+        af.organisationId = organisationId;
+        af.name = name;
+        af.email = email.toLowerCase(Locale.ROOT);
+        af.location = location;
+        af.startDate = start;
+        af.createdAt = Instant.now(clock);
+        em.persist(af);
+        em.flush();
+        audit.record(actor, "CREATE", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", vanaf " + start);
+        return af;
+    }
+
+    /** Ends an aandachtsfunctionaris on {@code endDate} (default today). The record stays as history. */
+    @Transactional
+    public Aandachtsfunctionaris endAandachtsfunctionaris(long organisationId, long afId, LocalDate endDate, String actor) {
+        Aandachtsfunctionaris af = em.find(Aandachtsfunctionaris.class, afId);
+        if (af == null || af.organisationId != organisationId) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
+        if (af.endDate != null) {
+            throw new ConflictException("Deze aandachtsfunctionaris is al gestopt op " + af.endDate + ".");
+        }
+        if (end.isBefore(af.startDate)) {
+            throw new InvalidInputException(Map.of("endDate", "De einddatum kan niet voor de startdatum (" + af.startDate + ") liggen."));
+        }
+        af.endDate = end;
+        em.flush();
+        audit.record(actor, "END", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", tot " + end);
+        return af;
+    }
+
+    /** Organisations where this e-mail address is an active aandachtsfunctionaris today. */
+    public List<Long> organisationsWhereActiveAf(String email) {
+        if (email == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery("""
+                select a.organisationId from Aandachtsfunctionaris a
+                where lower(a.email) = :e and a.startDate <= :d and (a.endDate is null or a.endDate >= :d)
+                """, Long.class).setParameter("e", email.toLowerCase(Locale.ROOT)).setParameter("d", today).getResultList();
+    }
+
+    public boolean obliged(String sectorId) {
+        return content.catalog().sector(sectorId).map(Sector::obliged).orElse(true);
+    }
+
+    public String sectorName(String sectorId) {
+        return content.catalog().sector(sectorId).map(Sector::name).orElse(sectorId);
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    private void apply(Organisation o, OrganisationInput in) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = text(in.name(), "name", 200, true, errors);
+        String kvk = digits(in.kvkNumber(), "kvkNumber", 8, "Een KvK-nummer heeft 8 cijfers.", errors);
+        String vestiging = digits(in.vestigingsnummer(), "vestigingsnummer", 12, "Een vestigingsnummer heeft 12 cijfers.", errors);
+        if (vestiging != null && kvk == null && !errors.containsKey("kvkNumber")) {
+            errors.put("vestigingsnummer", "Vul ook het KvK-nummer in als je een vestigingsnummer opgeeft.");
+        }
+        String sector = text(in.sector(), "sector", 64, true, errors);
+        if (sector != null && content.catalog().sector(sector).isEmpty()) {
+            errors.put("sector", "Kies een bekende sector (" + String.join(", ", content.catalog().sectors().keySet()) + ").");
+        }
+        String gemeente = text(in.gemeente(), "gemeente", 100, true, errors);
+        String area = text(in.area(), "area", 100, false, errors);
+        String postcode = text(in.postcode(), "postcode", 10, false, errors);
+        if (postcode != null) {
+            postcode = postcode.replace(" ", "");
+            if (postcode.matches("[1-9][0-9]{3}[A-Za-z]{2}")) {
+                postcode = postcode.substring(0, 4);
+            }
+            if (!postcode.matches("[1-9][0-9]{3}")) {
+                errors.put("postcode", "Vul de 4 cijfers van de postcode in, bijvoorbeeld 8302.");
+            }
+        }
+        if (in.staffCount() != null && (in.staffCount() < 0 || in.staffCount() > 1_000_000)) {
+            errors.put("staffCount", "Het aantal medewerkers moet tussen 0 en 1.000.000 liggen.");
+        }
+        String address = text(in.address(), "address", 300, false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        o.name = name;
+        o.kvkNumber = kvk;
+        o.vestigingsnummer = vestiging;
+        o.sector = sector;
+        o.gemeente = gemeente;
+        o.area = area;
+        o.postcode = postcode;
+        o.staffCount = in.staffCount();
+        o.address = address;
+    }
+
+    private void checkKvkUnique(Organisation o, Long self) {
+        if (o.kvkNumber == null) {
+            return;
+        }
+        List<Long> others = em.createQuery("""
+                select o.id from Organisation o where o.kvkNumber = :k
+                and coalesce(o.vestigingsnummer, '') = :v and (:self is null or o.id <> :self)
+                """, Long.class).setParameter("k", o.kvkNumber).setParameter("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
+                .setParameter("self", self).getResultList();
+        if (!others.isEmpty()) {
+            throw new ConflictException("Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register.");
+        }
+    }
+
+    private List<String> withSubSectors(String sector) {
+        List<String> result = new ArrayList<>();
+        result.add(sector);
+        content.catalog().sectors().values().stream().filter(s -> s.parent().filter(sector::equals).isPresent())
+                .forEach(s -> result.add(s.id()));
+        return result;
+    }
+
+    static String text(String value, String field, int max, boolean required, Map<String, String> errors) {
+        String v = value == null ? null : value.replace("\u0000", "").strip();
+        if (v == null || v.isEmpty()) {
+            if (required) {
+                errors.put(field, "Dit veld is verplicht.");
+            }
+            return null;
+        }
+        if (v.length() > max) {
+            errors.put(field, "Maximaal " + max + " tekens.");
+            return null;
+        }
+        return v;
+    }
+
+    private static String digits(String value, String field, int length, String message, Map<String, String> errors) {
+        String v = value == null ? null : value.replace(" ", "").strip();
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        if (!v.matches("[0-9]{" + length + "}")) {
+            errors.put(field, message);
+            return null;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> snapshot(Organisation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("naam", o.name);
+        m.put("kvk", o.kvkNumber);
+        m.put("vestiging", o.vestigingsnummer);
+        m.put("sector", o.sector);
+        m.put("gemeente", o.gemeente);
+        m.put("wijk/dorp", o.area);
+        m.put("postcode", o.postcode);
+        m.put("medewerkers", o.staffCount);
+        m.put("adres", o.address);
+        return m;
+    }
+
+    private static String changes(Map<String, Object> before, Map<String, Object> after) {
+        List<String> parts = new ArrayList<>();
+        before.forEach((k, v) -> {
+            Object n = after.get(k);
+            if (!java.util.Objects.equals(v, n)) {
+                parts.add(k + ": " + v + " → " + n);
+            }
+        });
+        return parts.isEmpty() ? "geen wijzigingen" : String.join("; ", parts);
+    }
+}
