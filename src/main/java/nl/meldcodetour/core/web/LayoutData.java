@@ -18,6 +18,11 @@ public class LayoutData {
         return !identity.isAnonymous();
     }
 
+    /** Whether the registry is in the menu: beheerder, gemeente and aandachtsfunctionaris. */
+    public boolean isRegistryUser() {
+        return identity.hasRole(Roles.BEHEERDER) || identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);
+    }
+
     public String getUserName() {
         if (identity.isAnonymous()) {
             return "";

@@ -1,0 +1,272 @@
+package nl.meldcodetour.registry;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+
+/** Registry pages. Same rules as {@link RegistryApi}: beheerder edits, gemeente reads, an AF reads their own. */
+@Path("/register")
+@Produces(MediaType.TEXT_HTML)
+public class RegistryPages {
+
+    /** Form values as typed, so nothing is lost when the form comes back with errors. */
+    public record Form(String name, String kvkNumber, String vestigingsnummer, String sector, String gemeente, String area,
+            String postcode, String staffCount, String address, String version) {
+
+        static Form of(Organisation o) {
+            return new Form(o.name, o.kvkNumber, o.vestigingsnummer, o.sector, o.gemeente, o.area,
+                    o.postcode == null ? null : o.postcode.strip(), o.staffCount == null ? null : o.staffCount.toString(),
+                    o.address, String.valueOf(o.version));
+        }
+
+        static Form of(MultivaluedMap<String, String> f) {
+            return new Form(f.getFirst("name"), f.getFirst("kvkNumber"), f.getFirst("vestigingsnummer"), f.getFirst("sector"),
+                    f.getFirst("gemeente"), f.getFirst("area"), f.getFirst("postcode"), f.getFirst("staffCount"),
+                    f.getFirst("address"), f.getFirst("version"));
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(OrganisationService.Page<OrganisationService.OrganisationSummary> result, String q,
+                String sector, String gemeente, boolean inactive, List<Sector> sectors, boolean canEdit, String pageQuery);
+
+        static native TemplateInstance detail(RegistryApi.OrganisationView org, boolean canEdit, Map<String, String> errors,
+                String notice);
+
+        static native TemplateInstance form(Long id, Form form, List<Sector> sectors, Map<String, String> errors, String conflict);
+
+        static native TemplateInstance confirmDeactivate(RegistryApi.OrganisationView org);
+    }
+
+    @Inject
+    OrganisationService registry;
+
+    @Inject
+    RegistryApi api;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ContentService content;
+
+    @GET
+    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
+    public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("inactief") @DefaultValue("false") boolean inactive, @QueryParam("pagina") String pageParam) {
+        if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)) {
+            // An aandachtsfunctionaris has no list: straight to their own organisation (or an explanation).
+            List<RegistryApi.OrganisationView> mine = api.mine();
+            if (mine.size() == 1) {
+                return Response.seeOther(URI.create("/register/" + mine.get(0).id())).build();
+            }
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
+        int page = parsePage(pageParam);
+        var result = registry.search(q, sector, gemeente, inactive, page, 25);
+        String pageQuery = query(q, sector, gemeente, inactive);
+        return Response.ok(Templates.list(result, q, sector, gemeente, inactive, sectors(), user.hasRole(Roles.BEHEERDER),
+                pageQuery)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
+    public TemplateInstance detail(@PathParam("id") long id) {
+        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), Map.of(), null);
+    }
+
+    @GET
+    @Path("nieuw")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance newForm() {
+        return Templates.form(null, new Form(null, null, null, null, null, null, null, null, null, null), sectors(), Map.of(), null);
+    }
+
+    @POST
+    @Path("nieuw")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> f) {
+        Form form = Form.of(f);
+        try {
+            Organisation o = registry.create(input(form, null), user.person().subject);
+            return Response.seeOther(URI.create("/register/" + o.id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(null, form, sectors(), e.errors(), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/wijzigen")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
+        return Templates.form(id, Form.of(o), sectors(), Map.of(), null);
+    }
+
+    @POST
+    @Path("{id}/wijzigen")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        Form form = Form.of(f);
+        try {
+            registry.update(id, input(form, form.version()), user.person().subject);
+            return Response.seeOther(URI.create("/register/" + id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.form(id, form, sectors(), e.errors(), null)).build();
+        } catch (ConflictException e) {
+            // Keep what this editor typed, show what is saved now, and base a new attempt on the current version.
+            Organisation current = registry.find(id).orElseThrow(NotFoundException::new);
+            Form kept = new Form(form.name(), form.kvkNumber(), form.vestigingsnummer(), form.sector(), form.gemeente(),
+                    form.area(), form.postcode(), form.staffCount(), form.address(), String.valueOf(current.version));
+            String saved = "Nu opgeslagen: " + current.name + ", " + registry.sectorName(current.sector) + ", " + current.gemeente
+                    + (current.area == null ? "" : ", " + current.area) + ".";
+            return Response.status(409).entity(Templates.form(id, kept, sectors(), Map.of(), e.getMessage() + " " + saved)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/deactiveren")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance confirmDeactivate(@PathParam("id") long id) {
+        return Templates.confirmDeactivate(api.get(id));
+    }
+
+    @POST
+    @Path("{id}/deactiveren")
+    @RolesAllowed(Roles.BEHEERDER)
+    public Response deactivate(@PathParam("id") long id) {
+        registry.setActive(id, false, user.person().subject);
+        return Response.seeOther(URI.create("/register/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/activeren")
+    @RolesAllowed(Roles.BEHEERDER)
+    public Response activate(@PathParam("id") long id) {
+        registry.setActive(id, true, user.person().subject);
+        return Response.seeOther(URI.create("/register/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/aandachtsfunctionarissen")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addAf(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            LocalDate start = date(f.getFirst("startDate"), "startDate");
+            registry.addAandachtsfunctionaris(id, new OrganisationService.AfInput(f.getFirst("name"), f.getFirst("email"),
+                    f.getFirst("location"), start), user.person().subject);
+            return Response.seeOther(URI.create("/register/" + id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.detail(api.get(id), true, e.errors(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/aandachtsfunctionarissen/{afId}/stoppen")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endAf(@PathParam("id") long id, @PathParam("afId") long afId, MultivaluedMap<String, String> f) {
+        try {
+            registry.endAandachtsfunctionaris(id, afId, date(f.getFirst("endDate"), "endDate"), user.person().subject);
+            return Response.seeOther(URI.create("/register/" + id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.detail(api.get(id), true, e.errors(), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.detail(api.get(id), true, Map.of(), e.getMessage())).build();
+        }
+    }
+
+    private List<Sector> sectors() {
+        return List.copyOf(content.catalog().sectors().values());
+    }
+
+    private static OrganisationService.OrganisationInput input(Form f, String version) {
+        Integer staff = null;
+        if (f.staffCount() != null && !f.staffCount().isBlank()) {
+            try {
+                staff = Integer.valueOf(f.staffCount().strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Map.of("staffCount", "Vul een heel getal in."));
+            }
+        }
+        Integer v = null;
+        if (version != null) {
+            try {
+                v = Integer.valueOf(version.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Map.of("version", "De versie van het formulier ontbreekt. Laad de pagina opnieuw."));
+            }
+        }
+        return new OrganisationService.OrganisationInput(f.name(), f.kvkNumber(), f.vestigingsnummer(), f.sector(),
+                f.gemeente(), f.area(), f.postcode(), staff, f.address(), v);
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(Map.of(field, "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-09-01."));
+        }
+    }
+
+    private static int parsePage(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Math.min(100_000, Integer.parseInt(value.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String query(String q, String sector, String gemeente, boolean inactive) {
+        StringBuilder b = new StringBuilder();
+        append(b, "q", q);
+        append(b, "sector", sector);
+        append(b, "gemeente", gemeente);
+        if (inactive) {
+            append(b, "inactief", "true");
+        }
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            b.append(key).append('=').append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+        }
+    }
+}

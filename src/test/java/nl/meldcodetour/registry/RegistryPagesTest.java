@@ -1,0 +1,106 @@
+package nl.meldcodetour.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RegistryPagesTest {
+
+    @Inject
+    OrganisationService registry;
+
+    long organisation(String name, String sector) {
+        return QuarkusTransaction.requiringNew().call(() -> registry.create(new OrganisationService.OrganisationInput(name,
+                null, null, sector, "Noordoostpolder", "Emmeloord", "8302", 10, null, null), "test").id);
+    }
+
+    @Test
+    @TestSecurity(user = "pages-beheerder", roles = "beheerder")
+    void beheerderCreatesThroughTheFormAndErrorsKeepWhatWasTyped() {
+        String name = "Formulierschool " + UUID.randomUUID().toString().substring(0, 6);
+        given().contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "")
+                .formParam("gemeente", "Noordoostpolder").formParam("postcode", "83")
+                .redirects().follow(false).post("/register/nieuw").then().statusCode(400)
+                .body(containsString("Controleer de velden"))
+                .body(containsString("Dit veld is verplicht."))
+                .body(containsString("Vul de 4 cijfers van de postcode in"))
+                .body(containsString("value=\"" + name + "\""))
+                .body(containsString("aria-invalid=\"true\""));
+        String location = given().contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "onderwijs")
+                .formParam("gemeente", "Noordoostpolder").formParam("postcode", "8302")
+                .redirects().follow(false).post("/register/nieuw").then().statusCode(303).extract().header("Location");
+        given().get(location).then().statusCode(200).body(containsString(name))
+                .body(containsString("Deze organisatie heeft geen actieve aandachtsfunctionaris"));
+        given().queryParam("q", name).get("/register").then().statusCode(200).body(containsString(name))
+                .body(containsString("Geen aandachtsfunctionaris")).body(containsString("Nieuwe organisatie"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-beheerder-2", roles = "beheerder")
+    void anEditConflictKeepsTheSecondEditorsInput() {
+        long id = organisation("Conflictschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        int version = registry.find(id).orElseThrow().version;
+        given().contentType(ContentType.URLENC).formParam("name", "Eerste versie").formParam("sector", "onderwijs")
+                .formParam("gemeente", "Noordoostpolder").formParam("version", version)
+                .redirects().follow(false).post("/register/" + id + "/wijzigen").then().statusCode(303);
+        given().contentType(ContentType.URLENC).formParam("name", "Tweede versie").formParam("sector", "onderwijs")
+                .formParam("gemeente", "Noordoostpolder").formParam("version", version)
+                .redirects().follow(false).post("/register/" + id + "/wijzigen").then().statusCode(409)
+                .body(containsString("Je wijziging is niet opgeslagen"))
+                .body(containsString("Nu opgeslagen: Eerste versie"))
+                .body(containsString("value=\"Tweede versie\""));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-beheerder-3", roles = "beheerder")
+    void deactivationAsksForConfirmation() {
+        long id = organisation("Sluitschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        given().get("/register/" + id + "/deactiveren").then().statusCode(200).body(containsString("deactiveren?"))
+                .body(containsString("Ja, deactiveren"));
+        given().redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(303);
+        given().get("/register/" + id).then().body(containsString("Deze organisatie is gedeactiveerd"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-gemeente", roles = "gemeente")
+    void gemeenteReadsButCannotEdit() {
+        long id = organisation("Leesschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        given().get("/register").then().statusCode(200).body(not(containsString("Nieuwe organisatie")));
+        given().get("/register/" + id).then().statusCode(200).body(not(containsString("Gegevens wijzigen")));
+        given().get("/register/nieuw").then().statusCode(403);
+        given().redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "pages-af", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = @Claim(key = "email", value = "af-pages@example.org"))
+    void anAandachtsfunctionarisSeesOwnOrganisationOnlyInTheUi() {
+        long own = organisation("Eigen school " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        long other = organisation("Andere school " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        QuarkusTransaction.requiringNew().run(() -> registry.addAandachtsfunctionaris(own,
+                new OrganisationService.AfInput("AF Pages", "af-pages@example.org", null, null), "test"));
+        given().get("/register/" + own).then().statusCode(200).body(containsString("AF Pages"));
+        given().get("/register/" + other).then().statusCode(404);
+        given().get("/register/nieuw").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "pages-medewerker", roles = "medewerker")
+    void aMedewerkerHasNoRegistry() {
+        given().get("/register").then().statusCode(403);
+    }
+}
