@@ -4,12 +4,12 @@
 CREATE TABLE organisation (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     name             varchar(200) NOT NULL,
-    kvk_number       char(8),
-    vestigingsnummer char(12),
+    kvk_number       varchar(8),
+    vestigingsnummer varchar(12),
     sector           varchar(64)  NOT NULL,
     gemeente         varchar(100) NOT NULL,
     area             varchar(100),                     -- wijk or dorp
-    postcode         char(4) CHECK (postcode ~ '^[1-9][0-9]{3}$'),
+    postcode         varchar(4) CHECK (postcode ~ '^[1-9][0-9]{3}$'),
     staff_count      integer CHECK (staff_count >= 0),
     address          varchar(300),
     active           boolean      NOT NULL DEFAULT true,

@@ -48,7 +48,39 @@ public class DevDemoData {
         Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
         completion(af, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
         completion(beheerder, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
+        seedRegistry();
         LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente or beheerder.", medewerker);
+    }
+
+    /** A generated registry, once (only when the registry is empty); the demo AF user is AF of a kinderopvang. */
+    private void seedRegistry() {
+        Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM organisation").getSingleResult();
+        if (existing.longValue() > 0) {
+            return;
+        }
+        for (var org : DemoRegistryGenerator.generate(42, 60, LocalDate.now(clock))) {
+            Number id = (Number) em.createNativeQuery("""
+                    INSERT INTO organisation (name, sector, gemeente, area, postcode, staff_count)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""")
+                    .setParameter(1, org.name()).setParameter(2, org.sector()).setParameter(3, org.gemeente())
+                    .setParameter(4, org.area()).setParameter(5, org.postcode()).setParameter(6, org.staff()).getSingleResult();
+            for (var af : org.afs()) {
+                insertAf(id.longValue(), af.name(), af.email(), af.start(), af.end());
+            }
+        }
+        Number kinderopvang = (Number) em.createNativeQuery(
+                "SELECT id FROM organisation WHERE sector = 'kinderopvang' ORDER BY id LIMIT 1").getSingleResult();
+        // The dev OIDC server gives the demo user the e-mail address <name>@example.com.
+        insertAf(kinderopvang.longValue(), "Pieter Bakker (demo)", "aandachtsfunctionaris@example.com",
+                LocalDate.now(clock).minusYears(2), null);
+    }
+
+    private void insertAf(long organisationId, String name, String email, LocalDate start, LocalDate end) {
+        em.createNativeQuery("""
+                INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date, end_date)
+                VALUES (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, organisationId).setParameter(2, name).setParameter(3, email)
+                .setParameter(4, start).setParameter(5, end).executeUpdate();
     }
 
     private long person(String subject, String name, String sector) {
