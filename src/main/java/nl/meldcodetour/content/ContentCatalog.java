@@ -6,12 +6,22 @@ import java.util.Optional;
 
 /** An immutable, validated snapshot of content/: sectors, modules (in display order) and the content version. */
 public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, Map<String, RouteMap> routeMaps,
-        Scan scan, String version) {
+        Scan scan, Map<String, JobFunction> functions, String version) {
 
     public ContentCatalog {
         sectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectors));
         modules = List.copyOf(modules);
         routeMaps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routeMaps));
+        functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
+    }
+
+    public Optional<JobFunction> function(String id) {
+        return Optional.ofNullable(id).map(functions::get);
+    }
+
+    /** Modules required for a function: the core modules plus the function's modules, in display order. */
+    public List<Module> modulesForFunction(JobFunction function) {
+        return modules.stream().filter(m -> m.core() || function.modules().contains(m.id())).toList();
     }
 
     /** The national numbers. */

@@ -70,10 +70,11 @@ public final class ContentLoader {
         List<Module> modules = loadModules(sectors);
         Map<String, RouteMap> routeMaps = loadRouteMaps();
         Scan scan = loadScan();
+        Map<String, JobFunction> functions = loadFunctions(sectors, modules);
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
-        return new ContentCatalog(sectors, modules, routeMaps, scan, version());
+        return new ContentCatalog(sectors, modules, routeMaps, scan, functions, version());
     }
 
     // ---------------------------------------------------------------- sectors
@@ -386,6 +387,49 @@ public final class ContentLoader {
         }
         return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
                 feedback, source.get(), scenario));
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    private Map<String, JobFunction> loadFunctions(Map<String, Sector> sectors, List<Module> modules) {
+        Map<String, JobFunction> functions = new LinkedHashMap<>();
+        Path file = root.resolve("functions.yml");
+        if (!Files.exists(file)) {
+            return functions;
+        }
+        Optional<YamlNode> document = parse(file);
+        if (document.isEmpty()) {
+            return functions;
+        }
+        Map<String, YamlNode> top = document.get().fields("functions.yml", Set.of("functions"));
+        YamlNode list = top.get("functions");
+        if (list == null || !list.isSequence()) {
+            document.get().problem("functions.yml moet een lijst 'functions:' bevatten");
+            return functions;
+        }
+        Set<String> moduleIds = new LinkedHashSet<>();
+        modules.forEach(m -> moduleIds.add(m.id()));
+        for (YamlNode item : list.items()) {
+            String what = "een functie";
+            Map<String, YamlNode> f = item.fields(what, Set.of("id", "name", "sector", "modules"));
+            Optional<String> id = YamlNode.requiredText(f, item, "id", what);
+            Optional<String> name = YamlNode.requiredText(f, item, "name", what);
+            Optional<String> sector = YamlNode.requiredText(f, item, "sector", what);
+            List<String> required = YamlNode.textList(f, "modules", what);
+            id.ifPresent(v -> checkId(v, f.get("id")));
+            sector.filter(s -> !sectors.containsKey(s)).ifPresent(s -> f.get("sector").problem("onbekende sector '" + s + "'"));
+            for (String m : required) {
+                if (!moduleIds.isEmpty() && !moduleIds.contains(m)) {
+                    f.get("modules").problem("onbekende module '" + m + "' (zie content/modules/)");
+                }
+            }
+            if (id.isPresent() && name.isPresent() && sector.isPresent()) {
+                if (functions.putIfAbsent(id.get(), new JobFunction(id.get(), name.get(), sector.get(), List.copyOf(required))) != null) {
+                    f.get("id").problem("functie '" + id.get() + "' staat twee keer in de lijst");
+                }
+            }
+        }
+        return functions;
     }
 
     // ---------------------------------------------------------------- routekaart and scan

@@ -39,8 +39,8 @@ public class ErrorMappers {
         return respond(uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
     }
 
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    @ServerExceptionMapper({ ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class })
+    public Response forbidden(RuntimeException e, UriInfo uri) {
         return respond(uri, 403, "Geen toegang",
                 "Je account heeft geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Neem contact op met de beheerder van Meldcodetour in je organisatie.");
     }

@@ -1,0 +1,7 @@
+package nl.meldcodetour.content;
+
+import java.util.List;
+
+/** A job function (content/functions.yml) and the modules it requires on top of the core modules. */
+public record JobFunction(String id, String name, String sector, List<String> modules) {
+}

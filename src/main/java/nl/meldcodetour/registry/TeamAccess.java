@@ -1,0 +1,38 @@
+package nl.meldcodetour.registry;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+
+/** Who may see and manage the team of an organisation: the beheerder, or an active aandachtsfunctionaris of it. */
+@RequestScoped
+public class TeamAccess {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    OrganisationService registry;
+
+    /** The organisation, if the caller may manage its team; otherwise 404 (no hint that it exists). */
+    public Organisation organisation(long id) {
+        Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
+        if (!user.hasRole(Roles.BEHEERDER) && !mine().contains(id)) {
+            throw new NotFoundException();
+        }
+        return o;
+    }
+
+    public List<Long> mine() {
+        return user.hasRole(Roles.AANDACHTSFUNCTIONARIS) ? registry.organisationsWhereActiveAf(user.person().email) : List.of();
+    }
+
+    public String actor() {
+        return user.person().subject;
+    }
+}

@@ -1,0 +1,89 @@
+package nl.meldcodetour.registry;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import nl.meldcodetour.core.web.Roles;
+
+/** Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. */
+@Path("/api/organisations/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER })
+@Tag(name = "Team")
+public class TeamApi {
+
+    public record StaffView(long id, String name, String email, String functionId, java.time.LocalDate startDate) {
+    }
+
+    public record ReminderRequest(long employmentId, String moduleId) {
+    }
+
+    @Inject
+    TeamService team;
+
+    @Inject
+    TeamAccess access;
+
+    @GET
+    @Path("team")
+    @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, met tellingen")
+    public TeamService.Team get(@PathParam("id") long id) {
+        Organisation o = access.organisation(id);
+        return team.team(id, o.name, access.actor());
+    }
+
+    @GET
+    @Path("team.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Teamoverzicht als CSV (Excel NL: puntkomma, UTF-8 met BOM)")
+    public Response csv(@PathParam("id") long id) {
+        Organisation o = access.organisation(id);
+        return Response.ok(TeamCsv.of(team.team(id, o.name, access.actor())), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"team-" + id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("staff")
+    @Operation(summary = "Huidige medewerkers")
+    public List<StaffView> staff(@PathParam("id") long id) {
+        access.organisation(id);
+        return team.currentStaff(id).stream().map(e -> new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).toList();
+    }
+
+    @POST
+    @Path("staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Medewerker toevoegen (functie bepaalt de verplichte modules)")
+    public Response addStaff(@PathParam("id") long id, TeamService.StaffInput input) {
+        access.organisation(id);
+        TeamService.StaffInput in = input == null ? new TeamService.StaffInput(null, null, null, null) : input;
+        Employment e = team.addStaff(id, in, access.actor());
+        return Response.status(201).entity(new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).build();
+    }
+
+    @POST
+    @Path("reminders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Herinnering sturen (wordt verstuurd door de herinneringsmail, issue #6)")
+    public Response remind(@PathParam("id") long id, ReminderRequest request) {
+        access.organisation(id);
+        if (request == null || request.moduleId() == null) {
+            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("moduleId", "Kies een module."));
+        }
+        team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
+        return Response.status(202).build();
+    }
+}

@@ -1,0 +1,124 @@
+package nl.meldcodetour.registry;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.JobFunction;
+import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.learning.ModuleStatus;
+
+/** The aandachtsfunctionaris' team view. */
+@Path("/team")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER })
+public class TeamPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance team(TeamService.Team team, List<TeamService.Row> rows, String status, String module,
+                String sort, List<nl.meldcodetour.content.Module> modules, List<JobFunction> functions,
+                Map<String, String> errors, String notice);
+    }
+
+    @Inject
+    TeamService teams;
+
+    @Inject
+    TeamAccess access;
+
+    @Inject
+    ContentService content;
+
+    @GET
+    public Response mine() {
+        List<Long> mine = access.mine();
+        if (mine.isEmpty()) {
+            throw new ForbiddenException();
+        }
+        return Response.seeOther(URI.create("/team/" + mine.get(0))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance team(@PathParam("id") long id, @QueryParam("status") String status,
+            @QueryParam("module") String module, @QueryParam("sorteer") String sort) {
+        return render(id, status, module, sort, Map.of(), null);
+    }
+
+    @POST
+    @Path("{id}/collegas")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addColleague(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        access.organisation(id);
+        try {
+            teams.addStaff(id, new TeamService.StaffInput(f.getFirst("name"), f.getFirst("email"), f.getFirst("functionId"), null),
+                    access.actor());
+            return Response.seeOther(URI.create("/team/" + id)).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(render(id, null, null, null, e.errors(), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(render(id, null, null, null, Map.of(), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/herinnering")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance remind(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        access.organisation(id);
+        long employment;
+        try {
+            employment = Long.parseLong(String.valueOf(f.getFirst("employmentId")));
+        } catch (NumberFormatException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        teams.requestReminder(id, employment, f.getFirst("moduleId"), access.actor());
+        return render(id, null, null, null, Map.of(), "De herinnering staat klaar en wordt per e-mail verstuurd.");
+    }
+
+    private TemplateInstance render(long id, String status, String module, String sort, Map<String, String> errors, String notice) {
+        Organisation o = access.organisation(id);
+        TeamService.Team team = teams.team(id, o.name, access.actor());
+        List<TeamService.Row> rows = team.rows().stream()
+                .filter(r -> module == null || module.isBlank() || r.modules().stream().anyMatch(c -> c.moduleId().equals(module)))
+                .filter(r -> status == null || status.isBlank() || r.modules().stream()
+                        .filter(c -> module == null || module.isBlank() || c.moduleId().equals(module))
+                        .anyMatch(c -> matches(c.status(), status)))
+                .sorted("status".equals(sort) ? Comparator.comparingInt(TeamService.Row::urgency).thenComparing(TeamService.Row::name)
+                        : Comparator.comparing(TeamService.Row::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+        return Templates.team(team, rows, status, module, sort, content.catalog().modules(),
+                List.copyOf(content.catalog().functions().values()), errors, notice);
+    }
+
+    static boolean matches(ModuleStatus s, String filter) {
+        return switch (filter) {
+            case "behaald" -> s == ModuleStatus.BEHAALD;
+            case "verloopt-binnenkort" -> s == ModuleStatus.VERLOOPT_BINNENKORT;
+            case "verlopen" -> s == ModuleStatus.VERLOPEN;
+            case "nooit" -> s == ModuleStatus.NIET_GESTART || s == ModuleStatus.BEZIG;
+            default -> true;
+        };
+    }
+}

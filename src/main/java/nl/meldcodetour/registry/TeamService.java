@@ -1,0 +1,183 @@
+package nl.meldcodetour.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.JobFunction;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.learning.ModuleStatus;
+import nl.meldcodetour.learning.Validity;
+
+/** Staff lists and the aandachtsfunctionaris' team view: who owes which module and where they stand. */
+@ApplicationScoped
+public class TeamService {
+
+    /** One required module of one colleague. */
+    public record Cell(String moduleId, String moduleTitle, ModuleStatus status, LocalDate validUntil) {
+    }
+
+    /** One colleague with their required modules. */
+    public record Row(long employmentId, String name, String email, String functionName, List<Cell> modules) {
+        /** The worst status, for sorting: never/expired first. */
+        public int urgency() {
+            return modules.stream().mapToInt(c -> switch (c.status()) {
+                case VERLOPEN -> 0;
+                case NIET_GESTART, BEZIG -> 1;
+                case VERLOOPT_BINNENKORT -> 2;
+                case BEHAALD -> 3;
+            }).min().orElse(3);
+        }
+    }
+
+    /** The team view of one organisation, with counts per status over all required modules. */
+    public record Team(long organisationId, String organisationName, List<Row> rows, Map<String, Integer> counts) {
+    }
+
+    public record StaffInput(String name, String email, String functionId, LocalDate startDate) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public List<Employment> currentStaff(long organisationId) {
+        LocalDate today = LocalDate.now(clock);
+        return em.createQuery("""
+                from Employment e where e.organisationId = :o and e.startDate <= :d and (e.endDate is null or e.endDate >= :d)
+                order by lower(e.name), e.id""", Employment.class).setParameter("o", organisationId).setParameter("d", today)
+                .getResultList();
+    }
+
+    @Transactional
+    public Employment addStaff(long organisationId, StaffInput in, String actor) {
+        java.util.Map<String, String> errors = new LinkedHashMap<>();
+        String name = OrganisationService.text(in.name(), "name", 200, true, errors);
+        String email = OrganisationService.text(in.email(), "email", 320, true, errors);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
+        }
+        if (content.catalog().function(in.functionId()).isEmpty()) {
+            errors.put("functionId", "Kies een bekende functie.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Number existing = (Number) em.createNativeQuery(
+                "SELECT count(*) FROM employment WHERE organisation_id = ?1 AND lower(email) = ?2 AND end_date IS NULL")
+                .setParameter(1, organisationId).setParameter(2, email.toLowerCase(Locale.ROOT)).getSingleResult();
+        if (existing.longValue() > 0) {
+            throw new nl.meldcodetour.core.web.ConflictException("Deze collega staat al op de lijst van deze organisatie.");
+        }
+        Employment e = new Employment();
+        e.organisationId = organisationId;
+        e.name = name;
+        e.email = email.toLowerCase(Locale.ROOT);
+        e.functionId = in.functionId();
+        e.startDate = in.startDate() == null ? LocalDate.now(clock) : in.startDate();
+        e.createdAt = Instant.now(clock);
+        em.persist(e);
+        em.flush();
+        audit.record(actor, "CREATE", "employment", e.id, "organisatie " + organisationId + ", functie " + e.functionId);
+        return e;
+    }
+
+    /**
+     * The team of an organisation: every current colleague with, per required module (core + function modules), the
+     * status on today's date. Logged as a view of other people's records.
+     */
+    @Transactional
+    public Team team(long organisationId, String organisationName, String viewer) {
+        LocalDate today = LocalDate.now(clock);
+        List<Employment> staff = currentStaff(organisationId);
+        Map<String, Map<String, LocalDate>> validUntil = new HashMap<>();
+        Map<String, java.util.Set<String>> started = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> completions = em.createNativeQuery("""
+                SELECT lower(p.email), c.module_id, max(c.valid_until)
+                FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
+                JOIN completion c ON c.person_id = p.id
+                WHERE e.organisation_id = ?1 AND e.end_date IS NULL
+                GROUP BY lower(p.email), c.module_id""").setParameter(1, organisationId).getResultList();
+        for (Object[] r : completions) {
+            validUntil.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toDate(r[2]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> progress = em.createNativeQuery("""
+                SELECT lower(p.email), m.module_id FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
+                JOIN module_progress m ON m.person_id = p.id WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
+                .setParameter(1, organisationId).getResultList();
+        for (Object[] r : progress) {
+            started.computeIfAbsent((String) r[0], k -> new java.util.HashSet<>()).add((String) r[1]);
+        }
+        Map<ModuleStatus, Integer> counts = new EnumMap<>(ModuleStatus.class);
+        List<Row> rows = new ArrayList<>();
+        for (Employment e : staff) {
+            JobFunction function = content.catalog().function(e.functionId).orElse(null);
+            List<Module> required = function == null ? content.catalog().modules().stream().filter(Module::core).toList()
+                    : content.catalog().modulesForFunction(function);
+            List<Cell> cells = new ArrayList<>();
+            for (Module m : required) {
+                LocalDate until = validUntil.getOrDefault(e.email, Map.of()).get(m.id());
+                boolean begun = started.getOrDefault(e.email, java.util.Set.of()).contains(m.id());
+                ModuleStatus status = Validity.status(until, begun, today);
+                counts.merge(status, 1, Integer::sum);
+                cells.add(new Cell(m.id(), m.title(), status, until));
+            }
+            rows.add(new Row(e.id, e.name, e.email, function == null ? e.functionId : function.name(), List.copyOf(cells)));
+        }
+        audit.record(viewer, "VIEW", "team", organisationId, rows.size() + " collega's");
+        Map<String, Integer> summary = new LinkedHashMap<>();
+        summary.put("behaald", counts.getOrDefault(ModuleStatus.BEHAALD, 0));
+        summary.put("verlooptBinnenkort", counts.getOrDefault(ModuleStatus.VERLOOPT_BINNENKORT, 0));
+        summary.put("verlopen", counts.getOrDefault(ModuleStatus.VERLOPEN, 0));
+        summary.put("nooitGedaan", counts.getOrDefault(ModuleStatus.NIET_GESTART, 0) + counts.getOrDefault(ModuleStatus.BEZIG, 0));
+        rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
+        return new Team(organisationId, organisationName, rows, summary);
+    }
+
+    /** Records a "herinnering sturen" request; the e-mail itself is sent by the reminder job (issue #6). */
+    @Transactional
+    public void requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
+        Employment e = em.find(Employment.class, employmentId);
+        if (e == null || e.organisationId != organisationId || content.catalog().module(moduleId).isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by) VALUES (?1, ?2, ?3)")
+                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, actor).executeUpdate();
+        audit.record(actor, "REMIND", "employment", employmentId, moduleId);
+    }
+
+    public long pendingReminders(long employmentId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
+                .setParameter(1, employmentId).getSingleResult()).longValue();
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,68 @@
+package nl.meldcodetour.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class TeamPagesTest {
+
+    @Inject
+    OrganisationService registry;
+
+    @Inject
+    TeamService teams;
+
+    @Test
+    @TestSecurity(user = "team-pages-af", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = @Claim(key = "email", value = "team-pages-af@example.org"))
+    void theTeamPageShowsCountsFiltersAndAcceptsColleagues() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        long own = QuarkusTransaction.requiringNew().call(() -> {
+            long id = registry.create(new OrganisationService.OrganisationInput("Teamschool " + suffix, null, null,
+                    "onderwijs", "Urk", null, null, null, null, null), "test").id;
+            registry.addAandachtsfunctionaris(id, new OrganisationService.AfInput("AF", "team-pages-af@example.org", null,
+                    LocalDate.now().minusDays(1)), "test");
+            teams.addStaff(id, new TeamService.StaffInput("Bram Bakker", "bram-" + suffix + "@example.org", "leerkracht", null), "test");
+            return id;
+        });
+        long other = QuarkusTransaction.requiringNew().call(() -> registry.create(new OrganisationService.OrganisationInput(
+                "Andere school " + suffix, null, null, "onderwijs", "Urk", null, null, null, null, null), "test").id);
+        given().redirects().follow(false).get("/team").then().statusCode(303);
+        given().get("/team/" + own).then().statusCode(200)
+                .body(containsString("Team Teamschool " + suffix))
+                .body(containsString("Nooit gedaan: 3"))
+                .body(containsString("Bram Bakker"))
+                .body(containsString("Herinnering sturen"));
+        given().queryParam("status", "behaald").get("/team/" + own).then().statusCode(200)
+                .body(containsString("Niemand voldoet aan dit filter.")).body(not(containsString("bram-" + suffix)));
+        given().contentType(ContentType.URLENC).formParam("name", "").formParam("email", "fout").formParam("functionId", "")
+                .post("/team/" + own + "/collegas").then().statusCode(400).body(containsString("Dit veld is verplicht."));
+        given().contentType(ContentType.URLENC).formParam("name", "Cor de Vries").formParam("email", "cor-" + suffix + "@example.org")
+                .formParam("functionId", "intern-begeleider").redirects().follow(false).post("/team/" + own + "/collegas")
+                .then().statusCode(303);
+        given().get("/team/" + own).then().body(containsString("Cor de Vries"));
+        given().get("/team/" + other).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "team-pages-none", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = @Claim(key = "email", value = "nobody-team@example.org"))
+    void anAfWithoutOrganisationGetsAClearRefusal() {
+        given().get("/team").then().statusCode(403).body(containsString("Geen toegang"));
+    }
+}

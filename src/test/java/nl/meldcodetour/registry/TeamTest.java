@@ -1,0 +1,158 @@
+package nl.meldcodetour.registry;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.testsupport.Tokens;
+
+@QuarkusTest
+class TeamTest {
+
+    @Inject
+    EntityManager em;
+
+    final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
+    final Tokens.TestUser af = Tokens.newUser(null, "aandachtsfunctionaris");
+    final Tokens.TestUser anna = Tokens.newUser(null, "medewerker");
+    final Tokens.TestUser bram = Tokens.newUser(null, "medewerker");
+    final Tokens.TestUser cor = Tokens.newUser(null, "medewerker");
+    long orgA;
+    long orgB;
+    final LocalDate today = LocalDate.now(ClockProducer.ZONE);
+
+    long org(String name) {
+        return beheerder.given().contentType(ContentType.JSON)
+                .body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6), "sector", "onderwijs", "gemeente", "Urk"))
+                .post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    long staff(long org, Tokens.TestUser who, String name, String function) {
+        return af.given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", who.subject() + "@example.org", "functionId", function))
+                .post("/api/organisations/" + org + "/staff").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    void completion(Tokens.TestUser who, String module, LocalDate validUntil) {
+        who.given().get("/api/me").then().statusCode(200);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
+                SELECT ?1, id, ?2, 'test', 90, now(), ?3 FROM person WHERE subject = ?4""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, module).setParameter(3, validUntil)
+                .setParameter(4, who.subject()).executeUpdate());
+    }
+
+    @BeforeEach
+    void setUp() {
+        orgA = org("School A");
+        orgB = org("School B");
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF A", "email", af.subject() + "@example.org"))
+                .post("/api/organisations/" + orgA + "/aandachtsfunctionarissen").then().statusCode(201);
+    }
+
+    @Test
+    void teamViewShowsEveryRequiredModuleWithExactCounts() {
+        staff(orgA, anna, "Anna", "leerkracht");
+        staff(orgA, bram, "Bram", "leerkracht");
+        staff(orgA, cor, "Cor", "leerkracht");
+        completion(anna, "meldcode-in-5-stappen", today.plusDays(200));
+        completion(anna, "onderwijs", today.plusDays(30));
+        completion(bram, "meldcode-in-5-stappen", today.minusDays(3));
+        af.given().get("/api/organisations/" + orgA + "/team").then().statusCode(200)
+                .body("rows", hasSize(3))
+                .body("rows[0].name", equalTo("Anna"))
+                .body("rows[0].modules.moduleId", equalTo(java.util.List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")))
+                .body("rows[0].modules.status", equalTo(java.util.List.of("BEHAALD", "VERLOOPT_BINNENKORT", "NIET_GESTART")))
+                .body("rows[1].modules[0].status", equalTo("VERLOPEN"))
+                .body("counts.behaald", equalTo(1))
+                .body("counts.verlooptBinnenkort", equalTo(1))
+                .body("counts.verlopen", equalTo(1))
+                .body("counts.nooitGedaan", equalTo(6));
+    }
+
+    @Test
+    void anAandachtsfunctionarisOfASeesNothingOfB() {
+        long bStaff = QuarkusTransaction.requiringNew().call(() -> {
+            var e = new Employment();
+            e.organisationId = orgB;
+            e.name = "Geheim";
+            e.email = "geheim@example.org";
+            e.functionId = "leerkracht";
+            e.startDate = today;
+            e.createdAt = java.time.Instant.now();
+            em.persist(e);
+            return e.id;
+        });
+        af.given().get("/api/organisations/" + orgB + "/team").then().statusCode(404);
+        af.given().get("/api/organisations/" + orgB + "/team.csv").then().statusCode(404);
+        af.given().get("/api/organisations/" + orgB + "/staff").then().statusCode(404);
+        af.given().contentType(ContentType.JSON).body(Map.of("name", "X", "email", "x@example.org", "functionId", "leerkracht"))
+                .post("/api/organisations/" + orgB + "/staff").then().statusCode(404);
+        af.given().contentType(ContentType.JSON).body(Map.of("employmentId", bStaff, "moduleId", "onderwijs"))
+                .post("/api/organisations/" + orgA + "/reminders").then().statusCode(404);
+        Tokens.newUser(null, "gemeente").given().get("/api/organisations/" + orgA + "/team").then().statusCode(403);
+        anna.given().get("/api/organisations/" + orgA + "/team").then().statusCode(403);
+        beheerder.given().get("/api/organisations/" + orgB + "/team").then().statusCode(200)
+                .body("rows.name", hasItem("Geheim"));
+    }
+
+    @Test
+    void staffInputIsValidatedAndDuplicatesRefused() {
+        af.given().contentType(ContentType.JSON).body(Map.of("name", "", "email", "geen", "functionId", "astronaut"))
+                .post("/api/organisations/" + orgA + "/staff").then().statusCode(400)
+                .body("violations.field", hasItem("name")).body("violations.field", hasItem("email"))
+                .body("violations.field", hasItem("functionId"));
+        staff(orgA, anna, "Anna", "leerkracht");
+        af.given().contentType(ContentType.JSON).body(Map.of("name", "Anna", "email", anna.subject() + "@EXAMPLE.org", "functionId", "leerkracht"))
+                .post("/api/organisations/" + orgA + "/staff").then().statusCode(409);
+    }
+
+    @Test
+    void csvOpensInDutchExcelAndNeutralisesFormulas() {
+        staff(orgA, anna, "=HYPERLINK(\"http://evil\")", "intern-begeleider");
+        String csv = af.given().get("/api/organisations/" + orgA + "/team.csv").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment"))
+                .extract().asString();
+        assertTrue(csv.startsWith("\uFEFFNaam;E-mail;Functie;Module;Status;Geldig tot"), csv);
+        String[] lines = csv.strip().split("\r\n");
+        assertEquals(1 + 5, lines.length, csv); // core + 4 modules of an intern begeleider
+        assertTrue(lines[1].startsWith("\"'=HYPERLINK"), lines[1]);
+    }
+
+    @Test
+    void remindersAreRecordedAndViewsAudited() {
+        long id = staff(orgA, bram, "Bram", "leerkracht");
+        af.given().contentType(ContentType.JSON).body(Map.of("employmentId", id, "moduleId", "onderwijs"))
+                .post("/api/organisations/" + orgA + "/reminders").then().statusCode(202);
+        Number pending = (Number) em.createNativeQuery("SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
+                .setParameter(1, id).getSingleResult();
+        assertEquals(1, pending.intValue());
+        af.given().get("/api/organisations/" + orgA + "/team").then().statusCode(200);
+        beheerder.given().queryParam("objectType", "team").queryParam("objectId", orgA).get("/api/registry/audit-log")
+                .then().body("action", hasItem("VIEW")).body("actor", hasItem(af.subject()));
+    }
+
+    @Test
+    void pagesDoNotAcceptBearerTokens() {
+        // pages belong to the code-flow tenant: a bearer token leads to the login, not to data
+        af.given().redirects().follow(false).get("/team/" + orgA).then().statusCode(302);
+    }
+}
