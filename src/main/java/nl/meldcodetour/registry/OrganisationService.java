@@ -229,6 +229,16 @@ public class OrganisationService {
 
     // ------------------------------------------------------------------ validation
 
+    /** Checks an input without saving; throws {@link InvalidInputException} naming every bad field. */
+    public void validate(OrganisationInput in) {
+        apply(new Organisation(), in);
+    }
+
+    /** Fills an organisation from a valid input, normalised as a save would (for comparing imports). */
+    void applyTo(Organisation target, OrganisationInput in) {
+        apply(target, in);
+    }
+
     private void apply(Organisation o, OrganisationInput in) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(in.name(), "name", 200, true, errors);

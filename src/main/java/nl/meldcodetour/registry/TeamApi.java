@@ -37,6 +37,9 @@ public class TeamApi {
     @Inject
     TeamAccess access;
 
+    @Inject
+    CsvImportService imports;
+
     @GET
     @Path("team")
     @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, met tellingen")
@@ -72,6 +75,15 @@ public class TeamApi {
         TeamService.StaffInput in = input == null ? new TeamService.StaffInput(null, null, null, null) : input;
         Employment e = team.addStaff(id, in, access.actor());
         return Response.status(201).entity(new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).build();
+    }
+
+    @POST
+    @Path("staff/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")
+    public CsvImportService.Preview importStaff(@PathParam("id") long id, String body) {
+        access.organisation(id);
+        return imports.preview(CsvImportService.Kind.STAFF, id, body == null ? "" : body, access.actor());
     }
 
     @POST

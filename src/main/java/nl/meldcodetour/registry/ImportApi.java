@@ -1,0 +1,53 @@
+package nl.meldcodetour.registry;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import nl.meldcodetour.core.web.Roles;
+
+/**
+ * CSV import in two steps: upload (returns a preview with every error by line and column) and confirm. Send the file
+ * as the request body ({@code text/csv}, UTF-8, ';' or ',').
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Register")
+public class ImportApi {
+
+    @Inject
+    CsvImportService imports;
+
+    @Inject
+    TeamAccess access;
+
+    @POST
+    @Path("imports/organisations")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Operation(summary = "Organisaties importeren, stap 1: voorbeeld met fouten per regel")
+    public CsvImportService.Preview organisations(String body) {
+        return imports.preview(CsvImportService.Kind.ORGANISATIONS, null, body == null ? "" : body, access.actor());
+    }
+
+    @POST
+    @Path("imports/{importId}/confirm")
+    @RolesAllowed({ Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS })
+    @Operation(summary = "Import bevestigen, stap 2 (onlyValid=true: alleen de goede regels)")
+    public CsvImportService.Result confirm(@PathParam("importId") UUID importId,
+            @QueryParam("onlyValid") @DefaultValue("false") boolean onlyValid) {
+        return imports.confirm(importId, onlyValid, access.actor());
+    }
+}

@@ -1,0 +1,163 @@
+package nl.meldcodetour.registry;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import nl.meldcodetour.testsupport.Tokens;
+
+@QuarkusTest
+class CsvImportTest {
+
+    @Inject
+    EntityManager em;
+
+    final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
+
+    JsonPath preview(String csv) {
+        return beheerder.given().contentType("text/csv; charset=UTF-8").body(csv).post("/api/imports/organisations")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static String tag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    long count(String gemeente) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM organisation WHERE gemeente = ?1")
+                .setParameter(1, gemeente).getSingleResult()).longValue();
+    }
+
+    @Test
+    void excelNlFileWithBomSemicolonsAndQuotesImportsAndReimportChangesNothing() {
+        String gem = "Importgemeente " + tag();
+        String csv = "\uFEFFNaam;KvK-nummer;Sector;Gemeente;Wijk;Postcode;Aantal medewerkers;Adres\r\n"
+                + "\"Basisschool De Tjalk; locatie Oost\";;onderwijs;" + gem + ";Emmeloord;8302;30;\"Lange Nering 1\"\r\n"
+                + "Thuiszorg Polderhof;;ouderenzorg;" + gem + ";Nagele;;12;\r\n";
+        JsonPath p = preview(csv);
+        assertEquals(2, p.getInt("rows"));
+        assertEquals(2, p.getInt("validRows"));
+        beheerder.given().post("/api/imports/" + p.getString("id") + "/confirm").then().statusCode(200)
+                .body("created", equalTo(2)).body("updated", equalTo(0));
+        assertEquals(2, count(gem));
+        beheerder.given().queryParam("gemeente", gem).queryParam("q", "locatie oost").get("/api/organisations").then()
+                .body("items[0].name", equalTo("Basisschool De Tjalk; locatie Oost"));
+        JsonPath again = preview(csv);
+        beheerder.given().post("/api/imports/" + again.getString("id") + "/confirm").then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2));
+        assertEquals(2, count(gem));
+        // a changed cell updates that one organisation
+        JsonPath changed = preview(csv.replace("Nagele;;12", "Nagele;;14"));
+        beheerder.given().post("/api/imports/" + changed.getString("id") + "/confirm").then()
+                .body("updated", equalTo(1)).body("unchanged", equalTo(1));
+    }
+
+    @Test
+    void commaSeparatedFilesWorkToo() {
+        String gem = "Kommagemeente " + tag();
+        JsonPath p = preview("naam,sector,gemeente\nKinderopvang Het Zeepaard,kinderopvang," + gem + "\n");
+        assertEquals(1, p.getInt("validRows"));
+        beheerder.given().post("/api/imports/" + p.getString("id") + "/confirm").then().body("created", equalTo(1));
+    }
+
+    @Test
+    void rowErrorsNameLineColumnAndReasonAndNothingIsWrittenUnlessAsked() {
+        String gem = "Foutgemeente " + tag();
+        String csv = "naam;sector;gemeente;postcode;kvk\n"
+                + "Goede school;onderwijs;" + gem + ";8302;\n"
+                + "Slechte postcode;onderwijs;" + gem + ";83X2;\n"
+                + ";onderwijs;" + gem + ";;\n"
+                + "Rare sector;sterrenkunde;" + gem + ";;\n"
+                + "Korte kvk;onderwijs;" + gem + ";;1234\n"
+                + "Goede school;onderwijs;" + gem + ";8302;\n";
+        JsonPath p = preview(csv);
+        assertEquals(6, p.getInt("rows"));
+        assertEquals(1, p.getInt("validRows"));
+        assertTrue(p.getList("errors.line").containsAll(java.util.List.of(3, 4, 5, 6, 7)), p.prettify());
+        assertEquals("postcode", p.getString("errors.find { it.line == 3 }.column"));
+        assertEquals("naam", p.getString("errors.find { it.line == 4 }.column"));
+        assertEquals("sector", p.getString("errors.find { it.line == 5 }.column"));
+        assertEquals("kvk", p.getString("errors.find { it.line == 6 }.column"));
+        assertTrue(p.getString("errors.find { it.line == 7 }.message").contains("dubbel"), p.prettify());
+        beheerder.given().post("/api/imports/" + p.getString("id") + "/confirm").then().statusCode(400)
+                .body("violations[0].message", containsString("alleen de goede regels"));
+        assertEquals(0, count(gem));
+        beheerder.given().queryParam("onlyValid", true).post("/api/imports/" + p.getString("id") + "/confirm").then()
+                .statusCode(200).body("created", equalTo(1)).body("skipped", equalTo(5));
+        assertEquals(1, count(gem));
+    }
+
+    @Test
+    void unreadableFilesGetOneClearMessage() {
+        beheerder.given().contentType("text/csv").body("naam\tsector\tgemeente\nA\tonderwijs\tUrk\n").post("/api/imports/organisations")
+                .then().statusCode(400).body("violations[0].field", equalTo("file"))
+                .body("violations[0].message", containsString("Deze kolommen ontbreken"));
+        beheerder.given().contentType("text/csv").body("naam;gemeente\nA;Urk\n").post("/api/imports/organisations")
+                .then().statusCode(400).body("violations[0].message", containsString("sector"));
+        beheerder.given().contentType("text/csv").body("").post("/api/imports/organisations").then().statusCode(400);
+        beheerder.given().contentType("text/csv").body("naam;sector;gemeente\n\"open quote;onderwijs;Urk\n")
+                .post("/api/imports/organisations").then().statusCode(400);
+        Tokens.newUser(null, "gemeente").given().contentType("text/csv").body("naam;sector;gemeente\n")
+                .post("/api/imports/organisations").then().statusCode(403);
+    }
+
+    @Test
+    void tenThousandRows() {
+        String gem = "Grotegemeente " + tag();
+        StringBuilder csv = new StringBuilder("naam;sector;gemeente;wijk;postcode;medewerkers\n");
+        for (int i = 1; i <= 10_000; i++) {
+            csv.append("Organisatie ").append(i).append(";onderwijs;").append(gem).append(";Emmeloord;8302;").append(i % 90).append('\n');
+        }
+        long start = System.nanoTime();
+        JsonPath p = preview(csv.toString());
+        assertEquals(10_000, p.getInt("validRows"));
+        beheerder.given().post("/api/imports/" + p.getString("id") + "/confirm").then().statusCode(200)
+                .body("created", equalTo(10_000));
+        assertEquals(10_000, count(gem));
+        System.out.printf("10,000-row import (preview + confirm): %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void anAfImportsTheirOwnStaffListOnly() {
+        long own = beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "Eigen " + tag(), "sector", "onderwijs",
+                "gemeente", "Urk")).post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
+        long other = beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "Ander " + tag(), "sector", "onderwijs",
+                "gemeente", "Urk")).post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
+        Tokens.TestUser af = Tokens.newUser(null, "aandachtsfunctionaris");
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF", "email", af.subject() + "@example.org"))
+                .post("/api/organisations/" + own + "/aandachtsfunctionarissen").then().statusCode(201);
+        String staff = "Naam;E-mailadres;Functie;Startdatum\n"
+                + "Anouk de Boer;anouk." + tag() + "@example.org;Leerkracht;01-09-2024\n"
+                + "Bart Bakker;bart." + tag() + "@example.org;intern-begeleider;\n"
+                + "Foute Functie;fout@example.org;astronaut;\n";
+        JsonPath p = af.given().contentType("text/csv").body(staff).post("/api/organisations/" + own + "/staff/import")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(2, p.getInt("validRows"));
+        assertEquals("functie", p.getString("errors[0].column"));
+        af.given().queryParam("onlyValid", true).post("/api/imports/" + p.getString("id") + "/confirm").then()
+                .statusCode(200).body("created", equalTo(2));
+        af.given().get("/api/organisations/" + own + "/staff").then().body("", hasSize(2))
+                .body("functionId", hasItem("leerkracht"));
+        af.given().contentType("text/csv").body(staff).post("/api/organisations/" + other + "/staff/import").then().statusCode(404);
+        // someone else cannot confirm this person's import
+        JsonPath second = af.given().contentType("text/csv").body(staff).post("/api/organisations/" + own + "/staff/import")
+                .then().extract().jsonPath();
+        beheerder.given().post("/api/imports/" + second.getString("id") + "/confirm").then().statusCode(404);
+        af.given().queryParam("onlyValid", true).post("/api/imports/" + second.getString("id") + "/confirm").then()
+                .body("created", equalTo(0)).body("unchanged", equalTo(2));
+    }
+}
