@@ -45,6 +45,9 @@ public class LearningService {
     Clock clock;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
 
     private java.util.Set<String> roles() {
@@ -55,7 +58,7 @@ public class LearningService {
         Map<String, Completion> latest = completions.latestPerModule(person.id);
         Map<String, ProgressService.Progress> progressByModule = progress.ofPerson(person.id);
         LocalDate today = LocalDate.now(clock);
-        return content.catalog().modulesFor(person.sector(), roles()).stream()
+        return requiredModules(person).stream()
                 .map(m -> overview(m, latest.get(m.id()), progressByModule.get(m.id()), today))
                 .toList();
     }
@@ -63,6 +66,28 @@ public class LearningService {
     /** The module if it exists and belongs to this person's modules. */
     public Optional<ModuleOverview> moduleOf(Person person, String moduleId) {
         return modulesOf(person).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
+    }
+
+    /**
+     * With a current job in the registry, the function decides (content/functions.yml): core modules, the function's
+     * modules and role modules. Without one, the sector does: core, sector and topic modules for the sector.
+     */
+    List<Module> requiredModules(Person person) {
+        var catalog = content.catalog();
+        @SuppressWarnings("unchecked")
+        List<String> functionIds = person.email == null ? List.of() : em.createNativeQuery("""
+                SELECT DISTINCT function_id FROM employment WHERE lower(email) = lower(?1)
+                AND start_date <= CAST(?2 AS date) AND (end_date IS NULL OR end_date >= CAST(?2 AS date))""")
+                .setParameter(1, person.email).setParameter(2, LocalDate.now(clock)).getResultList();
+        java.util.Set<String> fromFunctions = new java.util.HashSet<>();
+        functionIds.forEach(id -> catalog.function(id).ifPresent(f -> fromFunctions.addAll(f.modules())));
+        if (fromFunctions.isEmpty()) {
+            return catalog.modulesFor(person.sector(), roles());
+        }
+        java.util.Set<String> roleModules = new java.util.HashSet<>();
+        catalog.modulesFor(java.util.Optional.empty(), roles()).forEach(m -> roleModules.add(m.id()));
+        return catalog.modules().stream()
+                .filter(m -> m.core() || fromFunctions.contains(m.id()) || roleModules.contains(m.id())).toList();
     }
 
     private static ModuleOverview overview(Module module, Completion completion, ProgressService.Progress progress,

@@ -219,6 +219,15 @@ public class OrganisationService {
                 """, Long.class).setParameter("e", email.toLowerCase(Locale.ROOT)).setParameter("d", today).getResultList();
     }
 
+    /** Until when the aandachtsfunctionaris module of this e-mail address is valid (null: never passed). */
+    public LocalDate afModuleValidUntil(String email) {
+        Object until = em.createNativeQuery("""
+                SELECT max(c.valid_until) FROM completion c JOIN person p ON p.id = c.person_id
+                WHERE lower(p.email) = lower(?1) AND c.module_id = 'aandachtsfunctionaris'""")
+                .setParameter(1, email).getSingleResult();
+        return until == null ? null : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
+    }
+
     public boolean obliged(String sectorId) {
         return content.catalog().sector(sectorId).map(Sector::obliged).orElse(true);
     }

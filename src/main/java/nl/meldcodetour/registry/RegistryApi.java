@@ -43,7 +43,7 @@ public class RegistryApi {
     }
 
     public record AfView(long id, String name, String email, String location, LocalDate startDate, LocalDate endDate,
-            boolean active) {
+            boolean active, String trainingStatus, LocalDate trainingValidUntil) {
     }
 
     public record EndRequest(LocalDate endDate) {
@@ -169,6 +169,12 @@ public class RegistryApi {
     private OrganisationView view(Organisation o) {
         LocalDate today = LocalDate.now(clock);
         List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream().map(a -> afView(a, today)).toList();
+        afs = afs.stream().map(a -> {
+            LocalDate until = registry.afModuleValidUntil(a.email());
+            var status = nl.meldcodetour.learning.Validity.status(until, false, today);
+            return new AfView(a.id(), a.name(), a.email(), a.location(), a.startDate(), a.endDate(), a.active(),
+                    status == nl.meldcodetour.learning.ModuleStatus.NIET_GESTART ? "Nog niet gedaan" : status.label(), until);
+        }).toList();
         boolean missing = o.active && registry.obliged(o.sector) && afs.stream().noneMatch(AfView::active);
         return new OrganisationView(o.id, o.name, o.kvkNumber, o.vestigingsnummer, o.sector, registry.sectorName(o.sector),
                 o.gemeente, o.area, o.postcode == null ? null : o.postcode.strip(), o.staffCount, o.address, o.active,
@@ -176,7 +182,7 @@ public class RegistryApi {
     }
 
     private static AfView afView(Aandachtsfunctionaris a, LocalDate today) {
-        return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today));
+        return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today), null, null);
     }
 
 }

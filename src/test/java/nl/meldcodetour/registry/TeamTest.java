@@ -155,4 +155,22 @@ class TeamTest {
         // pages belong to the code-flow tenant: a bearer token leads to the login, not to data
         af.given().redirects().follow(false).get("/team/" + orgA).then().statusCode(302);
     }
+
+    @Test
+    void theFunctionDecidesTheLearnersRequiredModules() {
+        // without a job: everything for the sector (here: no sector, so the core only)
+        anna.given().get("/api/modules").then().body("id", equalTo(java.util.List.of("meldcode-in-5-stappen")));
+        staff(orgA, anna, "Anna", "leerkracht");
+        anna.given().get("/api/modules").then().statusCode(200)
+                .body("id", equalTo(java.util.List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")));
+    }
+
+    @Test
+    void theRegistryShowsTheAfsOwnTraining() {
+        completion(af, "aandachtsfunctionaris", today.plusDays(300));
+        beheerder.given().get("/api/organisations/" + orgA).then()
+                .body("aandachtsfunctionarissen[0].trainingStatus", equalTo("Behaald"))
+                .body("aandachtsfunctionarissen[0].trainingValidUntil", equalTo(today.plusDays(300).toString()));
+        beheerder.given().get("/api/organisations/" + orgB).then().body("aandachtsfunctionarissen", hasSize(0));
+    }
 }
