@@ -1,0 +1,67 @@
+package nl.meldcodetour.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ImportPagesTest {
+
+    static String importId(String html) {
+        Matcher m = Pattern.compile("/import/([0-9a-f-]{36})/bevestigen").matcher(html);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    @TestSecurity(user = "import-pages-beheerder", roles = "beheerder")
+    void uploadPreviewAndConfirmOnlyTheValidRows() {
+        String gem = "Uploadgemeente " + UUID.randomUUID().toString().substring(0, 6);
+        String csv = "naam;sector;gemeente;postcode\nGoed;onderwijs;" + gem + ";8302\nFout;onderwijs;" + gem + ";abc\n";
+        given().get("/import/organisaties").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
+        String preview = given().multiPart("bestand", "org.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/import/organisaties").then().statusCode(200)
+                .body(containsString("2 regels gelezen. 1 regels zijn goed, 1 hebben een fout"))
+                .body(containsString("postcode")).body(containsString("Importeer alleen de 1 goede regels"))
+                .extract().asString();
+        String id = importId(preview);
+        given().contentType(ContentType.URLENC).formParam("x", "").post("/import/" + id + "/bevestigen").then().statusCode(400)
+                .body(containsString("Niets geïmporteerd"));
+        given().contentType(ContentType.URLENC).formParam("alleenGoede", "ja").post("/import/" + id + "/bevestigen")
+                .then().statusCode(200).body(containsString("Nieuw: 1")).body(containsString("Overgeslagen door fouten: 1"));
+    }
+
+    @Test
+    @TestSecurity(user = "import-pages-beheerder-2", roles = "beheerder")
+    void emptyOrUnreadableUploadsExplainWhat() {
+        given().multiPart("bestand", "leeg.csv", new byte[0], "text/csv").post("/import/organisaties").then().statusCode(400)
+                .body(containsString("Kies een CSV-bestand."));
+        given().multiPart("bestand", "x.csv", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/import/organisaties").then().statusCode(400).body(containsString("Deze kolommen ontbreken"));
+    }
+
+    @Test
+    @TestSecurity(user = "import-pages-gemeente", roles = "gemeente")
+    void theGemeenteCannotImport() {
+        given().get("/import/organisaties").then().statusCode(403);
+    }
+
+    @Test
+    void excelWindows1252FilesAreReadCorrectly() {
+        byte[] cp1252 = "naam;sector;gemeente\nCrèche Zonneweide;kinderopvang;Urk\n".getBytes(Charset.forName("windows-1252"));
+        assertEquals("naam;sector;gemeente\nCrèche Zonneweide;kinderopvang;Urk\n", ImportPages.decode(cp1252));
+        byte[] utf8 = "\uFEFFnaam;sector\nCrèche;kinderopvang\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals("\uFEFFnaam;sector\nCrèche;kinderopvang\n", ImportPages.decode(utf8));
+    }
+}
