@@ -73,6 +73,32 @@ public class DevDemoData {
         // The dev OIDC server gives the demo user the e-mail address <name>@example.com.
         insertAf(kinderopvang.longValue(), "Pieter Bakker (demo)", "aandachtsfunctionaris@example.com",
                 LocalDate.now(clock).minusYears(2), null);
+        seedTeam(kinderopvang.longValue());
+    }
+
+    /** Colleagues of the demo AF with every status: current, due soon, expired, never. Generated, not typed. */
+    private void seedTeam(long organisationId) {
+        String[] names = { "Anouk", "Bart", "Chantal", "Dirk", "Esra", "Fenna", "Gert", "Hanneke" };
+        int[] coreDays = { 250, 40, -15, Integer.MIN_VALUE, 120, 10, -200, Integer.MIN_VALUE };
+        LocalDate today = LocalDate.now(clock);
+        Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
+        for (int i = 0; i < names.length; i++) {
+            String subject = "demo-collega-" + (i + 1);
+            String email = subject + "@demo.example.org";
+            long personId = ((Number) em.createNativeQuery("""
+                    INSERT INTO person (subject, display_name, email, sector) VALUES (?1, ?2, ?3, 'kinderopvang')
+                    ON CONFLICT (subject) DO UPDATE SET email = EXCLUDED.email RETURNING id""")
+                    .setParameter(1, subject).setParameter(2, names[i] + " (demo)").setParameter(3, email).getSingleResult()).longValue();
+            em.createNativeQuery("""
+                    INSERT INTO employment (organisation_id, name, email, function_id, start_date)
+                    VALUES (?1, ?2, ?3, 'pedagogisch-medewerker', ?4)""")
+                    .setParameter(1, organisationId).setParameter(2, names[i] + " (demo)").setParameter(3, email)
+                    .setParameter(4, today.minusYears(1 + i % 3)).executeUpdate();
+            if (coreDays[i] != Integer.MIN_VALUE) {
+                LocalDate validUntil = today.plusDays(coreDays[i]);
+                completion(personId, core, validUntil.minusMonths(core.refresherMonths()));
+            }
+        }
     }
 
     private void insertAf(long organisationId, String name, String email, LocalDate start, LocalDate end) {

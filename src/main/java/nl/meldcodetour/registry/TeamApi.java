@@ -78,6 +78,17 @@ public class TeamApi {
     }
 
     @POST
+    @Path("staff/{employmentId}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Medewerker uit dienst (geschiedenis blijft bewaard)")
+    public StaffView endStaff(@PathParam("id") long id, @PathParam("employmentId") long employmentId,
+            RegistryApi.EndRequest request) {
+        access.organisation(id);
+        Employment e = team.endStaff(id, employmentId, request == null ? null : request.endDate(), access.actor());
+        return new StaffView(e.id, e.name, e.email, e.functionId, e.startDate);
+    }
+
+    @POST
     @Path("staff/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")

@@ -106,6 +106,26 @@ public class TeamService {
         return e;
     }
 
+    /** Ends a job on {@code endDate} (default today); the record stays as history. */
+    @Transactional
+    public Employment endStaff(long organisationId, long employmentId, LocalDate endDate, String actor) {
+        Employment e = em.find(Employment.class, employmentId);
+        if (e == null || e.organisationId != organisationId) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (e.endDate != null) {
+            throw new nl.meldcodetour.core.web.ConflictException("Deze collega is al uit dienst sinds " + e.endDate + ".");
+        }
+        LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
+        if (end.isBefore(e.startDate)) {
+            throw new InvalidInputException(Map.of("endDate", "De einddatum kan niet voor de startdatum (" + e.startDate + ") liggen."));
+        }
+        e.endDate = end;
+        em.flush();
+        audit.record(actor, "END", "employment", e.id, "organisatie " + organisationId + ", tot " + end);
+        return e;
+    }
+
     /**
      * The team of an organisation: every current colleague with, per required module (core + function modules), the
      * status on today's date. Logged as a view of other people's records.

@@ -173,4 +173,23 @@ class TeamTest {
                 .body("aandachtsfunctionarissen[0].trainingValidUntil", equalTo(today.plusDays(300).toString()));
         beheerder.given().get("/api/organisations/" + orgB).then().body("aandachtsfunctionarissen", hasSize(0));
     }
+
+    @Test
+    void aPersonCanWorkForTwoOrganisationsAndLeavingKeepsHistory() {
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF B", "email", af.subject() + "@example.org"))
+                .post("/api/organisations/" + orgB + "/aandachtsfunctionarissen").then().statusCode(201);
+        long inA = staff(orgA, anna, "Anna", "leerkracht");
+        staff(orgB, anna, "Anna", "intern-begeleider");
+        // both jobs count for what Anna must follow
+        anna.given().get("/api/modules").then().body("id", hasItem("mensenhandel")).body("id", hasItem("onderwijs"));
+        af.given().contentType(ContentType.JSON).body(Map.of("endDate", today.toString()))
+                .post("/api/organisations/" + orgA + "/staff/" + inA + "/end").then().statusCode(200);
+        af.given().contentType(ContentType.JSON).body("{}")
+                .post("/api/organisations/" + orgA + "/staff/" + inA + "/end").then().statusCode(409);
+        Number kept = (Number) em.createNativeQuery("SELECT count(*) FROM employment WHERE id = ?1 AND end_date IS NOT NULL")
+                .setParameter(1, inA).getSingleResult();
+        assertEquals(1, kept.intValue());
+        // she may be re-hired at A later: only current jobs must be unique
+        staff(orgA, anna, "Anna", "leerkracht");
+    }
 }
