@@ -86,8 +86,15 @@ public class RegistryApi {
     @Path("{id}")
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
     @Operation(summary = "Eén organisatie met haar aandachtsfunctionarissen (ook wie gestopt is)")
+    @jakarta.transaction.Transactional
     public OrganisationView get(@PathParam("id") long id) {
-        return view(readable(id));
+        OrganisationView view = view(readable(id));
+        if (!view.aandachtsfunctionarissen().isEmpty()) {
+            // the AFs' own training status is a personal record: who looked is logged
+            audit.record(user.person().subject, "VIEW", "aandachtsfunctionaris-training", id,
+                    view.aandachtsfunctionarissen().size() + " aandachtsfunctionaris(sen)");
+        }
+        return view;
     }
 
     @POST

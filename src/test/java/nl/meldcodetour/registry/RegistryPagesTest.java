@@ -103,4 +103,20 @@ class RegistryPagesTest {
     void aMedewerkerHasNoRegistry() {
         given().get("/register").then().statusCode(403);
     }
+
+    @Test
+    @TestSecurity(user = "pages-beheerder-log", roles = "beheerder")
+    void theBeheerderReadsTheLogbook() {
+        long id = organisation("Logschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
+        QuarkusTransaction.requiringNew().run(() -> registry.setActive(id, false, "pages-beheerder-log"));
+        given().get("/register/logboek").then().statusCode(200)
+                .body(containsString("DEACTIVATE")).body(containsString("organisation " + id));
+        given().queryParam("pagina", "abc").get("/register/logboek").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = "pages-gemeente-log", roles = "gemeente")
+    void nobodyElseReadsTheLogbook() {
+        given().get("/register/logboek").then().statusCode(403);
+    }
 }

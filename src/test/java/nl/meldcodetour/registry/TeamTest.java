@@ -172,6 +172,8 @@ class TeamTest {
                 .body("aandachtsfunctionarissen[0].trainingStatus", equalTo("Behaald"))
                 .body("aandachtsfunctionarissen[0].trainingValidUntil", equalTo(today.plusDays(300).toString()));
         beheerder.given().get("/api/organisations/" + orgB).then().body("aandachtsfunctionarissen", hasSize(0));
+        beheerder.given().queryParam("objectType", "aandachtsfunctionaris-training").queryParam("objectId", orgA)
+                .get("/api/registry/audit-log").then().body("action", hasItem("VIEW")).body("actor", hasItem(beheerder.subject()));
     }
 
     @Test
