@@ -189,12 +189,7 @@ public class CsvImportService {
         } else if (row.get("naam").length() > 200) {
             errors.put("naam", "Maximaal 200 tekens.");
         }
-        String email = row.get("e-mail");
-        if (email == null) {
-            errors.put("e-mail", "Dit veld is verplicht.");
-        } else if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 320) {
-            errors.put("e-mail", "Geen geldig e-mailadres.");
-        }
+        OrganisationService.email(row.get("e-mail"), "e-mail", errors);
         if (function(row.get("functie")).isEmpty()) {
             errors.put("functie", "Onbekende functie. Gebruik een van: " + String.join(", ",
                     content.catalog().functions().values().stream().map(JobFunction::name).toList()) + ".");
@@ -221,10 +216,10 @@ public class CsvImportService {
         OrganisationService.OrganisationInput withVersion = new OrganisationService.OrganisationInput(input.name(),
                 input.kvkNumber(), input.vestigingsnummer(), input.sector(), input.gemeente(), input.area(), input.postcode(),
                 input.staffCount(), input.address(), o.version);
-        Map<String, Object> before = fields(o);
+        Map<String, Object> before = OrganisationService.snapshot(o);
         Organisation normalised = new Organisation();
         registry.applyTo(normalised, input);
-        if (before.equals(fields(normalised))) {
+        if (before.equals(OrganisationService.snapshot(normalised))) {
             return "unchanged";
         }
         registry.update(o.id, withVersion, actor);
@@ -322,20 +317,6 @@ public class CsvImportService {
         String kvk = digits(row.get("kvk"));
         return kvk != null ? "kvk:" + kvk + "/" + digits(row.get("vestigingsnummer"))
                 : "naam:" + lower(row.get("naam")) + "/" + lower(row.get("gemeente"));
-    }
-
-    private static Map<String, Object> fields(Organisation o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", o.name);
-        m.put("kvk", o.kvkNumber);
-        m.put("vestiging", o.vestigingsnummer);
-        m.put("sector", o.sector);
-        m.put("gemeente", o.gemeente);
-        m.put("area", o.area);
-        m.put("postcode", o.postcode == null ? null : o.postcode.strip());
-        m.put("staff", o.staffCount);
-        m.put("address", o.address);
-        return m;
     }
 
     private static String digits(String v) {

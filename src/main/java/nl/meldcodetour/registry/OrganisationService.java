@@ -162,10 +162,7 @@ public class OrganisationService {
         Organisation o = find(organisationId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(input.name(), "name", 200, true, errors);
-        String email = text(input.email(), "email", 320, true, errors);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.put("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
-        }
+        String email = email(input.email(), "email", errors);
         String location = text(input.location(), "location", 200, false, errors);
         LocalDate start = input.startDate() == null ? LocalDate.now(clock) : input.startDate();
         if (!o.active) {
@@ -177,7 +174,7 @@ public class OrganisationService {
         Aandachtsfunctionaris af = new Aandachtsfunctionaris();
         af.organisationId = organisationId;
         af.name = name;
-        af.email = email.toLowerCase(Locale.ROOT);
+        af.email = email;
         af.location = location;
         af.startDate = start;
         af.createdAt = Instant.now(clock);
@@ -327,6 +324,16 @@ public class OrganisationService {
         return v;
     }
 
+    /** A required e-mail address, lower-cased; records a Dutch message under {@code field} when missing or invalid. */
+    static String email(String value, String field, Map<String, String> errors) {
+        String v = text(value, field, 320, true, errors);
+        if (v != null && !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put(field, "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
+            return null;
+        }
+        return v == null ? null : v.toLowerCase(Locale.ROOT);
+    }
+
     private static String digits(String value, String field, int length, String message, Map<String, String> errors) {
         String v = value == null ? null : value.replace(" ", "").strip();
         if (v == null || v.isEmpty()) {
@@ -339,7 +346,8 @@ public class OrganisationService {
         return v;
     }
 
-    private static Map<String, Object> snapshot(Organisation o) {
+    /** The editable fields of an organisation, for change logs and for comparing imports. */
+    static Map<String, Object> snapshot(Organisation o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("naam", o.name);
         m.put("kvk", o.kvkNumber);

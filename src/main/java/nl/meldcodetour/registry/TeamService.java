@@ -77,10 +77,7 @@ public class TeamService {
     public Employment addStaff(long organisationId, StaffInput in, String actor) {
         java.util.Map<String, String> errors = new LinkedHashMap<>();
         String name = OrganisationService.text(in.name(), "name", 200, true, errors);
-        String email = OrganisationService.text(in.email(), "email", 320, true, errors);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.put("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
-        }
+        String email = OrganisationService.email(in.email(), "email", errors);
         if (content.catalog().function(in.functionId()).isEmpty()) {
             errors.put("functionId", "Kies een bekende functie.");
         }
@@ -89,14 +86,14 @@ public class TeamService {
         }
         Number existing = (Number) em.createNativeQuery(
                 "SELECT count(*) FROM employment WHERE organisation_id = ?1 AND lower(email) = ?2 AND end_date IS NULL")
-                .setParameter(1, organisationId).setParameter(2, email.toLowerCase(Locale.ROOT)).getSingleResult();
+                .setParameter(1, organisationId).setParameter(2, email).getSingleResult();
         if (existing.longValue() > 0) {
             throw new nl.meldcodetour.core.web.ConflictException("Deze collega staat al op de lijst van deze organisatie.");
         }
         Employment e = new Employment();
         e.organisationId = organisationId;
         e.name = name;
-        e.email = email.toLowerCase(Locale.ROOT);
+        e.email = email;
         e.functionId = in.functionId();
         e.startDate = in.startDate() == null ? LocalDate.now(clock) : in.startDate();
         e.createdAt = Instant.now(clock);
