@@ -23,6 +23,11 @@ public enum ModuleStatus {
         return name().toLowerCase().replace('_', '-');
     }
 
+    /** The word in a manager's overview (team view, exports): "Nooit gedaan" instead of "Niet gestart"/"Bezig". */
+    public String teamLabel() {
+        return this == NIET_GESTART || this == BEZIG ? "Nooit gedaan" : label;
+    }
+
     public boolean isValid() {
         return this == BEHAALD || this == VERLOOPT_BINNENKORT;
     }

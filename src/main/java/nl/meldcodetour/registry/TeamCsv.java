@@ -21,7 +21,7 @@ final class TeamCsv {
             for (TeamService.Row row : team.rows()) {
                 for (TeamService.Cell cell : row.modules()) {
                     csv.printRecord(safe(row.name()), row.email(), safe(row.functionName()), cell.moduleTitle(),
-                            cell.status().label(), cell.validUntil() == null ? "" : cell.validUntil().toString());
+                            cell.status().teamLabel(), cell.validUntil() == null ? "" : cell.validUntil().toString());
                 }
             }
         } catch (IOException e) {

@@ -92,6 +92,10 @@ class AccessTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/modules"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/attempts/{attemptId}/submission"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/completions"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/completions"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/organisations"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/organisations/{id}/team"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/imports/{importId}/confirm"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/registry/audit-log"));
     }
 }

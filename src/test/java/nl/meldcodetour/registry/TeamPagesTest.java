@@ -47,6 +47,7 @@ class TeamPagesTest {
                 .body(containsString("Team Teamschool " + suffix))
                 .body(containsString("Nooit gedaan: 3"))
                 .body(containsString("Bram Bakker"))
+                .body(containsString(">Nooit gedaan</span>"))
                 .body(containsString("Herinnering sturen"));
         given().queryParam("status", "behaald").get("/team/" + own).then().statusCode(200)
                 .body(containsString("Niemand voldoet aan dit filter.")).body(not(containsString("bram-" + suffix)));

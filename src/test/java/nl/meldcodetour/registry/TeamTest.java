@@ -135,6 +135,7 @@ class TeamTest {
         String[] lines = csv.strip().split("\r\n");
         assertEquals(1 + 5, lines.length, csv); // core + 4 modules of an intern begeleider
         assertTrue(lines[1].startsWith("\"'=HYPERLINK"), lines[1]);
+        assertTrue(lines[1].contains(";Nooit gedaan;"), lines[1]);
     }
 
     @Test
