@@ -192,13 +192,7 @@ public class OrganisationService {
             throw new jakarta.ws.rs.NotFoundException();
         }
         LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
-        if (af.endDate != null) {
-            throw new ConflictException("Deze aandachtsfunctionaris is al gestopt op " + af.endDate + ".");
-        }
-        if (end.isBefore(af.startDate)) {
-            throw new InvalidInputException(Map.of("endDate", "De einddatum kan niet voor de startdatum (" + af.startDate + ") liggen."));
-        }
-        af.endDate = end;
+        af.end(end, "Deze aandachtsfunctionaris is al gestopt op");
         em.flush();
         audit.record(actor, "END", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", tot " + end);
         return af;

@@ -110,16 +110,9 @@ public class TeamService {
         if (e == null || e.organisationId != organisationId) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        if (e.endDate != null) {
-            throw new nl.meldcodetour.core.web.ConflictException("Deze collega is al uit dienst sinds " + e.endDate + ".");
-        }
-        LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
-        if (end.isBefore(e.startDate)) {
-            throw new InvalidInputException(Map.of("endDate", "De einddatum kan niet voor de startdatum (" + e.startDate + ") liggen."));
-        }
-        e.endDate = end;
+        e.end(endDate == null ? LocalDate.now(clock) : endDate, "Deze collega is al uit dienst sinds");
         em.flush();
-        audit.record(actor, "END", "employment", e.id, "organisatie " + organisationId + ", tot " + end);
+        audit.record(actor, "END", "employment", e.id, "organisatie " + organisationId + ", tot " + e.endDate);
         return e;
     }
 
