@@ -45,6 +45,13 @@ public class Organisation {
     @Column(nullable = false)
     public boolean active = true;
 
+    /** The day the organisation entered the registry; with {@link #deactivatedOn} it dates the organisation's history. */
+    @Column(name = "registered_on", nullable = false)
+    public java.time.LocalDate registeredOn;
+
+    @Column(name = "deactivated_on")
+    public java.time.LocalDate deactivatedOn;
+
     @Version
     public int version;
 

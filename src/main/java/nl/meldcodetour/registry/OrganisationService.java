@@ -110,6 +110,7 @@ public class OrganisationService {
         apply(o, input);
         o.createdAt = Instant.now(clock);
         o.updatedAt = o.createdAt;
+        o.registeredOn = java.time.LocalDate.now(clock);
         checkKvkUnique(o, null);
         em.persist(o);
         em.flush();
@@ -145,6 +146,7 @@ public class OrganisationService {
         Organisation o = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         if (o.active != active) {
             o.active = active;
+            o.deactivatedOn = active ? null : java.time.LocalDate.now(clock);
             o.updatedAt = Instant.now(clock);
             em.flush();
             audit.record(actor, active ? "REACTIVATE" : "DEACTIVATE", "organisation", o.id, o.name);

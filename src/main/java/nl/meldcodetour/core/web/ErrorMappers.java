@@ -59,7 +59,17 @@ public class ErrorMappers {
         List<ApiError.Violation> violations = e.errors().entrySet().stream()
                 .map(entry -> new ApiError.Violation(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
+        if (!isApi(uri)) {
+            return respond(uri, 400, "Ongeldige invoer", String.join(" ", new java.util.TreeMap<>(e.errors()).values()));
+        }
         return json(new ApiError(400, "Ongeldige invoer", violations));
+    }
+
+    @ServerExceptionMapper
+    public Response notReady(NotReadyException e, UriInfo uri) {
+        Response r = isApi(uri) ? json(new ApiError(202, e.title() + " " + e.getMessage(), List.of()))
+                : respond(uri, 202, e.title(), e.getMessage());
+        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper({ ConflictException.class, jakarta.persistence.OptimisticLockException.class,

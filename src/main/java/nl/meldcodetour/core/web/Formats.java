@@ -18,6 +18,11 @@ public class Formats {
             .withZone(ClockProducer.ZONE);
 
     static String nl(LocalDate date) {
+        return dutch(date);
+    }
+
+    /** "3 maart 2027", for use in Java code too. */
+    public static String dutch(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 

@@ -23,6 +23,11 @@ public class LayoutData {
         return identity.hasRole(Roles.BEHEERDER) || identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);
     }
 
+    /** The municipal coverage dashboard is in the menu for gemeente and beheerder. */
+    public boolean isCoverageUser() {
+        return identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.BEHEERDER);
+    }
+
     /** The team view is in the menu for the aandachtsfunctionaris. */
     public boolean isTeamUser() {
         return identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);

@@ -1,0 +1,96 @@
+package nl.meldcodetour.coverage;
+
+import nl.meldcodetour.coverage.CoverageService.Filter;
+import nl.meldcodetour.coverage.CoverageService.Report;
+import nl.meldcodetour.coverage.CoverageService.Row;
+import nl.meldcodetour.coverage.Disclosure.Figure;
+
+/** The Datalab's two questions, answered in plain Dutch from the figures that may be shown. */
+public final class Answers {
+
+    public static final String QUESTION_TRAINED = "Zijn alle professionals bekend met de meldcode?";
+    public static final String QUESTION_AF = "Zijn er organisaties die geen aandachtsfunctionaris hebben?";
+
+    private Answers() {
+    }
+
+    public record Answer(String question, String answer, String note) {
+    }
+
+    static Answer trained(Report report, String moduleTitle, String sectorName) {
+        Row t = report.totals();
+        String scope = scope(report.filter(), sectorName);
+        String what = moduleTitle == null ? "alle verplichte modules" : "de module " + moduleTitle;
+        String note = t.orgsWithoutStaff() > 0
+                ? "Let op: we tellen alleen professionals die hun organisatie heeft ingevoerd. " + t.orgsWithoutStaff() + " van de "
+                        + t.organisations() + " organisaties" + scope + " hebben nog niemand ingevoerd."
+                : null;
+        if (t.professionals().value() != null && t.professionals().value() == 0) {
+            return new Answer(QUESTION_TRAINED, "Dat weten we nog niet: er zijn" + scope + " nog geen professionals ingevoerd.", note);
+        }
+        boolean everyone = zero(t.expired()) && zero(t.never());
+        String answer = (everyone ? "Ja. " : "Nee, nog niet iedereen. ") + "Van de " + words(t.professionals())
+                + " geregistreerde professionals" + scope + " heeft " + share(t.currentShare()) + " (" + words(t.current())
+                + ") een geldige training voor " + what + ". " + capital(words(t.due())) + " moet binnen 60 dagen opnieuw, "
+                + words(t.expired()) + " heeft een verlopen of onvolledige training en " + words(t.never())
+                + " heeft nog nooit een training gedaan.";
+        return new Answer(QUESTION_TRAINED, answer, note);
+    }
+
+    static Answer aandachtsfunctionaris(Report report, String sectorName) {
+        Row t = report.totals();
+        String scope = scope(report.filter(), sectorName);
+        long obliged = t.obligedOrgs();
+        long without = t.obligedWithoutAf();
+        String answer;
+        if (obliged == 0) {
+            answer = "Er zijn" + scope + " geen organisaties in sectoren waar de meldcode verplicht is.";
+        } else if (without == 0) {
+            answer = "Nee. Alle " + Disclosure.number(obliged) + " organisaties in verplichte sectoren" + scope
+                    + " hebben een aandachtsfunctionaris.";
+        } else {
+            answer = "Ja. Van de " + Disclosure.number(obliged) + " organisaties in verplichte sectoren" + scope + " hebben er "
+                    + Disclosure.number(without) + " geen aandachtsfunctionaris.";
+        }
+        long others = t.organisations() - obliged;
+        long othersWithout = t.withoutAf() - without;
+        String note = others > 0 ? "Daarnaast zijn er " + Disclosure.number(others)
+                + " organisaties in sectoren zonder meldcodeplicht (zoals de politie); daarvan hebben er "
+                + Disclosure.number(othersWithout) + " geen aandachtsfunctionaris." : null;
+        return new Answer(QUESTION_AF, answer, note);
+    }
+
+    /** " in de sector Onderwijs in Noordoostpolder" etc.; empty without filters. */
+    static String scope(Filter f, String sectorName) {
+        StringBuilder s = new StringBuilder();
+        if (sectorName != null) {
+            s.append(" in de sector ").append(sectorName);
+        }
+        if (f.gemeente() != null) {
+            s.append(" in ").append(f.gemeente());
+        }
+        if (f.wijk() != null) {
+            s.append(" (").append(f.wijk()).append(')');
+        }
+        if (f.postcode() != null) {
+            s.append(" met postcode ").append(f.postcode());
+        }
+        return s.toString();
+    }
+
+    private static boolean zero(Figure f) {
+        return f.value() != null && f.value() == 0;
+    }
+
+    private static String words(Figure f) {
+        return f.suppressed() ? "minder dan 5" : f.display();
+    }
+
+    private static String share(Disclosure.Share s) {
+        return s.suppressed() ? "minder dan 5" : s.display();
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

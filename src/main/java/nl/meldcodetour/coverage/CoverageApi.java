@@ -1,0 +1,99 @@
+package nl.meldcodetour.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.coverage.CoverageService.Filter;
+import nl.meldcodetour.coverage.CoverageService.OrganisationWithoutAf;
+import nl.meldcodetour.coverage.CoverageService.Page;
+import nl.meldcodetour.coverage.CoverageService.Row;
+import nl.meldcodetour.coverage.CoverageService.TrendPoint;
+
+/**
+ * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page:
+ * counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null, {@code suppressed} true).
+ */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.GEMEENTE, Roles.BEHEERDER })
+public class CoverageApi {
+
+    public static final String RULE = "Aantallen professionals: 0 blijft 0, 1 tot en met 4 wordt '< 5', vanaf 5 afgerond op een veelvoud van 5. "
+            + "Percentages zijn berekend uit de afgeronde aantallen. Aantallen organisaties zijn exact.";
+
+    @Inject
+    CoverageService service;
+
+    @Inject
+    CoverageView views;
+
+    public record Coverage(LocalDate referenceDate, String disclosureRule, String areaLevel, Row totals, List<Row> bySector,
+            Page<Row> byArea, List<Answers.Answer> answers, long pendingOrganisations) {
+    }
+
+    public record Trend(String disclosureRule, List<TrendPoint> points) {
+    }
+
+    @GET
+    @Path("coverage")
+    @Operation(summary = "Dekking per sector en per gebied op een peildatum, met de antwoorden op de twee vragen")
+    public Coverage coverage(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
+            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown, @QueryParam("gebiedpagina") String areaPage) {
+        Filter f = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, null);
+        CoverageView.View v = views.view(service.report(f));
+        return new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(), v.report().bySector(), v.report().byArea(),
+                List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations());
+    }
+
+    @GET
+    @Path("trend")
+    @Operation(summary = "Dezelfde cijfers per kwartaaleinde over de laatste drie jaar, plus vandaag")
+    public Trend trend(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
+            @QueryParam("postcode") String postcode, @QueryParam("module") String module) {
+        Filter f = service.filter(sector, gemeente, wijk, postcode, module, null, null, null, null);
+        return new Trend(RULE, service.report(f).trend());
+    }
+
+    @GET
+    @Path("organisations-without-af")
+    @Operation(summary = "Organisaties in verplichte sectoren zonder actieve aandachtsfunctionaris (namen van organisaties zijn geen persoonsgegevens)")
+    public Page<OrganisationWithoutAf> withoutAf(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("peildatum") String date,
+            @QueryParam("pagina") String page) {
+        Filter f = service.filter(sector, gemeente, wijk, postcode, null, date, null, null, page);
+        return service.report(f).withoutAf();
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    @Operation(summary = "Eén tabel als CSV (Excel, Nederlandse instellingen): tabel = sectoren, gebieden, trend of zonder-af")
+    public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
+            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
+        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    }
+
+    @GET
+    @Path("export.ods")
+    @Produces("application/vnd.oasis.opendocument.spreadsheet")
+    @Operation(summary = "Alle tabellen als spreadsheet (OpenDocument, opent in Excel en LibreOffice)")
+    public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
+            @QueryParam("postcode") String postcode, @QueryParam("module") String module, @QueryParam("peildatum") String date,
+            @QueryParam("indeling") String breakdown) {
+        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    }
+}

@@ -1,0 +1,91 @@
+package nl.meldcodetour.coverage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Roles;
+
+/** The municipal coverage dashboard: aggregates only, never individuals. */
+@Path("/dekking")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.GEMEENTE, Roles.BEHEERDER })
+public class CoveragePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(CoverageView.View view, Map<String, String> form, Map<String, String> errors,
+                List<Sector> sectors, List<String> gemeenten, List<String> wijken, List<Module> modules);
+    }
+
+    @Inject
+    CoverageService service;
+
+    @Inject
+    CoverageView views;
+
+    @GET
+    public Response dashboard(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
+            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown,
+            @QueryParam("gebiedpagina") String areaPage, @QueryParam("pagina") String orgPage) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("sector", value(sector));
+        form.put("gemeente", value(gemeente));
+        form.put("wijk", value(wijk));
+        form.put("postcode", value(postcode));
+        form.put("module", value(module));
+        form.put("peildatum", value(date));
+        form.put("indeling", value(breakdown));
+        CoverageService.Filter filter;
+        try {
+            filter = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, orgPage);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(null, form, e.errors(), null)).build();
+        }
+        form.put("peildatum", filter.date().toString());
+        form.put("indeling", filter.breakdown().id);
+        return Response.ok(page(views.view(service.report(filter)), form, Map.of(), filter.gemeente())).build();
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
+            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
+        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    }
+
+    @GET
+    @Path("export.ods")
+    @Produces("application/vnd.oasis.opendocument.spreadsheet")
+    public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
+            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
+        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    }
+
+    private TemplateInstance page(CoverageView.View view, Map<String, String> form, Map<String, String> errors, String gemeente) {
+        return Templates.dashboard(view, form, errors, service.sectors(), service.gemeenten(), service.wijken(gemeente),
+                service.modules());
+    }
+
+    private static String value(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,526 @@
+package nl.meldcodetour.coverage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import nl.meldcodetour.content.ContentCatalog;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.coverage.Disclosure.Figure;
+import nl.meldcodetour.coverage.Disclosure.Share;
+
+/**
+ * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only turns the few
+ * resulting rows into what may be shown ({@link Disclosure}). Raw counts never leave this class except through
+ * {@link #raw} for tests.
+ */
+@ApplicationScoped
+public class CoverageService {
+
+    /** Rows of the area table and of the list of organisations without an aandachtsfunctionaris per page. */
+    public static final int PAGE_SIZE = 50;
+    /** Above this many changed organisations, the page does not wait for the recompute. */
+    static final int SYNC_REFRESH_LIMIT = 500;
+    static final LocalDate EARLIEST = LocalDate.of(2013, 7, 1); // the Wet verplichte meldcode took effect
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CoverageRefresher refresher;
+
+    @Inject
+    ContentService content;
+
+    public enum Breakdown {
+        GEMEENTE("gemeente", "Gemeente"), WIJK("wijk", "Wijk of dorp"), POSTCODE("postcode", "Postcode");
+
+        public final String id;
+        public final String label;
+
+        Breakdown(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        String column() {
+            return this == WIJK ? "area" : this == POSTCODE ? "postcode" : "gemeente";
+        }
+    }
+
+    /** Validated filters. Empty strings are "all". */
+    public record Filter(String sector, String gemeente, String wijk, String postcode, String module, LocalDate date,
+            Breakdown breakdown, int areaPage, int orgPage) {
+
+        Filter withDate(LocalDate other) {
+            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage);
+        }
+
+        public String moduleOrAll() {
+            return module == null ? "*" : module;
+        }
+
+        /** Query string for links and exports (without pages). */
+        public String query() {
+            StringBuilder q = new StringBuilder();
+            append(q, "sector", sector);
+            append(q, "gemeente", gemeente);
+            append(q, "wijk", wijk);
+            append(q, "postcode", postcode);
+            append(q, "module", module);
+            append(q, "peildatum", date.toString());
+            append(q, "indeling", breakdown.id);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, String value) {
+            if (value != null) {
+                q.append(q.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Raw sums from the database; never shown as such. */
+    record Raw(long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf, long orgsWithoutStaff,
+            long professionals, long current, long due, long expired, long never) {
+        static final Raw ZERO = new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure}. */
+    public record Row(String key, String label, long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf,
+            long orgsWithoutStaff, Share afShare, Share obligedAfShare, Figure professionals, Figure current, Figure due,
+            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare) {
+
+        static Row of(String key, String label, Raw r) {
+            return new Row(key, label, r.organisations, r.obligedOrgs, r.orgsWithAf, r.obligedWithAf, r.orgsWithoutStaff,
+                    Disclosure.organisationShare(r.orgsWithAf, r.organisations),
+                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), Disclosure.figure(r.professionals),
+                    Disclosure.figure(r.current), Disclosure.figure(r.due), Disclosure.figure(r.expired),
+                    Disclosure.figure(r.never), Disclosure.share(r.current, r.professionals),
+                    Disclosure.share(r.due, r.professionals), Disclosure.share(r.expired, r.professionals),
+                    Disclosure.share(r.never, r.professionals));
+        }
+
+        public long withoutAf() {
+            return organisations - orgsWithAf;
+        }
+
+        public long obligedWithoutAf() {
+            return obligedOrgs - obligedWithAf;
+        }
+    }
+
+    public record TrendPoint(LocalDate date, String label, Row row) {
+    }
+
+    public record OrganisationWithoutAf(long id, String name, String sector, String gemeente, String area, String postcode) {
+    }
+
+    public record Page<T>(List<T> items, int page, int pages, long total) {
+    }
+
+    /** {@code notice}: set when the figures are older than asked (today's are still being computed). */
+    public record Report(Filter filter, Row totals, List<Row> bySector, Page<Row> byArea, List<TrendPoint> trend,
+            Page<OrganisationWithoutAf> withoutAf, long pendingOrganisations, String notice) {
+    }
+
+    /** Parses and validates query parameters; unknown values give a Dutch message per field. */
+    public Filter filter(String sector, String gemeente, String wijk, String postcode, String module, String date,
+            String breakdown, String areaPage, String orgPage) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ContentCatalog catalog = content.catalog();
+        sector = blank(sector);
+        if (sector != null && catalog.sector(sector).isEmpty()) {
+            errors.put("sector", "Deze sector kennen we niet. Kies een sector uit de lijst.");
+        }
+        gemeente = text(gemeente, "gemeente", 100, errors);
+        wijk = text(wijk, "wijk", 100, errors);
+        postcode = blank(postcode);
+        if (postcode != null && !postcode.matches("[1-9][0-9]{3}")) {
+            errors.put("postcode", "Vul de vier cijfers van een postcode in, bijvoorbeeld 8301.");
+        }
+        module = blank(module);
+        if (module != null && catalog.module(module).isEmpty()) {
+            errors.put("module", "Deze module kennen we niet. Kies een module uit de lijst.");
+        }
+        LocalDate today = refresher.today();
+        LocalDate day = today;
+        if (blank(date) != null) {
+            try {
+                day = LocalDate.parse(date.strip());
+                if (day.isAfter(today)) {
+                    errors.put("peildatum", "De peildatum kan niet in de toekomst liggen.");
+                } else if (day.isBefore(EARLIEST)) {
+                    errors.put("peildatum", "Kies een peildatum vanaf 1 juli 2013, toen de meldcode verplicht werd.");
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.put("peildatum", "Vul de peildatum in als jjjj-mm-dd, bijvoorbeeld " + today + ".");
+            }
+        }
+        Breakdown by = wijk != null || gemeente != null ? Breakdown.WIJK : Breakdown.GEMEENTE;
+        if (blank(breakdown) != null) {
+            by = java.util.Arrays.stream(Breakdown.values()).filter(b -> b.id.equals(breakdown.strip())).findFirst().orElse(null);
+            if (by == null) {
+                errors.put("indeling", "Kies een indeling: gemeente, wijk of postcode.");
+                by = Breakdown.GEMEENTE;
+            }
+        }
+        int ap = page(areaPage, "gebiedpagina", errors);
+        int op = page(orgPage, "pagina", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op);
+    }
+
+    public Filter defaults() {
+        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1);
+    }
+
+    /** Everything the dashboard shows for a filter. */
+    public Report report(Filter f) {
+        return report(f, false);
+    }
+
+    /** With {@code everything}, the area table and the list of organisations are not paged (for exports). */
+    public Report report(Filter f, boolean everything) {
+        LocalDate today = refresher.today();
+        LocalDate now = today;
+        String notice = null;
+        List<LocalDate> needed = new ArrayList<>(refresher.quarterEnds());
+        needed.add(f.date());
+        needed.add(today);
+        CoverageRefresher.State state = refresher.state(needed);
+        if (state.large() && state.todayMissing()) {
+            // a new day at national scale: show the latest figures while today's are computed in the background
+            refresher.inBackground("dates " + today, () -> refresher.ensureDates(today));
+            if (state.latest() == null) {
+                throw notReady();
+            }
+            now = state.latest();
+            if (f.date().equals(today)) {
+                f = f.withDate(now);
+                notice = "Dit zijn de cijfers van " + nl.meldcodetour.core.web.Formats.dutch(now)
+                        + ". De cijfers van vandaag worden nu berekend; laad de pagina over een minuut opnieuw.";
+            }
+            needed.remove(today);
+            state = refresher.state(needed);
+        }
+        long pending = prepare(f.date(), state);
+        List<LocalDate> trendDates = new ArrayList<>(refresher.quarterEnds());
+        trendDates.add(now);
+        try (Connection c = dataSource.getConnection()) {
+            Raw total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+            Row totals = Row.of("totaal", "Totaal", total);
+
+            Map<String, Raw> sectors = aggregate(c, f, "sector", List.of(f.date()));
+            List<Row> bySector = new ArrayList<>();
+            for (Sector s : sectorsInScope(f)) {
+                bySector.add(Row.of(s.id(), s.name(), sectors.getOrDefault(key(s.id(), f.date()), Raw.ZERO)));
+            }
+
+            // paged in SQL: a national table per postcode has thousands of rows
+            long[] groups = new long[1];
+            int areaPage = everything ? 1 : Math.max(1, f.areaPage());
+            Map<String, Raw> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
+                    everything ? Integer.MAX_VALUE : PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
+            if (areas.isEmpty() && areaPage > 1) {
+                aggregate(c, f, f.breakdown().column(), List.of(f.date()), 1, 0, groups);
+                areaPage = (int) Math.max(1, (groups[0] + PAGE_SIZE - 1) / PAGE_SIZE);
+                areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()), PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
+            }
+            List<Row> areaRows = new ArrayList<>();
+            areas.forEach((key, raw) -> {
+                String k = key.substring(0, key.lastIndexOf('|'));
+                areaRows.add(Row.of(k, k.isEmpty() ? "Onbekend" : k, raw));
+            });
+            int areaPages = everything ? 1 : (int) Math.max(1, (groups[0] + PAGE_SIZE - 1) / PAGE_SIZE);
+            Page<Row> byArea = new Page<>(areaRows, areaPage, areaPages, groups[0]);
+
+            Map<String, Raw> trend = aggregate(c, f, null, trendDates);
+            List<TrendPoint> points = new ArrayList<>();
+            for (LocalDate d : trendDates) {
+                points.add(new TrendPoint(d, quarterLabel(d, refresher.today()), Row.of(d.toString(), quarterLabel(d, refresher.today()),
+                        trend.getOrDefault(key(null, d), Raw.ZERO))));
+            }
+            return new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read coverage figures", e);
+        }
+    }
+
+    /** Raw totals for a filter: for tests that compare with hand-computed figures. */
+    Raw raw(Filter f) {
+        List<LocalDate> needed = new ArrayList<>(refresher.quarterEnds());
+        needed.add(f.date());
+        needed.add(refresher.today());
+        prepare(f.date(), refresher.state(needed));
+        try (Connection c = dataSource.getConnection()) {
+            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The gemeenten that have organisations (for the filter). */
+    public List<String> gemeenten() {
+        // from the rollup of the latest date: a few thousand index rows instead of every organisation
+        return strings("""
+                SELECT DISTINCT gemeente FROM coverage_rollup
+                WHERE ref_date = (SELECT max(ref_date) FROM coverage_date) AND module_id = '*' ORDER BY gemeente""", null);
+    }
+
+    /** The wijken and dorpen of a gemeente (for the filter). */
+    public List<String> wijken(String gemeente) {
+        if (gemeente == null) {
+            return List.of();
+        }
+        return strings("SELECT DISTINCT area FROM organisation WHERE gemeente = ? AND area IS NOT NULL ORDER BY area", gemeente);
+    }
+
+    public List<Module> modules() {
+        return content.catalog().modules().stream().filter(m -> m.kind() != Module.Kind.ROLE).toList();
+    }
+
+    public List<Sector> sectors() {
+        return List.copyOf(content.catalog().sectors().values());
+    }
+
+    /** Materialises the date when needed and brings changed organisations up to date; returns what is still pending. */
+    private long prepare(LocalDate date, CoverageRefresher.State state) {
+        if (state.missing() > 0) {
+            if (state.large()) {
+                refresher.inBackground("dates " + date, () -> refresher.ensureDates(date));
+                throw notReady();
+            }
+            refresher.ensureDates(date);
+        }
+        long pending = state.pending();
+        if (pending > 0 && pending <= SYNC_REFRESH_LIMIT) {
+            refresher.refreshDirty();
+            pending = refresher.pending();
+        } else if (pending > SYNC_REFRESH_LIMIT) {
+            refresher.inBackground("dirty", refresher::refreshDirty);
+        }
+        return pending;
+    }
+
+    private List<Sector> sectorsInScope(Filter f) {
+        List<String> ids = sectorIds(f.sector());
+        return content.catalog().sectors().values().stream().filter(s -> ids == null || ids.contains(s.id())).toList();
+    }
+
+    /** The sector and its sub-sectors; null when no sector is chosen. */
+    private List<String> sectorIds(String sector) {
+        if (sector == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (Sector s : content.catalog().sectors().values()) {
+            if (s.id().equals(sector) || s.parent().map(sector::equals).orElse(false)) {
+                ids.add(s.id());
+            }
+        }
+        return ids;
+    }
+
+    private static String key(String group, LocalDate date) {
+        return (group == null ? "" : group) + "|" + date;
+    }
+
+    private static nl.meldcodetour.core.web.NotReadyException notReady() {
+        return new nl.meldcodetour.core.web.NotReadyException("De cijfers worden berekend.",
+                "Voor deze peildatum rekenen we de cijfers van alle organisaties uit. Dat duurt ongeveer een minuut. "
+                        + "Laad deze pagina daarna opnieuw.", 60);
+    }
+
+    /** Sums per group (null: one total) and date, under the filter. */
+    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
+        return aggregate(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1]);
+    }
+
+    /** With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. */
+    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
+            long[] groups) throws SQLException {
+        boolean fine = f.wijk() != null || f.postcode() != null || "area".equals(groupColumn) || "postcode".equals(groupColumn);
+        String orgs = fine
+                ? "count(*) FILTER (WHERE module_id = '*'), count(*) FILTER (WHERE module_id = '*' AND obliged), "
+                        + "count(*) FILTER (WHERE module_id = '*' AND has_af), count(*) FILTER (WHERE module_id = '*' AND obliged AND has_af), "
+                        + "count(*) FILTER (WHERE module_id = '*' AND professionals = 0)"
+                : "sum(organisations) FILTER (WHERE module_id = '*'), sum(obliged_orgs) FILTER (WHERE module_id = '*'), "
+                        + "sum(orgs_with_af) FILTER (WHERE module_id = '*'), sum(obliged_with_af) FILTER (WHERE module_id = '*'), "
+                        + "sum(orgs_without_staff) FILTER (WHERE module_id = '*')";
+        String group = groupColumn == null ? "''" : "coalesce(" + groupColumn + ", '')";
+        StringBuilder sql = new StringBuilder("SELECT ").append(group).append(", ref_date, ").append(orgs).append("""
+                , sum(professionals) FILTER (WHERE module_id = ?), sum(current_count) FILTER (WHERE module_id = ?),
+                  sum(due_count) FILTER (WHERE module_id = ?), sum(expired_count) FILTER (WHERE module_id = ?),
+                  sum(never_count) FILTER (WHERE module_id = ?), count(*) OVER ()
+                FROM """).append(fine ? " coverage_org" : " coverage_rollup").append(" WHERE ref_date = ANY (?) AND module_id IN ('*', ?)");
+        List<Object> params = new ArrayList<>();
+        String module = f.moduleOrAll();
+        for (int i = 0; i < 5; i++) {
+            params.add(module);
+        }
+        params.add(c.createArrayOf("date", dates.toArray()));
+        params.add(module);
+        where(c, f, sql, params);
+        sql.append(" GROUP BY 1, 2 ORDER BY 1, 2");
+        if (limit < Integer.MAX_VALUE) {
+            sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
+        }
+        groups[0] = 0;
+        Map<String, Raw> result = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                p.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    String k = rs.getString(1);
+                    groups[0] = rs.getLong(13);
+                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The filter's conditions on the columns that coverage_org and coverage_rollup share. */
+    private void where(Connection c, Filter f, StringBuilder sql, List<Object> params) throws SQLException {
+        List<String> sectors = sectorIds(f.sector());
+        if (sectors != null) {
+            sql.append(" AND sector = ANY (?)");
+            params.add(c.createArrayOf("text", sectors.toArray()));
+        }
+        String[][] equal = { { "gemeente", f.gemeente() }, { "area", f.wijk() }, { "postcode", f.postcode() } };
+        for (String[] condition : equal) {
+            if (condition[1] != null) {
+                sql.append(" AND ").append(condition[0]).append(" = ?");
+                params.add(condition[1]);
+            }
+        }
+    }
+
+    private Page<OrganisationWithoutAf> withoutAf(Connection c, Filter f, boolean everything) throws SQLException {
+        StringBuilder where = new StringBuilder(" FROM coverage_org WHERE ref_date = ? AND module_id = '*' AND obliged AND NOT has_af");
+        List<Object> params = new ArrayList<>();
+        params.add(f.date());
+        where(c, f, where, params);
+        long total;
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*)" + where)) {
+            bind(p, params);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        int size = everything ? Integer.MAX_VALUE : PAGE_SIZE;
+        int pages = everything ? 1 : (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(f.orgPage(), pages);
+        List<OrganisationWithoutAf> items = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT o.id, o.name, co.sector, co.gemeente, co.area, co.postcode"
+                + " FROM (SELECT organisation_id, sector, gemeente, area, postcode" + where + ") co"
+                + " JOIN organisation o ON o.id = co.organisation_id"
+                + " ORDER BY co.gemeente, o.name, o.id LIMIT " + size + " OFFSET " + (long) (page - 1) * PAGE_SIZE)) {
+            bind(p, params);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new OrganisationWithoutAf(rs.getLong(1), rs.getString(2), sectorName(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return new Page<>(items, page, pages, total);
+    }
+
+    String moduleTitle(String id) {
+        return content.catalog().module(id).map(Module::title).orElse(id);
+    }
+
+    String sectorName(String id) {
+        return content.catalog().sector(id).map(Sector::name).orElse(id);
+    }
+
+    private static void bind(PreparedStatement p, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            p.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private List<String> strings(String sql, String param) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            if (param != null) {
+                p.setString(1, param);
+            }
+            List<String> result = new ArrayList<>();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "K3 2025" for a quarter end, "Nu" for today, else the date. */
+    static String quarterLabel(LocalDate d, LocalDate today) {
+        if (d.equals(today)) {
+            return "Nu";
+        }
+        if (d.plusDays(1).getDayOfMonth() == 1 && d.getMonthValue() % 3 == 0) {
+            return "K" + (d.getMonthValue() / 3) + " " + d.getYear();
+        }
+        return d.toString();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String text(String value, String field, int max, Map<String, String> errors) {
+        String v = blank(value);
+        if (v != null && v.length() > max) {
+            errors.put(field, "Dit veld mag hoogstens " + max + " tekens hebben.");
+        }
+        return v;
+    }
+
+    private static int page(String value, String field, Map<String, String> errors) {
+        if (blank(value) == null) {
+            return 1;
+        }
+        try {
+            int p = Integer.parseInt(value.strip());
+            if (p < 1 || p > 100_000) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            errors.put(field, "Het paginanummer moet een heel getal vanaf 1 zijn.");
+            return 1;
+        }
+    }
+
+    Optional<Sector> sector(String id) {
+        return content.catalog().sector(id);
+    }
+}

@@ -1,0 +1,54 @@
+package nl.meldcodetour.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.coverage.CoverageService.Filter;
+import nl.meldcodetour.coverage.CoverageService.Report;
+
+/** What pages, API and exports share: the report with its answers, charts and tables. */
+@ApplicationScoped
+public class CoverageView {
+
+    @Inject
+    CoverageService service;
+
+    public record View(Report report, Answers.Answer trained, Answers.Answer aandachtsfunctionaris, String sectorChart,
+            String trendChart, String areaLabel, String moduleTitle, String query) {
+    }
+
+    View view(Report report) {
+        Filter f = report.filter();
+        String moduleTitle = f.module() == null ? null : service.moduleTitle(f.module());
+        String sectorName = f.sector() == null ? null : service.sectorName(f.sector());
+        String subject = moduleTitle == null ? "alle verplichte modules" : "de module " + moduleTitle;
+        return new View(report, Answers.trained(report, moduleTitle, sectorName), Answers.aandachtsfunctionaris(report, sectorName),
+                Charts.bars("sectorgrafiek", "Professionals per sector naar status van de training (" + subject + ")", report.bySector()),
+                Charts.trend("trendgrafiek", "Trend per kwartaal: professionals met een geldige training en organisaties met een aandachtsfunctionaris",
+                        report.trend()),
+                f.breakdown().label, moduleTitle, f.query());
+    }
+
+    Response csv(String table, Filter filter) {
+        if (table == null || !CoverageTables.IDS.contains(table)) {
+            throw new InvalidInputException(Map.of("tabel", "Kies welke tabel: " + String.join(", ", CoverageTables.IDS) + "."));
+        }
+        Report report = service.report(filter, true);
+        String body = CoverageTables.csv(CoverageTables.byId(report, filter.breakdown().label, table));
+        return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"dekking-" + table + "-" + filter.date() + ".csv\"").build();
+    }
+
+    Response ods(Filter filter) {
+        Report report = service.report(filter, true);
+        List<CoverageTables.Table> tables = CoverageTables.all(report, filter.breakdown().label);
+        return Response.ok(CoverageTables.ods(tables), "application/vnd.oasis.opendocument.spreadsheet")
+                .header("Content-Disposition", "attachment; filename=\"dekking-" + filter.date() + ".ods\"").build();
+    }
+}

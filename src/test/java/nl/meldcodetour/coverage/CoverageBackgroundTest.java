@@ -1,0 +1,43 @@
+package nl.meldcodetour.coverage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import nl.meldcodetour.testsupport.Tokens;
+
+/**
+ * At national scale a new reference date takes about a minute to compute: the request gets 202 with Retry-After at
+ * once, the computation runs in the background, and a later request gets the figures.
+ */
+@QuarkusTest
+@TestProfile(CoverageBackgroundTest.EverythingIsLarge.class)
+class CoverageBackgroundTest {
+
+    public static class EverythingIsLarge implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("meldcodetour.coverage.sync-compute-limit", "-1");
+        }
+    }
+
+    @Test
+    void aNewDateIsComputedInTheBackground() throws Exception {
+        Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+        String date = "2020-02-29";
+        var first = gemeente.given().queryParam("peildatum", date).get("/api/audit/coverage");
+        assertEquals(202, first.statusCode(), first.asString());
+        assertEquals("60", first.header("Retry-After"));
+        int status = 202;
+        for (int i = 0; i < 100 && status == 202; i++) {
+            Thread.sleep(200);
+            status = gemeente.given().queryParam("peildatum", date).get("/api/audit/coverage").statusCode();
+        }
+        assertEquals(200, status, "the figures arrive without anyone doing anything");
+    }
+}

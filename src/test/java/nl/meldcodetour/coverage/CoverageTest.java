@@ -1,0 +1,294 @@
+package nl.meldcodetour.coverage;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import nl.meldcodetour.coverage.CoverageService.Raw;
+import nl.meldcodetour.testsupport.Tokens;
+
+/** Figures against hand-computed expectations on {@link CoverageFixture}; the disclosure rule; who may look. */
+@QuarkusTest
+class CoverageTest {
+
+    static CoverageFixture fx;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CoverageService service;
+
+    final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+
+    @BeforeEach
+    void fixture() {
+        if (fx == null) {
+            fx = new CoverageFixture();
+            fx.create(em);
+        }
+    }
+
+    Raw raw(String sector, String wijk, String postcode, String module, LocalDate date) {
+        return service.raw(service.filter(sector, fx.gemeente, wijk, postcode, module, date == null ? null : date.toString(), null, null, null));
+    }
+
+    @Test
+    void todayMatchesHandComputedFigures() {
+        // orgs A B C D; obliged A B D; with AF only B (A's AF left at T-100); D has no staff.
+        // A: p1 current, p2 due, p3 expired (core expired, others never), p4 current
+        // B: p4 expired (never did kinderopvang), p6 expired, p7 never, p8 never; C: p9 current
+        assertEquals(new Raw(4, 3, 1, 1, 1, 9, 3, 1, 3, 2), raw(null, null, null, null, null));
+        assertEquals(new Raw(2, 2, 0, 0, 1, 4, 2, 1, 1, 0), raw("onderwijs", null, null, null, null));
+        assertEquals(new Raw(1, 1, 1, 1, 0, 4, 0, 0, 2, 2), raw("kinderopvang", null, null, null, null));
+        assertEquals(new Raw(2, 1, 0, 0, 0, 5, 3, 1, 1, 0), raw(null, "Noord", null, null, null));
+        assertEquals(new Raw(2, 2, 1, 1, 1, 4, 0, 0, 2, 2), raw(null, null, "8302", null, null));
+        // one module: kinderopvang is required for the four in B only: p6 expired, p4 p7 p8 never
+        assertEquals(new Raw(4, 3, 1, 1, 1, 4, 0, 0, 1, 3), raw(null, null, null, "kinderopvang", null));
+    }
+
+    @Test
+    void aPastReferenceDateIsReproducedFromHistory() {
+        // R = T-200: D not registered yet; p5 already left; p8 not started; A's AF still there.
+        // A: p1 never (passed later), p2 current, p3 expired (core valid until R+65, others never), p4 never
+        // B: p4 never, p6 current (valid R+185), p7 never; C: p9 never (passed later)
+        assertEquals(new Raw(3, 2, 2, 2, 0, 8, 2, 0, 1, 5), raw(null, null, null, null, fx.past));
+        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("peildatum", fx.past.toString())
+                .get("/api/audit/organisations-without-af").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, json.getInt("total"));
+    }
+
+    @Test
+    void aNewPassChangesTheFiguresWithoutAnyoneRefreshingByHand() {
+        Raw before = raw("kinderopvang", null, null, null, null);
+        CoverageFixture own = new CoverageFixture();
+        own.create(em);
+        Raw ownBefore = service.raw(service.filter(null, own.gemeente, null, null, null, null, null, null, null));
+        assertEquals(2, ownBefore.never());
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String m : new String[] { CoverageFixture.CORE, "kinderopvang", "kindermishandeling" }) {
+                own.pass(em, 7, m, own.today, own.today.plusYears(1));
+            }
+        });
+        Raw after = service.raw(service.filter(null, own.gemeente, null, null, null, null, null, null, null));
+        assertEquals(1, after.never());
+        assertEquals(ownBefore.current() + 1, after.current());
+        assertEquals(before, raw("kinderopvang", null, null, null, null), "another gemeente is not touched");
+    }
+
+    @Test
+    void theApiShowsOnlyRoundedFiguresAndAnswersBothQuestions() {
+        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(10, json.getInt("totals.professionals.value")); // 9 rounds to 10
+        assertEquals("< 5", json.getString("totals.current.display")); // 3
+        assertTrue(json.getBoolean("totals.never.suppressed")); // 2
+        assertEquals(4, json.getInt("totals.organisations")); // organisations are exact
+        assertEquals("Ja. Van de 3 organisaties in verplichte sectoren in " + fx.gemeente + " hebben er 2 geen aandachtsfunctionaris.",
+                json.getString("answers[1].answer"));
+        assertTrue(json.getString("answers[0].answer").startsWith("Nee, nog niet iedereen. Van de 10 geregistreerde professionals in "
+                + fx.gemeente + " heeft minder dan 5"), json.getString("answers[0].answer"));
+        List<Map<String, Object>> areas = json.getList("byArea.items");
+        assertEquals(2, areas.size());
+        assertEquals("Noord", areas.get(0).get("label"));
+        assertEquals(5, json.getInt("byArea.items[0].professionals.value"));
+        assertEquals("< 5", json.getString("byArea.items[1].professionals.display"));
+        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/organisations-without-af").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.name", hasSize(2))
+                .body("items[0].name", containsString("Organisatie A"));
+    }
+
+    @Test
+    void noCombinationOfFiltersRevealsASmallGroupBySubtraction() {
+        String[] sectors = { null, "onderwijs", "kinderopvang", "politie" };
+        String[] wijken = { null, "Noord", "Zuid" };
+        String[] postcodes = { null, "8301", "8302" };
+        String[] modules = { null, "kinderopvang", CoverageFixture.CORE };
+        String[] measures = { "professionals", "current", "due", "expired", "never" };
+        int shown = 0;
+        int smallDifferencesInTheData = 0;
+        for (String module : modules) {
+            for (String sector : sectors) {
+                for (String wijk : wijken) {
+                    for (String postcode : postcodes) {
+                        var request = gemeente.given().queryParam("gemeente", fx.gemeente);
+                        if (sector != null) {
+                            request.queryParam("sector", sector);
+                        }
+                        if (wijk != null) {
+                            request.queryParam("wijk", wijk);
+                        }
+                        if (postcode != null) {
+                            request.queryParam("postcode", postcode);
+                        }
+                        if (module != null) {
+                            request.queryParam("module", module);
+                        }
+                        JsonPath json = request.get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+                        Raw total = raw(sector, wijk, postcode, module, null);
+                        Raw parent = raw(null, null, null, module, null);
+                        long[] rawTotals = { total.professionals(), total.current(), total.due(), total.expired(), total.never() };
+                        long[] rawParent = { parent.professionals(), parent.current(), parent.due(), parent.expired(), parent.never() };
+                        for (int i = 0; i < measures.length; i++) {
+                            long diff = rawParent[i] - rawTotals[i];
+                            if (diff >= 1 && diff <= 4) {
+                                smallDifferencesInTheData++;
+                            }
+                        }
+                        for (String prefix : List.of("totals", "bySector", "byArea.items")) {
+                            for (String m : measures) {
+                                List<Object> values = prefix.equals("totals") ? java.util.Collections.singletonList(json.get(prefix + "." + m + ".value"))
+                                        : json.getList(prefix + "." + m + ".value");
+                                List<Object> displays = prefix.equals("totals") ? List.of(json.getString(prefix + "." + m + ".display"))
+                                        : json.getList(prefix + "." + m + ".display");
+                                for (int i = 0; i < values.size(); i++) {
+                                    Object v = values.get(i);
+                                    if (v == null) {
+                                        assertEquals("< 5", displays.get(i));
+                                    } else {
+                                        int n = ((Number) v).intValue();
+                                        assertTrue(n == 0 || n >= 5, "a shown count is 0 or at least 5: " + n);
+                                        assertEquals(0, n % 5, "every shown count is a multiple of 5, so differences are too: " + n);
+                                        shown++;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(shown > 50, "the check looked at shown numbers: " + shown);
+        assertTrue(smallDifferencesInTheData > 0, "the fixture does hold subsets that differ by 1 to 4 people");
+    }
+
+    @Test
+    void trendHasTwelveQuarterEndsAndToday() {
+        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/trend").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> dates = json.getList("points.date");
+        assertEquals(13, dates.size());
+        assertEquals(fx.today.toString(), dates.get(12));
+        assertEquals("Nu", json.getString("points[12].label"));
+        for (int i = 0; i < 12; i++) {
+            LocalDate d = LocalDate.parse(dates.get(i));
+            assertEquals(1, d.plusDays(1).getDayOfMonth(), "a quarter end: " + d);
+            assertEquals(0, d.getMonthValue() % 3, "a quarter end: " + d);
+            Raw expected = raw(null, null, null, null, d);
+            assertEquals(expected.organisations(), json.getLong("points[" + i + "].row.organisations"), "organisations on " + d);
+            assertEquals(Disclosure.figure(expected.professionals()).display(),
+                    json.getString("points[" + i + "].row.professionals.display"), "professionals on " + d);
+        }
+        assertEquals(10, json.getInt("points[12].row.professionals.value"));
+    }
+
+    @Test
+    void badFiltersGetAClearDutchMessage() {
+        gemeente.given().queryParam("peildatum", "gisteren").get("/api/audit/coverage").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem("peildatum"))
+                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("jjjj-mm-dd")));
+        gemeente.given().queryParam("peildatum", fx.today.plusDays(1).toString()).get("/api/audit/coverage").then().statusCode(400)
+                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("toekomst")));
+        gemeente.given().queryParam("sector", "bakkerij").queryParam("postcode", "0123").queryParam("module", "x")
+                .get("/api/audit/coverage").then().statusCode(400).body("violations", hasSize(3));
+        gemeente.given().queryParam("tabel", "geheim").get("/api/audit/export.csv").then().statusCode(400);
+    }
+
+    @Test
+    void onlyGemeenteAndBeheerderMayLook() {
+        for (String path : List.of("/api/audit/coverage", "/api/audit/trend", "/api/audit/organisations-without-af",
+                "/api/audit/export.ods", "/api/audit/export.csv?tabel=sectoren")) {
+            io.restassured.RestAssured.given().get(path).then().statusCode(401);
+            Tokens.newUser(null, "medewerker").given().get(path).then().statusCode(403);
+            Tokens.newUser(null, "aandachtsfunctionaris").given().get(path).then().statusCode(403);
+            Tokens.newUser(null, "beheerder").given().queryParam("gemeente", fx.gemeente).get(path).then().statusCode(200);
+            gemeente.given().queryParam("gemeente", fx.gemeente).get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void exportsHoldTheSameRoundedFigures() throws Exception {
+        String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "gebieden").get("/api/audit/export.csv")
+                .then().statusCode(200).header("Content-Disposition", containsString("dekking-gebieden")).extract().asString();
+        assertTrue(csv.startsWith("\uFEFFWijk of dorp;Organisaties;"), csv);
+        assertTrue(csv.contains("\r\nNoord;2;0;0;5;"), csv);
+        assertTrue(csv.contains("\r\nZuid;2;1;50;< 5;0;< 5;"), csv);
+        String withoutAf = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "zonder-af")
+                .get("/api/audit/export.csv").then().statusCode(200).extract().asString();
+        assertEquals(3, withoutAf.split("\r\n").length, withoutAf);
+
+        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/export.ods").then().statusCode(200)
+                .contentType("application/vnd.oasis.opendocument.spreadsheet").extract().asByteArray();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
+            var first = zip.getNextEntry();
+            assertEquals("mimetype", first.getName());
+            assertEquals("application/vnd.oasis.opendocument.spreadsheet", new String(zip.readAllBytes()));
+            String content = null;
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("content.xml")) {
+                    content = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            assertTrue(content != null && content.contains("table:name=\"Per sector\"") && content.contains("table:name=\"Trend per kwartaal\""));
+            assertTrue(content.contains("&lt; 5"), "suppressed cells stay suppressed in the spreadsheet");
+            // parses as XML
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void theDataTableAlternativeMatchesTheApi() {
+        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+                .body("bySector.find { it.key == 'politie' }.professionals.display", equalTo("< 5"))
+                .body("bySector.find { it.key == 'politie' }.current.value", nullValue());
+    }
+
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
+    void thePageAnswersTheQuestionsWithChartsAndTables() {
+        String html = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).get("/dekking").then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("Ja. Van de 3 organisaties in verplichte sectoren in " + fx.gemeente + " hebben er 2 geen aandachtsfunctionaris."), html);
+        assertTrue(html.contains("<svg class=\"chart\"") && html.contains("role=\"img\"") && html.contains("<title id=\"sectorgrafiek-title\">"));
+        assertTrue(html.contains("<title id=\"trendgrafiek-title\">"));
+        assertTrue(html.contains("<caption>Per sector</caption>") && html.contains("<caption>Trend per kwartaal</caption>"));
+        assertTrue(html.contains("Organisatie A " + fx.tag) && html.contains("Organisatie D " + fx.tag), "organisations without AF are listed");
+        assertTrue(!html.contains("Organisatie C " + fx.tag), "the police are not obliged, so not listed");
+        assertTrue(html.contains("&lt; 5"));
+        assertTrue(html.contains("/dekking/export.ods?"));
+    }
+
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page-2", roles = "gemeente")
+    void thePageKeepsBadInputAndExplains() {
+        String html = io.restassured.RestAssured.given().queryParam("peildatum", "31-02-2020").queryParam("postcode", "<script>")
+                .get("/dekking").then().statusCode(400).extract().asString();
+        assertTrue(html.contains("Vul de peildatum in als jjjj-mm-dd"), html);
+        assertTrue(html.contains("value=\"31-02-2020\""), "what was typed stays in the form");
+        assertTrue(!html.contains("<script>"), "input is escaped");
+    }
+
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "medewerker-page", roles = "medewerker")
+    void aMedewerkerCannotOpenThePage() {
+        io.restassured.RestAssured.given().get("/dekking").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/dekking/export.ods").then().statusCode(403);
+    }
+}
