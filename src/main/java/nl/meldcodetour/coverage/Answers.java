@@ -28,6 +28,10 @@ public final class Answers {
         if (t.professionals().value() != null && t.professionals().value() == 0) {
             return new Answer(QUESTION_TRAINED, "Dat weten we nog niet: er zijn" + scope + " nog geen professionals ingevoerd.", note);
         }
+        if (t.professionals().suppressed()) {
+            return new Answer(QUESTION_TRAINED, "Dat tonen we niet: er zijn" + scope
+                    + " minder dan 5 geregistreerde professionals. Bij zo weinig mensen zou je kunnen zien wie het is.", note);
+        }
         boolean everyone = zero(t.expired()) && zero(t.never());
         String answer = (everyone ? "Ja. " : "Nee, nog niet iedereen. ") + "Van de " + words(t.professionals())
                 + " geregistreerde professionals" + scope + " heeft " + share(t.currentShare()) + " (" + words(t.current())

@@ -41,7 +41,8 @@ public class CoverageReferenceSync {
     @Inject
     CoverageRefresher refresher;
 
-    void onStart(@Observes StartupEvent event) {
+    /** Early, so that dev demo data (which reads ref_required_module) finds the reference data. */
+    void onStart(@Observes @jakarta.annotation.Priority(100) StartupEvent event) {
         if (sync()) {
             LOG.info("Coverage reference data changed: every organisation will be recomputed");
             refresher.markAllDirty();

@@ -108,13 +108,13 @@ public class CoverageService {
             Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare) {
 
         static Row of(String key, String label, Raw r) {
+            long base = r.professionals;
             return new Row(key, label, r.organisations, r.obligedOrgs, r.orgsWithAf, r.obligedWithAf, r.orgsWithoutStaff,
                     Disclosure.organisationShare(r.orgsWithAf, r.organisations),
-                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), Disclosure.figure(r.professionals),
-                    Disclosure.figure(r.current), Disclosure.figure(r.due), Disclosure.figure(r.expired),
-                    Disclosure.figure(r.never), Disclosure.share(r.current, r.professionals),
-                    Disclosure.share(r.due, r.professionals), Disclosure.share(r.expired, r.professionals),
-                    Disclosure.share(r.never, r.professionals));
+                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), Disclosure.figure(base),
+                    Disclosure.figure(r.current, base), Disclosure.figure(r.due, base), Disclosure.figure(r.expired, base),
+                    Disclosure.figure(r.never, base), Disclosure.share(r.current, base), Disclosure.share(r.due, base),
+                    Disclosure.share(r.expired, base), Disclosure.share(r.never, base));
         }
 
         public long withoutAf() {

@@ -7,6 +7,8 @@ package nl.meldcodetour.coverage;
  * <li>1 to 4 is shown as "&lt; 5".</li>
  * <li>5 and more is rounded to the nearest multiple of 5 (7 → 5, 8 → 10).</li>
  * <li>A share is computed from the rounded numbers; a share whose part or base is "&lt; 5" is "&lt; 5" too.</li>
+ * <li>In a group of 1 to 4 professionals every count is "&lt; 5", also 0: "none of these 3 has a valid training"
+ * says something about each of them.</li>
  * </ol>
  * Because every shown number is a multiple of 5 (or 0, or "&lt; 5"), the difference between any two shown totals is a
  * multiple of 5 as well: subtracting the figures of two filter combinations never yields an exact group of 1 to 4
@@ -44,6 +46,14 @@ public final class Disclosure {
             return new Figure(null, SMALL, true);
         }
         return new Figure(r, number(r), false);
+    }
+
+    /** A count within a group of {@code base} professionals: hidden entirely when the group itself is 1 to 4. */
+    public static Figure figure(long n, long base) {
+        if (base > 0 && base < THRESHOLD) {
+            return new Figure(null, SMALL, true);
+        }
+        return figure(n);
     }
 
     public static Share share(long part, long base) {

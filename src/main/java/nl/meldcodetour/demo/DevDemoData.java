@@ -74,6 +74,46 @@ public class DevDemoData {
         insertAf(kinderopvang.longValue(), "Pieter Bakker (demo)", "aandachtsfunctionaris@example.com",
                 LocalDate.now(clock).minusYears(2), null);
         seedTeam(kinderopvang.longValue());
+        seedStaff(kinderopvang.longValue());
+    }
+
+    /**
+     * Staff with a few years of training history for every other demo organisation, so that the municipal dashboard
+     * (/dekking) shows real figures and a trend. Generated in SQL with a fixed seed.
+     */
+    private void seedStaff(long exceptOrganisation) {
+        em.createNativeQuery("SELECT setseed(0.42)").getSingleResult();
+        em.createNativeQuery("UPDATE organisation SET registered_on = current_date - (200 + (id * 37) % 1100)::int").executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO person (subject, display_name, email)
+                SELECT 'demo-prof-' || o.id || '-' || g, 'Professional ' || o.id || '-' || g || ' (demo)',
+                       'demo-prof-' || o.id || '-' || g || '@demo.example.org'
+                FROM organisation o, generate_series(1, 5 + (o.id * 13) % 30) g WHERE o.id <> ?1""")
+                .setParameter(1, exceptOrganisation).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date)
+                SELECT o.id, p.display_name, p.email, f.function_id,
+                       least(current_date - 30, o.registered_on + (random() * 400)::int) AS start,
+                       CASE WHEN random() < 0.08 THEN current_date - (random() * 25)::int END
+                FROM person p
+                JOIN organisation o ON p.subject LIKE 'demo-prof-' || o.id || '-%'
+                JOIN (VALUES ('onderwijs', 'leerkracht'), ('kinderopvang', 'pedagogisch-medewerker'),
+                             ('gezondheidszorg', 'huisarts'), ('ouderenzorg', 'wijkverpleegkundige'),
+                             ('maatschappelijke-ondersteuning', 'wijkteammedewerker'), ('wijkteam', 'wijkteammedewerker'),
+                             ('jeugdhulp', 'jeugdhulpverlener'), ('justitie', 'reclasseringswerker'), ('politie', 'wijkagent'))
+                     AS f (sector, function_id) ON f.sector = o.sector""").executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
+                SELECT gen_random_uuid(), x.person_id, x.module_id, 'demo', 85,
+                       ((x.latest - 365 * i)::timestamp + time '10:00') AT TIME ZONE 'Europe/Amsterdam',
+                       ((x.latest - 365 * i) + interval '1 year')::date
+                FROM (SELECT p.id AS person_id, r.module_id, current_date - ((p.id * 7919) % 430)::int - (20 * random())::int AS latest,
+                             CASE WHEN random() < 0.06 THEN 0 ELSE 1 + floor(random() * 3)::int END AS k
+                      FROM person p JOIN employment e ON e.email = p.email
+                      JOIN ref_required_module r ON r.function_id IN (e.function_id, '*')
+                      WHERE p.subject LIKE 'demo-prof-%') x,
+                     generate_series(0, x.k - 1) i
+                WHERE x.latest - 365 * i > current_date - 1500""").executeUpdate();
     }
 
     /** Colleagues of the demo AF with every status: current, due soon, expired, never. Generated, not typed. */

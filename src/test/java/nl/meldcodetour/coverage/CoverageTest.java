@@ -109,6 +109,12 @@ class CoverageTest {
         assertEquals("Noord", areas.get(0).get("label"));
         assertEquals(5, json.getInt("byArea.items[0].professionals.value"));
         assertEquals("< 5", json.getString("byArea.items[1].professionals.display"));
+        // Zuid has 4 professionals and none of them is current: that 0 would say something about each of them
+        assertEquals("< 5", json.getString("byArea.items[1].current.display"));
+        assertEquals("< 5", json.getString("byArea.items[1].currentShare.display"));
+        JsonPath zuid = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/api/audit/coverage")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(zuid.getString("answers[0].answer").startsWith("Dat tonen we niet"), zuid.getString("answers[0].answer"));
         gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/organisations-without-af").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.name", hasSize(2))
                 .body("items[0].name", containsString("Organisatie A"));
@@ -228,7 +234,7 @@ class CoverageTest {
                 .then().statusCode(200).header("Content-Disposition", containsString("dekking-gebieden")).extract().asString();
         assertTrue(csv.startsWith("\uFEFFWijk of dorp;Organisaties;"), csv);
         assertTrue(csv.contains("\r\nNoord;2;0;0;5;"), csv);
-        assertTrue(csv.contains("\r\nZuid;2;1;50;< 5;0;< 5;"), csv);
+        assertTrue(csv.contains("\r\nZuid;2;1;50;< 5;< 5;< 5;< 5;< 5;"), csv); // 4 people: even their zeros are hidden
         String withoutAf = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "zonder-af")
                 .get("/api/audit/export.csv").then().statusCode(200).extract().asString();
         assertEquals(3, withoutAf.split("\r\n").length, withoutAf);
