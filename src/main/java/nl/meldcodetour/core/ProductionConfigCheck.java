@@ -29,7 +29,8 @@ public class ProductionConfigCheck {
             new Required("quarkus.oidc.auth-server-url", "OIDC_AUTH_SERVER_URL", false),
             new Required("quarkus.oidc.credentials.secret", "OIDC_CLIENT_SECRET", false),
             new Required("quarkus.oidc.authentication.state-secret", "OIDC_STATE_SECRET", true),
-            new Required("quarkus.oidc.token-state-manager.encryption-secret", "OIDC_TOKEN_ENCRYPTION_SECRET", true));
+            new Required("quarkus.oidc.token-state-manager.encryption-secret", "OIDC_TOKEN_ENCRYPTION_SECRET", true),
+            new Required("meldcodetour.public-url", "PUBLIC_URL", false));
 
     void check(@Observes @Priority(1) StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {

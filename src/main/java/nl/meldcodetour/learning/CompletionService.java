@@ -26,6 +26,9 @@ public class CompletionService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<CompletionRecorded> recorded;
+
     /**
      * Records the completion of a passed attempt. Idempotent per attempt: the unique key on {@code attempt_id}
      * and {@code ON CONFLICT DO NOTHING} make sure an attempt never yields a second completion.
@@ -34,12 +37,13 @@ public class CompletionService {
     public void recordPass(long personId, Module module, UUID attemptId, String contentVersion, int score,
             Instant completedAt) {
         LocalDate completedOn = LocalDate.ofInstant(completedAt, clock.getZone());
-        em.createNativeQuery("""
+        UUID id = UUID.randomUUID();
+        int inserted = em.createNativeQuery("""
                 INSERT INTO completion (id, person_id, module_id, attempt_id, content_version, score, completed_at, valid_until)
                 VALUES (:id, :person, :module, :attempt, :version, :score, :at, :until)
                 ON CONFLICT (attempt_id) DO NOTHING
                 """)
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", id)
                 .setParameter("person", personId)
                 .setParameter("module", module.id())
                 .setParameter("attempt", attemptId)
@@ -48,6 +52,9 @@ public class CompletionService {
                 .setParameter("at", completedAt)
                 .setParameter("until", Validity.validUntil(completedOn, module.refresherMonths()))
                 .executeUpdate();
+        if (inserted == 1) {
+            recorded.fire(new CompletionRecorded(id, personId, module.id()));
+        }
     }
 
     /** All completions of a person, newest first. */

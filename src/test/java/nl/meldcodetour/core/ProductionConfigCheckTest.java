@@ -16,7 +16,8 @@ class ProductionConfigCheckTest {
     @Test
     void nothingSetNamesEveryVariable() {
         List<String> problems = ProductionConfigCheck.problems(name -> Optional.empty());
-        assertEquals(4, problems.size());
+        assertEquals(5, problems.size());
+        assertTrue(problems.toString().contains("PUBLIC_URL"), problems.toString());
         assertTrue(problems.get(0).startsWith("OIDC_AUTH_SERVER_URL is not set"), problems.toString());
         assertTrue(problems.toString().contains("OIDC_TOKEN_ENCRYPTION_SECRET"), problems.toString());
     }
@@ -27,7 +28,8 @@ class ProductionConfigCheckTest {
                 "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
                 "quarkus.oidc.credentials.secret", "client-secret",
                 "quarkus.oidc.authentication.state-secret", "kort",
-                "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-token-encryption-secret-0123456789abcdef");
+                "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-token-encryption-secret-0123456789abcdef",
+                "meldcodetour.public-url", "https://meldcodetour.example.nl");
         List<String> problems = ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name)));
         assertEquals(List.of("OIDC_STATE_SECRET must be a random secret of at least 32 characters",
                 "OIDC_TOKEN_ENCRYPTION_SECRET must be a random secret of at least 32 characters"), problems);
@@ -39,7 +41,8 @@ class ProductionConfigCheckTest {
                 "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
                 "quarkus.oidc.credentials.secret", "client-secret",
                 "quarkus.oidc.authentication.state-secret", GOOD,
-                "quarkus.oidc.token-state-manager.encryption-secret", GOOD + "x");
+                "quarkus.oidc.token-state-manager.encryption-secret", GOOD + "x",
+                "meldcodetour.public-url", "https://meldcodetour.example.nl");
         assertTrue(ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name))).isEmpty());
     }
 }

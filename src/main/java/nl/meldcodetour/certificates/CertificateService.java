@@ -1,0 +1,92 @@
+package nl.meldcodetour.certificates;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.learning.CompletionRecorded;
+
+/** Issues certificates for completions and finds them for their holder or by verification code. */
+@ApplicationScoped
+public class CertificateService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "meldcodetour.certificates.issuer", defaultValue = "Meldcodetour")
+    String issuer;
+
+    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** On every new completion, in the same transaction: a certificate. */
+    void onCompletion(@Observes CompletionRecorded recorded) {
+        issue(recorded.completionId(), recorded.moduleId());
+    }
+
+    /** Issues the certificate of a completion unless it exists. */
+    void issue(UUID completionId, String moduleId) {
+        String title = content.catalog().module(moduleId).map(Module::title).orElse(moduleId);
+        em.createNativeQuery("""
+                INSERT INTO certificate (id, completion_id, person_id, code, holder_name, module_id, module_title, completed_on,
+                                         valid_until, content_version, issuer)
+                SELECT ?1, c.id, c.person_id, ?2, left(coalesce(nullif(p.display_name, ''), p.email, 'Onbekend'), 200), c.module_id,
+                       left(?3, 200), (c.completed_at AT TIME ZONE 'Europe/Amsterdam')::date, c.valid_until, c.content_version, ?4
+                FROM completion c JOIN person p ON p.id = c.person_id WHERE c.id = ?5
+                ON CONFLICT (completion_id) DO NOTHING""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, VerificationCode.generate()).setParameter(3, title)
+                .setParameter(4, issuer).setParameter(5, completionId).executeUpdate();
+    }
+
+    /** All certificates of a person, newest first; completions from before certificates existed get one now. */
+    @Transactional
+    public List<Certificate> of(long personId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> missing = em.createNativeQuery("""
+                SELECT c.id, c.module_id FROM completion c
+                WHERE c.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM certificate x WHERE x.completion_id = c.id)""")
+                .setParameter(1, personId).getResultList();
+        for (Object[] row : missing) {
+            issue((UUID) row[0], (String) row[1]);
+        }
+        return em.createQuery("from Certificate where personId = :p order by completedOn desc, moduleTitle", Certificate.class)
+                .setParameter("p", personId).getResultList();
+    }
+
+    /** A certificate of this person only: someone else's id is "not found", never "forbidden". */
+    public Optional<Certificate> own(long personId, UUID id) {
+        return em.createQuery("from Certificate where id = :id and personId = :p", Certificate.class)
+                .setParameter("id", id).setParameter("p", personId).getResultStream().findFirst();
+    }
+
+    public Optional<Certificate> byCode(String typed) {
+        return VerificationCode.normalise(typed).flatMap(code -> em
+                .createQuery("from Certificate where code = :c", Certificate.class).setParameter("c", code).getResultStream().findFirst());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public String verificationUrl(Certificate c) {
+        return publicUrl.replaceAll("/+$", "") + "/verificatie/" + c.displayCode();
+    }
+}

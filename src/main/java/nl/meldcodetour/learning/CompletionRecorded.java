@@ -1,0 +1,7 @@
+package nl.meldcodetour.learning;
+
+import java.util.UUID;
+
+/** Fired (synchronously, inside the transaction) when a pass becomes a completion; certificates listen to it. */
+public record CompletionRecorded(UUID completionId, long personId, String moduleId) {
+}
