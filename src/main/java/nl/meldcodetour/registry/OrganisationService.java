@@ -306,28 +306,12 @@ public class OrganisationService {
     }
 
     static String text(String value, String field, int max, boolean required, Map<String, String> errors) {
-        String v = value == null ? null : value.replace("\u0000", "").strip();
-        if (v == null || v.isEmpty()) {
-            if (required) {
-                errors.put(field, "Dit veld is verplicht.");
-            }
-            return null;
-        }
-        if (v.length() > max) {
-            errors.put(field, "Maximaal " + max + " tekens.");
-            return null;
-        }
-        return v;
+        return nl.meldcodetour.core.web.Input.text(value, field, max, required, errors);
     }
 
     /** A required e-mail address, lower-cased; records a Dutch message under {@code field} when missing or invalid. */
     static String email(String value, String field, Map<String, String> errors) {
-        String v = text(value, field, 320, true, errors);
-        if (v != null && !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            errors.put(field, "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.");
-            return null;
-        }
-        return v == null ? null : v.toLowerCase(Locale.ROOT);
+        return nl.meldcodetour.core.web.Input.email(value, field, true, errors);
     }
 
     private static String digits(String value, String field, int length, String message, Map<String, String> errors) {

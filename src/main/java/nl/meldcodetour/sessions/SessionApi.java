@@ -1,0 +1,144 @@
+package nl.meldcodetour.sessions;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.identity.Person;
+
+/** Sessions (bijeenkomsten): plan (beheerder), register and cancel (everyone), attendance (beheerder or the trainer). */
+@Path("/api/sessions")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionApi {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    CurrentUser user;
+
+    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    public record Registration(String status, Integer waitlistPosition) {
+    }
+
+    public record AttendanceInput(Map<Long, Boolean> marks) {
+    }
+
+    @GET
+    @Operation(summary = "Komende bijeenkomsten voor mijn sector, met mijn aanmelding")
+    public List<SessionService.SessionView> upcoming() {
+        Person me = user.person();
+        return sessions.upcoming(me.id, me.sector);
+    }
+
+    @POST
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Een bijeenkomst plannen (beheerder)")
+    public Response plan(SessionService.SessionInput input) {
+        if (input == null) {
+            throw new InvalidInputException(Map.of("body", "Stuur de bijeenkomst als JSON."));
+        }
+        long id = sessions.plan(input, user.person().subject);
+        return Response.created(URI.create("/api/sessions/" + id)).entity(sessions.session(id, user.person().id)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public SessionService.SessionView one(@PathParam("id") long id) {
+        return sessions.session(id, user.person().id);
+    }
+
+    @PUT
+    @Path("{id}/registration")
+    @Operation(summary = "Aanmelden; als de bijeenkomst vol is: op de wachtlijst")
+    public Registration register(@PathParam("id") long id) {
+        long me = user.person().id;
+        sessions.register(id, me);
+        SessionService.SessionView s = sessions.session(id, me);
+        return new Registration(s.mine(), s.waitlistPosition());
+    }
+
+    @DELETE
+    @Path("{id}/registration")
+    @Operation(summary = "Afmelden; de eerste op de wachtlijst krijgt de plaats")
+    public Response cancel(@PathParam("id") long id) {
+        sessions.cancel(id, user.person().id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "De bijeenkomst als agenda-item (alleen voor wie is aangemeld)")
+    public Response calendar(@PathParam("id") long id) {
+        SessionService.SessionView s = sessions.session(id, user.person().id);
+        if (!"registered".equals(s.mine())) {
+            throw new NotFoundException();
+        }
+        return ics(s, publicUrl);
+    }
+
+    @GET
+    @Path("{id}/attendance")
+    @Operation(summary = "Presentielijst (beheerder of de trainer van de bijeenkomst)")
+    public List<SessionService.Attendee> attendance(@PathParam("id") long id) {
+        mayMarkAttendance(id);
+        return sessions.attendees(id);
+    }
+
+    @PUT
+    @Path("{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false)")
+    public List<SessionService.Attendee> markAttendance(@PathParam("id") long id, AttendanceInput input) {
+        mayMarkAttendance(id);
+        if (input == null || input.marks() == null || input.marks().isEmpty()) {
+            throw new InvalidInputException(Map.of("marks", "Geef per aanmelding aan of iemand aanwezig was."));
+        }
+        sessions.markAttendance(id, new LinkedHashMap<>(input.marks()), user.person().subject);
+        return sessions.attendees(id);
+    }
+
+    void mayMarkAttendance(long id) {
+        sessions.session(id, null); // 404 first
+        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().email)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    static Response ics(SessionService.SessionView s, String publicUrl) {
+        String base = publicUrl.replaceAll("/+$", "");
+        String host = URI.create(base).getHost();
+        return Response.ok(Ics.event(s, host == null ? "meldcodetour" : host, base + "/bijeenkomsten#bijeenkomst-" + s.id(), Instant.now()),
+                "text/calendar; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"bijeenkomst-" + s.id() + ".ics\"").build();
+    }
+}

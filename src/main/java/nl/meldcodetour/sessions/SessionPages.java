@@ -1,0 +1,202 @@
+package nl.meldcodetour.sessions;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.identity.Person;
+
+/** Bijeenkomsten: see, register, cancel (with confirmation), add to calendar; plan; mark attendance on a phone. */
+@Path("/bijeenkomsten")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class SessionPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<SessionService.SessionView> sessions, boolean canPlan, String notice);
+
+        static native TemplateInstance confirmCancel(SessionService.SessionView session);
+
+        static native TemplateInstance plan(Map<String, String> form, Map<String, String> errors, List<Sector> sectors, List<Module> modules);
+
+        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, String notice);
+    }
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    ContentService content;
+
+    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @GET
+    public TemplateInstance list(@QueryParam("melding") String notice) {
+        Person me = user.person();
+        return Templates.list(sessions.upcoming(me.id, me.sector), user.hasRole(Roles.BEHEERDER), notice == null ? null : notices().get(notice));
+    }
+
+    @POST
+    @Path("{id}/aanmelden")
+    public Response register(@PathParam("id") long id) {
+        try {
+            String status = sessions.register(id, user.person().id);
+            return back(status.equals("registered") ? "aangemeld" : "wachtlijst");
+        } catch (ConflictException e) {
+            return back("gesloten");
+        }
+    }
+
+    @GET
+    @Path("{id}/afmelden")
+    public TemplateInstance confirmCancel(@PathParam("id") long id) {
+        SessionService.SessionView s = sessions.session(id, user.person().id);
+        if (s.mine() == null || s.mine().equals("cancelled")) {
+            throw new NotFoundException();
+        }
+        return Templates.confirmCancel(s);
+    }
+
+    @POST
+    @Path("{id}/afmelden")
+    public Response cancel(@PathParam("id") long id) {
+        sessions.cancel(id, user.person().id);
+        return back("afgemeld");
+    }
+
+    @GET
+    @Path("{id}/agenda.ics")
+    @Produces("text/calendar")
+    public Response calendar(@PathParam("id") long id) {
+        SessionService.SessionView s = sessions.session(id, user.person().id);
+        if (!"registered".equals(s.mine())) {
+            throw new NotFoundException();
+        }
+        return SessionApi.ics(s, publicUrl);
+    }
+
+    @GET
+    @Path("nieuw")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance planForm() {
+        return Templates.plan(new LinkedHashMap<>(Map.of("capacity", "25")), Map.of(), List.copyOf(content.catalog().sectors().values()),
+                content.catalog().modules());
+    }
+
+    @POST
+    @Path("nieuw")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response plan(MultivaluedMap<String, String> f) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("title", "startsAt", "endsAt", "place", "onlineUrl", "capacity", "trainer", "trainerEmail")) {
+            form.put(field, f.getFirst(field) == null ? "" : f.getFirst(field));
+        }
+        form.put("sectors", String.join(",", f.getOrDefault("sectors", List.of())));
+        form.put("modules", String.join(",", f.getOrDefault("modules", List.of())));
+        Integer capacity = null;
+        try {
+            capacity = Integer.valueOf(form.get("capacity").strip());
+        } catch (NumberFormatException e) {
+            // reported by the service as a missing capacity
+        }
+        try {
+            sessions.plan(new SessionService.SessionInput(form.get("title"), f.getOrDefault("sectors", List.of()),
+                    f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
+                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject);
+            return back("gepland");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.plan(form, e.errors(), List.copyOf(content.catalog().sectors().values()),
+                    content.catalog().modules())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/presentie")
+    public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
+        SessionService.SessionView s = mayMark(id);
+        return Templates.attendance(s, sessions.attendees(id), "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null);
+    }
+
+    @POST
+    @Path("{id}/presentie")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveAttendance(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        mayMark(id);
+        Map<Long, Boolean> marks = new LinkedHashMap<>();
+        for (var e : f.entrySet()) {
+            if (e.getKey().startsWith("r-") && !e.getValue().isEmpty()) {
+                try {
+                    String v = e.getValue().get(0);
+                    if (v.equals("aanwezig") || v.equals("afwezig")) {
+                        marks.put(Long.valueOf(e.getKey().substring(2)), v.equals("aanwezig"));
+                    }
+                } catch (NumberFormatException ignored) {
+                    // not one of ours: ignored
+                }
+            }
+        }
+        if (!marks.isEmpty()) {
+            sessions.markAttendance(id, marks, user.person().subject);
+        }
+        return Response.seeOther(URI.create("/bijeenkomsten/" + id + "/presentie?melding=opgeslagen")).build();
+    }
+
+    private SessionService.SessionView mayMark(long id) {
+        SessionService.SessionView s = sessions.session(id, null);
+        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().email)) {
+            throw new ForbiddenException();
+        }
+        return s;
+    }
+
+    private static Response back(String notice) {
+        return Response.seeOther(URI.create("/bijeenkomsten?melding=" + notice)).build();
+    }
+
+    private static Map<String, String> notices() {
+        return Map.of("aangemeld", "Je bent aangemeld. Zet de bijeenkomst in je agenda met de link bij de bijeenkomst.",
+                "wachtlijst", "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch.",
+                "afgemeld", "Je bent afgemeld.",
+                "gesloten", "Aanmelden kan niet meer: de bijeenkomst gaat niet door of is al begonnen.",
+                "gepland", "De bijeenkomst is gepland.");
+    }
+
+    static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+}

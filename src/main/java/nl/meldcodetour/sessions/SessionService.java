@@ -1,0 +1,325 @@
+package nl.meldcodetour.sessions;
+
+import java.sql.Array;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.Input;
+
+/**
+ * Sessions of the meldcodetour: planning, registration with a waitlist, cancellation with automatic promotion, and
+ * attendance. Registration and cancellation lock the session row, so capacity holds under concurrent requests.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    AuditLog audit;
+
+    public record SessionInput(String title, List<String> sectors, List<String> modules, String startsAt, String endsAt,
+            String place, String onlineUrl, Integer capacity, String trainer, String trainerEmail) {
+    }
+
+    /** A session with its counts; {@code mine} is the viewer's own status (null: not registered). */
+    public record SessionView(long id, String title, List<String> sectors, List<String> modules, Instant startsAt, Instant endsAt,
+            String place, String onlineUrl, int capacity, String trainer, boolean cancelled, long registered, long waitlisted,
+            String mine, Integer waitlistPosition) {
+
+        public long freePlaces() {
+            return Math.max(0, capacity - registered);
+        }
+    }
+
+    public record Attendee(long registrationId, long personId, String name, String email, Boolean attended) {
+    }
+
+    @Transactional
+    public long plan(SessionInput in, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String title = Input.text(in.title(), "title", 200, true, errors);
+        List<String> sectors = in.sectors() == null ? List.of() : in.sectors().stream().filter(s -> s != null && !s.isBlank()).toList();
+        for (String s : sectors) {
+            if (content.catalog().sector(s).isEmpty()) {
+                errors.put("sectors", "Onbekende sector: " + s.substring(0, Math.min(64, s.length())) + ".");
+            }
+        }
+        List<String> modules = in.modules() == null ? List.of() : in.modules().stream().filter(m -> m != null && !m.isBlank()).toList();
+        for (String m : modules) {
+            if (content.catalog().module(m).isEmpty()) {
+                errors.put("modules", "Onbekende module: " + m.substring(0, Math.min(64, m.length())) + ".");
+            }
+        }
+        Instant starts = moment(in.startsAt(), "startsAt", errors);
+        Instant ends = moment(in.endsAt(), "endsAt", errors);
+        if (starts != null && ends != null && !ends.isAfter(starts)) {
+            errors.put("endsAt", "Het einde moet na het begin liggen.");
+        }
+        if (starts != null && starts.isBefore(Instant.now(clock))) {
+            errors.put("startsAt", "Het begin ligt in het verleden.");
+        }
+        String place = Input.text(in.place(), "place", 300, false, errors);
+        String url = Input.text(in.onlineUrl(), "onlineUrl", 500, false, errors);
+        if (url != null && !url.matches("https://[^\\s<>\"]+")) {
+            errors.put("onlineUrl", "Een link voor online deelnemen begint met https://.");
+        }
+        if (place == null && url == null && !errors.containsKey("onlineUrl")) {
+            errors.put("place", "Vul een plaats in, een link voor online deelnemen, of allebei.");
+        }
+        if (in.capacity() == null || in.capacity() < 1 || in.capacity() > 10_000) {
+            errors.put("capacity", "Vul het aantal plaatsen in: een heel getal van 1 tot 10.000.");
+        }
+        String trainer = Input.text(in.trainer(), "trainer", 200, true, errors);
+        String trainerEmail = Input.email(in.trainerEmail(), "trainerEmail", false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        long id = ((Number) em.createNativeQuery("""
+                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email, created_by)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id""")
+                .setParameter(1, title).setParameter(2, sectors.toArray(String[]::new)).setParameter(3, modules.toArray(String[]::new))
+                .setParameter(4, starts).setParameter(5, ends).setParameter(6, place).setParameter(7, url)
+                .setParameter(8, in.capacity()).setParameter(9, trainer).setParameter(10, trainerEmail).setParameter(11, actor)
+                .getSingleResult()).longValue();
+        audit.record(actor, "CREATE", "session", id, title);
+        return id;
+    }
+
+    /** Upcoming sessions for someone in {@code sector} (null: every session), with their own status. */
+    public List<SessionView> upcoming(Long personId, String sector) {
+        List<String> sectors = new ArrayList<>();
+        if (sector != null) {
+            sectors.add(sector);
+            content.catalog().sector(sector).flatMap(Sector::parent).ifPresent(sectors::add);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + """
+                WHERE s.cancelled_at IS NULL AND s.ends_at > now()
+                  AND (cardinality(s.sectors) = 0 OR ?2 = 0 OR s.sectors && CAST(?3 AS varchar[]))
+                ORDER BY s.starts_at, s.id LIMIT 200""")
+                .setParameter(1, personId == null ? -1L : personId).setParameter(2, sector == null ? 0 : 1)
+                .setParameter(3, sectors.toArray(String[]::new)).getResultList();
+        return rows.stream().map(SessionService::view).toList();
+    }
+
+    public SessionView session(long id, Long personId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE s.id = ?2").setParameter(1, personId == null ? -1L : personId)
+                .setParameter(2, id).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return view(rows.get(0));
+    }
+
+    /**
+     * Registers; when the session is full, puts the person on the waitlist. Repeating it changes nothing. Returns the
+     * resulting status.
+     */
+    @Transactional
+    public String register(long sessionId, long personId) {
+        Object[] session = lock(sessionId);
+        if (session[1] != null) {
+            throw new ConflictException("Deze bijeenkomst gaat niet door.");
+        }
+        if (((java.time.Instant) toInstant(session[2])).isBefore(Instant.now(clock))) {
+            throw new ConflictException("Deze bijeenkomst is al begonnen of voorbij; aanmelden kan niet meer.");
+        }
+        Optional<String> current = status(sessionId, personId);
+        if (current.isPresent() && !current.get().equals("cancelled")) {
+            return current.get();
+        }
+        long registered = registeredCount(sessionId);
+        String status = registered < ((Number) session[0]).intValue() ? "registered" : "waitlisted";
+        em.createNativeQuery("""
+                INSERT INTO session_registration (session_id, person_id, status, registered_at)
+                VALUES (?1, ?2, ?3, now())
+                ON CONFLICT (session_id, person_id) DO UPDATE SET status = EXCLUDED.status, registered_at = now(),
+                    cancelled_at = NULL, promoted_at = NULL, attended = NULL""")
+                .setParameter(1, sessionId).setParameter(2, personId).setParameter(3, status).executeUpdate();
+        return status;
+    }
+
+    /** Cancels; a freed place goes to the first person on the waitlist. Returns the person promoted, if any. */
+    @Transactional
+    public Optional<Long> cancel(long sessionId, long personId) {
+        lock(sessionId);
+        Optional<String> current = status(sessionId, personId);
+        if (current.isEmpty() || current.get().equals("cancelled")) {
+            return Optional.empty();
+        }
+        em.createNativeQuery("UPDATE session_registration SET status = 'cancelled', cancelled_at = now() WHERE session_id = ?1 AND person_id = ?2")
+                .setParameter(1, sessionId).setParameter(2, personId).executeUpdate();
+        if (current.get().equals("registered")) {
+            return promote(sessionId);
+        }
+        return Optional.empty();
+    }
+
+    /** Moves the longest-waiting person up when a place is free. */
+    private Optional<Long> promote(long sessionId) {
+        Object[] session = lock(sessionId);
+        if (registeredCount(sessionId) >= ((Number) session[0]).intValue()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> next = em.createNativeQuery("""
+                UPDATE session_registration SET status = 'registered', promoted_at = now()
+                WHERE id = (SELECT id FROM session_registration WHERE session_id = ?1 AND status = 'waitlisted'
+                            ORDER BY registered_at, id LIMIT 1)
+                RETURNING person_id""").setParameter(1, sessionId).getResultList();
+        return next.stream().findFirst().map(Number::longValue);
+    }
+
+    public List<Attendee> attendees(long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT r.id, p.id, coalesce(p.display_name, p.email, p.subject), p.email, r.attended
+                FROM session_registration r JOIN person p ON p.id = r.person_id
+                WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""")
+                .setParameter(1, sessionId).getResultList();
+        return rows.stream().map(r -> new Attendee(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                (Boolean) r[4])).toList();
+    }
+
+    /** Marks attendance: registration id → present (true) or absent (false). Unknown ids are refused. */
+    @Transactional
+    public void markAttendance(long sessionId, Map<Long, Boolean> marks, String actor) {
+        lock(sessionId);
+        for (var e : marks.entrySet()) {
+            int updated = em.createNativeQuery("""
+                    UPDATE session_registration SET attended = ?1, attendance_marked_by = ?2
+                    WHERE id = ?3 AND session_id = ?4 AND status = 'registered'""")
+                    .setParameter(1, e.getValue()).setParameter(2, actor).setParameter(3, e.getKey()).setParameter(4, sessionId)
+                    .executeUpdate();
+            if (updated == 0) {
+                throw new InvalidInputException(Map.of("attendance", "Aanmelding " + e.getKey() + " hoort niet bij deze bijeenkomst."));
+            }
+        }
+        audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
+    }
+
+    /** Whether {@code email} is the trainer of the session (trainers mark attendance of their own sessions). */
+    public boolean isTrainer(long sessionId, String email) {
+        if (email == null) {
+            return false;
+        }
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM tour_session WHERE id = ?1 AND lower(trainer_email) = lower(?2)")
+                .setParameter(1, sessionId).setParameter(2, email).getSingleResult()).longValue() > 0;
+    }
+
+    private static final String SELECT = """
+            SELECT s.id, s.title, s.sectors, s.modules, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity, s.trainer,
+                   s.cancelled_at IS NOT NULL,
+                   (SELECT count(*) FROM session_registration r WHERE r.session_id = s.id AND r.status = 'registered'),
+                   (SELECT count(*) FROM session_registration r WHERE r.session_id = s.id AND r.status = 'waitlisted'),
+                   (SELECT r.status FROM session_registration r WHERE r.session_id = s.id AND r.person_id = ?1),
+                   (SELECT 1 + count(*) FROM session_registration w, session_registration me
+                     WHERE me.session_id = s.id AND me.person_id = ?1 AND me.status = 'waitlisted'
+                       AND w.session_id = s.id AND w.status = 'waitlisted' AND (w.registered_at, w.id) < (me.registered_at, me.id))
+            FROM tour_session s
+            """;
+
+    private static SessionView view(Object[] r) {
+        String mine = (String) r[13];
+        return new SessionView(((Number) r[0]).longValue(), (String) r[1], strings(r[2]), strings(r[3]), toInstant(r[4]),
+                toInstant(r[5]), (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (Boolean) r[10],
+                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), mine,
+                "waitlisted".equals(mine) ? ((Number) r[14]).intValue() : null);
+    }
+
+    private Object[] lock(long sessionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, sessionId).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return rows.get(0);
+    }
+
+    private Optional<String> status(long sessionId, long personId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
+                .setParameter(1, sessionId).setParameter(2, personId).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private long registeredCount(long sessionId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND status = 'registered'")
+                .setParameter(1, sessionId).getSingleResult()).longValue();
+    }
+
+    private static Instant toInstant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        throw new IllegalStateException("unexpected time value " + o);
+    }
+
+    private static List<String> strings(Object o) {
+        if (o instanceof String[] a) {
+            return List.of(a);
+        }
+        if (o instanceof Array a) {
+            try {
+                return Arrays.asList((String[]) a.getArray());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.of();
+    }
+
+    /** "2027-03-04T14:00" (as a datetime-local field sends it, Amsterdam time) or an ISO instant. */
+    static Instant moment(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, "Vul datum en tijd in.");
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(v).toInstant();
+            }
+            return LocalDateTime.parse(v).atZone(ClockProducer.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Vul datum en tijd in als jjjj-mm-ddTuu:mm, bijvoorbeeld 2027-03-04T14:00.");
+            return null;
+        }
+    }
+}
