@@ -31,6 +31,10 @@ public class Person {
 
     public String organisation;
 
+    /** No optional e-mails (reminders before expiry, digests); mandatory service mails still arrive. */
+    @Column(name = "mail_opt_out", nullable = false)
+    public boolean mailOptOut;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

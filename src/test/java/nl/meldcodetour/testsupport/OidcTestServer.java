@@ -8,6 +8,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * document and keys that verify the tokens {@link Tokens} signs, and the code-flow endpoints.
  */
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(SmtpTestServer.class)
 public final class OidcTestServer {
     private OidcTestServer() {
     }

@@ -1,0 +1,181 @@
+package nl.meldcodetour.notifications;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.Formats;
+
+/**
+ * Sends what the planner put in the outbox. Each mail in its own transaction: the row is locked with
+ * {@code FOR UPDATE SKIP LOCKED} (another instance skips it), sent over SMTP, and marked sent before the commit.
+ * A crash before the SMTP server accepted the mail leaves the row unsent for the next run; the only window for a
+ * duplicate is a crash between the server's acceptance and our commit (milliseconds), and then the mail carries the
+ * same Message-ID, so mail clients show it once.
+ */
+@ApplicationScoped
+public class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class);
+    static final int MAX_ATTEMPTS = 10;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    ContentService content;
+
+    @Inject
+    ObjectMapper json;
+
+    @Location("mail/expiry.txt")
+    Template expiry;
+
+    @Location("mail/expired.txt")
+    Template expired;
+
+    @Location("mail/requested.txt")
+    Template requested;
+
+    @Location("mail/digest.txt")
+    Template digest;
+
+    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** Sends every unsent mail once (failed ones are retried on a later run); returns how many were sent. */
+    public int sendDue(String node) {
+        int sent = 0;
+        long after = 0;
+        while (true) {
+            long cursor = after;
+            Optional<long[]> result = QuarkusTransaction.requiringNew().call(() -> sendNext(node, cursor));
+            if (result.isEmpty()) {
+                return sent;
+            }
+            after = result.get()[0];
+            sent += (int) result.get()[1];
+        }
+    }
+
+    /** Returns {id, 1 if sent} of the row handled, or empty when nothing is left after {@code after}. */
+    private Optional<long[]> sendNext(String node, long after) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT id, recipient, kind, subject_key, due_date, payload::text FROM mail_outbox
+                WHERE sent_at IS NULL AND attempts < ?1 AND id > ?2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, MAX_ATTEMPTS).setParameter(2, after).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long id = ((Number) row[0]).longValue();
+        try {
+            Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), payload((String) row[5]));
+            mailer.send(mail);
+            em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
+                    .setParameter(1, node).setParameter(2, id).executeUpdate();
+            return Optional.of(new long[] { id, 1 });
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail %d to the outbox recipient could not be sent: %s", id, e.getMessage());
+            em.createNativeQuery("UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
+                    .setParameter(1, String.valueOf(e.getMessage())).setParameter(2, id).executeUpdate();
+            return Optional.of(new long[] { id, 0 });
+        }
+    }
+
+    Mail render(long id, String recipient, String kind, LocalDate due, Map<String, Object> data) {
+        String name = text(data.get("name"), "collega");
+        String moduleId = text(data.get("module"), "");
+        String module = content.catalog().module(moduleId).map(Module::title).orElse(moduleId);
+        String base = publicUrl.replaceAll("/+$", "");
+        String validUntil = data.get("validUntil") == null ? "" : Formats.dutch(LocalDate.parse(data.get("validUntil").toString()));
+        String subject;
+        String body;
+        switch (kind) {
+            case "expiry-60", "expiry-14" -> {
+                String days = kind.substring("expiry-".length());
+                subject = "Over " + days + " dagen verloopt je training " + module;
+                body = expiry.data("name", name).data("module", module).data("validUntil", validUntil).data("days", days)
+                        .data("link", base + "/modules/" + moduleId).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
+            }
+            case "expired" -> {
+                subject = "Je training " + module + " is verlopen";
+                body = expired.data("name", name).data("module", module).data("validUntil", validUntil)
+                        .data("link", base + "/modules/" + moduleId).render();
+            }
+            case "requested" -> {
+                subject = "Herinnering: training " + module;
+                body = requested.data("name", name).data("module", module).data("link", base + "/modules/" + moduleId).render();
+            }
+            case "af-digest" -> {
+                long organisation = Long.parseLong(text(data.get("organisation"), "0"));
+                subject = "Weekoverzicht meldcode: collega's die een training moeten doen";
+                body = digest.data("name", name).data("rows", colleaguesDue(organisation, due))
+                        .data("link", base + "/team/" + organisation).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
+            }
+            default -> throw new IllegalStateException("unknown mail kind " + kind);
+        }
+        return Mail.withText(recipient, subject, body).addHeader("Message-ID", "<outbox-" + id + "@meldcodetour>");
+    }
+
+    /** "Anouk de Vries – De meldcode in 5 stappen: verlopen op 3 maart 2027" for the digest. */
+    private List<String> colleaguesDue(long organisation, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT e.name, c.module_id, max(c.valid_until) AS until
+                FROM employment e JOIN person p ON lower(p.email) = lower(e.email) JOIN completion c ON c.person_id = p.id
+                WHERE e.organisation_id = ?1 AND (e.end_date IS NULL OR e.end_date >= ?2)
+                GROUP BY e.name, c.module_id HAVING max(c.valid_until) <= CAST(?2 AS date) + 60
+                ORDER BY until, e.name LIMIT 100""").setParameter(1, organisation).setParameter(2, day).getResultList();
+        return rows.stream().map(r -> {
+            LocalDate until = toDate(r[2]);
+            String title = content.catalog().module((String) r[1]).map(Module::title).orElse((String) r[1]);
+            return r[0] + " – " + title + ": " + (until.isBefore(day) ? "verlopen op " : "geldig tot en met ") + Formats.dutch(until);
+        }).toList();
+    }
+
+    private Map<String, Object> payload(String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable outbox payload", e);
+        }
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null || value.toString().isBlank() ? fallback : value.toString();
+    }
+
+    private static LocalDate toDate(Object o) {
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
+    }
+}

@@ -1,0 +1,49 @@
+package nl.meldcodetour.notifications;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Runs on every instance, every few minutes: plan (idempotent) and send (each mail claimed by one instance). No
+ * leader election is needed; the database decides. Disabled with {@code meldcodetour.reminders.enabled=false}.
+ */
+@ApplicationScoped
+public class ReminderJob {
+
+    private static final Logger LOG = Logger.getLogger(ReminderJob.class);
+
+    @Inject
+    ReminderPlanner planner;
+
+    @Inject
+    MailSender sender;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "meldcodetour.reminders.enabled", defaultValue = "true")
+    boolean enabled;
+
+    final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    @Scheduled(every = "${meldcodetour.reminders.every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        if (!enabled) {
+            return;
+        }
+        int planned = planner.plan(LocalDate.now(clock));
+        int sent = sender.sendDue(node);
+        if (planned > 0 || sent > 0) {
+            LOG.infof("Reminders: %d planned, %d sent", planned, sent);
+        }
+    }
+}

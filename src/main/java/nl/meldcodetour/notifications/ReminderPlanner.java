@@ -1,0 +1,90 @@
+package nl.meldcodetour.notifications;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Plans reminder mails into {@code mail_outbox}. Idempotent: the unique key (recipient, kind, subject, due date)
+ * turns a second planning run — on this or another instance, now or after a crash — into a no-op. Reminders whose
+ * day was missed (downtime) are still planned for up to {@link #CATCH_UP_DAYS} days, never older ones.
+ *
+ * <ul>
+ * <li>{@code expiry-60}, {@code expiry-14}: 60 and 14 days before the last valid day of someone's latest pass of a
+ * module (optional: not for people who opted out);</li>
+ * <li>{@code expired}: the day after the last valid day (mandatory);</li>
+ * <li>{@code requested}: an aandachtsfunctionaris pressed "herinnering sturen" (mandatory);</li>
+ * <li>{@code af-digest}: on Mondays, to each active aandachtsfunctionaris, the colleagues due within 60 days or
+ * overdue (optional).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ReminderPlanner {
+
+    static final int CATCH_UP_DAYS = 6;
+
+    @Inject
+    EntityManager em;
+
+    /** Plans everything due on {@code today}; returns the number of new mails. */
+    @Transactional
+    public int plan(LocalDate today) {
+        int planned = 0;
+        for (int days : new int[] { 60, 14 }) {
+            planned += em.createNativeQuery("""
+                    INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                    SELECT p.id, lower(p.email), ?1, c.module_id, c.valid_until - ?2,
+                           jsonb_build_object('name', p.display_name, 'module', c.module_id, 'validUntil', c.valid_until)
+                    FROM completion c JOIN person p ON p.id = c.person_id
+                    WHERE c.valid_until - ?2 BETWEEN ?3 AND ?4 AND p.email IS NOT NULL AND NOT p.mail_opt_out
+                      AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id AND n.module_id = c.module_id
+                                      AND n.valid_until > c.valid_until)
+                    ON CONFLICT DO NOTHING""")
+                    .setParameter(1, "expiry-" + days).setParameter(2, days).setParameter(3, today.minusDays(CATCH_UP_DAYS))
+                    .setParameter(4, today).executeUpdate();
+        }
+        planned += em.createNativeQuery("""
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT p.id, lower(p.email), 'expired', c.module_id, c.valid_until + 1,
+                       jsonb_build_object('name', p.display_name, 'module', c.module_id, 'validUntil', c.valid_until)
+                FROM completion c JOIN person p ON p.id = c.person_id
+                WHERE c.valid_until + 1 BETWEEN ?1 AND ?2 AND p.email IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id AND n.module_id = c.module_id
+                                  AND n.valid_until > c.valid_until)
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, today.minusDays(CATCH_UP_DAYS)).setParameter(2, today).executeUpdate();
+        planned += em.createNativeQuery("""
+                WITH queued AS (
+                    UPDATE reminder_request r SET sent_at = now() FROM employment e
+                    WHERE r.sent_at IS NULL AND e.id = r.employment_id
+                    RETURNING r.id, lower(e.email) AS email, e.name, r.module_id, r.requested_at
+                )
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT (SELECT p.id FROM person p WHERE lower(p.email) = q.email ORDER BY p.id LIMIT 1), q.email, 'requested',
+                       'request-' || q.id, (q.requested_at AT TIME ZONE 'Europe/Amsterdam')::date,
+                       jsonb_build_object('name', q.name, 'module', q.module_id)
+                FROM queued q
+                ON CONFLICT DO NOTHING""").executeUpdate();
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        planned += em.createNativeQuery("""
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT (SELECT p.id FROM person p WHERE lower(p.email) = lower(a.email) ORDER BY p.id LIMIT 1), lower(a.email), 'af-digest',
+                       'organisation-' || a.organisation_id, ?1, jsonb_build_object('name', a.name, 'organisation', a.organisation_id)
+                FROM aandachtsfunctionaris a
+                WHERE a.start_date <= ?2 AND (a.end_date IS NULL OR a.end_date >= ?2)
+                  AND NOT EXISTS (SELECT 1 FROM person p WHERE lower(p.email) = lower(a.email) AND p.mail_opt_out)
+                  AND EXISTS (SELECT 1 FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
+                              JOIN completion c ON c.person_id = p.id
+                              WHERE e.organisation_id = a.organisation_id AND (e.end_date IS NULL OR e.end_date >= ?2)
+                                AND c.valid_until <= CAST(?2 AS date) + 60
+                                AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id
+                                                AND n.module_id = c.module_id AND n.valid_until > CAST(?2 AS date) + 60))
+                ON CONFLICT DO NOTHING""").setParameter(1, monday).setParameter(2, today).executeUpdate();
+        return planned;
+    }
+}
