@@ -29,7 +29,7 @@ public class CurrentUser {
     public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
     public static final String GEMEENTE = "gemeente";
     public static final String BEHEERDER = "beheerder";
-    public static final Set<String> ROLES = Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, BEHEERDER);
+    public static final Set<String> ROLES = Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, BEHEERDER, "trainer");
 
     private static final String UPSERT = """
             INSERT INTO person (subject, display_name, email, sector, organisation, created_at, last_seen_at)

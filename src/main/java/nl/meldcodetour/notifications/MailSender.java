@@ -61,6 +61,9 @@ public class MailSender {
     @Location("mail/digest.txt")
     Template digest;
 
+    @Location("mail/session.txt")
+    Template session;
+
     @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
@@ -135,9 +138,51 @@ public class MailSender {
                 body = digest.data("name", name).data("rows", colleaguesDue(organisation, due))
                         .data("link", base + "/team/" + organisation).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
             }
+            case "session-changed", "session-cancelled", "session-promoted" -> {
+                Object[] s = sessionFacts(Long.parseLong(text(data.get("session"), "0")));
+                String title = (String) s[0];
+                subject = switch (kind) {
+                    case "session-changed" -> "Gewijzigd: " + title;
+                    case "session-cancelled" -> "Gaat niet door: " + title;
+                    default -> "Er is een plaats vrij: je bent aangemeld voor " + title;
+                };
+                String message = switch (kind) {
+                    case "session-changed" -> "De bijeenkomst waarvoor je bent aangemeld, is gewijzigd. Dit zijn de nieuwe gegevens:";
+                    case "session-cancelled" -> "De bijeenkomst waarvoor je bent aangemeld, gaat helaas niet door.";
+                    default -> "Er kwam een plaats vrij. Je stond op de wachtlijst en bent nu aangemeld voor:";
+                };
+                body = this.session.data("name", name).data("message", message).data("title", title).data("when", s[1])
+                        .data("where", s[2]).data("link", base + "/bijeenkomsten").render();
+            }
             default -> throw new IllegalStateException("unknown mail kind " + kind);
         }
         return Mail.withText(recipient, subject, body).addHeader("Message-ID", "<outbox-" + id + "@meldcodetour>");
+    }
+
+    /** Title, "4 maart 2027 om 14:00 tot 16:00" and the place of a session, read when the mail is sent. */
+    private Object[] sessionFacts(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("session " + id + " not found");
+        }
+        Object[] r = rows.get(0);
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        java.time.ZonedDateTime start = instant(r[1]).atZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        java.time.ZonedDateTime end = instant(r[2]).atZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        return new Object[] { r[0], Formats.dutch(start.toLocalDate()) + " van " + time.format(start) + " tot " + time.format(end),
+                "Plaats: " + r[3] };
+    }
+
+    private static java.time.Instant instant(Object o) {
+        if (o instanceof java.time.Instant i) {
+            return i;
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) o).toInstant();
     }
 
     /** "Anouk de Vries – De meldcode in 5 stappen: verlopen op 3 maart 2027" for the digest. */

@@ -59,15 +59,37 @@ public class SessionApi {
     }
 
     @POST
-    @RolesAllowed(Roles.BEHEERDER)
+    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Een bijeenkomst plannen (beheerder)")
+    @Operation(summary = "Een bijeenkomst plannen (beheerder of trainer)")
     public Response plan(SessionService.SessionInput input) {
         if (input == null) {
             throw new InvalidInputException(Map.of("body", "Stuur de bijeenkomst als JSON."));
         }
         long id = sessions.plan(input, user.person().subject);
         return Response.created(URI.create("/api/sessions/" + id)).entity(sessions.session(id, user.person().id)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tijd, plaats of aantal plaatsen wijzigen; wie is aangemeld of wacht, krijgt bericht")
+    public SessionService.SessionView change(@PathParam("id") long id, SessionService.SessionInput input) {
+        mayManage(id);
+        if (input == null) {
+            throw new InvalidInputException(Map.of("body", "Stuur de wijziging als JSON."));
+        }
+        sessions.change(id, input, user.person().subject);
+        return sessions.session(id, user.person().id);
+    }
+
+    @POST
+    @Path("{id}/cancellation")
+    @Operation(summary = "De bijeenkomst afzeggen; wie is aangemeld of wacht, krijgt bericht")
+    public SessionService.SessionView cancelSession(@PathParam("id") long id) {
+        mayManage(id);
+        sessions.cancelSession(id, user.person().subject);
+        return sessions.session(id, user.person().id);
     }
 
     @GET
@@ -125,6 +147,11 @@ public class SessionApi {
         }
         sessions.markAttendance(id, new LinkedHashMap<>(input.marks()), user.person().subject);
         return sessions.attendees(id);
+    }
+
+    /** Change or cancel: the beheerder, or the trainer of this session. */
+    void mayManage(long id) {
+        mayMarkAttendance(id);
     }
 
     void mayMarkAttendance(long id) {

@@ -67,7 +67,7 @@ public class SessionPages {
     @GET
     public TemplateInstance list(@QueryParam("melding") String notice) {
         Person me = user.person();
-        return Templates.list(sessions.upcoming(me.id, me.sector), user.hasRole(Roles.BEHEERDER), notice == null ? null : notices().get(notice));
+        return Templates.list(sessions.upcoming(me.id, me.sector), user.hasRole(Roles.BEHEERDER) || user.hasRole(Roles.TRAINER), notice == null ? null : notices().get(notice));
     }
 
     @POST
@@ -111,7 +111,7 @@ public class SessionPages {
 
     @GET
     @Path("nieuw")
-    @RolesAllowed(Roles.BEHEERDER)
+    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
     public TemplateInstance planForm() {
         return Templates.plan(new LinkedHashMap<>(Map.of("capacity", "25")), Map.of(), List.copyOf(content.catalog().sectors().values()),
                 content.catalog().modules());
@@ -119,7 +119,7 @@ public class SessionPages {
 
     @POST
     @Path("nieuw")
-    @RolesAllowed(Roles.BEHEERDER)
+    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response plan(MultivaluedMap<String, String> f) {
         Map<String, String> form = new LinkedHashMap<>();

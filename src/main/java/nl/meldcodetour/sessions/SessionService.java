@@ -78,6 +78,28 @@ public class SessionService {
                 errors.put("modules", "Onbekende module: " + m.substring(0, Math.min(64, m.length())) + ".");
             }
         }
+        Slot slot = slot(in, errors);
+        String trainer = Input.text(in.trainer(), "trainer", 200, true, errors);
+        String trainerEmail = Input.email(in.trainerEmail(), "trainerEmail", false, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        long id = ((Number) em.createNativeQuery("""
+                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email, created_by)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id""")
+                .setParameter(1, title).setParameter(2, sectors.toArray(String[]::new)).setParameter(3, modules.toArray(String[]::new))
+                .setParameter(4, slot.starts()).setParameter(5, slot.ends()).setParameter(6, slot.place()).setParameter(7, slot.url())
+                .setParameter(8, in.capacity()).setParameter(9, trainer).setParameter(10, trainerEmail).setParameter(11, actor)
+                .getSingleResult()).longValue();
+        audit.record(actor, "CREATE", "session", id, title);
+        return id;
+    }
+
+    /** When and where, validated: begin in the future, end after begin, a place or an https link, a capacity. */
+    record Slot(Instant starts, Instant ends, String place, String url) {
+    }
+
+    private Slot slot(SessionInput in, Map<String, String> errors) {
         Instant starts = moment(in.startsAt(), "startsAt", errors);
         Instant ends = moment(in.endsAt(), "endsAt", errors);
         if (starts != null && ends != null && !ends.isAfter(starts)) {
@@ -97,20 +119,7 @@ public class SessionService {
         if (in.capacity() == null || in.capacity() < 1 || in.capacity() > 10_000) {
             errors.put("capacity", "Vul het aantal plaatsen in: een heel getal van 1 tot 10.000.");
         }
-        String trainer = Input.text(in.trainer(), "trainer", 200, true, errors);
-        String trainerEmail = Input.email(in.trainerEmail(), "trainerEmail", false, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        long id = ((Number) em.createNativeQuery("""
-                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email, created_by)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id""")
-                .setParameter(1, title).setParameter(2, sectors.toArray(String[]::new)).setParameter(3, modules.toArray(String[]::new))
-                .setParameter(4, starts).setParameter(5, ends).setParameter(6, place).setParameter(7, url)
-                .setParameter(8, in.capacity()).setParameter(9, trainer).setParameter(10, trainerEmail).setParameter(11, actor)
-                .getSingleResult()).longValue();
-        audit.record(actor, "CREATE", "session", id, title);
-        return id;
+        return new Slot(starts, ends, place, url);
     }
 
     /** Upcoming sessions for someone in {@code sector} (null: every session), with their own status. */
@@ -196,7 +205,68 @@ public class SessionService {
                 WHERE id = (SELECT id FROM session_registration WHERE session_id = ?1 AND status = 'waitlisted'
                             ORDER BY registered_at, id LIMIT 1)
                 RETURNING person_id""").setParameter(1, sessionId).getResultList();
-        return next.stream().findFirst().map(Number::longValue);
+        Optional<Long> promoted = next.stream().findFirst().map(Number::longValue);
+        promoted.ifPresent(person -> notify(sessionId, "session-promoted", "person-" + person, person));
+        return promoted;
+    }
+
+    /** Changes time, place or capacity; everyone registered or waiting gets a notice. */
+    @Transactional
+    public void change(long sessionId, SessionInput in, String actor) {
+        Object[] session = lock(sessionId);
+        if (session[1] != null) {
+            throw new ConflictException("Deze bijeenkomst gaat niet door; wijzigen kan niet meer.");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Slot slot = slot(in, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        int version = ((Number) em.createNativeQuery("""
+                UPDATE tour_session SET starts_at = ?1, ends_at = ?2, place = ?3, online_url = ?4, capacity = ?5,
+                       version = version + 1, updated_at = now() WHERE id = ?6 RETURNING version""")
+                .setParameter(1, slot.starts()).setParameter(2, slot.ends()).setParameter(3, slot.place()).setParameter(4, slot.url())
+                .setParameter(5, in.capacity())
+                .setParameter(6, sessionId).getSingleResult()).intValue();
+        notifyAll(sessionId, "session-changed", "v" + version);
+        while (promote(sessionId).isPresent()) {
+            // a larger capacity moves people up from the waitlist
+        }
+        audit.record(actor, "UPDATE", "session", sessionId, "version " + version);
+    }
+
+    /** Cancels the session; everyone registered or waiting gets a notice. */
+    @Transactional
+    public void cancelSession(long sessionId, String actor) {
+        Object[] session = lock(sessionId);
+        if (session[1] != null) {
+            return;
+        }
+        em.createNativeQuery("UPDATE tour_session SET cancelled_at = now(), version = version + 1, updated_at = now() WHERE id = ?1")
+                .setParameter(1, sessionId).executeUpdate();
+        notifyAll(sessionId, "session-cancelled", "cancelled");
+        audit.record(actor, "CANCEL", "session", sessionId, null);
+    }
+
+    /** Queues a notice for everyone registered or waiting; the outbox key makes it once per change. */
+    private void notifyAll(long sessionId, String kind, String change) {
+        em.createNativeQuery("""
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT p.id, lower(p.email), ?1, 'session-' || ?2 || '-' || ?3, current_date,
+                       jsonb_build_object('name', p.display_name, 'session', ?2)
+                FROM session_registration r JOIN person p ON p.id = r.person_id
+                WHERE r.session_id = ?2 AND r.status IN ('registered', 'waitlisted') AND p.email IS NOT NULL
+                ON CONFLICT DO NOTHING""").setParameter(1, kind).setParameter(2, sessionId).setParameter(3, change).executeUpdate();
+    }
+
+    private void notify(long sessionId, String kind, String change, long personId) {
+        em.createNativeQuery("""
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT p.id, lower(p.email), ?1, 'session-' || ?2 || '-' || ?3 || '-' || now()::date, current_date,
+                       jsonb_build_object('name', p.display_name, 'session', ?2)
+                FROM person p WHERE p.id = ?4 AND p.email IS NOT NULL
+                ON CONFLICT DO NOTHING""").setParameter(1, kind).setParameter(2, sessionId).setParameter(3, change)
+                .setParameter(4, personId).executeUpdate();
     }
 
     public List<Attendee> attendees(long sessionId) {

@@ -35,6 +35,9 @@ class SessionTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    nl.meldcodetour.notifications.MailSender mails;
+
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
 
     long plan(int capacity, String trainerEmail) {
@@ -162,5 +165,48 @@ class SessionTest {
                 .body("violations.field", hasItem("sectors")).body("violations.field", hasItem("trainer"));
         RestAssured.given().get("/api/sessions").then().statusCode(401);
         Tokens.newUser(null, "medewerker").given().put("/api/sessions/987654321/registration").then().statusCode(404);
+    }
+
+    List<String> subjectsTo(Tokens.TestUser u) {
+        List<String> subjects = new ArrayList<>();
+        for (var m : nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages()) {
+            try {
+                if (m.getAllRecipients()[0].toString().equals(u.subject() + "@example.org")) {
+                    subjects.add(m.getSubject());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return subjects;
+    }
+
+    @Test
+    void changesCancellationsAndPromotionsAreMailedToThePeopleConcerned() {
+        Tokens.TestUser trainer = Tokens.newUser(null, "trainer");
+        LocalDateTime start = LocalDateTime.now(ClockProducer.ZONE).plusDays(20).truncatedTo(ChronoUnit.HOURS);
+        long session = trainer.given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Tour Dronten", "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
+                        "place", "De Meerpaal", "capacity", 2, "trainer", "Trainer", "trainerEmail", trainer.subject() + "@example.org"))
+                .post("/api/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        Tokens.TestUser a = Tokens.newUser(null, "medewerker");
+        Tokens.TestUser b = Tokens.newUser(null, "medewerker");
+        Tokens.TestUser c = Tokens.newUser(null, "medewerker");
+        for (Tokens.TestUser u : List.of(a, b, c)) {
+            u.given().put("/api/sessions/" + session + "/registration").then().statusCode(200);
+        }
+        trainer.given().contentType(ContentType.JSON)
+                .body(Map.of("startsAt", start.plusDays(1).toString(), "endsAt", start.plusDays(1).plusHours(2).toString(),
+                        "place", "Bibliotheek Dronten", "capacity", 2))
+                .put("/api/sessions/" + session).then().statusCode(200);
+        a.given().delete("/api/sessions/" + session + "/registration").then().statusCode(204); // c moves up
+        Tokens.newUser(null, "medewerker").given().post("/api/sessions/" + session + "/cancellation").then().statusCode(403);
+        trainer.given().post("/api/sessions/" + session + "/cancellation").then().statusCode(200).body("cancelled", equalTo(true));
+        mails.sendDue("test");
+        assertEquals(List.of("Gewijzigd: Tour Dronten"), subjectsTo(a));
+        assertEquals(List.of("Gewijzigd: Tour Dronten", "Gaat niet door: Tour Dronten"), subjectsTo(b));
+        assertEquals(List.of("Gewijzigd: Tour Dronten", "Er is een plaats vrij: je bent aangemeld voor Tour Dronten",
+                "Gaat niet door: Tour Dronten"), subjectsTo(c));
+        b.given().put("/api/sessions/" + session + "/registration").then().statusCode(409); // cancelled: no registering
     }
 }

@@ -6,6 +6,8 @@ public final class Roles {
     public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
     public static final String GEMEENTE = "gemeente";
     public static final String BEHEERDER = "beheerder";
+    /** Plans and runs bijeenkomsten of the meldcodetour. */
+    public static final String TRAINER = "trainer";
 
     private Roles() {
     }
