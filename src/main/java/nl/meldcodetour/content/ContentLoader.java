@@ -168,7 +168,7 @@ public final class ContentLoader {
         int before = problems.size();
         String what = "module.yml";
         Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "kind", "sectors", "roles", "order",
-                "refresherMonths", "passMark", "drawSize", "pages", "quiz"));
+                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired"));
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
         String summary = YamlNode.optionalText(f, "summary", what).orElse("");
@@ -229,6 +229,10 @@ public final class ContentLoader {
         int refresherMonths = YamlNode.number(f, doc, "refresherMonths", 1, 120, null);
         int passMark = YamlNode.number(f, doc, "passMark", 1, 100, null);
         int drawSize = YamlNode.number(f, doc, "drawSize", 1, 200, null);
+        String attendance = YamlNode.optionalText(f, "attendanceRequired", what).orElse("false");
+        if (!attendance.equals("true") && !attendance.equals("false")) {
+            f.get("attendanceRequired").problem("attendanceRequired is 'true' of 'false', niet '" + attendance + "'");
+        }
 
         List<Page> pages = new ArrayList<>();
         List<String> pageFiles = YamlNode.textList(f, "pages", what);
@@ -256,7 +260,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
         return Optional.of(new Module(id.get(), title.get(), summary, kind, Set.copyOf(sectorIds), Set.copyOf(roleIds), refresherMonths,
-                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order));
+                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true")));
     }
 
     private Optional<Page> loadPage(Path dir, String pageFile, YamlNode reference) {

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param refresherMonths how long a pass stays valid
  * @param passMark       percentage of correct answers needed to pass (1-100)
  * @param drawSize       how many questions one attempt draws from the bank
+ * @param attendanceRequired blended: the module is completed by the quiz and attending a session that covers it
  */
 public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
-        int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order) {
+        int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order,
+        boolean attendanceRequired) {
 
     /** What a module is about, which decides who gets it and the size its question bank must have. */
     public enum Kind {

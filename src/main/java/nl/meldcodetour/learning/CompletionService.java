@@ -34,8 +34,11 @@ public class CompletionService {
      * and {@code ON CONFLICT DO NOTHING} make sure an attempt never yields a second completion.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPass(long personId, Module module, UUID attemptId, String contentVersion, int score,
+    public boolean recordPass(long personId, Module module, UUID attemptId, String contentVersion, int score,
             Instant completedAt) {
+        if (module.attendanceRequired() && !attended(personId, module, completedAt)) {
+            return false; // blended: completed when the person has also attended a session (see recordAttendance)
+        }
         LocalDate completedOn = LocalDate.ofInstant(completedAt, clock.getZone());
         UUID id = UUID.randomUUID();
         int inserted = em.createNativeQuery("""
@@ -55,6 +58,42 @@ public class CompletionService {
         if (inserted == 1) {
             recorded.fire(new CompletionRecorded(id, personId, module.id()));
         }
+        return true;
+    }
+
+    /**
+     * A blended module's second half: the person attended a session that covers it. When they passed the quiz no
+     * more than the refresher period before (and it did not become a completion yet), the module is completed now.
+     * Returns whether a completion was recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordAttendance(long personId, Module module, Instant now) {
+        if (!module.attendanceRequired()) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> attempts = em.createNativeQuery("""
+                SELECT a.id, a.content_version, a.percentage FROM quiz_attempt a
+                WHERE a.person_id = ?1 AND a.module_id = ?2 AND a.passed AND a.submitted_at > ?3
+                  AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.attempt_id = a.id)
+                ORDER BY a.submitted_at DESC LIMIT 1""")
+                .setParameter(1, personId).setParameter(2, module.id())
+                .setParameter(3, now.atZone(clock.getZone()).minusMonths(module.refresherMonths()).toInstant()).getResultList();
+        if (attempts.isEmpty()) {
+            return false;
+        }
+        Object[] a = attempts.get(0);
+        return recordPass(personId, module, (UUID) a[0], (String) a[1], ((Number) a[2]).intValue(), now);
+    }
+
+    /** Attended (marked present) a session covering the module, within the refresher period before {@code at}. */
+    private boolean attended(long personId, Module module, Instant at) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM session_registration r JOIN tour_session s ON s.id = r.session_id
+                WHERE r.person_id = ?1 AND r.attended AND ?2 = ANY (s.modules) AND s.starts_at > ?3 AND s.starts_at <= ?4""")
+                .setParameter(1, personId).setParameter(2, module.id())
+                .setParameter(3, at.atZone(clock.getZone()).minusMonths(module.refresherMonths()).toInstant())
+                .setParameter(4, at.plusSeconds(86_400)).getSingleResult()).longValue() > 0;
     }
 
     /** All completions of a person, newest first. */

@@ -36,8 +36,9 @@ public final class QuizViews {
             String feedback, String source) {
     }
 
+    /** {@code attendanceRequired}: a blended module, completed only after attending a session that covers it. */
     public record Result(String attemptId, String moduleId, String moduleTitle, Instant submittedAt, int right,
-            int total, int percentage, int passMark, boolean passed, List<QuestionResult> questions) {
+            int total, int percentage, int passMark, boolean passed, List<QuestionResult> questions, boolean attendanceRequired) {
     }
 
     public record AttemptSummary(String attemptId, Instant startedAt, Instant submittedAt, Integer percentage,
@@ -74,7 +75,7 @@ public final class QuizViews {
                     aq.isRight(), options, q.flatMap(Question::feedback).orElse(null), q.map(Question::source).orElse(null));
         }).toList();
         return new Result(attempt.id.toString(), module.id(), module.title(), attempt.submittedAt, attempt.rightCount,
-                attempt.questionCount, attempt.percentage, attempt.passMark, attempt.passed, questions);
+                attempt.questionCount, attempt.percentage, attempt.passMark, attempt.passed, questions, module.attendanceRequired());
     }
 
     static AttemptSummary summary(QuizAttempt a) {

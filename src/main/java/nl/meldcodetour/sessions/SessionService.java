@@ -45,6 +45,9 @@ public class SessionService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    nl.meldcodetour.learning.CompletionService completions;
+
     public record SessionInput(String title, List<String> sectors, List<String> modules, String startsAt, String endsAt,
             String place, String onlineUrl, Integer capacity, String trainer, String trainerEmail) {
     }
@@ -293,6 +296,15 @@ public class SessionService {
             if (updated == 0) {
                 throw new InvalidInputException(Map.of("attendance", "Aanmelding " + e.getKey() + " hoort niet bij deze bijeenkomst."));
             }
+        }
+        // blended modules: attending completes them for whoever already passed the quiz
+        @SuppressWarnings("unchecked")
+        List<Object[]> present = em.createNativeQuery("""
+                SELECT r.person_id, m FROM session_registration r JOIN tour_session s ON s.id = r.session_id, unnest(s.modules) m
+                WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId).getResultList();
+        for (Object[] row : present) {
+            content.catalog().module((String) row[1]).filter(nl.meldcodetour.content.Module::attendanceRequired)
+                    .ifPresent(m -> completions.recordAttendance(((Number) row[0]).longValue(), m, Instant.now(clock)));
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
     }
