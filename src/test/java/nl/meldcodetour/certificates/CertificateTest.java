@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.content.ContentService;
-import nl.meldcodetour.content.Module;
-import nl.meldcodetour.content.Question;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
 
@@ -47,15 +44,7 @@ class CertificateTest {
 
     /** Passes the core module through the real quiz API. */
     void pass(Tokens.TestUser user) {
-        Module module = content.catalog().module(MODULE).orElseThrow();
-        JsonPath attempt = user.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(201).extract().jsonPath();
-        Map<String, List<String>> answers = new HashMap<>();
-        for (String id : attempt.<String>getList("quiz.questions.id")) {
-            Question q = module.question(id).orElseThrow();
-            answers.put(id, List.copyOf(q.correct()));
-        }
-        user.given().contentType(ContentType.JSON).body(Map.of("answers", answers))
-                .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200);
+        nl.meldcodetour.testsupport.Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow());
     }
 
     static String text(byte[] pdf) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.content.ContentService;
-import nl.meldcodetour.content.Module;
-import nl.meldcodetour.content.Question;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
 
@@ -38,16 +34,8 @@ class BlendedCompletionTest {
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
 
     void passQuiz(Tokens.TestUser user) {
-        Module module = content.catalog().module(MODULE).orElseThrow();
-        JsonPath attempt = user.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(201).extract().jsonPath();
-        Map<String, List<String>> answers = new HashMap<>();
-        for (String id : attempt.<String>getList("quiz.questions.id")) {
-            Question q = module.question(id).orElseThrow();
-            answers.put(id, List.copyOf(q.correct()));
-        }
-        user.given().contentType(ContentType.JSON).body(Map.of("answers", answers))
-                .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200)
-                .body("result.passed", equalTo(true)).body("result.attendanceRequired", equalTo(true));
+        nl.meldcodetour.testsupport.Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow())
+                .body("result.attendanceRequired", equalTo(true));
     }
 
     long session() {
