@@ -36,6 +36,9 @@ public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     static final int MAX_ATTEMPTS = 10;
+    /** Addresses we hand to SMTP: plain local part and domain, nothing that needs quoting. */
+    static final java.util.regex.Pattern SENDABLE = java.util.regex.Pattern
+            .compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
 
     @Inject
     EntityManager em;
@@ -94,6 +97,12 @@ public class MailSender {
         }
         Object[] row = rows.get(0);
         long id = ((Number) row[0]).longValue();
+        if (!SENDABLE.matcher((String) row[1]).matches()) {
+            // an address an SMTP server cannot take (typed with quotes, brackets, spaces...): never retried
+            em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, last_error = 'ongeldig e-mailadres' WHERE id = ?2")
+                    .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();
+            return Optional.of(new long[] { id, 0 });
+        }
         try {
             Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), payload((String) row[5]));
             mailer.send(mail);
@@ -101,7 +110,7 @@ public class MailSender {
                     .setParameter(1, node).setParameter(2, id).executeUpdate();
             return Optional.of(new long[] { id, 1 });
         } catch (RuntimeException e) {
-            LOG.warnf("Mail %d to the outbox recipient could not be sent: %s", id, e.getMessage());
+            LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], e.getMessage());
             em.createNativeQuery("UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
                     .setParameter(1, String.valueOf(e.getMessage())).setParameter(2, id).executeUpdate();
             return Optional.of(new long[] { id, 0 });

@@ -49,6 +49,10 @@ public class SessionPages {
 
         static native TemplateInstance plan(Map<String, String> form, Map<String, String> errors, List<Sector> sectors, List<Module> modules);
 
+        static native TemplateInstance change(SessionService.SessionView session, Map<String, String> form, Map<String, String> errors);
+
+        static native TemplateInstance confirmCancelSession(SessionService.SessionView session);
+
         static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, String notice);
     }
 
@@ -146,6 +150,59 @@ public class SessionPages {
     }
 
     @GET
+    @Path("{id}/wijzigen")
+    public TemplateInstance changeForm(@PathParam("id") long id) {
+        SessionService.SessionView s = mayMark(id);
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("startsAt", local.format(s.startsAt()));
+        form.put("endsAt", local.format(s.endsAt()));
+        form.put("place", s.place() == null ? "" : s.place());
+        form.put("onlineUrl", s.onlineUrl() == null ? "" : s.onlineUrl());
+        form.put("capacity", String.valueOf(s.capacity()));
+        return Templates.change(s, form, Map.of());
+    }
+
+    @POST
+    @Path("{id}/wijzigen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        SessionService.SessionView s = mayMark(id);
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String field : List.of("startsAt", "endsAt", "place", "onlineUrl", "capacity")) {
+            form.put(field, f.getFirst(field) == null ? "" : f.getFirst(field));
+        }
+        Integer capacity = null;
+        try {
+            capacity = Integer.valueOf(form.get("capacity").strip());
+        } catch (NumberFormatException e) {
+            // reported by the service as a missing capacity
+        }
+        try {
+            sessions.change(id, new SessionService.SessionInput(s.title(), s.sectors(), s.modules(), form.get("startsAt"), form.get("endsAt"),
+                    form.get("place"), form.get("onlineUrl"), capacity, s.trainer(), null), user.person().subject);
+            return back("gewijzigd");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.change(s, form, e.errors())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/afzeggen")
+    public TemplateInstance confirmCancelSession(@PathParam("id") long id) {
+        return Templates.confirmCancelSession(mayMark(id));
+    }
+
+    @POST
+    @Path("{id}/afzeggen")
+    public Response cancelSession(@PathParam("id") long id) {
+        mayMark(id);
+        sessions.cancelSession(id, user.person().subject);
+        return back("afgezegd");
+    }
+
+    @GET
     @Path("{id}/presentie")
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
@@ -193,7 +250,9 @@ public class SessionPages {
                 "wachtlijst", "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch.",
                 "afgemeld", "Je bent afgemeld.",
                 "gesloten", "Aanmelden kan niet meer: de bijeenkomst gaat niet door of is al begonnen.",
-                "gepland", "De bijeenkomst is gepland.");
+                "gepland", "De bijeenkomst is gepland.",
+                "gewijzigd", "De bijeenkomst is gewijzigd. Iedereen die is aangemeld of wacht, krijgt een e-mail.",
+                "afgezegd", "De bijeenkomst is afgezegd. Iedereen die was aangemeld of wachtte, krijgt een e-mail.");
     }
 
     static List<String> split(String csv) {

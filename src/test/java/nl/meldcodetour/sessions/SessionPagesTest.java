@@ -50,6 +50,20 @@ class SessionPagesTest {
         RestAssured.given().get("/bijeenkomsten/" + id + "/afmelden").then().statusCode(200).body(containsString("Ja, afmelden"));
         RestAssured.given().redirects().follow(false).post("/bijeenkomsten/" + id + "/afmelden").then().statusCode(303);
         RestAssured.given().get("/bijeenkomsten/" + id + "/agenda.ics").then().statusCode(404);
+
+        // change: bad input keeps what was typed; a good change is saved
+        RestAssured.given().get("/bijeenkomsten/" + id + "/wijzigen").then().statusCode(200).body(containsString("value=\"1\""));
+        RestAssured.given().formParam("startsAt", start.toString()).formParam("endsAt", start.minusHours(1).toString())
+                .formParam("place", "Elders").formParam("capacity", "3").post("/bijeenkomsten/" + id + "/wijzigen").then().statusCode(400)
+                .body(containsString("Het einde moet na het begin liggen")).body(containsString("value=\"Elders\""));
+        RestAssured.given().redirects().follow(false).formParam("startsAt", start.toString()).formParam("endsAt", start.plusHours(3).toString())
+                .formParam("place", "Elders").formParam("capacity", "3").post("/bijeenkomsten/" + id + "/wijzigen").then().statusCode(303)
+                .header("Location", containsString("melding=gewijzigd"));
+        RestAssured.given().get("/bijeenkomsten").then().body(containsString("Elders"));
+        // cancel the session, after confirmation
+        RestAssured.given().get("/bijeenkomsten/" + id + "/afzeggen").then().statusCode(200).body(containsString("Ja, afzeggen"));
+        RestAssured.given().redirects().follow(false).post("/bijeenkomsten/" + id + "/afzeggen").then().statusCode(303);
+        RestAssured.given().get("/bijeenkomsten").then().body(not(containsString(title)));
     }
 
     @Test
@@ -58,5 +72,6 @@ class SessionPagesTest {
         RestAssured.given().get("/bijeenkomsten").then().statusCode(200);
         RestAssured.given().get("/bijeenkomsten/nieuw").then().statusCode(403);
         RestAssured.given().get("/bijeenkomsten/987654321/presentie").then().statusCode(404);
+        RestAssured.given().get("/bijeenkomsten/987654321/afzeggen").then().statusCode(404);
     }
 }
