@@ -1,5 +1,7 @@
 package nl.meldcodetour.guide;
 
+import nl.meldcodetour.testsupport.Csrf;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -39,7 +41,7 @@ class GuidePagesTest {
         given().get("/scan").then().statusCode(200)
                 .body(containsString("Wij slaan niets op"))
                 .body(containsString("name=\"punt\""));
-        given().contentType(ContentType.URLENC)
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC)
                 .formParam("punt", "kind-schrikt").formParam("punt", "omgeving-geld")
                 .formParam("punt", "<script>alert(1)</script>").formParam("punt", "bestaat-niet")
                 .post("/scan").then().statusCode(200)
@@ -48,7 +50,7 @@ class GuidePagesTest {
                 .body(containsString("Er is weinig geld of er is lang geen werk."))
                 .body(not(containsString("<script>alert(1)</script>")))
                 .body(containsString("Niets hiervan is opgeslagen"));
-        given().contentType(ContentType.URLENC).post("/scan").then().statusCode(200)
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).post("/scan").then().statusCode(200)
                 .body(containsString("Je hebt niets aangevinkt."));
     }
 

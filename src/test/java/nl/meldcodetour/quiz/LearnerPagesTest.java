@@ -1,5 +1,7 @@
 package nl.meldcodetour.quiz;
 
+import nl.meldcodetour.testsupport.Csrf;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -41,7 +43,7 @@ class LearnerPagesTest {
     }
 
     private String startQuiz() {
-        String location = given().redirects().follow(false).post("/modules/" + MODULE + "/toets")
+        String location = given().filter(Csrf.FORM).redirects().follow(false).post("/modules/" + MODULE + "/toets")
                 .then().statusCode(303).extract().header("Location");
         assertTrue(location.matches(".*/toets/[0-9a-f-]{36}$"), location);
         return location.substring(location.indexOf("/toets/"));
@@ -119,7 +121,7 @@ class LearnerPagesTest {
         // Incomplete: 400, the form again with a Dutch error per question and the given answer kept.
         String firstId = ids.get(0);
         String firstRight = module().question(firstId).orElseThrow().correct().iterator().next();
-        Response incomplete = given().redirects().follow(false).contentType(ContentType.URLENC)
+        Response incomplete = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("q." + firstId, firstRight).post(quizUrl);
         incomplete.then().statusCode(400)
                 .body(containsString("Nog niet alle vragen zijn goed ingevuld"))
@@ -127,7 +129,7 @@ class LearnerPagesTest {
                 .body(containsString("value=\"" + firstRight + "\" checked"));
 
         // Complete and all right: 303 to the result, which shows score, pass and feedback.
-        var form = given().redirects().follow(false).contentType(ContentType.URLENC);
+        var form = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
         for (String id : ids) {
             for (String right : module().question(id).orElseThrow().correct()) {
                 form = form.formParam("q." + id, right);
@@ -150,7 +152,7 @@ class LearnerPagesTest {
     void aFailedQuizOffersARetry() {
         String quizUrl = startQuiz();
         String html = given().get(quizUrl).then().extract().asString();
-        var form = given().redirects().follow(false).contentType(ContentType.URLENC);
+        var form = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
         for (String id : questionIds(html)) {
             Question q = module().question(id).orElseThrow();
             String wrong = q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o)).findFirst().orElseThrow();

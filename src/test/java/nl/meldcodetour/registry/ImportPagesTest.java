@@ -1,5 +1,7 @@
 package nl.meldcodetour.registry;
 
+import nl.meldcodetour.testsupport.Csrf;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,24 +32,24 @@ class ImportPagesTest {
         String gem = "Uploadgemeente " + UUID.randomUUID().toString().substring(0, 6);
         String csv = "naam;sector;gemeente;postcode\nGoed;onderwijs;" + gem + ";8302\nFout;onderwijs;" + gem + ";abc\n";
         given().get("/import/organisaties").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
-        String preview = given().multiPart("bestand", "org.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+        String preview = given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/import/organisaties").then().statusCode(200)
                 .body(containsString("2 regels gelezen. 1 regels zijn goed, 1 hebben een fout"))
                 .body(containsString("postcode")).body(containsString("Importeer alleen de 1 goede regels"))
                 .extract().asString();
         String id = importId(preview);
-        given().contentType(ContentType.URLENC).formParam("x", "").post("/import/" + id + "/bevestigen").then().statusCode(400)
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("x", "").post("/import/" + id + "/bevestigen").then().statusCode(400)
                 .body(containsString("Niets geïmporteerd"));
-        given().contentType(ContentType.URLENC).formParam("alleenGoede", "ja").post("/import/" + id + "/bevestigen")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("alleenGoede", "ja").post("/import/" + id + "/bevestigen")
                 .then().statusCode(200).body(containsString("Nieuw: 1")).body(containsString("Overgeslagen door fouten: 1"));
     }
 
     @Test
     @TestSecurity(user = "import-pages-beheerder-2", roles = "beheerder")
     void emptyOrUnreadableUploadsExplainWhat() {
-        given().multiPart("bestand", "leeg.csv", new byte[0], "text/csv").post("/import/organisaties").then().statusCode(400)
+        given().filter(Csrf.FORM).multiPart("bestand", "leeg.csv", new byte[0], "text/csv").post("/import/organisaties").then().statusCode(400)
                 .body(containsString("Kies een CSV-bestand."));
-        given().multiPart("bestand", "x.csv", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+        given().filter(Csrf.FORM).multiPart("bestand", "x.csv", "a;b\n1;2\n".getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/import/organisaties").then().statusCode(400).body(containsString("Deze kolommen ontbreken"));
     }
 

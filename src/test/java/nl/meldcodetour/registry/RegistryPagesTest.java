@@ -1,5 +1,7 @@
 package nl.meldcodetour.registry;
 
+import nl.meldcodetour.testsupport.Csrf;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -32,7 +34,7 @@ class RegistryPagesTest {
     @TestSecurity(user = "pages-beheerder", roles = "beheerder")
     void beheerderCreatesThroughTheFormAndErrorsKeepWhatWasTyped() {
         String name = "Formulierschool " + UUID.randomUUID().toString().substring(0, 6);
-        given().contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "")
                 .formParam("gemeente", "Noordoostpolder").formParam("postcode", "83")
                 .redirects().follow(false).post("/register/nieuw").then().statusCode(400)
                 .body(containsString("Controleer de velden"))
@@ -40,7 +42,7 @@ class RegistryPagesTest {
                 .body(containsString("Vul de 4 cijfers van de postcode in"))
                 .body(containsString("value=\"" + name + "\""))
                 .body(containsString("aria-invalid=\"true\""));
-        String location = given().contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "onderwijs")
+        String location = given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", name).formParam("sector", "onderwijs")
                 .formParam("gemeente", "Noordoostpolder").formParam("postcode", "8302")
                 .redirects().follow(false).post("/register/nieuw").then().statusCode(303).extract().header("Location");
         given().get(location).then().statusCode(200).body(containsString(name))
@@ -54,10 +56,10 @@ class RegistryPagesTest {
     void anEditConflictKeepsTheSecondEditorsInput() {
         long id = organisation("Conflictschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
         int version = registry.find(id).orElseThrow().version;
-        given().contentType(ContentType.URLENC).formParam("name", "Eerste versie").formParam("sector", "onderwijs")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "Eerste versie").formParam("sector", "onderwijs")
                 .formParam("gemeente", "Noordoostpolder").formParam("version", version)
                 .redirects().follow(false).post("/register/" + id + "/wijzigen").then().statusCode(303);
-        given().contentType(ContentType.URLENC).formParam("name", "Tweede versie").formParam("sector", "onderwijs")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "Tweede versie").formParam("sector", "onderwijs")
                 .formParam("gemeente", "Noordoostpolder").formParam("version", version)
                 .redirects().follow(false).post("/register/" + id + "/wijzigen").then().statusCode(409)
                 .body(containsString("Je wijziging is niet opgeslagen"))
@@ -71,7 +73,7 @@ class RegistryPagesTest {
         long id = organisation("Sluitschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
         given().get("/register/" + id + "/deactiveren").then().statusCode(200).body(containsString("deactiveren?"))
                 .body(containsString("Ja, deactiveren"));
-        given().redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(303);
+        given().filter(Csrf.FORM).redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(303);
         given().get("/register/" + id).then().body(containsString("Deze organisatie is gedeactiveerd"));
     }
 
@@ -82,7 +84,7 @@ class RegistryPagesTest {
         given().get("/register").then().statusCode(200).body(not(containsString("Nieuwe organisatie")));
         given().get("/register/" + id).then().statusCode(200).body(not(containsString("Gegevens wijzigen")));
         given().get("/register/nieuw").then().statusCode(403);
-        given().redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(403);
+        given().filter(Csrf.FORM).redirects().follow(false).post("/register/" + id + "/deactiveren").then().statusCode(403);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.meldcodetour.registry;
 
+import nl.meldcodetour.testsupport.Csrf;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -51,9 +53,9 @@ class TeamPagesTest {
                 .body(containsString("Herinnering sturen"));
         given().queryParam("status", "behaald").get("/team/" + own).then().statusCode(200)
                 .body(containsString("Niemand voldoet aan dit filter.")).body(not(containsString("bram-" + suffix)));
-        given().contentType(ContentType.URLENC).formParam("name", "").formParam("email", "fout").formParam("functionId", "")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "").formParam("email", "fout").formParam("functionId", "")
                 .post("/team/" + own + "/collegas").then().statusCode(400).body(containsString("Dit veld is verplicht."));
-        given().contentType(ContentType.URLENC).formParam("name", "Cor de Vries").formParam("email", "cor-" + suffix + "@example.org")
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "Cor de Vries").formParam("email", "cor-" + suffix + "@example.org")
                 .formParam("functionId", "intern-begeleider").redirects().follow(false).post("/team/" + own + "/collegas")
                 .then().statusCode(303);
         given().get("/team/" + own).then().body(containsString("Cor de Vries"));

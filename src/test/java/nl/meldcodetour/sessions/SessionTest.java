@@ -167,6 +167,7 @@ class SessionTest {
         Tokens.newUser(null, "medewerker").given().put("/api/sessions/987654321/registration").then().statusCode(404);
     }
 
+    /** Sorted: a mail retried after a dropped SMTP conversation arrives after later ones. */
     List<String> subjectsTo(Tokens.TestUser u) {
         List<String> subjects = new ArrayList<>();
         for (var m : nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages()) {
@@ -178,7 +179,12 @@ class SessionTest {
                 throw new IllegalStateException(e);
             }
         }
+        subjects.sort(null);
         return subjects;
+    }
+
+    static List<String> sorted(String... subjects) {
+        return java.util.Arrays.stream(subjects).sorted().toList();
     }
 
     @Test
@@ -203,9 +209,9 @@ class SessionTest {
         Tokens.newUser(null, "medewerker").given().post("/api/sessions/" + session + "/cancellation").then().statusCode(403);
         trainer.given().post("/api/sessions/" + session + "/cancellation").then().statusCode(200).body("cancelled", equalTo(true));
         nl.meldcodetour.testsupport.MailDelivery.all(mails, "test");
-        assertEquals(List.of("Gewijzigd: Tour Dronten"), subjectsTo(a));
-        assertEquals(List.of("Gewijzigd: Tour Dronten", "Gaat niet door: Tour Dronten"), subjectsTo(b));
-        assertEquals(List.of("Gewijzigd: Tour Dronten", "Er is een plaats vrij: je bent aangemeld voor Tour Dronten",
+        assertEquals(sorted("Gewijzigd: Tour Dronten"), subjectsTo(a));
+        assertEquals(sorted("Gewijzigd: Tour Dronten", "Gaat niet door: Tour Dronten"), subjectsTo(b));
+        assertEquals(sorted("Gewijzigd: Tour Dronten", "Er is een plaats vrij: je bent aangemeld voor Tour Dronten",
                 "Gaat niet door: Tour Dronten"), subjectsTo(c));
         b.given().put("/api/sessions/" + session + "/registration").then().statusCode(409); // cancelled: no registering
     }

@@ -123,6 +123,11 @@ public class ErrorMappers {
         if (isApi(uri)) {
             return json(ApiError.of(status, title));
         }
+        return page(status, title, message);
+    }
+
+    /** An HTML error page in the site's layout. */
+    static Response page(int status, String title, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(Templates.error(status, title, message)).build();

@@ -14,6 +14,15 @@ public class LayoutData {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
+
+    /** This browser's CSRF token, for the hidden field {@code csrf} in every form that changes something. */
+    public String getCsrf() {
+        String token = routing.get(CsrfProtection.CONTEXT_KEY);
+        return token == null ? "" : token;
+    }
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }

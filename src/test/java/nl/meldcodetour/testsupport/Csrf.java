@@ -1,0 +1,36 @@
+package nl.meldcodetour.testsupport;
+
+import nl.meldcodetour.testsupport.Csrf;
+
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+
+/**
+ * What a browser sends with every form: the CSRF cookie and the same token in the hidden field. Add with
+ * {@code given().filter(Csrf.FORM)} to a page request that changes something.
+ */
+public final class Csrf implements Filter {
+
+    public static final String COOKIE = "csrf";
+    public static final String TOKEN = "test-csrf-token-0123456789abcdefghijklmnopq";
+    public static final Csrf FORM = new Csrf();
+
+    private Csrf() {
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        if (!"GET".equals(request.getMethod())) {
+            request.cookie(COOKIE, TOKEN);
+            if (request.getMultiPartParams().isEmpty()) {
+                request.formParam("csrf", TOKEN);
+            } else {
+                request.multiPart("csrf", TOKEN);
+            }
+        }
+        return context.next(request, response);
+    }
+}
