@@ -97,7 +97,7 @@ public class MailSender {
         }
         Object[] row = rows.get(0);
         long id = ((Number) row[0]).longValue();
-        if (!SENDABLE.matcher((String) row[1]).matches()) {
+        if (!SENDABLE.matcher((String) row[1]).matches() || ((String) row[1]).endsWith(".invalid")) {
             // an address an SMTP server cannot take (typed with quotes, brackets, spaces...): never retried
             em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, last_error = 'ongeldig e-mailadres' WHERE id = ?2")
                     .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();

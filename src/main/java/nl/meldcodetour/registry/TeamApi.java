@@ -63,7 +63,7 @@ public class TeamApi {
     @Operation(summary = "Huidige medewerkers")
     public List<StaffView> staff(@PathParam("id") long id) {
         access.organisation(id);
-        return team.currentStaff(id).stream().map(e -> new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).toList();
+        return team.staffList(id, access.actor()).stream().map(e -> new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).toList();
     }
 
     @POST

@@ -91,7 +91,7 @@ public class TeamPages {
         try {
             employment = Long.parseLong(String.valueOf(f.getFirst("employmentId")));
         } catch (NumberFormatException e) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new nl.meldcodetour.core.web.InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
         }
         teams.requestReminder(id, employment, f.getFirst("moduleId"), access.actor());
         return render(id, null, null, null, Map.of(), "De herinnering staat klaar en wordt per e-mail verstuurd.");

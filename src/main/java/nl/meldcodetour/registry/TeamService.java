@@ -65,7 +65,15 @@ public class TeamService {
     @Inject
     Clock clock;
 
-    public List<Employment> currentStaff(long organisationId) {
+    /** The staff list with names and e-mail addresses, as seen by {@code viewer}: logged like every view of other people. */
+    @Transactional
+    public List<Employment> staffList(long organisationId, String viewer) {
+        List<Employment> staff = currentStaff(organisationId);
+        audit.record(viewer, "VIEW", "staff", organisationId, staff.size() + " collega's");
+        return staff;
+    }
+
+    List<Employment> currentStaff(long organisationId) {
         LocalDate today = LocalDate.now(clock);
         return em.createQuery("""
                 from Employment e where e.organisationId = :o and e.startDate <= :d and (e.endDate is null or e.endDate >= :d)

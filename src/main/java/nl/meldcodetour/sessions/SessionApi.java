@@ -66,7 +66,7 @@ public class SessionApi {
         if (input == null) {
             throw new InvalidInputException(Map.of("body", "Stuur de bijeenkomst als JSON."));
         }
-        long id = sessions.plan(input, user.person().subject);
+        long id = sessions.plan(input, user.person().subject, ownTrainerEmail());
         return Response.created(URI.create("/api/sessions/" + id)).entity(sessions.session(id, user.person().id)).build();
     }
 
@@ -133,7 +133,7 @@ public class SessionApi {
     @Operation(summary = "Presentielijst (beheerder of de trainer van de bijeenkomst)")
     public List<SessionService.Attendee> attendance(@PathParam("id") long id) {
         mayMarkAttendance(id);
-        return sessions.attendees(id);
+        return sessions.attendees(id, user.person().subject);
     }
 
     @PUT
@@ -146,7 +146,7 @@ public class SessionApi {
             throw new InvalidInputException(Map.of("marks", "Geef per aanmelding aan of iemand aanwezig was."));
         }
         sessions.markAttendance(id, new LinkedHashMap<>(input.marks()), user.person().subject);
-        return sessions.attendees(id);
+        return sessions.attendees(id, user.person().subject);
     }
 
     /** Change or cancel: the beheerder, or the trainer of this session. */
@@ -167,5 +167,10 @@ public class SessionApi {
         return Response.ok(Ics.event(s, host == null ? "meldcodetour" : host, base + "/bijeenkomsten#bijeenkomst-" + s.id(), Instant.now()),
                 "text/calendar; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"bijeenkomst-" + s.id() + ".ics\"").build();
+    }
+
+    /** The caller's e-mail when they plan as trainer (not as beheerder): they become the session's trainer. */
+    private String ownTrainerEmail() {
+        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person().email : null;
     }
 }

@@ -141,7 +141,7 @@ public class SessionPages {
         try {
             sessions.plan(new SessionService.SessionInput(form.get("title"), f.getOrDefault("sectors", List.of()),
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
-                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject);
+                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, ownTrainerEmail());
             return back("gepland");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.plan(form, e.errors(), List.copyOf(content.catalog().sectors().values()),
@@ -206,7 +206,7 @@ public class SessionPages {
     @Path("{id}/presentie")
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
-        return Templates.attendance(s, sessions.attendees(id), "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null);
+        return Templates.attendance(s, sessions.attendees(id, user.person().subject), "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null);
     }
 
     @POST
@@ -257,5 +257,10 @@ public class SessionPages {
 
     static List<String> split(String csv) {
         return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
+    }
+
+    /** The caller's e-mail when they plan as trainer (not as beheerder): they become the session's trainer. */
+    private String ownTrainerEmail() {
+        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person().email : null;
     }
 }

@@ -65,8 +65,12 @@ public class SessionService {
     public record Attendee(long registrationId, long personId, String name, String email, Boolean attended) {
     }
 
+    /**
+     * Plans a session. {@code ownEmail} is the planner's e-mail when the planner is a trainer: a trainer who names no
+     * other trainer e-mail is the session's trainer, so they can change it and mark attendance.
+     */
     @Transactional
-    public long plan(SessionInput in, String actor) {
+    public long plan(SessionInput in, String actor, String ownEmail) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = Input.text(in.title(), "title", 200, true, errors);
         List<String> sectors = in.sectors() == null ? List.of() : in.sectors().stream().filter(s -> s != null && !s.isBlank()).toList();
@@ -84,6 +88,9 @@ public class SessionService {
         Slot slot = slot(in, errors);
         String trainer = Input.text(in.trainer(), "trainer", 200, true, errors);
         String trainerEmail = Input.email(in.trainerEmail(), "trainerEmail", false, errors);
+        if (trainerEmail == null && ownEmail != null && !ownEmail.isBlank()) {
+            trainerEmail = ownEmail;
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -272,13 +279,16 @@ public class SessionService {
                 .setParameter(4, personId).executeUpdate();
     }
 
-    public List<Attendee> attendees(long sessionId) {
+    @Transactional
+    public List<Attendee> attendees(long sessionId, String viewer) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.id, p.id, coalesce(p.display_name, p.email, p.subject), p.email, r.attended
                 FROM session_registration r JOIN person p ON p.id = r.person_id
                 WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""")
                 .setParameter(1, sessionId).getResultList();
+        // other people's names and e-mail addresses: every view is in the audit log
+        audit.record(viewer, "VIEW", "session-attendees", sessionId, rows.size() + " aanmeldingen");
         return rows.stream().map(r -> new Attendee(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
                 (Boolean) r[4])).toList();
     }

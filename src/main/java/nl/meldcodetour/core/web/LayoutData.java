@@ -17,6 +17,19 @@ public class LayoutData {
     @Inject
     io.vertx.ext.web.RoutingContext routing;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
+    int retentionYears;
+
+    /** How long training records are kept (privacy.RetentionJob). */
+    public int getRetentionYears() {
+        return retentionYears;
+    }
+
+    /** The beheerder sees "Personen" (erasure) in the menu. */
+    public boolean isBeheerder() {
+        return identity.hasRole(Roles.BEHEERDER);
+    }
+
     /** This browser's CSRF token, for the hidden field {@code csrf} in every form that changes something. */
     public String getCsrf() {
         String token = routing.get(CsrfProtection.CONTEXT_KEY);

@@ -1,0 +1,199 @@
+package nl.meldcodetour.privacy;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import nl.meldcodetour.audit.AuditLog;
+
+/**
+ * Everything Meldcodetour holds about one person (AVG article 15: inzage), and erasing it (article 17). Erasure
+ * pseudonymises instead of deleting training records: the person's name, e-mail address, identity-provider subject and
+ * organisation go; what remains (sector, completions, attempts) belongs to a pseudonym that nobody can trace back,
+ * so the municipal coverage figures (#5) stay exactly the same. Certificates, which print the name, are deleted.
+ * See docs/privacy.md for every field.
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    /** The domain of pseudonymous e-mail addresses: reserved (RFC 2606), so never deliverable. */
+    public static final String PSEUDONYM_DOMAIN = "verwijderd.invalid";
+    static final String ERASED_NAME = "Verwijderde persoon";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** A person found by e-mail address, for the beheerder's erase page. */
+    public record PersonSummary(long id, String name, String email, String sector, Instant lastSeen, long completions) {
+    }
+
+    public List<PersonSummary> findByEmail(String email) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT p.id, p.display_name, p.email, p.sector, p.last_seen_at, (SELECT count(*) FROM completion c WHERE c.person_id = p.id)
+                FROM person p WHERE lower(p.email) = lower(?1) ORDER BY p.id LIMIT 20
+                """).setParameter(1, email.strip()).getResultList();
+        return rows.stream().map(r -> new PersonSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                toInstant(r[4]), ((Number) r[5]).longValue())).toList();
+    }
+
+    public Optional<PersonSummary> find(long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT p.id, p.display_name, p.email, p.sector, p.last_seen_at, (SELECT count(*) FROM completion c WHERE c.person_id = p.id)
+                FROM person p WHERE p.id = ?1 AND coalesce(p.email, '') NOT LIKE '%@' || ?2
+                """).setParameter(1, id).setParameter(2, PSEUDONYM_DOMAIN).getResultList();
+        return rows.stream().findFirst().map(r -> new PersonSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], toInstant(r[4]), ((Number) r[5]).longValue()));
+    }
+
+    /** All data about the person, grouped per kind, as plain values (for JSON). */
+    @Transactional
+    public Map<String, Object> export(long personId) {
+        Map<String, Object> person = rows("SELECT id, subject, display_name, email, sector, organisation, mail_opt_out, created_at, last_seen_at "
+                + "FROM person WHERE id = ?1", personId).get(0);
+        String email = (String) person.get("email");
+        String subject = (String) person.get("subject");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("toelichting", "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
+                + "Waarom we ze bewaren en hoe lang staat in het privacyoverzicht (docs/privacy.md).");
+        data.put("persoon", person);
+        data.put("dienstverbanden", rows("""
+                SELECT e.id, o.name AS organisatie, e.name, e.email, e.function_id, e.start_date, e.end_date, e.created_at
+                FROM employment e JOIN organisation o ON o.id = e.organisation_id WHERE lower(e.email) = lower(?1) ORDER BY e.id""", email));
+        data.put("aandachtsfunctionaris", rows("""
+                SELECT a.id, o.name AS organisatie, a.name, a.email, a.location, a.start_date, a.end_date
+                FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id WHERE lower(a.email) = lower(?1) ORDER BY a.id""", email));
+        data.put("voortgang", rows("SELECT module_id, last_page, furthest_page, started_at, updated_at FROM module_progress WHERE person_id = ?1 ORDER BY module_id", personId));
+        data.put("toetspogingen", rows("""
+                SELECT id, module_id, content_version, pass_mark, question_count, started_at, submitted_at, right_count, percentage, passed,
+                       (SELECT json_agg(json_build_object('vraag', q.question_id, 'gekozen', q.chosen_options, 'goed', q.correct_options) ORDER BY q.position)::text
+                        FROM attempt_question q WHERE q.attempt_id = a.id) AS antwoorden
+                FROM quiz_attempt a WHERE person_id = ?1 ORDER BY started_at""", personId));
+        data.put("afgerond", rows("SELECT id, module_id, attempt_id, content_version, score, completed_at, valid_until FROM completion WHERE person_id = ?1 ORDER BY completed_at", personId));
+        data.put("certificaten", rows("SELECT id, code, holder_name, module_id, module_title, completed_on, valid_until, content_version, issuer, issued_at FROM certificate WHERE person_id = ?1 ORDER BY issued_at", personId));
+        data.put("bijeenkomsten", rows("""
+                SELECT s.title, s.starts_at, s.place, r.status, r.registered_at, r.promoted_at, r.cancelled_at, r.attended
+                FROM session_registration r JOIN tour_session s ON s.id = r.session_id WHERE r.person_id = ?1 ORDER BY s.starts_at""", personId));
+        data.put("herinneringsverzoeken", rows("""
+                SELECT r.module_id, r.requested_at, r.sent_at FROM reminder_request r JOIN employment e ON e.id = r.employment_id
+                WHERE lower(e.email) = lower(?1) ORDER BY r.requested_at""", email));
+        data.put("emails", rows("""
+                SELECT kind, subject_key, due_date, created_at, sent_at FROM mail_outbox
+                WHERE person_id = ?1 OR lower(recipient) = lower(?2) ORDER BY created_at""", personId, email));
+        data.put("logboek", rows("""
+                SELECT at, action, object_type, object_id, details FROM audit_log
+                WHERE actor = ?1 OR (object_type = 'person' AND object_id = ?2) ORDER BY at""", subject, String.valueOf(personId)));
+        return data;
+    }
+
+    /**
+     * Erases a person: returns false when there is nobody (left) to erase. Runs in one transaction, so it happens
+     * completely or not at all.
+     */
+    @Transactional
+    public boolean erase(long personId, String actor, String reason) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("SELECT subject, email, display_name FROM person WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, personId).getResultList();
+        if (found.isEmpty() || (found.get(0)[1] != null && ((String) found.get(0)[1]).endsWith("@" + PSEUDONYM_DOMAIN))) {
+            return false;
+        }
+        String subject = (String) found.get(0)[0];
+        String email = (String) found.get(0)[1];
+        String name = (String) found.get(0)[2];
+        String pseudonym = "verwijderd-" + randomId();
+        String pseudonymEmail = pseudonym + "@" + PSEUDONYM_DOMAIN;
+        if (email != null) {
+            // the registry's rows for this person keep linking to the pseudonym, so every count stays the same
+            update("UPDATE employment SET name = ?1, email = ?2 WHERE lower(email) = lower(?3)", ERASED_NAME, pseudonymEmail, email);
+            update("UPDATE aandachtsfunctionaris SET name = ?1, email = ?2, location = NULL WHERE lower(email) = lower(?3)", ERASED_NAME,
+                    pseudonymEmail, email);
+            update("UPDATE tour_session SET trainer_email = NULL WHERE lower(trainer_email) = lower(?1)", email);
+            update("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?1)", email);
+        }
+        update("DELETE FROM mail_outbox WHERE person_id = ?1", personId);
+        update("DELETE FROM certificate WHERE person_id = ?1", personId);
+        update("DELETE FROM csv_import WHERE created_by = ?1", subject);
+        update("UPDATE reminder_request SET requested_by = ?1 WHERE requested_by = ?2", pseudonym, subject);
+        update("UPDATE session_registration SET attendance_marked_by = ?1 WHERE attendance_marked_by = ?2", pseudonym, subject);
+        update("UPDATE tour_session SET created_by = ?1 WHERE created_by = ?2", pseudonym, subject);
+        update("UPDATE audit_log SET actor = ?1 WHERE actor = ?2", pseudonym, subject);
+        for (String value : new String[] { name, email }) {
+            if (value != null && value.length() >= 3) {
+                update("UPDATE audit_log SET details = replace(details, ?1, '[verwijderd]') WHERE strpos(details, ?1) > 0", value);
+            }
+        }
+        update("UPDATE person SET subject = ?1, display_name = NULL, email = ?2, organisation = NULL, mail_opt_out = true WHERE id = ?3",
+                pseudonym, pseudonymEmail, personId);
+        audit.record(actor, "ERASE", "person", personId, reason == null || reason.isBlank() ? "persoonsgegevens verwijderd"
+                : "persoonsgegevens verwijderd: " + reason.strip().substring(0, Math.min(200, reason.strip().length())));
+        return true;
+    }
+
+    private void update(String sql, Object... params) {
+        var q = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        q.executeUpdate();
+    }
+
+    private List<Map<String, Object>> rows(String sql, Object... params) {
+        var q = em.createNativeQuery(sql, Tuple.class);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> tuples = q.getResultList();
+        return tuples.stream().map(t -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            t.getElements().forEach(e -> row.put(e.getAlias(), plain(t.get(e))));
+            return row;
+        }).toList();
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().toString();
+        }
+        if (value instanceof java.time.temporal.TemporalAccessor || value instanceof java.util.UUID || value instanceof java.sql.Date) {
+            return value.toString();
+        }
+        if (value instanceof Object[] array) {
+            return List.of(array);
+        }
+        return value;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,98 @@
+package nl.meldcodetour.privacy;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+
+/**
+ * "Mijn gegevens": what we hold about me, as a download; and for the beheerder: find a person by e-mail address and
+ * erase their personal data after confirmation.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PrivacyPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance mine(String name, String email);
+
+        static native TemplateInstance people(String email, List<PersonalData.PersonSummary> found, String notice);
+
+        static native TemplateInstance confirmErase(PersonalData.PersonSummary person);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PersonalData data;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("mijn-gegevens")
+    @Authenticated
+    public TemplateInstance mine() {
+        return Templates.mine(user.person().displayName, user.person().email);
+    }
+
+    @GET
+    @Path("mijn-gegevens/download")
+    @Authenticated
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response download() throws com.fasterxml.jackson.core.JsonProcessingException {
+        byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data.export(user.person().id));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meldcodetour-mijn-gegevens.json\"").build();
+    }
+
+    @GET
+    @Path("beheer/personen")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance people(@QueryParam("email") String email, @QueryParam("melding") String notice) {
+        String query = email == null ? "" : email.strip();
+        List<PersonalData.PersonSummary> found = query.isEmpty() || query.length() > 320 ? List.of() : data.findByEmail(query);
+        return Templates.people(query, found, "verwijderd".equals(notice) ? "De persoonsgegevens zijn verwijderd." : null);
+    }
+
+    @GET
+    @Path("beheer/personen/{id}/verwijderen")
+    @RolesAllowed(Roles.BEHEERDER)
+    public TemplateInstance confirmErase(@PathParam("id") long id) {
+        return Templates.confirmErase(data.find(id).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    @Path("beheer/personen/{id}/verwijderen")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@PathParam("id") long id, @FormParam("reden") String reason) {
+        if (!data.erase(id, user.person().subject, reason)) {
+            throw new NotFoundException();
+        }
+        return Response.seeOther(URI.create("/beheer/personen?melding=verwijderd")).build();
+    }
+}
