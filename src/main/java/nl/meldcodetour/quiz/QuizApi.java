@@ -51,6 +51,9 @@ public class QuizApi {
     }
 
     @Inject
+    nl.meldcodetour.core.web.RateLimits limits;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -66,6 +69,7 @@ public class QuizApi {
     @Path("modules/{moduleId}/attempts")
     @Operation(summary = "Start een toetspoging (nieuwe trekking van vragen, zonder de juiste antwoorden)")
     public Response start(@PathParam("moduleId") String moduleId) {
+        limits.quiz();
         Module module = learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new).module();
         QuizAttempt attempt = quiz.start(user.person().id, module);
         return Response.status(201).entity(view(attempt)).header("Location", "/api/attempts/" + attempt.id).build();
@@ -83,6 +87,7 @@ public class QuizApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Lever de antwoorden in. Opnieuw inleveren geeft hetzelfde resultaat.")
     public AttemptView submit(@PathParam("attemptId") UUID attemptId, @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
+        limits.quiz();
         Map<String, Set<String>> answers = new java.util.HashMap<>();
         submission.answers().forEach((question, options) -> answers.put(question, new HashSet<>(options)));
         return view(quiz.submit(user.person().id, attemptId, answers));

@@ -50,6 +50,9 @@ public class QuizPages {
     }
 
     @Inject
+    nl.meldcodetour.core.web.RateLimits limits;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -64,6 +67,7 @@ public class QuizPages {
     @POST
     @Path("modules/{moduleId}/toets")
     public Response start(@PathParam("moduleId") String moduleId) {
+        limits.quiz();
         Module module = myModule(moduleId);
         QuizAttempt attempt = quiz.start(user.person().id, module);
         return Response.seeOther(URI.create("/toets/" + attempt.id)).build();
@@ -83,6 +87,7 @@ public class QuizPages {
     @Path("toets/{attemptId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object submit(@PathParam("attemptId") UUID attemptId, MultivaluedMap<String, String> form) {
+        limits.quiz();
         Map<String, Set<String>> answers = new HashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith(FIELD_PREFIX) && values != null) {

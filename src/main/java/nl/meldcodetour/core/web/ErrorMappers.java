@@ -66,6 +66,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(RateLimits.TooManyRequests e, UriInfo uri) {
+        Response r = isApi(uri) ? json(ApiError.of(429, e.getMessage())) : respond(uri, 429, "Even wachten", e.getMessage());
+        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+    }
+
+    @ServerExceptionMapper
     public Response notReady(NotReadyException e, UriInfo uri) {
         Response r = isApi(uri) ? json(new ApiError(202, e.title() + " " + e.getMessage(), List.of()))
                 : respond(uri, 202, e.title(), e.getMessage());
@@ -88,6 +94,24 @@ public class ErrorMappers {
         return json(ApiError.of(400, "De JSON in het verzoek is ongeldig of past niet bij wat verwacht wordt."));
     }
 
+    /** JSON of the wrong shape: text where a number belongs, a list where text belongs... Named per field, in Dutch. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(java.util.stream.Collectors.joining("."));
+        Class<?> target = e.getTargetType();
+        String expected = target == null ? "een andere waarde"
+                : Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class ? "een getal"
+                : target == Boolean.class || target == boolean.class ? "true of false"
+                : java.util.Collection.class.isAssignableFrom(target) ? "een lijst"
+                : java.time.temporal.Temporal.class.isAssignableFrom(target) ? "een datum (jjjj-mm-dd) of tijd (jjjj-mm-ddTuu:mm)"
+                : target == String.class ? "tekst" : "een andere waarde";
+        if (field.isEmpty()) {
+            return json(ApiError.of(400, "De JSON in het verzoek past niet bij wat verwacht wordt."));
+        }
+        return json(new ApiError(400, "Ongeldige invoer", List.of(new ApiError.Violation(field, "Hier hoort " + expected + "."))));
+    }
+
     @ServerExceptionMapper
     public Response clientError(ClientErrorException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -108,6 +132,14 @@ public class ErrorMappers {
         }
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                LOG.infof("Refused input on %s: SQL state %s", uri.getPath(), sql.getSQLState());
+                return respond(uri, 400, "Ongeldige invoer",
+                        "Wat je invulde bevat een teken dat niet kan (zoals een nul-teken) of is te lang. Pas het aan en probeer het opnieuw.");
+            }
         }
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());

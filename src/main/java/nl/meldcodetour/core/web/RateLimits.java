@@ -1,0 +1,92 @@
+package nl.meldcodetour.core.web;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+
+/**
+ * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}). Per client address: the
+ * login start and the identity provider's return ({@code /inloggen}, any request carrying {@code code} and
+ * {@code state}), and certificate verification. Over the limit: 429 with Retry-After and a Dutch explanation.
+ * Behind a reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} so the client address is real.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "meldcodetour.rate-limit.quiz-per-minute", defaultValue = "30")
+    int quizPerMinute;
+
+    @ConfigProperty(name = "meldcodetour.rate-limit.login-per-minute", defaultValue = "30")
+    int loginPerMinute;
+
+    @ConfigProperty(name = "meldcodetour.rate-limit.verification-per-minute", defaultValue = "60")
+    int verificationPerMinute;
+
+    /** Quiz attempts and submissions, per person: throws {@link TooManyRequests} over the limit. */
+    public void quiz() {
+        if (!identity.isAnonymous()) {
+            long wait = limiter.acquire("quiz:" + identity.getPrincipal().getName(), quizPerMinute);
+            if (wait > 0) {
+                throw new TooManyRequests(wait, "Je hebt in korte tijd heel vaak een toets gestart of ingeleverd.");
+            }
+        }
+    }
+
+    /** Over a limit: answered with 429, Retry-After and this explanation (ErrorMappers). */
+    public static class TooManyRequests extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        TooManyRequests(long retryAfterSeconds, String why) {
+            super(why + " Wacht " + retryAfterSeconds + " seconden en probeer het dan opnieuw.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** Per client address, before anything else: login and verification. */
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String path = rc.normalizedPath();
+            String bucket = null;
+            int perMinute = 0;
+            if (path.equals("/inloggen") || (rc.request().getParam("code") != null && rc.request().getParam("state") != null)) {
+                bucket = "login";
+                perMinute = loginPerMinute;
+            } else if (path.startsWith("/verificatie/")) {
+                bucket = "verify";
+                perMinute = verificationPerMinute;
+            }
+            if (bucket != null) {
+                String client = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+                long wait = limiter.acquire(bucket + ":" + client, perMinute);
+                if (wait > 0) {
+                    LOG.infof("Rate limit %s for %s on %s", bucket, client, path);
+                    rc.response().setStatusCode(429).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                            .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                            .end("Te veel verzoeken in korte tijd. Wacht " + wait + " seconden en probeer het dan opnieuw.");
+                    return;
+                }
+            }
+            rc.next();
+        }, 80);
+    }
+}
