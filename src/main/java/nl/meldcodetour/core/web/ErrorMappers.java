@@ -133,6 +133,12 @@ public class ErrorMappers {
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
         }
+        if (databaseUnreachable(e)) {
+            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
+            Response r = respond(uri, 503, "Tijdelijk niet beschikbaar",
+                    "Meldcodetour kan de gegevens nu even niet bereiken. Wat al was opgeslagen, blijft bewaard. Probeer het over een minuut opnieuw.");
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
@@ -145,6 +151,36 @@ public class ErrorMappers {
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return respond(uri, 500, "Er ging iets mis",
                 "Er ging aan onze kant iets mis. Probeer het later opnieuw. Meld bij aanhoudende problemen foutcode " + id + ".");
+    }
+
+    /** The database is down or restarting: connection refused or lost (SQL state 08, 57P0x) or no pooled connection in time. */
+    static boolean databaseUnreachable(Throwable e) {
+        return databaseUnreachable(e, 0);
+    }
+
+    private static boolean databaseUnreachable(Throwable t, int depth) {
+        if (t == null || depth > 12) {
+            return false;
+        }
+        if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return true;
+            }
+            if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        // a failed commit keeps the connection error as a suppressed exception, not as its cause
+        for (Throwable s : t.getSuppressed()) {
+            if (databaseUnreachable(s, depth + 1)) {
+                return true;
+            }
+        }
+        return databaseUnreachable(t.getCause(), depth + 1);
     }
 
     static boolean isApi(UriInfo uri) {
