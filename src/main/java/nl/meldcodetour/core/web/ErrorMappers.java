@@ -133,6 +133,12 @@ public class ErrorMappers {
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
         }
+        if (e instanceof io.quarkus.oidc.OIDCException) {
+            LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), e.getMessage());
+            Response r = respond(uri, 503, "Inloggen kan nu even niet",
+                    "De inlogdienst is nu even niet bereikbaar. Probeer het over een minuut opnieuw.");
+            return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
             Response r = respond(uri, 503, "Tijdelijk niet beschikbaar",

@@ -1,0 +1,250 @@
+package nl.meldcodetour.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.meldcodetour.testsupport.LocalPostgres;
+
+/**
+ * Nothing lost: the packaged application (target/quarkus-app, production profile) on a real PostgreSQL, eight clients
+ * submitting quizzes as fast as they can, and the application killed with SIGKILL at random moments 20 times and
+ * started again. Afterwards every submission that was answered 200 is stored exactly once, with the score the client
+ * was given, and every passed one has exactly one completion. Runs in the integration-test phase of {@code ./mvnw
+ * verify}, after packaging.
+ */
+class ReliabilityIT {
+
+    static final int KILLS = 20;
+    static final int CLIENTS = 8;
+    static final String MODULE = "meldcode-in-5-stappen";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final Random random = new Random();
+    String oidcUrl;
+    final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    int port;
+    Process app;
+
+    @Test
+    void everyAcknowledgedSubmissionSurvivesTwentyKills() throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertTrue(Files.exists(jar), "run after packaging: ./mvnw verify");
+        io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
+        oidcUrl = oidc.start().get("keycloak.url");
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (LocalPostgres pg = new LocalPostgres()) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
+                c.createStatement().execute("CREATE DATABASE meldcodetour");
+            }
+            Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
+            AtomicInteger refused = new AtomicInteger();
+            AtomicBoolean running = new AtomicBoolean(true);
+            start(jar, pg);
+            warmUp();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.submit(() -> {
+                    while (running.get()) {
+                        String token;
+                        try {
+                            token = token("betrouwbaar-" + UUID.randomUUID());
+                        } catch (Throwable e) {
+                            statuses.merge("token: " + e, 1, Integer::sum);
+                            throw new IllegalStateException(e);
+                        }
+                        for (int n = 0; n < 20 && running.get(); n++) {
+                            try {
+                                submitOne(token, acknowledged);
+                            } catch (Exception e) {
+                                statuses.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                                refused.incrementAndGet(); // the application is down: not acknowledged, nothing promised
+                                try {
+                                    Thread.sleep(100); // like a browser retrying, not a busy loop that starves the restart
+                                } catch (InterruptedException ie) {
+                                    return null;
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+            int kills = 0;
+            long submittedBefore;
+            for (; kills < KILLS; kills++) {
+                submittedBefore = acknowledged.size();
+                Thread.sleep(1500 + random.nextInt(2500));
+                assertTrue(acknowledged.size() > submittedBefore, "submissions went through before kill " + (kills + 1) + ": " + statuses);
+                app.destroyForcibly(); // SIGKILL
+                assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+                start(jar, pg);
+                warmUp();
+            }
+            Thread.sleep(2000);
+            running.set(false);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+
+            // every acknowledged submission: stored once, with the score the client saw; passed ones completed once
+            int passed = 0;
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("meldcodetour"), "postgres", "")) {
+                Map<String, int[]> stored = new HashMap<>();
+                try (ResultSet rs = c.createStatement().executeQuery("""
+                        SELECT a.id, a.percentage, a.passed, (SELECT count(*) FROM completion k WHERE k.attempt_id = a.id)
+                        FROM quiz_attempt a WHERE a.submitted_at IS NOT NULL""")) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), new int[] { rs.getInt(2), rs.getBoolean(3) ? 1 : 0, rs.getInt(4) });
+                    }
+                }
+                List<String> lost = new ArrayList<>();
+                for (var e : acknowledged.entrySet()) {
+                    int[] row = stored.get(e.getKey());
+                    JsonNode result = e.getValue();
+                    boolean ok = row != null && row[0] == result.path("percentage").asInt() && (row[1] == 1) == result.path("passed").asBoolean()
+                            && row[2] == (result.path("passed").asBoolean() ? 1 : 0);
+                    if (!ok) {
+                        lost.add(e.getKey() + " " + result + " stored " + (row == null ? "nothing" : java.util.Arrays.toString(row)));
+                    }
+                    passed += result.path("passed").asBoolean() ? 1 : 0;
+                }
+                try (ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT count(*) FROM (SELECT attempt_id FROM completion GROUP BY attempt_id HAVING count(*) > 1) d")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "no attempt has two completions");
+                }
+                System.out.printf("Reliability: %d kills survived, %d submissions acknowledged (%d passed), %d requests failed while down, %d lost; statuses %s%n",
+                        kills, acknowledged.size(), passed, refused.get(), lost.size(), statuses);
+                assertEquals(List.of(), lost, "acknowledged submissions that are not stored exactly as answered");
+            }
+            assertEquals(KILLS, kills);
+            assertTrue(acknowledged.size() > 100, "enough load: " + acknowledged.size());
+        } finally {
+            if (app != null && app.isAlive()) {
+                app.destroyForcibly();
+            }
+            oidc.stop();
+        }
+    }
+
+    /** Starts an attempt and submits it, answering every question right when the draw allows it by chance. */
+    private void submitOne(String token, Map<String, JsonNode> acknowledged) throws Exception {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/modules/" + MODULE + "/attempts"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        statuses.merge("start " + started.statusCode(), 1, Integer::sum);
+        if (started.statusCode() != 201) {
+            return;
+        }
+        JsonNode attempt = JSON.readTree(started.body());
+        Map<String, List<String>> answers = new HashMap<>();
+        for (JsonNode q : attempt.path("quiz").path("questions")) {
+            JsonNode options = q.path("options");
+            answers.put(q.path("id").asText(), List.of(options.get(random.nextInt(options.size())).path("id").asText()));
+        }
+        String id = attempt.path("id").asText();
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/attempts/" + id + "/submission"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("answers", answers))))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        statuses.merge("submit " + submitted.statusCode(), 1, Integer::sum);
+        if (submitted.statusCode() == 200) {
+            acknowledged.put(id, JSON.readTree(submitted.body()).path("result"));
+        }
+    }
+
+    private void start(Path jar, LocalPostgres pg) throws Exception {
+        String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+        // the identity provider is the WireMock-based test OIDC server; its tokens carry this issuer
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-Dquarkus.oidc.api.token.issuer=https://server.example.com", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/reliability-app.log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("meldcodetour"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("OIDC_AUTH_SERVER_URL", oidcUrl + "/realms/quarkus");
+        env.put("OIDC_CLIENT_SECRET", secret);
+        env.put("OIDC_STATE_SECRET", secret);
+        env.put("OIDC_TOKEN_ENCRYPTION_SECRET", secret + "x");
+        env.put("PUBLIC_URL", "http://localhost:" + port);
+        env.put("MAIL_FROM", "test@example.org");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("MELDCODETOUR_REMINDERS_ENABLED", "false");
+        env.put("MELDCODETOUR_RETENTION_ENABLED", "false");
+        env.put("MELDCODETOUR_RATE_LIMIT_QUIZ_PER_MINUTE", "1000000");
+        app = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertTrue(app.isAlive(), "the application stopped; see target/reliability-app.log");
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the application did not start within 60 s; see target/reliability-app.log");
+    }
+
+    /** One request through the whole stack (token check, database) before the clocks start. */
+    private void warmUp() throws Exception {
+        String token = token("opwarmen-" + UUID.randomUUID());
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/modules")).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the application does not answer; see target/reliability-app.log");
+    }
+
+    private String token(String subject) {
+        return nl.meldcodetour.testsupport.Tokens.token(subject, "onderwijs", Set.of("medewerker"));
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
