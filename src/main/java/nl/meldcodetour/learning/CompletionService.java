@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import nl.meldcodetour.core.metrics.BusinessMetrics;
 import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.content.Module;
@@ -28,6 +30,9 @@ public class CompletionService {
 
     @Inject
     jakarta.enterprise.event.Event<CompletionRecorded> recorded;
+
+    @Inject
+    BusinessMetrics metrics;
 
     /**
      * Records the completion of a passed attempt. Idempotent per attempt: the unique key on {@code attempt_id}
@@ -57,6 +62,7 @@ public class CompletionService {
                 .executeUpdate();
         if (inserted == 1) {
             recorded.fire(new CompletionRecorded(id, personId, module.id()));
+            metrics.countAfterCommit(BusinessMetrics.COMPLETIONS, "module", module.id());
         }
         return true;
     }

@@ -22,6 +22,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.core.web.Formats;
 
 /**
@@ -39,6 +40,9 @@ public class MailSender {
     /** Addresses we hand to SMTP: plain local part and domain, nothing that needs quoting. */
     static final java.util.regex.Pattern SENDABLE = java.util.regex.Pattern
             .compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
+
+    @Inject
+    BusinessMetrics metrics;
 
     @Inject
     EntityManager em;
@@ -108,6 +112,7 @@ public class MailSender {
             mailer.send(mail);
             em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
                     .setParameter(1, node).setParameter(2, id).executeUpdate();
+            metrics.countAfterCommit(BusinessMetrics.MAILS_SENT, "kind", (String) row[2]);
             return Optional.of(new long[] { id, 1 });
         } catch (RuntimeException e) {
             LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], e.getMessage());

@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.learning.CompletionService;
 import nl.meldcodetour.learning.ProgressService;
 
@@ -30,6 +31,9 @@ import nl.meldcodetour.learning.ProgressService;
 public class QuizService {
 
     private final Random random = new SecureRandom();
+
+    @Inject
+    BusinessMetrics metrics;
 
     @Inject
     EntityManager em;
@@ -132,6 +136,8 @@ public class QuizService {
         attempt.percentage = result.percentage();
         attempt.passed = result.passed();
         em.flush();
+        metrics.countAfterCommit(BusinessMetrics.QUIZ_ATTEMPTS, "module", module.id(), "result",
+                result.passed() ? "passed" : "failed");
         if (result.passed()) {
             completions.recordPass(personId, module, attempt.id, attempt.contentVersion, result.percentage(),
                     attempt.submittedAt);

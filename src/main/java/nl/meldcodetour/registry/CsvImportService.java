@@ -39,9 +39,24 @@ public class CsvImportService {
     public record RowError(long line, String column, String message) {
     }
 
-    public record Preview(UUID id, String kind, int rows, int validRows, List<RowError> errors) {
+    /**
+     * What an import would do: counts, the errors per row, and the first good rows as they will be stored
+     * ({@code columns} are the canonical column names present in the file, {@code sample} their values).
+     */
+    public record Preview(UUID id, String kind, int rows, int validRows, List<RowError> errors, List<String> columns,
+            List<List<String>> sample) {
+        static final int SAMPLE_ROWS = 10;
+
         public boolean hasErrors() {
             return !errors.isEmpty();
+        }
+
+        public int invalidRows() {
+            return rows - validRows;
+        }
+
+        public int moreValidRows() {
+            return validRows - sample.size();
         }
     }
 
@@ -88,8 +103,13 @@ public class CsvImportService {
         em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)
                 .setParameter(4, text.replace("\u0000", "")).setParameter(5, actor).executeUpdate();
+        List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS).keySet().stream()
+                .filter(c -> checked.table.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
+        List<List<String>> sample = checked.table.rows.stream().filter(r -> !checked.badLines.contains(r.line()))
+                .limit(Preview.SAMPLE_ROWS)
+                .map(r -> columns.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList()).toList();
         return new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.table.rows.size(),
-                checked.table.rows.size() - checked.badLines.size(), checked.errors);
+                checked.table.rows.size() - checked.badLines.size(), checked.errors, columns, sample);
     }
 
     /** The stored import, if it exists and was made by this person for this organisation. */

@@ -66,6 +66,16 @@ public class TeamPages {
         return render(id, status, module, sort, Map.of(), null);
     }
 
+    /** The team as CSV for Excel, for the browser (the same file as the API's, with the login cookie). */
+    @GET
+    @Path("{id}/team.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("id") long id) {
+        Organisation o = access.organisation(id);
+        return Response.ok(TeamCsv.of(teams.team(id, o.name, access.actor())), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"team-" + id + ".csv\"").build();
+    }
+
     @POST
     @Path("{id}/collegas")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

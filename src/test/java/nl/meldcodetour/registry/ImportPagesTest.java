@@ -4,6 +4,7 @@ import nl.meldcodetour.testsupport.Csrf;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.Charset;
@@ -34,8 +35,11 @@ class ImportPagesTest {
         given().get("/import/organisaties").then().statusCode(200).body(containsString("enctype=\"multipart/form-data\""));
         String preview = given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/import/organisaties").then().statusCode(200)
-                .body(containsString("2 regels gelezen. 1 regels zijn goed, 1 hebben een fout"))
+                .body(containsString("2 regels gelezen. 1 regel is goed, 1 heeft een fout. Er is nog niets opgeslagen."))
                 .body(containsString("postcode")).body(containsString("Importeer alleen de 1 goede regels"))
+                // the good row as it will be stored, the bad one not
+                .body(containsString("<td>Goed</td><td>onderwijs</td><td>" + gem + "</td><td>8302</td>"))
+                .body(not(containsString("<td>Fout</td>")))
                 .extract().asString();
         String id = importId(preview);
         given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("x", "").post("/import/" + id + "/bevestigen").then().statusCode(400)

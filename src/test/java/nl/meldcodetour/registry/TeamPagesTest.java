@@ -58,8 +58,14 @@ class TeamPagesTest {
         given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "Cor de Vries").formParam("email", "cor-" + suffix + "@example.org")
                 .formParam("functionId", "intern-begeleider").redirects().follow(false).post("/team/" + own + "/collegas")
                 .then().statusCode(303);
-        given().get("/team/" + own).then().body(containsString("Cor de Vries"));
+        given().get("/team/" + own).then().body(containsString("Cor de Vries"))
+                .body(containsString("href=\"/team/" + own + "/team.csv\""));
+        // the download link of the page works with the login cookie (the /api/ variant takes bearer tokens only)
+        given().get("/team/" + own + "/team.csv").then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("team-" + own + ".csv"))
+                .body(containsString("Bram Bakker")).body(containsString("Cor de Vries"));
         given().get("/team/" + other).then().statusCode(404);
+        given().get("/team/" + other + "/team.csv").then().statusCode(404);
     }
 
     @Test

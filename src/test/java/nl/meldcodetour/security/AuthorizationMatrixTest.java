@@ -147,6 +147,7 @@ class AuthorizationMatrixTest {
         // team (the aandachtsfunctionaris's own organisation only)
         { "GET /team",                                         "-", "login", "403", "ok", "403", "403", "403" },
         { "GET /team/{id}",                                    "org", "login", "403", "ok|404", "403", "ok", "403" },
+        { "GET /team/{id}/team.csv",                           "org", "login", "403", "ok|404", "403", "ok", "403" },
         { "GET /api/organisations/{id}/team",                  "org", "login", "403", "ok|404", "403", "ok", "403" },
         { "GET /api/organisations/{id}/team.csv",              "org", "login", "403", "ok|404", "403", "ok", "403" },
         { "GET /api/organisations/{id}/staff",                 "org", "login", "403", "ok|404", "403", "ok", "403" },

@@ -1,0 +1,27 @@
+package nl.meldcodetour.core.metrics;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+
+/** Request timings get histogram buckets, so Prometheus can compute p95 and p99 per route over any window. */
+@Singleton
+public class MetricsConfig {
+
+    @Produces
+    @Singleton
+    MeterFilter requestHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (id.getName().startsWith("http.server.requests")) {
+                    return DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config);
+                }
+                return config;
+            }
+        };
+    }
+}

@@ -1,0 +1,258 @@
+package nl.meldcodetour.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import nl.meldcodetour.content.ContentCatalog;
+import nl.meldcodetour.content.ContentLoader;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.testsupport.LocalPostgres;
+
+/**
+ * The main journeys in a real browser (Debian chromium, headless) against the packaged application on PostgreSQL,
+ * logging in through the login page of a real Keycloak with the realm of docker/keycloak. Every page on the way is
+ * checked by {@link Browser#check}: axe-core WCAG 2.1 A/AA, 320 px wide, screenshots in target/e2e/screenshots.
+ * The journeys build on each other: the beheerder registers the school and its staff, the medewerker (keyboard
+ * only) completes the core module, the aandachtsfunctionaris sees that and exports the team, the gemeente looks at
+ * the coverage.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysIT {
+
+    static final String PASSWORD = "E2e-wachtwoord-" + Long.toHexString(System.nanoTime());
+    static final String SCHOOL = "Basisschool De Regenboog (e2e)";
+    static final String MODULE = "meldcode-in-5-stappen";
+
+    static LocalPostgres postgres;
+    static KeycloakServer keycloak;
+    static PackagedApp app;
+    static ContentCatalog content;
+    static long schoolId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        content = ContentLoader.load(Path.of("content"));
+        postgres = new LocalPostgres();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "")) {
+            c.createStatement().execute("CREATE DATABASE meldcodetour");
+        }
+        int appPort = KeycloakServer.freePort();
+        keycloak = new KeycloakServer("http://localhost:" + appPort);
+        app = new PackagedApp(appPort, postgres.jdbcUrl("meldcodetour"), keycloak.issuer(), KeycloakServer.CLIENT_SECRET);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Logs in through Keycloak's own login page (with the mouse: the keyboard journey does it with keys). */
+    static void login(Browser b, String username) throws Exception {
+        b.open("/");
+        b.check("start");
+        b.leavingPage(() -> b.driver.findElement(By.linkText("Inloggen")).click());
+        assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.issuer()), "the login page of Keycloak: " + b.driver.getCurrentUrl());
+        b.save(username + "-keycloak-login.png");
+        b.driver.findElement(By.id("username")).sendKeys(username);
+        b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        b.leavingPage(() -> b.driver.findElement(By.id("kc-login")).click());
+        assertEquals("/mijn-modules", b.path(), "after logging in: " + b.text());
+    }
+
+    static void assertEnhanced(Browser b) {
+        assertEquals("true", b.js("return document.documentElement.dataset.enhanced"), "/js/app.js ran (allowed by the CSP)");
+    }
+
+    @Test
+    @Order(1)
+    void beheerderImportsOrganisationsAndStaffFromCsv() throws Exception {
+        try (Browser b = new Browser("1-beheerder", app.base())) {
+            login(b, "beheerder");
+            assertEnhanced(b);
+            b.check("mijn-modules");
+            b.leavingPage(() -> b.driver.findElement(By.linkText("Register")).click());
+            b.check("register");
+            b.leavingPage(() -> b.driver.findElement(By.linkText("Organisaties importeren uit CSV")).click());
+            b.check("import-organisaties");
+            // no file: a clear error, linked to the field
+            b.leavingPage(() -> b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+            WebElement file = b.driver.findElement(By.id("bestand"));
+            assertEquals("true", file.getAttribute("aria-invalid"));
+            // enhanced: the error summary has the focus
+            assertEquals("error-summary", b.focused().getAttribute("class"));
+            String error = b.driver.findElement(By.id(file.getAttribute("aria-describedby"))).getText();
+            assertTrue(error.length() > 5, "the error message belongs to the field: " + error);
+            b.check("import-fout");
+
+            Path csv = Files.writeString(Path.of("target/e2e/organisaties.csv"),
+                    "naam;sector;gemeente;medewerkers\n" + SCHOOL + ";onderwijs;Lelystad;25\n", StandardCharsets.UTF_8);
+            b.driver.findElement(By.id("bestand")).sendKeys(csv.toAbsolutePath().toString());
+            b.leavingPage(() -> b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+            b.save("1-beheerder-import-na-upload.png");
+            assertTrue(b.text().contains(SCHOOL), b.driver.getPageSource());
+            b.check("import-voorbeeld");
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Importeren']")).click());
+            b.check("import-klaar");
+
+            b.open("/register?q=" + java.net.URLEncoder.encode("De Regenboog", StandardCharsets.UTF_8));
+            b.leavingPage(() -> b.driver.findElement(By.partialLinkText(SCHOOL)).click());
+            schoolId = Long.parseLong(b.path().replaceAll("\\D", ""));
+            b.check("organisatie");
+            b.driver.findElement(By.id("af-naam")).sendKeys("Pieter Bakker");
+            b.driver.findElement(By.id("af-email")).sendKeys("pieter.bakker@demo.meldcodetour.nl");
+            b.leavingPage(() -> b.driver.findElement(By.id("af-naam")).submit());
+            assertTrue(b.text().contains("pieter.bakker@demo.meldcodetour.nl"), b.text());
+            b.check("aandachtsfunctionaris-toegevoegd");
+
+            b.open("/import/medewerkers/" + schoolId);
+            b.check("import-medewerkers");
+            Path staff = Files.writeString(Path.of("target/e2e/medewerkers.csv"),
+                    "naam,e-mail,functie\nSanne de Vries,sanne.devries@demo.meldcodetour.nl,leerkracht\n"
+                            + "Kees Jansen,kees.jansen@demo.meldcodetour.nl,intern-begeleider\n", StandardCharsets.UTF_8);
+            b.driver.findElement(By.id("bestand")).sendKeys(staff.toAbsolutePath().toString());
+            b.leavingPage(() -> b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
+            assertTrue(b.text().contains("Sanne de Vries"), b.text());
+            b.check("import-medewerkers-voorbeeld");
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Importeren']")).click());
+            b.check("import-medewerkers-klaar");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void medewerkerCompletesModuleAndQuizWithTheKeyboardOnly() throws Exception {
+        Module module = content.module(MODULE).orElseThrow();
+        try (Browser b = new Browser("2-medewerker", app.base())) {
+            b.open("/");
+            b.check("start");
+            WebElement login = b.tabTo("Inloggen", Browser.linkTo("/inloggen"), 20);
+            b.leavingPage(() -> login.sendKeys(Keys.ENTER));
+            // Keycloak's login form: the user name field has the focus
+            b.press("medewerker");
+            b.tabTo("the password field", Browser.id("password"), 5);
+            b.press(PASSWORD);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            assertEquals("/mijn-modules", b.path());
+            b.check("mijn-modules");
+
+            WebElement moduleLink = b.tabTo("the module", Browser.linkTo("/modules/" + MODULE), 40);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            b.check("module");
+            b.tabTo("Begin met lezen", Browser.linkTo("/modules/" + MODULE + "/pagina/1"), 60);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            for (int page = 1; page <= module.pageCount(); page++) {
+                assertTrue(b.path().endsWith("/pagina/" + page), b.path());
+                b.check("pagina-" + page);
+                b.tabTo("the next page", e -> "a".equals(e.getTagName()) && e.getAttribute("class") != null
+                        && e.getAttribute("class").contains("pager__next"), 200);
+                b.leavingPage(() -> b.press(Keys.ENTER));
+            }
+            assertTrue(b.path().endsWith("/modules/" + MODULE), b.path());
+            b.tabTo("Start de toets", Browser.buttonWith("Start de toets"), 60);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            b.check("toets");
+
+            // answer every question right, with Tab, arrow keys and Space only
+            while (true) {
+                b.press(Keys.TAB);
+                WebElement e = b.focused();
+                b.assertFocusVisible(e);
+                if ("button".equals(e.getTagName()) && e.getText().contains("Lever de toets in")) {
+                    break;
+                }
+                if (!"input".equals(e.getTagName()) || e.getAttribute("name") == null || !e.getAttribute("name").startsWith("q.")) {
+                    continue;
+                }
+                Set<String> correct = module.question(e.getAttribute("name").substring(2)).orElseThrow().correct();
+                if ("radio".equals(e.getAttribute("type"))) {
+                    for (int i = 0; i < 10 && !correct.contains(b.focused().getAttribute("value")); i++) {
+                        b.press(Keys.ARROW_DOWN); // moves to and selects the next option of the group
+                    }
+                    if (!b.focused().isSelected()) {
+                        b.press(Keys.SPACE);
+                    }
+                } else if (correct.contains(e.getAttribute("value")) != e.isSelected()) {
+                    b.press(Keys.SPACE);
+                }
+            }
+            b.save("2-medewerker-toets-ingevuld.png");
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            assertTrue(b.text().contains("Gehaald"), b.text());
+            b.check("uitslag");
+
+            b.tabTo("Mijn modules", Browser.linkTo("/mijn-modules"), 60);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            assertTrue(b.text().contains("Behaald"), b.text());
+            b.tabTo("Mijn certificaten", Browser.linkTo("/certificaten"), 60);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            b.check("certificaten");
+            b.tabTo("the certificate", e -> "a".equals(e.getTagName()) && e.getAttribute("href").endsWith(".pdf"), 60);
+            b.press(Keys.ENTER);
+            Path pdf = b.download(".pdf");
+            byte[] bytes = Files.readAllBytes(pdf);
+            assertEquals("%PDF", new String(bytes, 0, 4, StandardCharsets.US_ASCII), "a PDF certificate: " + pdf);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aandachtsfunctionarisOpensTheTeamAndExportsIt() throws Exception {
+        try (Browser b = new Browser("3-aandachtsfunctionaris", app.base())) {
+            login(b, "aandachtsfunctionaris");
+            b.leavingPage(() -> b.driver.findElement(By.linkText("Mijn team")).click());
+            assertTrue(b.path().equals("/team/" + schoolId), b.path());
+            String team = b.text();
+            assertTrue(team.contains("Sanne de Vries") && team.contains("Kees Jansen"), team);
+            assertTrue(b.driver.findElement(By.xpath("//tr[contains(., 'Sanne de Vries')]")).getText().contains("Behaald"), team);
+            b.check("team");
+            b.driver.findElement(By.linkText("Download als CSV (Excel)")).click();
+            String csv = Files.readString(b.download(".csv"), StandardCharsets.UTF_8);
+            assertTrue(csv.contains("Sanne de Vries") && csv.contains("Kees Jansen"), csv);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void gemeenteOpensTheDashboardAlsoWithoutJavaScript() throws Exception {
+        for (boolean javascript : new boolean[] { true, false }) {
+            try (Browser b = new Browser(javascript ? "4-gemeente" : "5-gemeente-zonder-javascript", app.base(), javascript)) {
+                login(b, "gemeente");
+                assertEquals(javascript ? "true" : null, b.js("return document.documentElement.dataset.enhanced"));
+                b.leavingPage(() -> b.driver.findElement(By.linkText("Dekking")).click());
+                assertTrue(b.text().contains("Dekking meldcode"), b.text());
+                b.check("dekking");
+                assertTrue(b.text().contains("Per sector"), b.text());
+                // a filter is a plain form: choose the sector and send it
+                new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("f-sector"))).selectByValue("onderwijs");
+                b.leavingPage(() -> b.driver.findElement(By.id("f-sector")).submit());
+                assertTrue(b.driver.getCurrentUrl().contains("sector=onderwijs"), b.driver.getCurrentUrl());
+                b.check("dekking-onderwijs");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package nl.meldcodetour.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application (target/quarkus-app, production profile) configured only through the environment
+ * variables a municipality sets (docs/operations.md), against a real PostgreSQL and a real Keycloak.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    final int port;
+    private final Process process;
+
+    PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret) throws IOException, InterruptedException {
+        this.port = port;
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new AssertionError("No packaged application: run ./mvnw verify");
+        }
+        String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(Path.of("target/e2e-app.log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("OIDC_AUTH_SERVER_URL", issuer);
+        env.put("OIDC_CLIENT_ID", "meldcodetour");
+        env.put("OIDC_ISSUER", issuer);
+        env.put("OIDC_CLIENT_SECRET", clientSecret);
+        env.put("OIDC_STATE_SECRET", secret);
+        env.put("OIDC_TOKEN_ENCRYPTION_SECRET", secret + "x");
+        env.put("PUBLIC_URL", base());
+        env.put("MAIL_FROM", "Meldcodetour <noreply@example.org>");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("MELDCODETOUR_REMINDERS_ENABLED", "false");
+        process = pb.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the application stopped; see target/e2e-app.log");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the application was not ready within 90 s; see target/e2e-app.log");
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
