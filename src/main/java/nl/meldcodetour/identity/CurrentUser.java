@@ -1,17 +1,20 @@
 package nl.meldcodetour.identity;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import nl.meldcodetour.content.ContentService;
 
@@ -73,8 +76,10 @@ public class CurrentUser {
         return identity.hasRole(role);
     }
 
-    /** The mirrored person record; only call for an authenticated request. */
-    @Transactional
+    /**
+     * The mirrored person record; only call for an authenticated request. Reading needs no transaction (most page
+     * views); the rare write (a new person, a changed name, the hourly last-seen stamp) joins or starts one.
+     */
     public Person person() {
         if (person == null) {
             person = mirror();
@@ -95,19 +100,37 @@ public class CurrentUser {
             }
             return known;
         });
-        @SuppressWarnings("unchecked")
-        var ids = (java.util.List<Long>) em.createNativeQuery(UPSERT, Long.class)
-                .setParameter("subject", truncate(subject, 255))
-                .setParameter("name", truncate(name, 200))
-                .setParameter("email", claim("email").map(e -> truncate(e, 320)).orElse(null))
-                .setParameter("sector", sector.orElse(null))
-                .setParameter("organisation", claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null))
-                .getResultList();
-        if (!ids.isEmpty()) {
-            return em.find(Person.class, ids.get(0));
+        String email = claim("email").map(e -> truncate(e, 320)).orElse(null);
+        String organisation = claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null);
+        // The common case, every page view: the person exists, nothing changed, seen within the hour. One read and
+        // no write (an upsert would lock and rewrite the row on every request).
+        Person known = em.createQuery("from Person where subject = :subject", Person.class)
+                .setParameter("subject", truncate(subject, 255)).getResultStream().findFirst().orElse(null);
+        if (known != null && Objects.equals(known.displayName, truncate(name, 200)) && Objects.equals(known.email, email)
+                && (sector.isEmpty() || sector.get().equals(known.sector))
+                && (organisation == null || organisation.equals(known.organisation))
+                && known.lastSeenAt != null && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)))) {
+            return known;
         }
-        return em.createQuery("from Person where subject = :subject", Person.class)
-                .setParameter("subject", truncate(subject, 255)).getSingleResult();
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            var ids = (java.util.List<Long>) em.createNativeQuery(UPSERT, Long.class)
+                    .setParameter("subject", truncate(subject, 255))
+                    .setParameter("name", truncate(name, 200))
+                    .setParameter("email", email)
+                    .setParameter("sector", sector.orElse(null))
+                    .setParameter("organisation", organisation)
+                    .getResultList();
+            if (known != null) {
+                em.refresh(known); // the upsert changed the row (or another request did): read it again
+                return known;
+            }
+            if (!ids.isEmpty()) {
+                return em.find(Person.class, ids.get(0));
+            }
+            return em.createQuery("from Person where subject = :subject", Person.class)
+                    .setParameter("subject", truncate(subject, 255)).getSingleResult();
+        });
     }
 
     private Optional<String> claim(String name) {

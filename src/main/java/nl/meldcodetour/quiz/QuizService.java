@@ -3,6 +3,7 @@ package nl.meldcodetour.quiz;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,7 +84,7 @@ public class QuizService {
         attempt.contentVersion = content.catalog().version();
         attempt.passMark = module.passMark();
         attempt.questionCount = drawn.size();
-        attempt.startedAt = Instant.now(clock);
+        attempt.startedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it: a replay answers the same
         for (int i = 0; i < drawn.size(); i++) {
             AttemptQuestion q = new AttemptQuestion();
             q.attempt = attempt;
@@ -131,7 +132,7 @@ public class QuizService {
             scored.add(new Scoring.Answer(q.correct(), chosen));
         }
         Scoring.Result result = Scoring.score(scored, attempt.passMark);
-        attempt.submittedAt = Instant.now(clock);
+        attempt.submittedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         attempt.rightCount = result.right();
         attempt.percentage = result.percentage();
         attempt.passed = result.passed();

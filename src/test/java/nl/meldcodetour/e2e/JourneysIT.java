@@ -24,6 +24,7 @@ import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.testsupport.LocalPostgres;
+import nl.meldcodetour.testsupport.PackagedApp;
 
 /**
  * The main journeys in a real browser (Debian chromium, headless) against the packaged application on PostgreSQL,

@@ -146,6 +146,11 @@ public class ErrorMappers {
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                // the client went away while its request body was being read: nobody is left to answer
+                LOG.debugf("Client closed the connection on %s", uri.getPath());
+                return Response.status(400).build();
+            }
             // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 LOG.infof("Refused input on %s: SQL state %s", uri.getPath(), sql.getSQLState());

@@ -1,4 +1,4 @@
-package nl.meldcodetour.e2e;
+package nl.meldcodetour.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,13 +17,21 @@ import java.util.concurrent.TimeUnit;
  * The packaged application (target/quarkus-app, production profile) configured only through the environment
  * variables a municipality sets (docs/operations.md), against a real PostgreSQL and a real Keycloak.
  */
-final class PackagedApp implements AutoCloseable {
+public final class PackagedApp implements AutoCloseable {
 
-    final int port;
+    public final int port;
+    private final String log;
     private final Process process;
 
-    PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret) throws IOException, InterruptedException {
+    public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret) throws IOException, InterruptedException {
+        this(port, jdbcUrl, issuer, clientSecret, "target/e2e-app.log", Map.of());
+    }
+
+    /** With more environment variables ({@code extraEnv} wins) and its own log file. */
+    public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret, String log, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
         this.port = port;
+        this.log = log;
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new AssertionError("No packaged application: run ./mvnw verify");
@@ -31,7 +39,7 @@ final class PackagedApp implements AutoCloseable {
         String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(Path.of("target/e2e-app.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -47,12 +55,13 @@ final class PackagedApp implements AutoCloseable {
         env.put("MAIL_FROM", "Meldcodetour <noreply@example.org>");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("MELDCODETOUR_REMINDERS_ENABLED", "false");
+        env.putAll(extraEnv);
         process = pb.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the application stopped; see target/e2e-app.log");
+                throw new AssertionError("the application stopped; see " + log);
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
@@ -64,10 +73,10 @@ final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the application was not ready within 90 s; see target/e2e-app.log");
+        throw new AssertionError("the application was not ready within 90 s; see " + log);
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Performance benchmark (issue #9): the packaged application on PostgreSQL with a generated dataset, driven by wrk
+# with signed bearer tokens of the test OIDC server. See docs/benchmarks.md.
+#
+#   bench/run.sh small                         # 10,000 professionals; all scenarios, 3 runs
+#   bench/run.sh national dashboard            # 1,000,000 professionals; only the dashboard
+#   RUNS=5 DURATION=30s bench/run.sh small modules quiz
+#
+# Scenarios: modules (GET /mijn-modules), module (GET /modules/meldcode-in-5-stappen), quiz (POST submissions),
+# dashboard (GET /dekking as gemeente). Every run starts the application cold (cold start is measured: process start
+# to the first 200 of /mijn-modules), warms each scenario up, measures it, and records the peak RSS (VmHWM).
+# Needs: wrk (apt-get install -y wrk), python3. Results: target/bench/results-<size>.txt and a summary on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-small}
+shift || true
+SCENARIOS=${*:-modules module quiz dashboard}
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-256}
+DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
+THREADS=${THREADS:-2}
+USERS=${USERS:-1000}
+QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-60000}
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}
+PORT=${PORT:-8090}
+DATA_DIR=${DATA_DIR:-data/postgres-$SIZE}
+OUT=target/bench
+RESULTS=$OUT/results-$SIZE.txt
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+if [ ! -d "$DATA_DIR" ]; then
+  echo "Generating the $SIZE dataset into $DATA_DIR ..."
+  ./mvnw -q -Pgenerate-data -Dsize="$SIZE" -DdataDir="$DATA_DIR"
+fi
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ "${REBUILD:-0}" = 1 ]; then
+  ./mvnw -q package -DskipTests
+fi
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test > /dev/null
+CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+
+{
+  echo "# $(date -u +%FT%TZ) size=$SIZE runs=$RUNS duration=$DURATION connections=$CONNECTIONS java_opts=$JAVA_OPTS"
+  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "# commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+} | tee "$RESULTS"
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 2; }
+trap cleanup EXIT
+
+# PostgreSQL on the dataset + the test OIDC server + tokens (one Java process, stopped at the end)
+rm -f "$OUT/env"
+setsid java -cp "$CP" nl.meldcodetour.bench.Bench serve "$DATA_DIR" "$OUT" "$USERS" > "$OUT/serve.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 240); do [ -f "$OUT/env" ] && break; sleep 0.5; done
+[ -f "$OUT/env" ] || { echo "PostgreSQL/OIDC did not start; see $OUT/serve.log" >&2; exit 1; }
+# shellcheck disable=SC1090
+source "$OUT/env"
+GEMEENTE_TOKEN=$(cat "$OUT/gemeente-token.txt")
+FIRST_TOKEN=$(head -1 "$OUT/medewerker-tokens.txt")
+SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+
+start_app() {
+  local t0 t1
+  t0=$(date +%s%N)
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD= OIDC_AUTH_SERVER_URL="$OIDC_URL" OIDC_ISSUER=https://server.example.com \
+  QUARKUS_OIDC_APPLICATION_TYPE=hybrid OIDC_CLIENT_SECRET=bench-client-secret OIDC_STATE_SECRET="$SECRET" \
+  OIDC_TOKEN_ENCRYPTION_SECRET="${SECRET}x" PUBLIC_URL=http://localhost:$PORT MAIL_FROM=bench@example.org \
+  SMTP_HOST=127.0.0.1 MELDCODETOUR_REMINDERS_ENABLED=false MELDCODETOUR_RETENTION_ENABLED=false \
+  MELDCODETOUR_RATE_LIMIT_QUIZ_PER_MINUTE=1000000000 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  QUARKUS_LOG_CATEGORY__IO_QUARKUS_OIDC__LEVEL=WARN \
+    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
+  APP=$!
+  PIDS+=($APP)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FIRST_TOKEN" "http://localhost:$PORT/mijn-modules")" = 200 ]; do
+    kill -0 "$APP" 2>/dev/null || { echo "the application stopped; see $OUT/app.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  echo "RESULT scenario=start run=$run cold_start_ms=$(( (t1 - t0) / 1000000 ))" | tee -a "$RESULTS"
+}
+
+stop_app() {
+  echo "RESULT scenario=memory run=$run peak_rss_mb=$(( $(awk '/VmHWM/ {print $2}' "/proc/$APP/status") / 1024 ))" | tee -a "$RESULTS"
+  kill "$APP"; wait "$APP" 2>/dev/null || true
+}
+
+load() { # scenario connections lua [env...]
+  local scenario=$1 connections=$2 lua=$3
+  shift 3
+  env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "$lua" "http://localhost:$PORT" \
+    | grep '^RESULT' | sed "s/^RESULT /RESULT scenario=$scenario run=$run /" | tee -a "$RESULTS"
+}
+
+warm() { # connections lua [env...]
+  local connections=$1 lua=$2
+  shift 2
+  env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$WARMUP" -s "$lua" "http://localhost:$PORT" > /dev/null
+}
+
+java -cp "$CP" nl.meldcodetour.bench.Bench reset-statements "$JDBC_URL"
+for run in $(seq 1 "$RUNS"); do
+  start_app
+  for scenario in $SCENARIOS; do
+    case $scenario in
+      modules|module)
+        path=/mijn-modules; [ "$scenario" = module ] && path=/modules/meldcode-in-5-stappen
+        warm "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt"
+        load "$scenario" "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt" ;;
+      quiz)
+        java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" "$QUIZ_ATTEMPTS" | tail -1
+        load quiz "$CONNECTIONS" bench/wrk/quiz.lua BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv"
+        java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/RESULT scenario=quiz-check run=$run /" | tee -a "$RESULTS" ;;
+      dashboard)
+        echo "$GEMEENTE_TOKEN" > "$OUT/gemeente-tokens.txt"
+        warm "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt"
+        load dashboard "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt" ;;
+      *) echo "unknown scenario $scenario" >&2; exit 1 ;;
+    esac
+  done
+  stop_app
+done
+
+# the statements with the most database time over all runs, with their plans
+java -cp "$CP" nl.meldcodetour.bench.Bench explain "$JDBC_URL" "$OUT/explain-$SIZE.md" 10
+python3 bench/summary.py "$RESULTS"
