@@ -73,7 +73,8 @@ start_app() {
   SMTP_HOST=127.0.0.1 MELDCODETOUR_REMINDERS_ENABLED=false MELDCODETOUR_RETENTION_ENABLED=false \
   MELDCODETOUR_RATE_LIMIT_QUIZ_PER_MINUTE=1000000000 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_LOG_CATEGORY__IO_QUARKUS_OIDC__LEVEL=WARN \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >> "$OUT/app.log" 2>&1 &
+  MELDCODETOUR_CONTENT_DIR="$PWD/content" \
+    bash -c "cd target/quarkus-app && exec java $JAVA_OPTS -jar quarkus-run.jar" >> "$OUT/app.log" 2>&1 &
   APP=$!
   PIDS+=($APP)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FIRST_TOKEN" "http://localhost:$PORT/mijn-modules")" = 200 ]; do

@@ -74,12 +74,12 @@ public class CertificateService {
     /** A certificate of this person only: someone else's id is "not found", never "forbidden". */
     public Optional<Certificate> own(long personId, UUID id) {
         return em.createQuery("from Certificate where id = :id and personId = :p", Certificate.class)
-                .setParameter("id", id).setParameter("p", personId).getResultStream().findFirst();
+                .setParameter("id", id).setParameter("p", personId).getResultList().stream().findFirst();
     }
 
     public Optional<Certificate> byCode(String typed) {
         return VerificationCode.normalise(typed).flatMap(code -> em
-                .createQuery("from Certificate where code = :c", Certificate.class).setParameter("c", code).getResultStream().findFirst());
+                .createQuery("from Certificate where code = :c", Certificate.class).setParameter("c", code).getResultList().stream().findFirst());
     }
 
     public LocalDate today() {

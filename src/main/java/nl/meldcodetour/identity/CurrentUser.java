@@ -105,7 +105,8 @@ public class CurrentUser {
         // The common case, every page view: the person exists, nothing changed, seen within the hour. One read and
         // no write (an upsert would lock and rewrite the row on every request).
         Person known = em.createQuery("from Person where subject = :subject", Person.class)
-                .setParameter("subject", truncate(subject, 255)).getResultStream().findFirst().orElse(null);
+                .setParameter("subject", truncate(subject, 255)).getResultList().stream().findFirst().orElse(null);
+        // (getResultList, not getResultStream: an unclosed stream keeps its pooled connection until the request ends)
         if (known != null && Objects.equals(known.displayName, truncate(name, 200)) && Objects.equals(known.email, email)
                 && (sector.isEmpty() || sector.get().equals(known.sector))
                 && (organisation == null || organisation.equals(known.organisation))

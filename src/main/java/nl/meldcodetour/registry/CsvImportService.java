@@ -270,10 +270,10 @@ public class CsvImportService {
         if (kvk != null) {
             String vestiging = digits(row.get("vestigingsnummer"));
             return em.createQuery("from Organisation where kvkNumber = :k and coalesce(vestigingsnummer, '') = :v", Organisation.class)
-                    .setParameter("k", kvk).setParameter("v", vestiging == null ? "" : vestiging).getResultStream().findFirst();
+                    .setParameter("k", kvk).setParameter("v", vestiging == null ? "" : vestiging).getResultList().stream().findFirst();
         }
         return em.createQuery("from Organisation where kvkNumber is null and lower(name) = :n and lower(gemeente) = :g", Organisation.class)
-                .setParameter("n", lower(row.get("naam"))).setParameter("g", lower(row.get("gemeente"))).getResultStream().findFirst();
+                .setParameter("n", lower(row.get("naam"))).setParameter("g", lower(row.get("gemeente"))).getResultList().stream().findFirst();
     }
 
     /**
