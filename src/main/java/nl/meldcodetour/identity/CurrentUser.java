@@ -122,15 +122,17 @@ public class CurrentUser {
                     .setParameter("sector", sector.orElse(null))
                     .setParameter("organisation", organisation)
                     .getResultList();
-            if (known != null) {
-                em.refresh(known); // the upsert changed the row (or another request did): read it again
-                return known;
+            Long id = !ids.isEmpty() ? ids.get(0) : known != null ? known.id : null;
+            if (id == null) {
+                return em.createQuery("from Person where subject = :subject", Person.class)
+                        .setParameter("subject", truncate(subject, 255)).getSingleResult();
             }
-            if (!ids.isEmpty()) {
-                return em.find(Person.class, ids.get(0));
+            // `known` may come from the request's session (read outside this transaction): load it in this one
+            Person current = em.find(Person.class, id);
+            if (current == known) {
+                em.refresh(current); // read before the upsert by this same session: read it again
             }
-            return em.createQuery("from Person where subject = :subject", Person.class)
-                    .setParameter("subject", truncate(subject, 255)).getSingleResult();
+            return current;
         });
     }
 

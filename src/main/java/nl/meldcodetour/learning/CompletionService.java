@@ -108,9 +108,15 @@ public class CompletionService {
                 .setParameter("p", personId).getResultList();
     }
 
-    /** Per module, the completion that is valid longest. */
+    /**
+     * Per module, the completion that is valid longest: one row per module from the index on
+     * (person_id, module_id, valid_until DESC), however many refreshers someone did over the years.
+     */
     public Map<String, Completion> latestPerModule(long personId) {
-        return ofPerson(personId).stream().collect(Collectors.toMap(c -> c.moduleId, Function.identity(),
-                (a, b) -> a.validUntil.isAfter(b.validUntil) ? a : b));
+        @SuppressWarnings("unchecked")
+        List<Completion> latest = em.createNativeQuery("SELECT DISTINCT ON (module_id) * FROM completion WHERE person_id = ?1 "
+                + "ORDER BY module_id, valid_until DESC, completed_at DESC", Completion.class)
+                .setParameter(1, personId).getResultList();
+        return latest.stream().collect(Collectors.toMap(c -> c.moduleId, Function.identity()));
     }
 }

@@ -186,13 +186,14 @@ public final class Bench {
 
     static void explain(String jdbcUrl, Path file, int n) throws Exception {
         StringBuilder md = new StringBuilder();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        // simple query protocol: EXPLAIN (GENERIC_PLAN) takes the $1 placeholders as they are
+        try (Connection c = DriverManager.getConnection(jdbcUrl + "&preferQueryMode=simple", "postgres", "")) {
             var top = c.createStatement().executeQuery("""
                     SELECT query, calls, round(total_exec_time::numeric, 1), round(mean_exec_time::numeric, 3), rows
                     FROM pg_stat_statements
                     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                       AND query ~* '^\\s*(select|insert|update|delete|with)' AND query !~* 'pg_stat_statements|pg_catalog|flyway'
-                    ORDER BY total_exec_time DESC LIMIT """ + n);
+                    ORDER BY total_exec_time DESC""" + " LIMIT " + n);
             int i = 0;
             while (top.next()) {
                 i++;
