@@ -42,7 +42,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final Path downloads;
     private final String journey;
-    private final boolean javascript;
+    final boolean javascript;
     private final String appBase;
     private int step;
 

@@ -79,6 +79,10 @@ class JourneysIT {
         b.leavingPage(() -> b.driver.findElement(By.linkText("Inloggen")).click());
         assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.issuer()), "the login page of Keycloak: " + b.driver.getCurrentUrl());
         b.save(username + "-keycloak-login.png");
+        // Keycloak's login page is part of the journey too: the same WCAG 2.1 A/AA check (axe needs JavaScript)
+        if (b.javascript) {
+            assertEquals("[]", b.axe(), "axe-core on Keycloak's login page");
+        }
         b.driver.findElement(By.id("username")).sendKeys(username);
         b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         b.leavingPage(() -> b.driver.findElement(By.id("kc-login")).click());
