@@ -102,8 +102,11 @@ class ReminderTest {
         for (MimeMessage m : received(anna)) {
             subjects.add(m.getSubject());
         }
-        assertEquals(List.of("Over 60 dagen verloopt je training De meldcode in 5 stappen",
-                "Over 14 dagen verloopt je training De meldcode in 5 stappen", "Je training De meldcode in 5 stappen is verlopen"), subjects);
+        // each exactly once; the order may differ when the test SMTP server drops a conversation and the mail is retried
+        subjects.sort(null);
+        assertEquals(List.of("Je training De meldcode in 5 stappen is verlopen",
+                "Over 14 dagen verloopt je training De meldcode in 5 stappen",
+                "Over 60 dagen verloopt je training De meldcode in 5 stappen"), subjects);
         planner.plan(LocalDate.of(2027, 2, 1)); // again: nothing new
         nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
         assertEquals(3, received(anna).size());
