@@ -54,8 +54,7 @@ public class TeamApi {
     @Operation(summary = "Teamoverzicht als CSV (Excel NL: puntkomma, UTF-8 met BOM)")
     public Response csv(@PathParam("id") long id) {
         Organisation o = access.organisation(id);
-        return Response.ok(TeamCsv.of(team.team(id, o.name, access.actor())), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"team-" + id + ".csv\"").build();
+        return TeamCsv.download(team.team(id, o.name, access.actor()));
     }
 
     @GET

@@ -11,6 +11,12 @@ final class TeamCsv {
     private TeamCsv() {
     }
 
+    /** The file to download, as the API and the team page both offer it. */
+    static jakarta.ws.rs.core.Response download(TeamService.Team team) {
+        return jakarta.ws.rs.core.Response.ok(of(team), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"team-" + team.organisationId() + ".csv\"").build();
+    }
+
     static String of(TeamService.Team team) {
         List<List<String>> rows = new ArrayList<>();
         for (TeamService.Row row : team.rows()) {

@@ -72,8 +72,7 @@ public class TeamPages {
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id) {
         Organisation o = access.organisation(id);
-        return Response.ok(TeamCsv.of(teams.team(id, o.name, access.actor())), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"team-" + id + ".csv\"").build();
+        return TeamCsv.download(teams.team(id, o.name, access.actor()));
     }
 
     @POST
