@@ -23,7 +23,21 @@ DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
 USERS=${USERS:-1000}
 QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-60000}
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC}
+# The runtime: the production JDK (Temurin 25, as in docker/Dockerfile) where the machine has it, else `java`.
+if [ -z "${BENCH_JAVA:-}" ]; then
+  BENCH_JAVA=java
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+fi
+JDK_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+# The production JVM settings of docs/operations.md (small heap, compact object headers on JDK 25+); see
+# docs/benchmarks.md for what each one saves.
+DEFAULT_OPTS="-Xmx64m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m"
+[ "$JDK_MAJOR" -ge 25 ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:+UseCompactObjectHeaders"
+JAVA_OPTS=${JAVA_OPTS:-$DEFAULT_OPTS}
+# AOT cache (JDK 25+): one training run with the same settings makes target/quarkus-app/app.aot; AOT=0 turns it off.
+AOT=${AOT:-$([ "$JDK_MAJOR" -ge 25 ] && echo 1 || echo 0)}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export QUARKUS_THREAD_POOL_MAX_THREADS=${QUARKUS_THREAD_POOL_MAX_THREADS:-32}
 PORT=${PORT:-8090}
 DATA_DIR=${DATA_DIR:-data/postgres-$SIZE}
 OUT=target/bench
@@ -43,7 +57,8 @@ CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 
 {
   echo "# $(date -u +%FT%TZ) size=$SIZE runs=$RUNS duration=$DURATION connections=$CONNECTIONS java_opts=$JAVA_OPTS"
-  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "# runtime: $("$BENCH_JAVA" -version 2>&1 | sed -n 2p), aot_cache=$AOT, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, worker threads=$QUARKUS_THREAD_POOL_MAX_THREADS"
   echo "# commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 } | tee "$RESULTS"
 
@@ -63,8 +78,8 @@ GEMEENTE_TOKEN=$(cat "$OUT/gemeente-token.txt")
 FIRST_TOKEN=$(head -1 "$OUT/medewerker-tokens.txt")
 SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 
-start_app() {
-  local t0 t1
+start_app() { # [extra JVM options]
+  local t0 t1 extra=${1:-}
   t0=$(date +%s%N)
   QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD= OIDC_AUTH_SERVER_URL="$OIDC_URL" OIDC_ISSUER=https://server.example.com \
@@ -74,7 +89,7 @@ start_app() {
   MELDCODETOUR_RATE_LIMIT_QUIZ_PER_MINUTE=1000000000 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_LOG_CATEGORY__IO_QUARKUS_OIDC__LEVEL=WARN \
   MELDCODETOUR_CONTENT_DIR="$PWD/content" \
-    bash -c "cd target/quarkus-app && exec java $JAVA_OPTS -jar quarkus-run.jar" >> "$OUT/app.log" 2>&1 &
+    bash -c "cd target/quarkus-app && exec $BENCH_JAVA $JAVA_OPTS $extra -jar quarkus-run.jar" >> "$OUT/app.log" 2>&1 &
   APP=$!
   PIDS+=($APP)
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FIRST_TOKEN" "http://localhost:$PORT/mijn-modules")" = 200 ]; do
@@ -82,6 +97,7 @@ start_app() {
     sleep 0.01
   done
   t1=$(date +%s%N)
+  [ "$run" = train ] && return
   echo "RESULT scenario=start run=$run cold_start_ms=$(( (t1 - t0) / 1000000 ))" | tee -a "$RESULTS"
 }
 
@@ -102,6 +118,32 @@ warm() { # connections lua [env...]
   shift 2
   env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$WARMUP" -s "$lua" "http://localhost:$PORT" > /dev/null
 }
+
+# AOT training run: the application with -XX:AOTCacheOutput serves every scenario for a few seconds; when it stops the
+# JVM writes the cache. Redone when the package or the JVM settings change.
+if [ "$AOT" = 1 ]; then
+  AOT_KEY="$("$BENCH_JAVA" -version 2>&1 | sed -n 2p) $JAVA_OPTS $(stat -c %Y target/quarkus-app/quarkus-run.jar)"
+  if [ ! -f target/quarkus-app/app.aot ] || [ "$(cat target/quarkus-app/app.aot.key 2>/dev/null)" != "$AOT_KEY" ]; then
+    echo "AOT training run ..."
+    rm -f target/quarkus-app/app.aot
+    run=train
+    start_app "-XX:AOTCacheOutput=app.aot"
+    for p in /mijn-modules /modules/meldcode-in-5-stappen /modules/meldcode-in-5-stappen/pagina/1; do
+      env BENCH_PATH=$p BENCH_TOKENS="$OUT/medewerker-tokens.txt" BENCH_THREADS=1 \
+        wrk -t1 -c16 -d5s -s bench/wrk/pages.lua "http://localhost:$PORT" > /dev/null
+    done
+    echo "$GEMEENTE_TOKEN" > "$OUT/gemeente-tokens.txt"
+    env BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt" BENCH_THREADS=1 \
+      wrk -t1 -c2 -d5s -s bench/wrk/pages.lua "http://localhost:$PORT" > /dev/null
+    java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" 500 | tail -1
+    env BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv" BENCH_THREADS=1 \
+      wrk -t1 -c16 -d5s -s bench/wrk/quiz.lua "http://localhost:$PORT" > /dev/null
+    kill "$APP"; wait "$APP" 2>/dev/null || true
+    [ -f target/quarkus-app/app.aot ] || { echo "no AOT cache was written; see $OUT/app.log" >&2; exit 1; }
+    echo "$AOT_KEY" > target/quarkus-app/app.aot.key
+  fi
+  JAVA_OPTS="$JAVA_OPTS -XX:AOTCache=app.aot"
+fi
 
 java -cp "$CP" nl.meldcodetour.bench.Bench reset-statements "$JDBC_URL"
 for run in $(seq 1 "$RUNS"); do

@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -106,17 +103,5 @@ public class CompletionService {
     public List<Completion> ofPerson(long personId) {
         return em.createQuery("from Completion where personId = :p order by completedAt desc", Completion.class)
                 .setParameter("p", personId).getResultList();
-    }
-
-    /**
-     * Per module, the completion that is valid longest: one row per module from the index on
-     * (person_id, module_id, valid_until DESC), however many refreshers someone did over the years.
-     */
-    public Map<String, Completion> latestPerModule(long personId) {
-        @SuppressWarnings("unchecked")
-        List<Completion> latest = em.createNativeQuery("SELECT DISTINCT ON (module_id) * FROM completion WHERE person_id = ?1 "
-                + "ORDER BY module_id, valid_until DESC, completed_at DESC", Completion.class)
-                .setParameter(1, personId).getResultList();
-        return latest.stream().collect(Collectors.toMap(c -> c.moduleId, Function.identity()));
     }
 }

@@ -1,8 +1,5 @@
 package nl.meldcodetour.learning;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,14 +37,5 @@ public class ProgressService {
                 VALUES (:p, :m, 0, 0, now(), now())
                 ON CONFLICT (person_id, module_id) DO NOTHING
                 """).setParameter("p", personId).setParameter("m", moduleId).executeUpdate();
-    }
-
-    public Map<String, Progress> ofPerson(long personId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "SELECT module_id, last_page, furthest_page FROM module_progress WHERE person_id = :p")
-                .setParameter("p", personId).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (String) r[0],
-                r -> new Progress(((Number) r[1]).intValue(), ((Number) r[2]).intValue())));
     }
 }

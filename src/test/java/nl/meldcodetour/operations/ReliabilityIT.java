@@ -191,7 +191,8 @@ class ReliabilityIT {
     private void start(Path jar, LocalPostgres pg) throws Exception {
         String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
         // the identity provider is the WireMock-based test OIDC server; its tokens carry this issuer
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        String javaHome = System.getProperty("packaged.java.home", System.getProperty("java.home")); // pom.xml
+        ProcessBuilder pb = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-Xmx256m",
                 "-Dquarkus.oidc.api.token.issuer=https://server.example.com", "-jar", jar.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/reliability-app.log").toFile()));
         Map<String, String> env = pb.environment();

@@ -37,7 +37,9 @@ public final class PackagedApp implements AutoCloseable {
             throw new AssertionError("No packaged application: run ./mvnw verify");
         }
         String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // the production JDK where the machine has it (pom.xml, profile jdk25-runtime), else the one running the tests
+        String javaHome = System.getProperty("packaged.java.home", System.getProperty("java.home"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         Map<String, String> env = pb.environment();
