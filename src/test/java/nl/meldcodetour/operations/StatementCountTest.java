@@ -26,7 +26,8 @@ import nl.meldcodetour.registry.TeamService;
 /**
  * No N+1 queries on the main pages: the number of SQL statements per request is counted with Hibernate's statistics
  * ({@code %test.quarkus.hibernate-orm.statistics=true}) and must stay within a budget, and must not grow with the
- * data (a person with more completions, a team with more colleagues).
+ * data (a person with more completions, a team with more colleagues). The learner pages also run one fixed plain-JDBC
+ * statement (jobs, passes and progress together), which Hibernate does not count.
  */
 @QuarkusTest
 class StatementCountTest {
@@ -80,10 +81,12 @@ class StatementCountTest {
         System.out.printf("statements per request: mijn-modules %d (12 completions: %d), module %d, page %d, certificaten %d%n",
                 modulesEmpty, modulesFull, module, page, certificates);
         assertEquals(modulesEmpty, modulesFull, "Mijn modules: the same statements with 0 or 12 completions");
-        assertTrue(modulesFull <= 5, "Mijn modules: " + modulesFull + " statements");
-        assertTrue(module <= 5, "module page: " + module + " statements");
-        assertTrue(page <= 6, "module page n: " + page + " statements");
-        assertTrue(certificates <= 4, "certificates: " + certificates + " statements");
+        // Hibernate's statements only; the learner pages add exactly one plain-JDBC statement
+        // (LearningService.LEARNER_STATE_SQL: jobs, passes and progress in one round trip, whatever the data)
+        assertTrue(modulesFull <= 1, "Mijn modules: " + modulesFull + " statements");
+        assertTrue(module <= 1, "module page: " + module + " statements");
+        assertTrue(page <= 2, "module page n: " + page + " statements");
+        assertTrue(certificates <= 3, "certificates: " + certificates + " statements");
     }
 
     @Test
