@@ -102,6 +102,22 @@ class LearningApiTest {
                 .body("moduleId", hasItem(MODULE)).body("moduleTitle", not(hasItem(nullValue())));
     }
 
+    @Test
+    void ofSeveralPassesTheOneValidLongestCounts() {
+        // the learner statement (LearningService.LEARNER_STATE_SQL) picks one pass per module: the one valid longest,
+        // even when an expired one was inserted after it
+        Tokens.TestUser learner = Tokens.newUser(null, "medewerker");
+        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        insertCompletion(learner, today.plusDays(200));
+        insertCompletion(learner, today.minusDays(400));
+        insertCompletion(learner, today.plusDays(20));
+        learner.given().get("/api/modules/" + MODULE + "/pages/4").then().statusCode(200);
+        learner.given().get("/api/modules").then().statusCode(200)
+                .body("find { it.id == '" + MODULE + "' }.status", equalTo("BEHAALD"))
+                .body("find { it.id == '" + MODULE + "' }.furthestPage", equalTo(4))
+                .body("find { it.id == '" + MODULE + "' }.validUntil", equalTo(today.plusDays(200).toString()));
+    }
+
     void insertCompletion(Tokens.TestUser user, LocalDate validUntil) {
         user.given().get("/api/me").then().statusCode(200);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> insert(user, validUntil));
