@@ -138,6 +138,7 @@ if [ "$AOT" = 1 ]; then
     java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" 500 | tail -1
     env BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv" BENCH_THREADS=1 \
       wrk -t1 -c16 -d5s -s bench/wrk/quiz.lua "http://localhost:$PORT" > /dev/null
+    java -cp "$CP" nl.meldcodetour.bench.Bench clean-quiz "$JDBC_URL" "$OUT"
     kill "$APP"; wait "$APP" 2>/dev/null || true
     [ -f target/quarkus-app/app.aot ] || { echo "no AOT cache was written; see $OUT/app.log" >&2; exit 1; }
     echo "$AOT_KEY" > target/quarkus-app/app.aot.key
@@ -157,7 +158,9 @@ for run in $(seq 1 "$RUNS"); do
       quiz)
         java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" "$QUIZ_ATTEMPTS" | tail -1
         load quiz "$CONNECTIONS" bench/wrk/quiz.lua BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv"
-        java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/RESULT scenario=quiz-check run=$run /" | tee -a "$RESULTS" ;;
+        java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/RESULT scenario=quiz-check run=$run /" | tee -a "$RESULTS"
+        # the next run starts from the same dataset
+        java -cp "$CP" nl.meldcodetour.bench.Bench clean-quiz "$JDBC_URL" "$OUT" ;;
       dashboard)
         echo "$GEMEENTE_TOKEN" > "$OUT/gemeente-tokens.txt"
         warm "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt"

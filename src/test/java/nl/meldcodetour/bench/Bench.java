@@ -44,7 +44,10 @@ import nl.meldcodetour.content.Question;
  * pg_stat_statements, each with its plan ({@code EXPLAIN (GENERIC_PLAN)}: the plan for any parameter values), as
  * Markdown;</li>
  * <li>{@code check-quiz <jdbcUrl> <outDir>} – after the load: every submitted passed attempt has exactly one
- * completion, every failed one none; prints the counts and exits 1 otherwise.</li>
+ * completion, every failed one none; prints the counts and exits 1 otherwise;</li>
+ * <li>{@code clean-quiz <jdbcUrl> <outDir>} – deletes the prepared attempts again, with their completions and
+ * certificates, so that every run starts from the same dataset (passes piling up over runs made later runs
+ * measure a different database).</li>
  * </ul>
  */
 public final class Bench {
@@ -60,9 +63,10 @@ public final class Bench {
             case "serve" -> serve(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
             case "prepare-quiz" -> prepareQuiz(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             case "check-quiz" -> System.exit(checkQuiz(args[1], Path.of(args[2])) ? 0 : 1);
+            case "clean-quiz" -> cleanQuiz(args[1], Path.of(args[2]));
             case "reset-statements" -> resetStatements(args[1]);
             case "explain" -> explain(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("serve | prepare-quiz | check-quiz | reset-statements | explain");
+            default -> throw new IllegalArgumentException("serve | prepare-quiz | check-quiz | clean-quiz | reset-statements | explain");
         }
     }
 
@@ -175,6 +179,29 @@ public final class Bench {
                         submitted, ids.size(), passed, right, wrongPassed, wrongFailed);
                 return wrongPassed == 0 && wrongFailed == 0 && passed == right;
             }
+        }
+    }
+
+    static void cleanQuiz(String jdbcUrl, Path out) throws Exception {
+        List<String> ids = Files.readAllLines(out.resolve("quiz-submissions.tsv")).stream()
+                .map(l -> l.split("\t")[1].replace("/api/attempts/", "").replace("/submission", "")).toList();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.setAutoCommit(false);
+            var attempts = c.createArrayOf("text", ids.toArray());
+            int[] deleted = new int[3];
+            String[] statements = {
+                    "DELETE FROM certificate t USING completion k WHERE k.id = t.completion_id AND k.attempt_id = ANY (?::uuid[])",
+                    "DELETE FROM completion WHERE attempt_id = ANY (?::uuid[])",
+                    "DELETE FROM quiz_attempt WHERE id = ANY (?::uuid[])" }; // attempt_question: ON DELETE CASCADE
+            for (int i = 0; i < statements.length; i++) {
+                try (var st = c.prepareStatement(statements[i])) {
+                    st.setArray(1, attempts);
+                    deleted[i] = st.executeUpdate();
+                }
+            }
+            c.commit();
+            System.out.printf("removed %d attempts, %d completions, %d certificates of the benchmark%n", deleted[2],
+                    deleted[1], deleted[0]);
         }
     }
 
