@@ -22,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-256}
 DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
 USERS=${USERS:-1000}
-QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-60000}
+QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-40000}
 # The runtime: the production JDK (Temurin 25, as in docker/Dockerfile) where the machine has it, else `java`.
 if [ -z "${BENCH_JAVA:-}" ]; then
   BENCH_JAVA=java
@@ -156,11 +156,19 @@ for run in $(seq 1 "$RUNS"); do
         warm "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt"
         load "$scenario" "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt" ;;
       quiz)
-        java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" "$QUIZ_ATTEMPTS" | tail -1
-        load quiz "$CONNECTIONS" bench/wrk/quiz.lua BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv"
-        java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/RESULT scenario=quiz-check run=$run /" | tee -a "$RESULTS"
-        # the next run starts from the same dataset
-        java -cp "$CP" nl.meldcodetour.bench.Bench clean-quiz "$JDBC_URL" "$OUT" ;;
+        # a warm-up on attempts of its own (each attempt is submitted once), then the measured load on fresh ones;
+        # after each: the completions are checked, then removed, so the next run starts from the same dataset
+        for phase in warm-up measure; do
+          java -cp "$CP" nl.meldcodetour.bench.Bench prepare-quiz "http://localhost:$PORT" "$OUT" "$QUIZ_ATTEMPTS" | tail -1
+          if [ "$phase" = warm-up ]; then
+            warm "$CONNECTIONS" bench/wrk/quiz.lua BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv"
+            java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/warm-up: /"
+          else
+            load quiz "$CONNECTIONS" bench/wrk/quiz.lua BENCH_SUBMISSIONS="$OUT/quiz-submissions.tsv"
+            java -cp "$CP" nl.meldcodetour.bench.Bench check-quiz "$JDBC_URL" "$OUT" | sed "s/^/RESULT scenario=quiz-check run=$run /" | tee -a "$RESULTS"
+          fi
+          java -cp "$CP" nl.meldcodetour.bench.Bench clean-quiz "$JDBC_URL" "$OUT"
+        done ;;
       dashboard)
         echo "$GEMEENTE_TOKEN" > "$OUT/gemeente-tokens.txt"
         warm "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt"
