@@ -2,10 +2,13 @@ package nl.meldcodetour.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,9 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 class CodeFlowTest {
+
+    @Inject
+    CachingTokenIdentityProvider tokens;
 
     private static String attr(String html, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(html);
@@ -45,6 +51,11 @@ class CodeFlowTest {
         given().filter(cookies).redirects().follow(false).get("/mijn-modules").then().statusCode(200)
                 .body(containsString("<h1>Mijn modules</h1>"))
                 .body(containsString("Uitloggen"));
+        // the session's ID token was verified once; the next page views take it from the cache of verified tokens
+        long hits = tokens.cache().hits();
+        given().filter(cookies).redirects().follow(false).get("/mijn-modules").then().statusCode(200);
+        given().filter(cookies).redirects().follow(false).get("/mijn-modules").then().statusCode(200);
+        assertEquals(hits + 2, tokens.cache().hits());
         Response logout = given().filter(cookies).redirects().follow(false).post("/uitloggen");
         // Logout ends the session at the identity provider too (RP-initiated logout), then returns to the start page.
         logout.then().statusCode(302)

@@ -1,0 +1,116 @@
+package nl.meldcodetour.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import nl.meldcodetour.testsupport.Tokens;
+
+/**
+ * The cache of verified tokens in the running application, with tokens of the test OIDC server: a token is verified
+ * once and then answered from the cache; a changed signature or payload, an expired token and another person's
+ * token are verified (and refused or accepted) on their own.
+ */
+@QuarkusTest
+class TokenCacheTest {
+
+    @Inject
+    CachingTokenIdentityProvider provider;
+
+    long hits() {
+        return provider.cache().hits();
+    }
+
+    long misses() {
+        return provider.cache().misses();
+    }
+
+    static String tokenValidFor(String subject, Duration lifetime, Set<String> roles) {
+        return Jwt.claims().subject(subject).upn(subject).claim("name", "Kort " + subject.substring(0, 8))
+                .claim("email", subject + "@example.org").issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour")).groups(roles).expiresIn(lifetime).jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
+    @Test
+    void theSameTokenIsVerifiedOnceThenAnsweredFromTheCache() {
+        var user = Tokens.newUser("onderwijs", "medewerker");
+        long hits = hits();
+        long misses = misses();
+        user.given().get("/api/me").then().statusCode(200).body("name", containsString("Test "));
+        assertEquals(misses + 1, misses(), "first request: verified in full");
+        assertEquals(hits, hits());
+        user.given().get("/api/me").then().statusCode(200).body("name", containsString("Test "));
+        user.given().get("/api/me").then().statusCode(200);
+        assertEquals(hits + 2, hits(), "second and third request: from the cache");
+        assertEquals(misses + 1, misses());
+    }
+
+    @Test
+    void anotherPersonsTokenGivesThatPerson() {
+        var alice = Tokens.newUser("onderwijs", "medewerker");
+        var bob = Tokens.newUser("zorg", "medewerker");
+        alice.given().get("/api/me").then().statusCode(200);
+        bob.given().get("/api/me").then().statusCode(200);
+        alice.given().get("/api/me").then().statusCode(200).body("name", containsString(alice.subject().substring(0, 8)));
+        bob.given().get("/api/me").then().statusCode(200).body("name", containsString(bob.subject().substring(0, 8)));
+    }
+
+    @Test
+    void aChangedSignatureOrPayloadIsRefusedWhileTheGenuineTokenIsCached() {
+        var user = Tokens.newUser("onderwijs", "medewerker");
+        user.given().get("/api/me").then().statusCode(200);
+        user.given().get("/api/me").then().statusCode(200);
+
+        String[] parts = user.token().split("\\.");
+        char c = parts[2].charAt(10);
+        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(11);
+        given().auth().oauth2(badSignature).get("/api/me").then().statusCode(401);
+
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"medewerker\"", "\"beheerder\"");
+        assertTrue(payload.contains("beheerder"));
+        String badPayload = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().auth().oauth2(badPayload).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(badPayload).get("/api/me").then().statusCode(401);
+
+        user.given().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAlthoughItWasCached() throws InterruptedException {
+        String subject = "kort-" + UUID.randomUUID();
+        String token = tokenValidFor(subject, Duration.ofSeconds(3), Set.of("medewerker"));
+        long hits = hits();
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        assertEquals(hits + 1, hits(), "the second request came from the cache");
+        Thread.sleep(4_500);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void rolesStillDecideWhatACachedIdentityMayDo() {
+        var user = Tokens.newUser("onderwijs", "medewerker");
+        user.given().get("/api/me").then().statusCode(200);
+        long hits = hits();
+        user.given().get("/api/audit/coverage").then().statusCode(403);
+        user.given().get("/api/audit/coverage").then().statusCode(403);
+        assertEquals(hits + 2, hits());
+    }
+}
