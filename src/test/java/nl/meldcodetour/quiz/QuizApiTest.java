@@ -161,6 +161,37 @@ class QuizApiTest {
     }
 
     @Test
+    void theChosenOptionsAreStoredPerQuestionAndShownAgainLater() {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        String id = attempt.getString("id");
+        Map<String, List<String>> sent = answers(attempt, 3);
+        JsonPath submitted = submit(user, id, sent).then().statusCode(200).extract().jsonPath();
+        // read back in a new request (from the database), and straight from the table
+        JsonPath stored = user.given().get("/api/attempts/" + id).then().statusCode(200).extract().jsonPath();
+        for (JsonPath view : List.of(submitted, stored)) {
+            List<Map<String, Object>> questions = view.getList("result.questions");
+            assertEquals(sent.size(), questions.size());
+            for (Map<String, Object> q : questions) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
+                List<String> chosen = options.stream().filter(o -> Boolean.TRUE.equals(o.get("chosen")))
+                        .map(o -> (String) o.get("id")).sorted().toList();
+                assertEquals(sent.get((String) q.get("id")).stream().sorted().toList(), chosen, "question " + q.get("id"));
+            }
+            assertEquals(sent.size() - 3, view.getInt("result.right"));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT question_id, array_to_string(chosen_options, ',') FROM attempt_question WHERE attempt_id = ?1")
+                .setParameter(1, java.util.UUID.fromString(id)).getResultList();
+        assertEquals(sent.size(), rows.size());
+        for (Object[] row : rows) {
+            assertEquals(String.join(",", sent.get((String) row[0]).stream().sorted().toList()), row[1]);
+        }
+    }
+
+    @Test
     void parallelDoubleSubmissionsAllGetTheSameResultAndOneCompletion() throws Exception {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
         JsonPath attempt = start(user);
