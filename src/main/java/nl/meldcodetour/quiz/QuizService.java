@@ -131,15 +131,20 @@ public class QuizService {
     @Transactional
     public QuizAttempt submit(long personId, UUID attemptId, Map<String, Set<String>> answers) {
         // Plain JDBC on the transaction's connection: this is the hot path of the quiz (issue #9), and Hibernate's
-        // load, dirty check and eleven updates were a third of its CPU. Same statements' effect, one row lock.
+        // load, dirty check and eleven updates were a third of its CPU. Two statements: read (and lock) the attempt
+        // with its questions, store the result with all answers; then the completion of a pass.
         try (Connection c = dataSource.getConnection()) {
             QuizAttempt attempt = lockAttempt(c, attemptId);
             if (attempt == null || attempt.personId != personId) {
                 throw new jakarta.ws.rs.NotFoundException();
             }
-            attempt.questions.addAll(questions(c, attempt));
             if (attempt.isSubmitted()) {
-                // A replay (double click, back button, retry): the stored result, unchanged.
+                // A replay (double click, back button, retry): the stored result, unchanged. The questions are read
+                // again: when this request waited for the lock of a simultaneous submission, the join above gave the
+                // attempt as that one stored it but its questions as they were before (PostgreSQL re-reads only the
+                // locked row), so without their answers.
+                attempt.questions.clear();
+                attempt.questions.addAll(questions(c, attempt));
                 return attempt;
             }
             Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
@@ -170,46 +175,65 @@ public class QuizService {
         }
     }
 
+    /** The attempt locked for the rest of the transaction, with its questions: one row per question. */
     static final String LOCK_ATTEMPT = """
-            SELECT person_id, module_id, content_version, pass_mark, question_count, started_at, submitted_at,
-                   right_count, percentage, passed
-            FROM quiz_attempt WHERE id = ? FOR UPDATE""";
-    static final String QUESTIONS = """
-            SELECT position, question_id, correct_options, chosen_options
-            FROM attempt_question WHERE attempt_id = ? ORDER BY position""";
-    /** The chosen options of every question in one statement: {"1": ["a"], "2": ["b", "c"], ...} by position. */
-    static final String SAVE_ANSWERS = """
+            SELECT a.person_id, a.module_id, a.content_version, a.pass_mark, a.question_count, a.started_at,
+                   a.submitted_at, a.right_count, a.percentage, a.passed,
+                   q.position, q.question_id, q.correct_options, q.chosen_options
+            FROM quiz_attempt a LEFT JOIN attempt_question q ON q.attempt_id = a.id
+            WHERE a.id = ? ORDER BY q.position FOR UPDATE OF a""";
+    /**
+     * The result and the chosen options of every question in one statement; the options as
+     * {"1": ["a"], "2": ["b", "c"], ...} by position. Returns one row per question stored.
+     */
+    static final String SAVE = """
+            WITH result AS (
+                UPDATE quiz_attempt SET submitted_at = ?, right_count = ?, percentage = ?, passed = ? WHERE id = ?)
             UPDATE attempt_question q SET chosen_options = ARRAY(SELECT jsonb_array_elements_text(v.value))
             FROM jsonb_each(?::jsonb) v
             WHERE q.attempt_id = ? AND q.position = v.key::int""";
-    static final String SAVE_RESULT = """
-            UPDATE quiz_attempt SET submitted_at = ?, right_count = ?, percentage = ?, passed = ? WHERE id = ?""";
 
-    /** The attempt (without its questions), locked for the rest of the transaction; null when there is none. */
+    /** The attempt with its questions, locked for the rest of the transaction; null when there is none. */
     private static QuizAttempt lockAttempt(Connection c, UUID attemptId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(LOCK_ATTEMPT)) {
             s.setObject(1, attemptId);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
+                QuizAttempt a = null;
+                while (r.next()) {
+                    if (a == null) {
+                        a = new QuizAttempt();
+                        a.id = attemptId;
+                        a.personId = r.getLong(1);
+                        a.moduleId = r.getString(2);
+                        a.contentVersion = r.getString(3);
+                        a.passMark = r.getInt(4);
+                        a.questionCount = r.getInt(5);
+                        a.startedAt = r.getObject(6, OffsetDateTime.class).toInstant();
+                        OffsetDateTime submitted = r.getObject(7, OffsetDateTime.class);
+                        a.submittedAt = submitted == null ? null : submitted.toInstant();
+                        a.rightCount = (Integer) r.getObject(8);
+                        a.percentage = (Integer) r.getObject(9);
+                        a.passed = (Boolean) r.getObject(10);
+                    }
+                    if (r.getObject(11) != null) {
+                        AttemptQuestion q = new AttemptQuestion();
+                        q.attempt = a;
+                        q.position = r.getInt(11);
+                        q.questionId = r.getString(12);
+                        q.correctOptions = (String[]) r.getArray(13).getArray();
+                        Array chosen = r.getArray(14);
+                        q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
+                        a.questions.add(q);
+                    }
                 }
-                QuizAttempt a = new QuizAttempt();
-                a.id = attemptId;
-                a.personId = r.getLong(1);
-                a.moduleId = r.getString(2);
-                a.contentVersion = r.getString(3);
-                a.passMark = r.getInt(4);
-                a.questionCount = r.getInt(5);
-                a.startedAt = r.getObject(6, OffsetDateTime.class).toInstant();
-                OffsetDateTime submitted = r.getObject(7, OffsetDateTime.class);
-                a.submittedAt = submitted == null ? null : submitted.toInstant();
-                a.rightCount = (Integer) r.getObject(8);
-                a.percentage = (Integer) r.getObject(9);
-                a.passed = (Boolean) r.getObject(10);
                 return a;
             }
         }
     }
+
+    static final String QUESTIONS = """
+            SELECT position, question_id, correct_options, chosen_options
+            FROM attempt_question WHERE attempt_id = ? ORDER BY position""";
 
     private static List<AttemptQuestion> questions(Connection c, QuizAttempt attempt) throws SQLException {
         List<AttemptQuestion> list = new ArrayList<>();
@@ -233,9 +257,14 @@ public class QuizService {
 
     private void saveAnswers(Connection c, QuizAttempt attempt, Map<String, List<String>> chosenByPosition)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SAVE_ANSWERS)) {
-            s.setString(1, json.writeValueAsString(chosenByPosition));
-            s.setObject(2, attempt.id);
+        try (PreparedStatement s = c.prepareStatement(SAVE)) {
+            s.setObject(1, attempt.submittedAt.atOffset(ZoneOffset.UTC));
+            s.setInt(2, attempt.rightCount);
+            s.setInt(3, attempt.percentage);
+            s.setBoolean(4, attempt.passed);
+            s.setObject(5, attempt.id);
+            s.setString(6, json.writeValueAsString(chosenByPosition));
+            s.setObject(7, attempt.id);
             int updated = s.executeUpdate();
             if (updated != attempt.questions.size()) {
                 throw new IllegalStateException("answers stored for " + updated + " of " + attempt.questions.size()
@@ -243,14 +272,6 @@ public class QuizService {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-        try (PreparedStatement s = c.prepareStatement(SAVE_RESULT)) {
-            s.setObject(1, attempt.submittedAt.atOffset(ZoneOffset.UTC));
-            s.setInt(2, attempt.rightCount);
-            s.setInt(3, attempt.percentage);
-            s.setBoolean(4, attempt.passed);
-            s.setObject(5, attempt.id);
-            s.executeUpdate();
         }
     }
 

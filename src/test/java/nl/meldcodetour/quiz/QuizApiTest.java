@@ -160,6 +160,24 @@ class QuizApiTest {
         assertEquals(1, completions(user));
     }
 
+    private static Map<String, List<String>> sorted(Map<String, List<String>> answers) {
+        Map<String, List<String>> sorted = new java.util.TreeMap<>();
+        answers.forEach((question, options) -> sorted.put(question, options.stream().sorted().toList()));
+        return sorted;
+    }
+
+    /** The options marked chosen in a result, per question id. */
+    private static Map<String, List<String>> chosenPerQuestion(JsonPath view) {
+        Map<String, List<String>> chosen = new java.util.TreeMap<>();
+        for (Map<String, Object> q : view.<Map<String, Object>>getList("result.questions")) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
+            chosen.put((String) q.get("id"), options.stream().filter(o -> Boolean.TRUE.equals(o.get("chosen")))
+                    .map(o -> (String) o.get("id")).sorted().toList());
+        }
+        return chosen;
+    }
+
     @Test
     void theChosenOptionsAreStoredPerQuestionAndShownAgainLater() {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
@@ -170,15 +188,7 @@ class QuizApiTest {
         // read back in a new request (from the database), and straight from the table
         JsonPath stored = user.given().get("/api/attempts/" + id).then().statusCode(200).extract().jsonPath();
         for (JsonPath view : List.of(submitted, stored)) {
-            List<Map<String, Object>> questions = view.getList("result.questions");
-            assertEquals(sent.size(), questions.size());
-            for (Map<String, Object> q : questions) {
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
-                List<String> chosen = options.stream().filter(o -> Boolean.TRUE.equals(o.get("chosen")))
-                        .map(o -> (String) o.get("id")).sorted().toList();
-                assertEquals(sent.get((String) q.get("id")).stream().sorted().toList(), chosen, "question " + q.get("id"));
-            }
+            assertEquals(sorted(sent), chosenPerQuestion(view));
             assertEquals(sent.size() - 3, view.getInt("result.right"));
         }
         @SuppressWarnings("unchecked")
@@ -209,11 +219,77 @@ class QuizApiTest {
                 assertEquals(200, r.statusCode(), r.asString());
                 assertEquals(80, r.jsonPath().getInt("result.percentage"));
                 assertTrue(r.jsonPath().getBoolean("result.passed"));
+                // also the requests that waited for the lock show the answers, not only the score
+                assertEquals(sorted(answers), chosenPerQuestion(r.jsonPath()));
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(1, completions(user));
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A submission that has to wait for the lock of another one that stores the answers: when it gets the lock it
+     * returns the stored result with the stored answers (PostgreSQL hands the waiting statement the new version of
+     * the locked attempt row only, so the questions have to be read again).
+     */
+    @Test
+    void aSubmissionThatWaitedForTheLockReturnsTheAnswersStoredMeanwhile() throws Exception {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        java.util.UUID id = java.util.UUID.fromString(attempt.getString("id"));
+        Map<String, List<String>> stored = answers(attempt, 1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var lock = c.prepareStatement("SELECT id FROM quiz_attempt WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, id);
+                lock.executeQuery().close();
+            }
+            Future<Response> waiting = pool.submit(() -> submit(user, id.toString(), answers(attempt, 5)));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!blockedOnALock(id) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(blockedOnALock(id), "the submission waits for the lock");
+            // meanwhile "another submission" stores its answers and result
+            try (var save = c.prepareStatement(QuizService.SAVE)) {
+                save.setObject(1, java.time.OffsetDateTime.now());
+                save.setInt(2, stored.size() - 1);
+                save.setInt(3, 90);
+                save.setBoolean(4, true);
+                save.setObject(5, id);
+                Map<String, List<String>> byPosition = new HashMap<>();
+                List<String> ids = attempt.getList("quiz.questions.id");
+                List<Integer> positions = attempt.getList("quiz.questions.position");
+                for (int i = 0; i < ids.size(); i++) {
+                    byPosition.put(String.valueOf(positions.get(i)), stored.get(ids.get(i)).stream().sorted().toList());
+                }
+                save.setString(6, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(byPosition));
+                save.setObject(7, id);
+                assertEquals(stored.size(), save.executeUpdate());
+            }
+            c.commit();
+            Response r = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode(), r.asString());
+            assertEquals(90, r.jsonPath().getInt("result.percentage"));
+            assertEquals(sorted(stored), chosenPerQuestion(r.jsonPath()), "the answers stored by the other submission");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private boolean blockedOnALock(java.util.UUID attemptId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); var s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM quiz_attempt a%'")) {
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1) > 0;
+            }
+        }
     }
 
     @Test
