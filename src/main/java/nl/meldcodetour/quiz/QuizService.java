@@ -216,14 +216,7 @@ public class QuizService {
                         a.passed = (Boolean) r.getObject(10);
                     }
                     if (r.getObject(11) != null) {
-                        AttemptQuestion q = new AttemptQuestion();
-                        q.attempt = a;
-                        q.position = r.getInt(11);
-                        q.questionId = r.getString(12);
-                        q.correctOptions = (String[]) r.getArray(13).getArray();
-                        Array chosen = r.getArray(14);
-                        q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
-                        a.questions.add(q);
+                        a.questions.add(question(r, 11, a));
                     }
                 }
                 return a;
@@ -241,18 +234,23 @@ public class QuizService {
             s.setObject(1, attempt.id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    AttemptQuestion q = new AttemptQuestion();
-                    q.attempt = attempt;
-                    q.position = r.getInt(1);
-                    q.questionId = r.getString(2);
-                    q.correctOptions = (String[]) r.getArray(3).getArray();
-                    Array chosen = r.getArray(4);
-                    q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
-                    list.add(q);
+                    list.add(question(r, 1, attempt));
                 }
             }
         }
         return list;
+    }
+
+    /** A question of the attempt from columns position, question_id, correct_options, chosen_options at {@code first}. */
+    private static AttemptQuestion question(ResultSet r, int first, QuizAttempt attempt) throws SQLException {
+        AttemptQuestion q = new AttemptQuestion();
+        q.attempt = attempt;
+        q.position = r.getInt(first);
+        q.questionId = r.getString(first + 1);
+        q.correctOptions = (String[]) r.getArray(first + 2).getArray();
+        Array chosen = r.getArray(first + 3);
+        q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
+        return q;
     }
 
     private void saveAnswers(Connection c, QuizAttempt attempt, Map<String, List<String>> chosenByPosition)
