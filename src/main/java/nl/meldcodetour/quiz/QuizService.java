@@ -150,11 +150,11 @@ public class QuizService {
             Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
             validate(attempt, module, answers);
             List<Scoring.Answer> scored = new ArrayList<>();
-            Map<String, List<String>> chosenById = new LinkedHashMap<>();
+            Map<String, List<String>> chosenByPosition = new LinkedHashMap<>();
             for (AttemptQuestion q : attempt.questions) {
                 Set<String> chosen = answers.get(q.questionId);
                 q.chosenOptions = chosen.stream().sorted().toArray(String[]::new);
-                chosenById.put(String.valueOf(q.position), List.of(q.chosenOptions));
+                chosenByPosition.put(String.valueOf(q.position), List.of(q.chosenOptions));
                 scored.add(new Scoring.Answer(q.correct(), chosen));
             }
             Scoring.Result result = Scoring.score(scored, attempt.passMark);
@@ -162,7 +162,7 @@ public class QuizService {
             attempt.rightCount = result.right();
             attempt.percentage = result.percentage();
             attempt.passed = result.passed();
-            saveAnswers(c, attempt, chosenById);
+            saveAnswers(c, attempt, chosenByPosition);
             metrics.countAfterCommit(BusinessMetrics.QUIZ_ATTEMPTS, "module", module.id(), "result",
                     result.passed() ? "passed" : "failed");
             if (result.passed()) {
