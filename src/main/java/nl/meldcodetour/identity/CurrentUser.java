@@ -101,35 +101,83 @@ public class CurrentUser {
         return person;
     }
 
-    private Person mirror() {
-        if (identity.isAnonymous()) {
-            throw new IllegalStateException("no person for an anonymous request");
+    /**
+     * Offers a person row that the caller read together with its own data in one statement ({@code null} when the
+     * statement found none; columns as in {@link #personFrom}). When the row is the current person and needs no write
+     * (the common case: every page view) it becomes this request's person and the answer is true. Otherwise the answer
+     * is false and the caller must use {@link #person()}, which writes, and read its data again.
+     */
+    public boolean adopt(Person read) {
+        if (person == null && read != null && isCurrent(read, claims())) {
+            person = read;
         }
-        String subject = claim("sub").orElse(identity.getPrincipal().getName());
-        String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
-        Optional<String> sector = claim(sectorClaim).filter(s -> {
-            boolean known = content.catalog().sector(s).isPresent();
-            if (!known) {
-                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+        return person != null && person == read;
+    }
+
+    /** Whether this request's person has been read already (then {@link #person()} costs nothing). */
+    public boolean hasPerson() {
+        return person != null;
+    }
+
+    /** The subject under which the logged-in person is stored ({@code person.subject}). */
+    public String subject() {
+        return claims().subject();
+    }
+
+    /** What the identity says about the person, trimmed to what the {@code person} table holds. */
+    private record Claims(String subject, String name, String email, Optional<String> sector, String organisation) {
+    }
+
+    private Claims claims;
+
+    private Claims claims() {
+        if (claims == null) {
+            if (identity.isAnonymous()) {
+                throw new IllegalStateException("no person for an anonymous request");
             }
-            return known;
-        });
-        String email = claim("email").map(e -> truncate(e, 320)).orElse(null);
-        String organisation = claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null);
+            String subject = claim("sub").orElse(identity.getPrincipal().getName());
+            String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+            Optional<String> sector = claim(sectorClaim).filter(s -> {
+                boolean known = content.catalog().sector(s).isPresent();
+                if (!known) {
+                    LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+                }
+                return known;
+            });
+            claims = new Claims(truncate(subject, 255), truncate(name, 200),
+                    claim("email").map(e -> truncate(e, 320)).orElse(null), sector,
+                    claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null));
+        }
+        return claims;
+    }
+
+    /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */
+    private static boolean isCurrent(Person known, Claims c) {
+        return known.subject.equals(c.subject()) && Objects.equals(known.displayName, c.name())
+                && Objects.equals(known.email, c.email())
+                && (c.sector().isEmpty() || c.sector().get().equals(known.sector))
+                && (c.organisation() == null || c.organisation().equals(known.organisation))
+                && known.lastSeenAt != null && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    private Person mirror() {
+        Claims c = claims();
+        String subject = c.subject();
+        String name = c.name();
+        Optional<String> sector = c.sector();
+        String email = c.email();
+        String organisation = c.organisation();
         // The common case, every page view: the person exists, nothing changed, seen within the hour. One read and
         // no write (an upsert would lock and rewrite the row on every request).
-        Person known = read(truncate(subject, 255));
-        if (known != null && Objects.equals(known.displayName, truncate(name, 200)) && Objects.equals(known.email, email)
-                && (sector.isEmpty() || sector.get().equals(known.sector))
-                && (organisation == null || organisation.equals(known.organisation))
-                && known.lastSeenAt != null && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)))) {
+        Person known = read(subject);
+        if (known != null && isCurrent(known, c)) {
             return known;
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
             var ids = (java.util.List<Long>) em.createNativeQuery(UPSERT, Long.class)
-                    .setParameter("subject", truncate(subject, 255))
-                    .setParameter("name", truncate(name, 200))
+                    .setParameter("subject", subject)
+                    .setParameter("name", name)
                     .setParameter("email", email)
                     .setParameter("sector", sector.orElse(null))
                     .setParameter("organisation", organisation)
@@ -137,7 +185,7 @@ public class CurrentUser {
             Long id = !ids.isEmpty() ? ids.get(0) : known != null ? known.id : null;
             if (id == null) {
                 return em.createQuery("from Person where subject = :subject", Person.class)
-                        .setParameter("subject", truncate(subject, 255)).getSingleResult();
+                        .setParameter("subject", subject).getSingleResult();
             }
             Person current = em.find(Person.class, id);
             em.refresh(current); // the request's session may hold it from before the upsert: read it again
@@ -158,21 +206,33 @@ public class CurrentUser {
                 if (!r.next()) {
                     return null;
                 }
-                Person p = new Person();
-                p.id = r.getLong("id");
-                p.subject = r.getString("subject");
-                p.displayName = r.getString("display_name");
-                p.email = r.getString("email");
-                p.sector = r.getString("sector");
-                p.organisation = r.getString("organisation");
-                p.mailOptOut = r.getBoolean("mail_opt_out");
-                p.createdAt = r.getObject("created_at", OffsetDateTime.class).toInstant();
-                p.lastSeenAt = r.getObject("last_seen_at", OffsetDateTime.class).toInstant();
-                return p;
+                return personFrom(r);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("person " + subject + " could not be read", e);
         }
+    }
+
+    /**
+     * A person from the current row of a result set with the columns {@code id, subject, display_name, email, sector,
+     * organisation, mail_opt_out, created_at, last_seen_at} (by name); {@code null} when {@code id} is NULL.
+     */
+    public static Person personFrom(ResultSet r) throws SQLException {
+        long id = r.getLong("id");
+        if (r.wasNull()) {
+            return null;
+        }
+        Person p = new Person();
+        p.id = id;
+        p.subject = r.getString("subject");
+        p.displayName = r.getString("display_name");
+        p.email = r.getString("email");
+        p.sector = r.getString("sector");
+        p.organisation = r.getString("organisation");
+        p.mailOptOut = r.getBoolean("mail_opt_out");
+        p.createdAt = r.getObject("created_at", OffsetDateTime.class).toInstant();
+        p.lastSeenAt = r.getObject("last_seen_at", OffsetDateTime.class).toInstant();
+        return p;
     }
 
     private Optional<String> claim(String name) {

@@ -82,7 +82,7 @@ public class LearningApi {
     @Path("modules")
     @Operation(summary = "Mijn modules met status")
     public List<ModuleSummary> modules() {
-        return learning.modulesOf(user.person()).stream().map(LearningApi::summary).toList();
+        return learning.modulesOf(user).stream().map(LearningApi::summary).toList();
     }
 
     @GET
@@ -118,7 +118,7 @@ public class LearningApi {
     }
 
     private LearningService.ModuleOverview overview(String moduleId) {
-        return learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new);
+        return learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new);
     }
 
     static ModuleSummary summary(LearningService.ModuleOverview o) {

@@ -48,9 +48,10 @@ public class LearningPages {
     @GET
     @Path("mijn-modules")
     public TemplateInstance mijnModules() {
+        var modules = learning.modulesOf(user); // reads the person too, in the same round trip
         Person person = user.person();
         String sectorName = content.catalog().sector(person.sector).map(s -> s.name()).orElse(null);
-        return Templates.mijnModules(person, sectorName, learning.modulesOf(person));
+        return Templates.mijnModules(person, sectorName, modules);
     }
 
     @GET
@@ -69,6 +70,6 @@ public class LearningPages {
     }
 
     private LearningService.ModuleOverview overview(String moduleId) {
-        return learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new);
+        return learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new);
     }
 }

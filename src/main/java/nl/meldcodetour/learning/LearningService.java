@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
 
 /** "Mijn modules": which modules a person must follow and where they stand with each. */
@@ -44,27 +45,51 @@ public class LearningService {
     }
 
     /**
-     * Everything "Mijn modules" needs about one person in one round trip: the functions of the current jobs (kind
-     * {@code f}), the best pass per module ({@code c}) and the reading progress ({@code p}). Three separate statements
-     * through Hibernate cost about as much CPU as the rest of the page together (docs/benchmarks.md).
+     * Everything "Mijn modules" needs about one person (table alias {@code p} with {@code id} and {@code email}): the
+     * functions of the current jobs (kind {@code f}), the best pass per module ({@code c}) and the reading progress
+     * ({@code p}). Three separate statements through Hibernate cost about as much CPU as the rest of the page together
+     * (docs/benchmarks.md).
      * <p>
      * The best pass is looked up per module of the catalogue (the array parameter), each one the first entry of the
      * index {@code completion (person_id, module_id, valid_until DESC, completed_at DESC)}: the cost stays the same
      * however many passes a person collects over the years. ({@code DISTINCT ON} read and sorted every pass of the
      * person: 274 µs per call for a person with 360 passes.)
      */
-    static final String LEARNER_STATE_SQL = """
-            SELECT 'f', f.function_id, NULL::uuid, NULL::int, NULL::int, NULL::timestamptz, NULL::date, NULL, NULL::uuid
-            FROM (SELECT DISTINCT function_id FROM employment WHERE lower(email) = lower(?)
+    private static final String STATE = """
+            SELECT 'f' AS kind, f.function_id AS key, NULL::uuid AS completion_id, NULL::int AS score_or_last,
+                   NULL::int AS furthest, NULL::timestamptz AS completed_at, NULL::date AS valid_until,
+                   NULL AS content_version, NULL::uuid AS attempt_id
+            FROM (SELECT DISTINCT function_id FROM employment WHERE lower(email) = lower(p.email)
                   AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)) f
             UNION ALL
             SELECT 'c', c.module_id, c.id, c.score, NULL, c.completed_at, c.valid_until, c.content_version, c.attempt_id
             FROM unnest(?::text[]) AS m(module_id)
-            CROSS JOIN LATERAL (SELECT * FROM completion WHERE person_id = ? AND module_id = m.module_id
+            CROSS JOIN LATERAL (SELECT * FROM completion WHERE person_id = p.id AND module_id = m.module_id
                   ORDER BY valid_until DESC, completed_at DESC LIMIT 1) c
             UNION ALL
             SELECT 'p', module_id, NULL, last_page, furthest_page, NULL, NULL, NULL, NULL
-            FROM module_progress WHERE person_id = ?""";
+            FROM module_progress WHERE person_id = p.id""";
+
+    /** {@link #STATE} of a person already read. Parameters: person id, e-mail, today, today, module ids. */
+    static final String LEARNER_STATE_SQL = "SELECT s.* FROM (VALUES (?::bigint, ?::text)) AS p(id, email)\nCROSS JOIN LATERAL (\n"
+            + STATE + ") s";
+
+    /**
+     * The person row of {@code CurrentUser} and {@link #STATE} in one round trip: the learner pages need both, and
+     * every round trip costs the database and the application more than the reads themselves (docs/benchmarks.md).
+     * One row per state row, each with the person's columns; one row with NULL state when there is none; no row when
+     * the person is not stored yet. Parameters: today, today, module ids, subject.
+     */
+    static final String PERSON_AND_LEARNER_STATE_SQL = """
+            SELECT p.id, p.subject, p.display_name, p.email, p.sector, p.organisation, p.mail_opt_out, p.created_at,
+                   p.last_seen_at, s.*
+            FROM person p LEFT JOIN LATERAL (
+            """ + STATE + """
+            ) s ON true
+            WHERE p.subject = ?""";
+
+    /** Columns of the person before the state columns in {@link #PERSON_AND_LEARNER_STATE_SQL}. */
+    private static final int PERSON_COLUMNS = 9;
 
     @Inject
     ContentService content;
@@ -84,10 +109,24 @@ public class LearningService {
 
     public List<ModuleOverview> modulesOf(Person person) {
         LocalDate today = LocalDate.now(clock);
-        LearnerState state = state(person, today);
-        return requiredModules(person, state.functionIds()).stream()
-                .map(m -> overview(m, state.latest().get(m.id()), state.progress().get(m.id()), today))
-                .toList();
+        return overviews(person, state(person, today), today);
+    }
+
+    /**
+     * The modules of the logged-in person. When the request has not read the person yet, the person and the learner
+     * state come in one statement ({@link #PERSON_AND_LEARNER_STATE_SQL}); only when the person must be written first
+     * (new, changed claims, the hourly last-seen stamp) are they read separately, after the write.
+     */
+    public List<ModuleOverview> modulesOf(CurrentUser user) {
+        if (user.hasPerson()) {
+            return modulesOf(user.person());
+        }
+        LocalDate today = LocalDate.now(clock);
+        var read = personAndState(user.subject(), today);
+        if (user.adopt(read.person())) {
+            return overviews(read.person(), read.state(), today);
+        }
+        return modulesOf(user.person());
     }
 
     /** The module if it exists and belongs to this person's modules. */
@@ -95,49 +134,97 @@ public class LearningService {
         return modulesOf(person).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
     }
 
-    /** The person's jobs, passes and progress as read by {@link #LEARNER_STATE_SQL}. */
+    /** The module if it exists and belongs to the logged-in person's modules. */
+    public Optional<ModuleOverview> moduleOf(CurrentUser user, String moduleId) {
+        return modulesOf(user).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
+    }
+
+    private List<ModuleOverview> overviews(Person person, LearnerState state, LocalDate today) {
+        return requiredModules(person, state.functionIds()).stream()
+                .map(m -> overview(m, state.latest().get(m.id()), state.progress().get(m.id()), today))
+                .toList();
+    }
+
+    /** The person's jobs, passes and progress as read by {@link #STATE}. */
     record LearnerState(Set<String> functionIds, Map<String, Completion> latest,
             Map<String, ProgressService.Progress> progress) {
+
+        LearnerState() {
+            this(new HashSet<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        /** Adds the current row; its state columns start after {@code offset} columns; a NULL kind adds nothing. */
+        void add(ResultSet rows, int offset, long personId) throws SQLException {
+            String kind = rows.getString(offset + 1);
+            if (kind == null) {
+                return;
+            }
+            String key = rows.getString(offset + 2);
+            switch (kind) {
+                case "f" -> functionIds.add(key);
+                case "c" -> {
+                    Completion c = new Completion();
+                    c.id = rows.getObject(offset + 3, UUID.class);
+                    c.personId = personId;
+                    c.moduleId = key;
+                    c.score = rows.getInt(offset + 4);
+                    c.completedAt = rows.getObject(offset + 6, OffsetDateTime.class).toInstant();
+                    c.validUntil = rows.getObject(offset + 7, LocalDate.class);
+                    c.contentVersion = rows.getString(offset + 8);
+                    c.attemptId = rows.getObject(offset + 9, UUID.class);
+                    latest.put(key, c);
+                }
+                default -> progress.put(key, new ProgressService.Progress(rows.getInt(offset + 4), rows.getInt(offset + 5)));
+            }
+        }
+    }
+
+    /** A person as stored (null: not stored) with their learner state. */
+    record PersonAndState(Person person, LearnerState state) {
     }
 
     LearnerState state(Person person, LocalDate today) {
-        Set<String> functionIds = new HashSet<>();
-        Map<String, Completion> latest = new HashMap<>();
-        Map<String, ProgressService.Progress> progress = new HashMap<>();
+        LearnerState state = new LearnerState();
         // inside a transaction (quiz submission) Agroal hands out the connection already enlisted in it
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(LEARNER_STATE_SQL)) {
-            statement.setString(1, person.email);
-            statement.setObject(2, today);
+            statement.setLong(1, person.id);
+            statement.setString(2, person.email);
             statement.setObject(3, today);
-            statement.setArray(4, connection.createArrayOf("text", moduleIds()));
-            statement.setLong(5, person.id);
-            statement.setLong(6, person.id);
+            statement.setObject(4, today);
+            statement.setArray(5, connection.createArrayOf("text", moduleIds()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String moduleId = rows.getString(2);
-                    switch (rows.getString(1)) {
-                        case "f" -> functionIds.add(moduleId);
-                        case "c" -> {
-                            Completion c = new Completion();
-                            c.id = rows.getObject(3, UUID.class);
-                            c.personId = person.id;
-                            c.moduleId = moduleId;
-                            c.score = rows.getInt(4);
-                            c.completedAt = rows.getObject(6, OffsetDateTime.class).toInstant();
-                            c.validUntil = rows.getObject(7, LocalDate.class);
-                            c.contentVersion = rows.getString(8);
-                            c.attemptId = rows.getObject(9, UUID.class);
-                            latest.put(moduleId, c);
-                        }
-                        default -> progress.put(moduleId, new ProgressService.Progress(rows.getInt(4), rows.getInt(5)));
-                    }
+                    state.add(rows, 0, person.id);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("learner state of person " + person.id + " could not be read", e);
         }
-        return new LearnerState(functionIds, latest, progress);
+        return state;
+    }
+
+    PersonAndState personAndState(String subject, LocalDate today) {
+        Person person = null;
+        LearnerState state = new LearnerState();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(PERSON_AND_LEARNER_STATE_SQL)) {
+            statement.setObject(1, today);
+            statement.setObject(2, today);
+            statement.setArray(3, connection.createArrayOf("text", moduleIds()));
+            statement.setString(4, subject);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (person == null) {
+                        person = CurrentUser.personFrom(rows);
+                    }
+                    state.add(rows, PERSON_COLUMNS, person.id);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("person " + subject + " and their learner state could not be read", e);
+        }
+        return new PersonAndState(person, state);
     }
 
     /** The ids of all modules of the catalogue, for the per-module lookup of {@link #LEARNER_STATE_SQL}. */

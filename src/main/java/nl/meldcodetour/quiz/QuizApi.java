@@ -72,7 +72,7 @@ public class QuizApi {
     @Operation(summary = "Start een toetspoging (nieuwe trekking van vragen, zonder de juiste antwoorden)")
     public Response start(@PathParam("moduleId") String moduleId) {
         limits.quiz();
-        Module module = learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new).module();
+        Module module = learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new).module();
         QuizAttempt attempt = quiz.start(user.person().id, module);
         return Response.status(201).entity(view(attempt)).header("Location", "/api/attempts/" + attempt.id).build();
     }
@@ -105,7 +105,7 @@ public class QuizApi {
     @Path("modules/{moduleId}/attempts")
     @Operation(summary = "Mijn toetspogingen voor een module, nieuwste eerst")
     public List<QuizViews.AttemptSummary> history(@PathParam("moduleId") String moduleId) {
-        learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new);
+        learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new);
         return quiz.history(user.person().id, moduleId).stream().map(QuizViews::summary).toList();
     }
 

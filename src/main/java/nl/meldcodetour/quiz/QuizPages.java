@@ -124,7 +124,7 @@ public class QuizPages {
     }
 
     private Module myModule(String moduleId) {
-        return learning.moduleOf(user.person(), moduleId).orElseThrow(NotFoundException::new).module();
+        return learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new).module();
     }
 
     private QuizAttempt mine(UUID attemptId) {

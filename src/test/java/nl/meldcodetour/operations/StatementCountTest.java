@@ -26,9 +26,10 @@ import nl.meldcodetour.registry.TeamService;
 /**
  * No N+1 queries on the main pages: the number of SQL statements per request is counted with Hibernate's statistics
  * ({@code %test.quarkus.hibernate-orm.statistics=true}) and must stay within a budget, and must not grow with the
- * data (a person with more completions, a team with more colleagues). Every signed-in page also runs two fixed
- * plain-JDBC statements, which Hibernate does not count: the person read of {@code CurrentUser} and, on the learner
- * pages, {@code LearningService.LEARNER_STATE_SQL} (jobs, best pass per module and progress in one round trip).
+ * data (a person with more completions, a team with more colleagues). Every signed-in page also runs one fixed
+ * plain-JDBC statement, which Hibernate does not count: the person read of {@code CurrentUser} or, on the learner
+ * pages, {@code LearningService.PERSON_AND_LEARNER_STATE_SQL} (the person, jobs, best pass per module and progress in
+ * one round trip; {@code LearnerStateTest}).
  */
 @QuarkusTest
 class StatementCountTest {
@@ -82,8 +83,8 @@ class StatementCountTest {
         System.out.printf("statements per request: mijn-modules %d (12 completions: %d), module %d, page %d, certificaten %d%n",
                 modulesEmpty, modulesFull, module, page, certificates);
         assertEquals(modulesEmpty, modulesFull, "Mijn modules: the same statements with 0 or 12 completions");
-        // Hibernate's statements only; on top come the two fixed plain-JDBC statements (the person, and
-        // LearningService.LEARNER_STATE_SQL: jobs, best pass per module and progress in one round trip, whatever the data)
+        // Hibernate's statements only; on top comes one fixed plain-JDBC statement (LearningService.
+        // PERSON_AND_LEARNER_STATE_SQL: the person, jobs, best pass per module and progress in one round trip, whatever the data)
         assertEquals(0, modulesFull, "Mijn modules: no statement through Hibernate");
         assertEquals(0, module, "module page: no statement through Hibernate");
         assertTrue(page <= 1, "module page n: " + page + " statements");
