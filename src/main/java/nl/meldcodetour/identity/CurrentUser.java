@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,11 +75,21 @@ public class CurrentUser {
     @Inject
     ContentService content;
 
-    @ConfigProperty(name = "meldcodetour.oidc.sector-claim", defaultValue = "sector")
-    String sectorClaim;
+    @Inject
+    ClaimNames claimNames;
 
-    @ConfigProperty(name = "meldcodetour.oidc.organisation-claim", defaultValue = "organisation")
-    String organisationClaim;
+    /**
+     * The names of the claims that carry sector and organisation. Read once: a {@code @ConfigProperty} field of this
+     * request-scoped bean was a configuration lookup on every request (~2 % of a page's CPU, docs/benchmarks.md).
+     */
+    @Singleton
+    static class ClaimNames {
+        @ConfigProperty(name = "meldcodetour.oidc.sector-claim", defaultValue = "sector")
+        String sector;
+
+        @ConfigProperty(name = "meldcodetour.oidc.organisation-claim", defaultValue = "organisation")
+        String organisation;
+    }
 
     private Person person;
 
@@ -137,6 +148,7 @@ public class CurrentUser {
             }
             String subject = claim("sub").orElse(identity.getPrincipal().getName());
             String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+            String sectorClaim = claimNames.sector;
             Optional<String> sector = claim(sectorClaim).filter(s -> {
                 boolean known = content.catalog().sector(s).isPresent();
                 if (!known) {
@@ -146,7 +158,7 @@ public class CurrentUser {
             });
             claims = new Claims(truncate(subject, 255), truncate(name, 200),
                     claim("email").map(e -> truncate(e, 320)).orElse(null), sector,
-                    claim(organisationClaim).map(o -> truncate(o, 200)).orElse(null));
+                    claim(claimNames.organisation).map(o -> truncate(o, 200)).orElse(null));
         }
         return claims;
     }

@@ -17,12 +17,19 @@ public class LayoutData {
     @Inject
     io.vertx.ext.web.RoutingContext routing;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
-    int retentionYears;
+    @Inject
+    Settings settings;
+
+    /** Read once: a {@code @ConfigProperty} field of this request-scoped bean was a configuration lookup per page. */
+    @jakarta.inject.Singleton
+    static class Settings {
+        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
+        int retentionYears;
+    }
 
     /** How long training records are kept (privacy.RetentionJob). */
     public int getRetentionYears() {
-        return retentionYears;
+        return settings.retentionYears;
     }
 
     /** The beheerder sees "Personen" (erasure) in the menu. */
