@@ -93,6 +93,8 @@ public class CurrentUser {
 
     private Person person;
 
+    private Claims claims;
+
     public boolean isLoggedIn() {
         return !identity.isAnonymous();
     }
@@ -138,8 +140,6 @@ public class CurrentUser {
     /** What the identity says about the person, trimmed to what the {@code person} table holds. */
     private record Claims(String subject, String name, String email, Optional<String> sector, String organisation) {
     }
-
-    private Claims claims;
 
     private Claims claims() {
         if (claims == null) {

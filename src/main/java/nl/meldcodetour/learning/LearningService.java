@@ -71,8 +71,10 @@ public class LearningService {
             FROM module_progress WHERE person_id = p.id""";
 
     /** {@link #STATE} of a person already read. Parameters: person id, e-mail, today, today, module ids. */
-    static final String LEARNER_STATE_SQL = "SELECT s.* FROM (VALUES (?::bigint, ?::text)) AS p(id, email)\nCROSS JOIN LATERAL (\n"
-            + STATE + ") s";
+    static final String LEARNER_STATE_SQL = """
+            SELECT s.* FROM (VALUES (?::bigint, ?::text)) AS p(id, email) CROSS JOIN LATERAL (
+            """ + STATE + """
+            ) s""";
 
     /**
      * The person row of {@code CurrentUser} and {@link #STATE} in one round trip: the learner pages need both, and
