@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -93,11 +94,20 @@ public class QuizApi {
         // A Uni (not a blocking method): Quarkus REST then reads the small JSON body on the I/O thread in one go, and
         // the database work runs on a worker thread. A blocking method gets the body streamed to the worker thread,
         // which cost the I/O threads more CPU than the rest of the submission (docs/benchmarks.md).
-        return Uni.createFrom().item(() -> {
+        return Uni.createFrom().<AttemptView>emitter(emitter -> {
+            // A client that closed the connection before a worker thread was free has cancelled this Uni, and its
+            // request, identity included, has ended: nobody is waiting for an answer, so nothing is done (the
+            // attempt stays open; sending the answers again submits it). Without this check the work ran for an
+            // anonymous request and failed.
+            AtomicBoolean gone = new AtomicBoolean();
+            emitter.onTermination(() -> gone.set(true)); // runs at once when the subscription was cancelled already
+            if (gone.get()) {
+                return;
+            }
             limits.quiz();
             Map<String, Set<String>> answers = new java.util.HashMap<>();
             submission.answers().forEach((question, options) -> answers.put(question, new HashSet<>(options)));
-            return view(quiz.submit(user.person().id, attemptId, answers));
+            emitter.complete(view(quiz.submit(user.person().id, attemptId, answers)));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

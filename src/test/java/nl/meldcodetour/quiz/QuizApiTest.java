@@ -362,4 +362,70 @@ class QuizApiTest {
         user.given().get("/api/attempts/1").then().statusCode(404);
         user.given().post("/api/modules/bestaat-niet/attempts").then().statusCode(404);
     }
+    @Test
+    void aSubmissionWhoseClientLeftBeforeAWorkerWasFreeDoesNothingAndFailsNothing() throws Exception {
+        Tokens.TestUser user = Tokens.newUser(null, "medewerker");
+        JsonPath attempt = start(user);
+        String id = attempt.getString("id");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("answers", answers(attempt, 0)));
+        List<java.util.logging.LogRecord> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        // Every worker thread busy (8, application.properties), so the submission waits in the queue...
+        int workers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.thread-pool.max-threads", Integer.class);
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(workers);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Executor pool = io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool();
+        root.addHandler(handler);
+        try {
+            for (int i = 0; i < workers; i++) {
+                pool.execute(() -> {
+                    busy.countDown();
+                    try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            assertTrue(busy.await(10, java.util.concurrent.TimeUnit.SECONDS), "all worker threads busy");
+            // ... while its client sends it and closes the connection without waiting for the answer.
+            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+                byte[] json = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                socket.getOutputStream().write(("POST /api/attempts/" + id + "/submission HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: Bearer " + user.token() + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + json.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(json);
+                socket.getOutputStream().flush();
+                Thread.sleep(500);
+            }
+            Thread.sleep(500);
+        } finally {
+            release.countDown();
+        }
+        Thread.sleep(1000);
+        root.removeHandler(handler);
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()
+                + (r.getThrown() != null ? " " + r.getThrown() : "")).toList());
+        // Nothing was done: the attempt is still open, and sending the answers again submits it once.
+        user.given().get("/api/attempts/" + id).then().statusCode(200).body("status", equalTo("OPEN"));
+        submit(user, id, answers(attempt, 0)).then().statusCode(200).body("result.passed", equalTo(true));
+        assertEquals(1, completions(user));
+    }
 }
