@@ -22,7 +22,7 @@ CONNECTIONS=${CONNECTIONS:-256}
 DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
 USERS=${USERS:-1000}
-QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-40000}
+QUIZ_ATTEMPTS=${QUIZ_ATTEMPTS:-100000}
 PORT=${PORT:-8090}
 # shellcheck source=bench/common.sh
 source bench/common.sh
@@ -67,14 +67,16 @@ warm() { # connections lua [env...]
 }
 
 # AOT training run: the application with -XX:AOTCacheOutput serves every scenario for a few seconds; when it stops the
-# JVM writes the cache. Redone when the package or the JVM settings change.
+# JVM writes the cache. Redone when the package or the JVM settings change. Without the method profiles
+# (-XX:-AOTRecordTraining): the cache is 15 MB smaller (138 instead of 153 MB, all of it resident), the start the same.
 if [ "$AOT" = 1 ]; then
-  AOT_KEY="$("$BENCH_JAVA" -version 2>&1 | sed -n 2p) $JAVA_OPTS $(stat -c %Y target/quarkus-app/quarkus-run.jar)"
+  TRAIN_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining"
+  AOT_KEY="$("$BENCH_JAVA" -version 2>&1 | sed -n 2p) $JAVA_OPTS $TRAIN_OPTS $(stat -c %Y target/quarkus-app/quarkus-run.jar)"
   if [ ! -f target/quarkus-app/app.aot ] || [ "$(cat target/quarkus-app/app.aot.key 2>/dev/null)" != "$AOT_KEY" ]; then
     echo "AOT training run ..."
     rm -f target/quarkus-app/app.aot
     run=train
-    start_app "-XX:AOTCacheOutput=app.aot"
+    start_app "-XX:AOTCacheOutput=app.aot $TRAIN_OPTS"
     for p in /mijn-modules /modules/meldcode-in-5-stappen /modules/meldcode-in-5-stappen/pagina/1; do
       env BENCH_PATH=$p BENCH_TOKENS="$OUT/medewerker-tokens.txt" BENCH_THREADS=1 \
         wrk -t1 -c16 -d5s -s bench/wrk/pages.lua "http://localhost:$PORT" > /dev/null
