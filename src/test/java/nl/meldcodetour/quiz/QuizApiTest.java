@@ -362,6 +362,7 @@ class QuizApiTest {
         user.given().get("/api/attempts/1").then().statusCode(404);
         user.given().post("/api/modules/bestaat-niet/attempts").then().statusCode(404);
     }
+
     @Test
     void aSubmissionWhoseClientLeftBeforeAWorkerWasFreeDoesNothingAndFailsNothing() throws Exception {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
@@ -416,11 +417,12 @@ class QuizApiTest {
                 Thread.sleep(500);
             }
             Thread.sleep(500);
+            release.countDown();
+            Thread.sleep(1000); // the queued submission runs now
         } finally {
             release.countDown();
+            root.removeHandler(handler);
         }
-        Thread.sleep(1000);
-        root.removeHandler(handler);
         assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()
                 + (r.getThrown() != null ? " " + r.getThrown() : "")).toList());
         // Nothing was done: the attempt is still open, and sending the answers again submits it once.
