@@ -16,6 +16,9 @@ JDK_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '
 # collection stay in the young generation instead of filling the old one (with the default, 20 full collections of
 # ~65 ms in 20 s of Mijn modules; with 3, none).
 DEFAULT_OPTS="-Xmx64m -XX:+UseSerialGC -XX:SurvivorRatio=3 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:CompileCommand=MemLimit,*.*,16m"
+# TrimNativeHeapInterval (JDK 22+): every second the JVM hands malloc'd memory that is free again (mostly the JIT
+# compilers' arenas) back to the OS: 23-25 MB less resident after a load, 4-8 MB lower peak.
+[ "$JDK_MAJOR" -ge 22 ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:TrimNativeHeapInterval=1000"
 [ "$JDK_MAJOR" -ge 25 ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:+UseCompactObjectHeaders"
 JAVA_OPTS=${JAVA_OPTS:-$DEFAULT_OPTS}
 # AOT cache (JDK 25+): one training run with the same settings makes target/quarkus-app/app.aot; AOT=0 turns it off.
