@@ -17,7 +17,7 @@ JDK_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '
 # ~65 ms in 20 s of Mijn modules; with 3, none).
 DEFAULT_OPTS="-Xmx64m -XX:+UseSerialGC -XX:SurvivorRatio=3 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:CompileCommand=MemLimit,*.*,16m"
 # TrimNativeHeapInterval (JDK 22+): every second the JVM hands malloc'd memory that is free again (mostly the JIT
-# compilers' arenas) back to the OS: 23-25 MB less resident after a load, 4-8 MB lower peak.
+# compilers' arenas) back to the OS: 23-25 MB less resident after a load, 3-8 MB lower peak.
 [ "$JDK_MAJOR" -ge 22 ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:TrimNativeHeapInterval=1000"
 [ "$JDK_MAJOR" -ge 25 ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:+UseCompactObjectHeaders"
 JAVA_OPTS=${JAVA_OPTS:-$DEFAULT_OPTS}
