@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Holds the validated content. Loaded once at startup: a broken content file stops the application with a message
- * that names file, line and problem.
+ * Holds the validated content. Loaded once at startup (read while the framework boots when {@link ContentPreload}
+ * could start early): a broken content file stops the application with a message that names file, line and problem.
  */
 @ApplicationScoped
 public class ContentService {
@@ -35,7 +35,7 @@ public class ContentService {
         if (current == null) {
             synchronized (this) {
                 if (catalog == null) {
-                    catalog = ContentLoader.load(directory);
+                    catalog = ContentPreload.take(directory).orElseGet(() -> ContentLoader.load(directory));
                     LOG.infof("Content %s loaded from %s: %d modules, %d sectors", catalog.version(),
                             directory.toAbsolutePath(), catalog.modules().size(), catalog.sectors().size());
                 }
