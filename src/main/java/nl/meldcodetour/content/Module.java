@@ -47,6 +47,23 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
         return pages.size();
     }
 
+    /** A link to one of the module's pages. */
+    public record PageLink(String href, String title) {
+    }
+
+    /**
+     * Links to all pages, in order. The module page lists these instead of building each link from the module inside
+     * its loop: Qute looks up a name from outside a loop on the loop element first, which costs a search through all
+     * value resolvers per iteration (TemplateLookupTest).
+     */
+    public List<PageLink> pageLinks() {
+        PageLink[] links = new PageLink[pages.size()];
+        for (int i = 0; i < links.length; i++) {
+            links[i] = new PageLink("/modules/" + id + "/pagina/" + (i + 1), pages.get(i).title());
+        }
+        return List.of(links);
+    }
+
     /** Page by 1-based number. */
     public Optional<Page> page(int number) {
         return number >= 1 && number <= pages.size() ? Optional.of(pages.get(number - 1)) : Optional.empty();

@@ -85,9 +85,15 @@ class LearnerPagesTest {
     @TestSecurity(user = "pages-reader", roles = "aandachtsfunctionaris")
     void modulePagesHavePreviousNextAndProgress() {
         int count = module().pageCount();
-        given().get("/modules/" + MODULE).then().statusCode(200)
+        String overview = given().get("/modules/" + MODULE).then().statusCode(200)
                 .body(containsString("Begin met lezen"))
-                .body(containsString("Start de toets"));
+                .body(containsString("Start de toets")).extract().asString();
+        // the list of pages: every page, in order, linked by number
+        for (int n = 1; n <= count; n++) {
+            String title = module().page(n).orElseThrow().title().replace("'", "&#39;");
+            assertTrue(overview.contains("<li><a href=\"/modules/" + MODULE + "/pagina/" + n + "\">" + title + "</a></li>"),
+                    "page " + n + " in the list: " + title);
+        }
         given().get("/modules/" + MODULE + "/pagina/1").then().statusCode(200)
                 .body(containsString("Pagina 1 van " + count))
                 .body(containsString("<h1>Waarom een meldcode?</h1>"))
