@@ -31,7 +31,7 @@ RESULTS=$OUT/results-$SIZE.txt
 {
   echo "# $(date -u +%FT%TZ) size=$SIZE runs=$RUNS duration=$DURATION connections=$CONNECTIONS java_opts=$JAVA_OPTS"
   echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-  echo "# runtime: $("$BENCH_JAVA" -version 2>&1 | sed -n 2p), aot_cache=$AOT, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, worker threads=${QUARKUS_THREAD_POOL_MAX_THREADS:-8 (application.properties)}"
+  echo "# runtime: $("$BENCH_JAVA" -version 2>&1 | sed -n 2p), aot_cache=$AOT, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, worker threads=${QUARKUS_THREAD_POOL_MAX_THREADS:-4 (application.properties)}"
   echo "# commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
 } | tee "$RESULTS"
 

@@ -387,7 +387,7 @@ class QuizApiTest {
             }
         };
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        // Every worker thread busy (8, application.properties), so the submission waits in the queue...
+        // Every worker thread busy (quarkus.thread-pool.max-threads), so the submission waits in the queue...
         int workers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.thread-pool.max-threads", Integer.class);
         java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(workers);
