@@ -64,13 +64,19 @@ class LearnerPagesTest {
     @TestSecurity(user = "pages-sector", roles = "medewerker")
     @OidcSecurity(claims = { @Claim(key = "sector", value = "onderwijs"), @Claim(key = "name", value = "Sanne Test") })
     void mijnModulesShowsSectorAndStatus() {
-        given().get("/mijn-modules").then().statusCode(200).contentType(ContentType.HTML)
+        var response = given().get("/mijn-modules").then().statusCode(200).contentType(ContentType.HTML)
+                .header("Content-Type", containsString("charset=UTF-8"))
                 .body(containsString("<h1>Mijn modules</h1>"))
+                .body(containsString("<title>Mijn modules – Meldcodetour</title>"))
                 .body(containsString("<strong>Onderwijs</strong>"))
                 .body(containsString("De meldcode in 5 stappen"))
                 .body(containsString("Niet gestart"))
                 .body(containsString("Sanne Test"))
-                .header("Cache-Control", "no-store");
+                .header("Cache-Control", "no-store").extract();
+        // the page goes out as UTF-8 bytes (core.web.HtmlBytes): the length is that of the encoded text
+        byte[] body = response.asByteArray();
+        assertEquals(String.valueOf(body.length), response.header("Content-Length"));
+        assertTrue(new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Mijn modules – Meldcodetour"));
     }
 
     @Test
