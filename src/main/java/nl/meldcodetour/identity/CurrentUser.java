@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -146,21 +147,39 @@ public class CurrentUser {
             if (identity.isAnonymous()) {
                 throw new IllegalStateException("no person for an anonymous request");
             }
-            String subject = claim("sub").orElse(identity.getPrincipal().getName());
-            String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
-            String sectorClaim = claimNames.sector;
-            Optional<String> sector = claim(sectorClaim).filter(s -> {
-                boolean known = content.catalog().sector(s).isPresent();
-                if (!known) {
-                    LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+            // A token from the cache of verified tokens carries a slot for what is derived from its claims: filled by
+            // the first request with this token, read by the following ones.
+            if (identity.getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE) instanceof AtomicReference<?> slot) {
+                if (slot.get() instanceof Claims known) {
+                    claims = known;
+                } else {
+                    claims = readClaims();
+                    @SuppressWarnings("unchecked")
+                    AtomicReference<Object> fill = (AtomicReference<Object>) slot;
+                    fill.compareAndSet(null, claims);
                 }
-                return known;
-            });
-            claims = new Claims(truncate(subject, 255), truncate(name, 200),
-                    claim("email").map(e -> truncate(e, 320)).orElse(null), sector,
-                    claim(claimNames.organisation).map(o -> truncate(o, 200)).orElse(null));
+            } else {
+                claims = readClaims();
+            }
         }
         return claims;
+    }
+
+    /** The claims as the identity carries them, trimmed, with an unknown sector left out. */
+    private Claims readClaims() {
+        String subject = claim("sub").orElse(identity.getPrincipal().getName());
+        String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+        String sectorClaim = claimNames.sector;
+        Optional<String> sector = claim(sectorClaim).filter(s -> {
+            boolean known = content.catalog().sector(s).isPresent();
+            if (!known) {
+                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+            }
+            return known;
+        });
+        return new Claims(truncate(subject, 255), truncate(name, 200),
+                claim("email").map(e -> truncate(e, 320)).orElse(null), sector,
+                claim(claimNames.organisation).map(o -> truncate(o, 200)).orElse(null));
     }
 
     /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */

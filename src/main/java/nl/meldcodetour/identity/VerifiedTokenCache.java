@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -128,9 +129,18 @@ public final class VerifiedTokenCache {
         return true;
     }
 
+    /**
+     * Identity attribute of a kept identity: an empty {@link AtomicReference} in which {@link CurrentUser} keeps what it
+     * derives from this token's claims, so that the claims are read once per token, not on every request (reading
+     * them by name from jose4j was ~4 % of a page's CPU, docs/benchmarks.md). Shared by every request with this exact
+     * token and by nothing else; gone when the entry is.
+     */
+    public static final String DERIVED_CLAIMS_ATTRIBUTE = "nl.meldcodetour.identity.derived-claims";
+
     static SecurityIdentity withoutRequestObjects(SecurityIdentity identity) {
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         PER_REQUEST_ATTRIBUTES.forEach(attributes::remove);
+        attributes.put(DERIVED_CLAIMS_ATTRIBUTE, new AtomicReference<Object>());
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addRoles(identity.getRoles())

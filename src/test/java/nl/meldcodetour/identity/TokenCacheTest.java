@@ -70,6 +70,35 @@ class TokenCacheTest {
     }
 
     @Test
+    void whatIsDerivedFromOneTokensClaimsStaysWithThatToken() {
+        // CurrentUser keeps the claims it reads in the cached identity of the token (VerifiedTokenCache
+        // .DERIVED_CLAIMS_ATTRIBUTE): alternating people each keep their own; a new token of the same person with a
+        // new name and e-mail is read anew
+        var alice = Tokens.newUser("onderwijs", "medewerker");
+        var bob = Tokens.newUser("kinderopvang", "medewerker");
+        for (int i = 0; i < 3; i++) {
+            alice.given().get("/api/me").then().statusCode(200).body("subject", org.hamcrest.Matchers.equalTo(alice.subject()))
+                    .body("sector", org.hamcrest.Matchers.equalTo("onderwijs"));
+            bob.given().get("/api/me").then().statusCode(200).body("subject", org.hamcrest.Matchers.equalTo(bob.subject()))
+                    .body("sector", org.hamcrest.Matchers.equalTo("kinderopvang"));
+        }
+        String subject = "hernoemd-" + UUID.randomUUID();
+        String first = Jwt.claims().subject(subject).upn(subject).claim("name", "Eerste Naam")
+                .claim("email", "eerste-" + subject + "@example.org").issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour")).groups(Set.of("medewerker")).expiresIn(Duration.ofMinutes(5)).jws()
+                .keyId("1").sign("privateKey.jwk");
+        String renamed = Jwt.claims().subject(subject).upn(subject).claim("name", "Nieuwe Naam")
+                .claim("email", "nieuw-" + subject + "@example.org").issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour")).groups(Set.of("medewerker")).expiresIn(Duration.ofMinutes(5)).jws()
+                .keyId("1").sign("privateKey.jwk");
+        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Eerste Naam"));
+        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Eerste Naam"));
+        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Nieuwe Naam"))
+                .body("email", org.hamcrest.Matchers.equalTo("nieuw-" + subject + "@example.org"));
+        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Nieuwe Naam"));
+    }
+
+    @Test
     void aChangedSignatureOrPayloadIsRefusedWhileTheGenuineTokenIsCached() {
         var user = Tokens.newUser("onderwijs", "medewerker");
         user.given().get("/api/me").then().statusCode(200);

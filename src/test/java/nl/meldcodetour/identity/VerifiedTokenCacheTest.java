@@ -110,6 +110,18 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void eachKeptTokenHasItsOwnSlotForItsDerivedClaims() {
+        assertTrue(cache.store("a", identity(jwt("alice", inSeconds(60)), null)));
+        assertTrue(cache.store("b", identity(jwt("bob", inSeconds(60)), null)));
+        Object slotA = cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);
+        assertTrue(slotA instanceof java.util.concurrent.atomic.AtomicReference<?> ref && ref.get() == null, "empty when kept");
+        assertSame(slotA, cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE),
+                "every request with the same token");
+        Object slotB = cache.lookup("b", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);
+        assertTrue(slotB != null && slotB != slotA, "another token, another slot");
+    }
+
+    @Test
     void anEntryEndsWhenTheTokenExpires() {
         cache.store("k", identity(jwt("alice", inSeconds(60)), null));
         clock.now = clock.now.plusSeconds(59);
