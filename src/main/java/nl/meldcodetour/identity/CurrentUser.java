@@ -26,13 +26,14 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.core.web.DisplayName;
 
 /**
  * The logged-in person. On first use in a request the identity (subject, name, e-mail, and sector/organisation when
  * the identity provider sends them) is mirrored into the local {@code person} table with one upsert.
  */
 @RequestScoped
-public class CurrentUser {
+public class CurrentUser implements DisplayName {
 
     private static final Logger LOG = Logger.getLogger(CurrentUser.class);
 
@@ -131,6 +132,12 @@ public class CurrentUser {
     /** Whether this request's person has been read already (then {@link #person()} costs nothing). */
     public boolean hasPerson() {
         return person != null;
+    }
+
+    /** The name from the identity: the {@code name} claim, else {@code preferred_username}, else the principal's name. */
+    @Override
+    public String displayName() {
+        return claims().name();
     }
 
     /** The subject under which the logged-in person is stored ({@code person.subject}). */

@@ -1,5 +1,6 @@
 package nl.meldcodetour.identity;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import nl.meldcodetour.testsupport.Tokens;
 
@@ -58,5 +62,25 @@ class CurrentUserTest {
         assertEquals(true, row(subject)[1], "last seen now");
         // and a second request, now fresh, reads without writing
         RestAssured.given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+    }
+
+    /** The page header names the person by the name claim (read once per token; a page view reads it again). */
+    @Test
+    @TestSecurity(user = "kop-met-naam", roles = "medewerker")
+    @OidcSecurity(claims = { @Claim(key = "name", value = "Fatima el Amrani"), @Claim(key = "preferred_username", value = "famrani") })
+    void thePageHeaderShowsTheNameClaim() {
+        for (int i = 0; i < 2; i++) {
+            RestAssured.given().get("/mijn-modules").then().statusCode(200)
+                    .body(containsString("Ingelogd als </span>Fatima el Amrani</li>"));
+        }
+    }
+
+    /** Without a name claim, the header shows the user name. */
+    @Test
+    @TestSecurity(user = "kop-zonder-naam", roles = "medewerker")
+    @OidcSecurity(claims = @Claim(key = "preferred_username", value = "famrani"))
+    void withoutANameClaimThePageHeaderShowsTheUserName() {
+        RestAssured.given().get("/mijn-modules").then().statusCode(200)
+                .body(containsString("Ingelogd als </span>famrani</li>"));
     }
 }

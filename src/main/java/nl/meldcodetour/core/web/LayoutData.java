@@ -20,6 +20,9 @@ public class LayoutData {
     @Inject
     Settings settings;
 
+    @Inject
+    DisplayName displayName;
+
     /** Read once: a {@code @ConfigProperty} field of this request-scoped bean was a configuration lookup per page. */
     @jakarta.inject.Singleton
     static class Settings {
@@ -63,18 +66,6 @@ public class LayoutData {
     }
 
     public String getUserName() {
-        if (identity.isAnonymous()) {
-            return "";
-        }
-        if (identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt) {
-            Object name = jwt.getClaim("name");
-            if (name == null) {
-                name = jwt.getClaim("preferred_username");
-            }
-            if (name != null) {
-                return name.toString();
-            }
-        }
-        return identity.getPrincipal().getName();
+        return identity.isAnonymous() ? "" : displayName.displayName();
     }
 }
