@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and validates the trainer-maintained content directory:
@@ -47,6 +50,8 @@ public final class ContentLoader {
     /** The roles a role module can be for (the application's roles). */
     static final List<String> KNOWN_ROLES = List.of("medewerker", "aandachtsfunctionaris", "gemeente", "beheerder");
     private static final int MAX_FILE_BYTES = 1_000_000;
+    /** References (*naam) to a list or block per YAML file: more is refused (no "billion laughs" expansion). */
+    private static final int MAX_ALIASES = 10;
 
     private final Path root;
     private final List<ContentProblem> problems = new ArrayList<>();
@@ -567,9 +572,13 @@ public final class ContentLoader {
         }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(10);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        ParserImpl parser = null;
         try (Reader reader = new java.io.StringReader(text.get())) {
-            Node node = new Yaml(options).compose(reader);
+            // the node tree only (what Yaml.compose does, without building a Yaml object: its constructor's
+            // System.getLogger call searched every jar of the class path, ~60 ms of the start, docs/benchmarks.md)
+            parser = new ParserImpl(new StreamReader(reader), options);
+            Node node = new Composer(parser, new Resolver(), options).getSingleNode();
             if (node == null) {
                 problems.add(new ContentProblem(file, 1, "bestand is leeg"));
                 return Optional.empty();
@@ -578,10 +587,26 @@ public final class ContentLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             problems.add(new ContentProblem(file, line, "geen geldige YAML: " + e.getProblem()));
-        } catch (YAMLException | IOException e) {
+        } catch (YAMLException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Number of aliases")) {
+                problems.add(new ContentProblem(file, lineAfter(parser), "geen geldige YAML: meer dan " + MAX_ALIASES
+                        + " verwijzingen (*naam) naar een lijst of blok"));
+            } else {
+                problems.add(new ContentProblem(file, 0, "geen geldige YAML: " + e.getMessage()));
+            }
+        } catch (IOException e) {
             problems.add(new ContentProblem(file, 0, "geen geldige YAML: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /** The line where the parser stands after a failure (1-based), or 0 when that cannot be told. */
+    private static int lineAfter(ParserImpl parser) {
+        try {
+            return parser == null || parser.peekEvent() == null ? 0 : parser.peekEvent().getStartMark().getLine() + 1;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private Optional<String> read(Path path) {

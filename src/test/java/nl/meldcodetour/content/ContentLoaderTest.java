@@ -382,6 +382,24 @@ class ContentLoaderTest {
         assertTrue(p.message().startsWith("geen geldige YAML"), p.toString());
     }
 
+    /** An alias bomb ("billion laughs") is refused at the line where it exceeds the limit, without expanding it. */
+    @Test
+    void manyAliasesAreRefused() throws IOException {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'k'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 10; i++) {
+                bomb.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
+            }
+            bomb.append("]\n");
+        }
+        replace("modules/zorg/module.yml", "title: Zorg\n", "title: Zorg\n" + bomb);
+        ContentProblem p = onlyProblem();
+        assertEquals("modules/zorg/module.yml", p.file());
+        assertTrue(p.line() >= 3 && p.line() <= 14, p.toString());
+        assertEquals("geen geldige YAML: meer dan 10 verwijzingen (*naam) naar een lijst of blok", p.message());
+    }
+
     @Test
     void duplicateKey() throws IOException {
         replace("modules/zorg/module.yml", "title: Zorg\n", "title: Zorg\ntitle: Nog eens\n");
