@@ -107,8 +107,14 @@ class ReliabilityIT {
             long submittedBefore;
             for (; kills < KILLS; kills++) {
                 submittedBefore = acknowledged.size();
-                Thread.sleep(1500 + random.nextInt(2500));
+                // at least one acknowledged submission since the restart (on a slow machine the first ones after a
+                // start can take seconds), then a random moment to kill in the middle of the traffic
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (acknowledged.size() <= submittedBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
                 assertTrue(acknowledged.size() > submittedBefore, "submissions went through before kill " + (kills + 1) + ": " + statuses);
+                Thread.sleep(1000 + random.nextInt(2500));
                 app.destroyForcibly(); // SIGKILL
                 assertTrue(app.waitFor(30, TimeUnit.SECONDS));
                 start(jar, pg);
