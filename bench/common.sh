@@ -13,7 +13,7 @@ JDK_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '
 # MemLimit: a C2 compilation that needs more than 16 MB of compiler memory is given up (the method stays at C1); the
 # biggest ones (Hibernate's flush, 36 MB) otherwise add their peak to the process's peak RSS. Since the tenth round
 # ~25 methods of the page path need 16-32 MB too: with 40m the pages are ~25 % faster side by side, but the peak RSS
-# is 307-308 instead of 291 MB (docs/benchmarks.md).
+# is 307-308 instead of 291 MB, with 32m 306 MB (docs/benchmarks.md).
 # SurvivorRatio=3: survivor spaces of 4.8 instead of 2.1 MB, so the objects of the requests in flight at a young
 # collection stay in the young generation instead of filling the old one (with the default, 20 full collections of
 # ~65 ms in 20 s of Mijn modules; with 3, none).
