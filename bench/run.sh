@@ -20,6 +20,11 @@ SCENARIOS=${*:-modules module quiz dashboard}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
+# Page scenarios warm up until they are steady: windows of WARMUP_WINDOW seconds until a window is not more than 3 %
+# faster than the one 30 s before it, at least WARMUP and at most WARMUP_MAX (seconds); the time it took is reported
+# as warmup_s. The quiz posts each attempt once, so it keeps a fixed warm-up of WARMUP on attempts of its own.
+WARMUP_WINDOW=${WARMUP_WINDOW:-10}
+WARMUP_MAX=${WARMUP_MAX:-180}
 CONNECTIONS=${CONNECTIONS:-256}
 DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
@@ -58,17 +63,36 @@ stop_app() {
   kill "$APP"; wait "$APP" 2>/dev/null || true
 }
 
-load() { # scenario connections lua [env...]
+WARMED=
+load() { # scenario connections lua [env...]; appends warmup_s when the scenario warmed up until steady
   local scenario=$1 connections=$2 lua=$3
   shift 3
   env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 10s -s "$lua" "http://localhost:$PORT" \
-    | grep '^RESULT' | sed "s/^RESULT /RESULT scenario=$scenario run=$run /" | tee -a "$RESULTS"
+    | grep '^RESULT' | sed "s/^RESULT /RESULT scenario=$scenario run=$run /; s/\$/${WARMED:+ warmup_s=$WARMED}/" | tee -a "$RESULTS"
+  WARMED=
 }
 
-warm() { # connections lua [env...]
+warm() { # connections lua [env...]; a fixed warm-up of WARMUP
   local connections=$1 lua=$2
   shift 2
   env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$WARMUP" -s "$lua" "http://localhost:$PORT" > /dev/null
+}
+
+warm_until_steady() { # connections lua [env...]; sets WARMED to the seconds it took
+  local connections=$1 lua=$2 elapsed=0 rps min_s=${WARMUP%s} trace=() back=$((30 / WARMUP_WINDOW))
+  shift 2
+  while :; do
+    rps=$(env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"${WARMUP_WINDOW}s" -s "$lua" \
+      "http://localhost:$PORT" | sed -n 's/^RESULT .*rps=\([0-9.]*\).*/\1/p')
+    elapsed=$((elapsed + WARMUP_WINDOW))
+    trace+=("${rps:-0}")
+    [ "$elapsed" -ge "$WARMUP_MAX" ] && break
+    # steady: the last window is not more than 3 % faster than the one 30 s before it
+    if [ "$elapsed" -ge "$min_s" ] && [ "${#trace[@]}" -gt "$back" ] && python3 -c "import sys
+sys.exit(0 if ${trace[-1]} <= ${trace[-1 - back]} * 1.03 else 1)"; then break; fi
+  done
+  WARMED=$elapsed
+  echo "# warm-up scenario=$scenario run=$run: requests/s per ${WARMUP_WINDOW} s window: ${trace[*]}" | tee -a "$RESULTS"
 }
 
 # AOT training run: the application with -XX:AOTCacheOutput serves every scenario for a few seconds; when it stops the
@@ -107,7 +131,7 @@ for run in $(seq 1 "$RUNS"); do
     case $scenario in
       modules|module)
         path=/mijn-modules; [ "$scenario" = module ] && path=/modules/meldcode-in-5-stappen
-        warm "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt"
+        warm_until_steady "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt"
         load "$scenario" "$CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=$path BENCH_TOKENS="$OUT/medewerker-tokens.txt" ;;
       quiz)
         # a warm-up on attempts of its own (each attempt is submitted once), then the measured load on fresh ones;
@@ -125,7 +149,7 @@ for run in $(seq 1 "$RUNS"); do
         done ;;
       dashboard)
         echo "$GEMEENTE_TOKEN" > "$OUT/gemeente-tokens.txt"
-        warm "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt"
+        warm_until_steady "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt"
         load dashboard "$DASHBOARD_CONNECTIONS" bench/wrk/pages.lua BENCH_PATH=/dekking BENCH_TOKENS="$OUT/gemeente-tokens.txt" ;;
       *) echo "unknown scenario $scenario" >&2; exit 1 ;;
     esac
