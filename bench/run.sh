@@ -79,8 +79,10 @@ warm() { # connections lua [env...]; a fixed warm-up of WARMUP
 }
 
 warm_until_steady() { # connections lua [env...]; sets WARMED to the seconds it took
-  local connections=$1 lua=$2 elapsed=0 rps min_s=${WARMUP%s} trace=() back=$((30 / WARMUP_WINDOW))
+  local connections=$1 lua=$2 elapsed=0 rps min_s=${WARMUP%s} trace=() back
   shift 2
+  [ "$WARMUP_WINDOW" -gt 0 ] || { echo "WARMUP_WINDOW must be a number of seconds above 0" >&2; exit 1; }
+  back=$((30 / WARMUP_WINDOW)); [ "$back" -ge 1 ] || back=1   # windows in 30 s, at least one
   while :; do
     rps=$(env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"${WARMUP_WINDOW}s" -s "$lua" \
       "http://localhost:$PORT" | sed -n 's/^RESULT .*rps=\([0-9.]*\).*/\1/p')
