@@ -1,6 +1,7 @@
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.CookieManager;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,6 +50,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import nl.meldcodetour.core.db.SchemaMigration;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
 import nl.meldcodetour.testsupport.Tokens;
@@ -60,7 +63,8 @@ import nl.meldcodetour.testsupport.Tokens;
  * <li>quizzes under load from 8 clients: started on one instance, submitted on the other, the submission replayed on
  * the first: the same result, and exactly one completion per passed attempt;</li>
  * <li>20 people register at once, on both, for a session with 5 places: 5 registered, 15 on the waitlist;</li>
- * <li>both instances run the reminder job every 2 s against one SMTP server: every reminder arrives once.</li>
+ * <li>both instances run the reminder job every 2 s against one SMTP server: every reminder arrives once;</li>
+ * <li>the first instance migrates the new database; the second finds the schema current and does not run Flyway.</li>
  * </ul>
  */
 class ScaleOutIT {
@@ -104,6 +108,7 @@ class ScaleOutIT {
                     PackagedApp b = new PackagedApp(freePort(), jdbc, issuer, "secret",
                             "target/scale-out-b.log", env)) {
                 List<String> instances = List.of(a.base(), b.base());
+                schemaMigratedByTheFirstInstanceOnly();
                 planReminders(jdbc);
                 loginOnOneInstanceIsValidOnTheOther(a.base(), b.base());
                 quizzesAcrossInstances(instances, jdbc);
@@ -232,6 +237,15 @@ class ScaleOutIT {
                 .header("Authorization", "Bearer " + beheerder).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertEquals(5, session.path("registered").asLong(), session.toString());
         assertEquals(15, session.path("waitlisted").asLong(), session.toString());
+    }
+
+    void schemaMigratedByTheFirstInstanceOnly() throws Exception {
+        String first = Files.readString(Path.of("target/scale-out-a.log"));
+        String second = Files.readString(Path.of("target/scale-out-b.log"));
+        assertTrue(first.contains("this release needs " + SchemaMigration.LATEST + ": migrating")
+                && first.contains("Successfully applied"), "instance A should have migrated the new database");
+        assertFalse(second.contains("migrating") || second.contains("org.flywaydb"),
+                "instance B should have found the schema current without Flyway");
     }
 
     void planReminders(String jdbc) throws Exception {

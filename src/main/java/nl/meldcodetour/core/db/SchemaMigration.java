@@ -1,0 +1,97 @@
+package nl.meldcodetour.core.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Brings the database schema up to date at startup, before anything else uses the database.
+ * <p>
+ * Flyway's own migrate-at-start sets itself up, validates every migration and reads its history on every start, also
+ * when there is nothing to do: about a tenth of a cold start (docs/benchmarks.md, thirteenth round). Most starts are
+ * that case: a restart, or another instance joining. So one query first asks the history table for the last applied
+ * version; only when it is older than {@link #LATEST} (or the table is missing, or a migration failed) does Flyway run,
+ * with its lock, so instances that start together on a new database migrate it once.
+ * <p>
+ * A newer version in the database (a newer release already migrated it during a rolling deploy) counts as current,
+ * as Flyway's default treats such "future" migrations.
+ */
+@Singleton
+public class SchemaMigration {
+
+    /**
+     * The version of the newest file in {@code src/main/resources/db/migration}. A new migration must raise it;
+     * {@code SchemaMigrationTest} fails until it does.
+     */
+    public static final String LATEST = "10";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
+
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Instance<Flyway> flyway;
+
+    /** Right after the production configuration check (priority 1), before every observer that reads the database. */
+    void onStart(@Observes @Priority(2) StartupEvent event) {
+        migrateIfNeeded(dataSource, flyway::get);
+    }
+
+    /** Runs Flyway only when the schema is older than this release needs; returns whether it ran. */
+    static boolean migrateIfNeeded(DataSource dataSource, Supplier<Flyway> flyway) {
+        String applied = appliedVersion(dataSource);
+        if (isCurrent(applied)) {
+            LOG.debugf("Database schema is at version %s: no migration needed", applied);
+            return false;
+        }
+        LOG.infof("Database schema is at version %s, this release needs %s: migrating", applied == null ? "(none)" : applied,
+                LATEST);
+        flyway.get().migrate();
+        return true;
+    }
+
+    /**
+     * The last successfully applied version, or {@code null} when there is no history table, no applied migration or a
+     * failed one (then Flyway must run, and will report the failure).
+     */
+    static String appliedVersion(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("""
+                        SELECT bool_and(success),
+                               (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
+                                ORDER BY installed_rank DESC LIMIT 1)
+                        FROM flyway_schema_history""")) {
+            r.next();
+            return r.getBoolean(1) ? r.getString(2) : null;
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return null;
+            }
+            throw new IllegalStateException("Could not read the database's migration history", e);
+        }
+    }
+
+    static boolean isCurrent(String appliedVersion) {
+        return appliedVersion != null
+                && MigrationVersion.fromVersion(appliedVersion).compareTo(MigrationVersion.fromVersion(LATEST)) >= 0;
+    }
+}
