@@ -43,8 +43,6 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
 
-    private static final String UNDEFINED_TABLE = "42P01";
-
     @Inject
     DataSource dataSource;
 
@@ -74,18 +72,22 @@ public class SchemaMigration {
      * failed one (then Flyway must run, and will report the failure).
      */
     static String appliedVersion(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("""
-                        SELECT bool_and(success),
-                               (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
-                                ORDER BY installed_rank DESC LIMIT 1)
-                        FROM flyway_schema_history""")) {
-            r.next();
-            return r.getBoolean(1) ? r.getString(2) : null;
-        } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                return null;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // asked first, so that a new database does not log an error for the missing table
+            try (ResultSet r = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+                if (!r.next() || !r.getBoolean(1)) {
+                    return null;
+                }
             }
+            try (ResultSet r = s.executeQuery("""
+                    SELECT bool_and(success),
+                           (SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
+                            ORDER BY installed_rank DESC LIMIT 1)
+                    FROM flyway_schema_history""")) {
+                r.next();
+                return r.getBoolean(1) ? r.getString(2) : null;
+            }
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not read the database's migration history", e);
         }
     }
