@@ -20,11 +20,13 @@ SCENARIOS=${*:-modules module quiz dashboard}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
-# Page scenarios warm up until they are steady: windows of WARMUP_WINDOW seconds until a window is not more than 3 %
-# faster than the one 30 s before it, at least WARMUP and at most WARMUP_MAX (seconds); the time it took is reported
-# as warmup_s. The quiz posts each attempt once, so it keeps a fixed warm-up of WARMUP on attempts of its own.
+# Page scenarios warm up until they are steady: windows of WARMUP_WINDOW seconds until the application's JIT compiler
+# threads used at most WARMUP_JIT % of one core in the window and the window is not more than 3 % faster than the one
+# 30 s before it, at least WARMUP and at most WARMUP_MAX (seconds); the time it took is reported as warmup_s. The quiz
+# posts each attempt once, so it keeps a fixed warm-up of WARMUP on attempts of its own.
 WARMUP_WINDOW=${WARMUP_WINDOW:-10}
 WARMUP_MAX=${WARMUP_MAX:-180}
+WARMUP_JIT=${WARMUP_JIT:-5}
 CONNECTIONS=${CONNECTIONS:-256}
 DASHBOARD_CONNECTIONS=${DASHBOARD_CONNECTIONS:-4}
 THREADS=${THREADS:-2}
@@ -78,23 +80,39 @@ warm() { # connections lua [env...]; a fixed warm-up of WARMUP
   env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"$WARMUP" -s "$lua" "http://localhost:$PORT" > /dev/null
 }
 
+jit_ticks() { # CPU time the application's JIT compiler threads have used so far, in 1/100 s
+  local t sum=0
+  for t in /proc/"$APP"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+
 warm_until_steady() { # connections lua [env...]; sets WARMED to the seconds it took
-  local connections=$1 lua=$2 elapsed=0 rps min_s=${WARMUP%s} trace=() back
+  local connections=$1 lua=$2 elapsed=0 rps min_s=${WARMUP%s} trace=() jit=() back j0 jit_pct
   shift 2
   [ "$WARMUP_WINDOW" -gt 0 ] || { echo "WARMUP_WINDOW must be a number of seconds above 0" >&2; exit 1; }
   back=$((30 / WARMUP_WINDOW)); [ "$back" -ge 1 ] || back=1   # windows in 30 s, at least one
   while :; do
+    j0=$(jit_ticks)
     rps=$(env "$@" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$connections" -d"${WARMUP_WINDOW}s" -s "$lua" \
       "http://localhost:$PORT" | sed -n 's/^RESULT .*rps=\([0-9.]*\).*/\1/p')
+    jit_pct=$(( ($(jit_ticks) - j0) / WARMUP_WINDOW ))   # ticks (1/100 s) per second = % of one core
     elapsed=$((elapsed + WARMUP_WINDOW))
     trace+=("${rps:-0}")
+    jit+=("$jit_pct")
     [ "$elapsed" -ge "$WARMUP_MAX" ] && break
-    # steady: the last window is not more than 3 % faster than the one 30 s before it
-    if [ "$elapsed" -ge "$min_s" ] && [ "${#trace[@]}" -gt "$back" ] && python3 -c "import sys
+    # steady: the compilers are (nearly) done, and the last window is not more than 3 % faster than the one 30 s
+    # before it (the throughput can stay flat for 30 s while C2 is still compiling the page path, thirteenth round)
+    if [ "$elapsed" -ge "$min_s" ] && [ "$jit_pct" -le "$WARMUP_JIT" ] && [ "${#trace[@]}" -gt "$back" ] \
+      && python3 -c "import sys
 sys.exit(0 if ${trace[-1]} <= ${trace[-1 - back]} * 1.03 else 1)"; then break; fi
   done
   WARMED=$elapsed
   echo "# warm-up scenario=$scenario run=$run: requests/s per ${WARMUP_WINDOW} s window: ${trace[*]}" | tee -a "$RESULTS"
+  echo "# warm-up scenario=$scenario run=$run: JIT compiler threads, % of one core per window: ${jit[*]}" | tee -a "$RESULTS"
 }
 
 # AOT training run: the application with -XX:AOTCacheOutput serves every scenario for a few seconds; when it stops the
