@@ -110,14 +110,7 @@ public final class ContentLoader {
                 fields.get("id").problem("sector '" + id.get() + "' staat twee keer in de lijst");
                 continue;
             }
-            boolean obliged = true;
-            if (fields.containsKey("obliged")) {
-                String value = fields.get("obliged").text().orElse("");
-                if (!value.equals("true") && !value.equals("false")) {
-                    fields.get("obliged").problem("'obliged' moet true of false zijn, maar is '" + value + "'");
-                }
-                obliged = !value.equals("false");
-            }
+            boolean obliged = YamlNode.bool(fields, "obliged", true);
             sectors.put(id.get(), new Sector(id.get(), name.get(), parent, obliged));
             parent.ifPresent(p -> parents.put(id.get(), fields.get("parent")));
         }
@@ -173,7 +166,7 @@ public final class ContentLoader {
         int before = problems.size();
         String what = "module.yml";
         Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "kind", "sectors", "roles", "order",
-                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired"));
+                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired", "retryCooldownMinutes"));
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
         String summary = YamlNode.optionalText(f, "summary", what).orElse("");
@@ -234,6 +227,7 @@ public final class ContentLoader {
         int refresherMonths = YamlNode.number(f, doc, "refresherMonths", 1, 120, null);
         int passMark = YamlNode.number(f, doc, "passMark", 1, 100, null);
         int drawSize = YamlNode.number(f, doc, "drawSize", 1, 200, null);
+        int retryCooldownMinutes = YamlNode.number(f, doc, "retryCooldownMinutes", 0, 7 * 24 * 60, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
         String attendance = YamlNode.optionalText(f, "attendanceRequired", what).orElse("false");
         if (!attendance.equals("true") && !attendance.equals("false")) {
             f.get("attendanceRequired").problem("attendanceRequired is 'true' of 'false', niet '" + attendance + "'");
@@ -255,7 +249,8 @@ public final class ContentLoader {
 
         String quizFile = YamlNode.optionalText(f, "quiz", what).orElse("quiz.yml");
         int beforeQuiz = problems.size();
-        List<Question> questions = loadQuiz(dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds);
+        List<Question> questions = loadQuiz(dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds,
+                List.copyOf(seenPages));
         // Only when the bank itself is sound: a broken question is reported once, not again as "too few questions".
         if (problems.size() == beforeQuiz && !questions.isEmpty() && drawSize > questions.size()) {
             (f.containsKey("drawSize") ? f.get("drawSize") : doc).problem("drawSize " + drawSize
@@ -265,7 +260,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
         return Optional.of(new Module(id.get(), title.get(), summary, kind, Set.copyOf(sectorIds), Set.copyOf(roleIds), refresherMonths,
-                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true")));
+                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true"), retryCooldownMinutes));
     }
 
     private Optional<Page> loadPage(Path dir, String pageFile, YamlNode reference) {
@@ -292,7 +287,8 @@ public final class ContentLoader {
 
     // ---------------------------------------------------------------- quiz
 
-    private List<Question> loadQuiz(Path dir, String quizFile, YamlNode reference, Set<String> allQuestionIds) {
+    private List<Question> loadQuiz(Path dir, String quizFile, YamlNode reference, Set<String> allQuestionIds,
+            List<String> pageFiles) {
         List<Question> questions = new ArrayList<>();
         Path path = dir.resolve(quizFile).normalize();
         if (!path.startsWith(dir) || !Files.isRegularFile(path)) {
@@ -310,14 +306,15 @@ public final class ContentLoader {
             return questions;
         }
         for (YamlNode item : list.items()) {
-            readQuestion(item, allQuestionIds).ifPresent(questions::add);
+            readQuestion(item, allQuestionIds, pageFiles).ifPresent(questions::add);
         }
         return questions;
     }
 
-    private Optional<Question> readQuestion(YamlNode item, Set<String> allQuestionIds) {
+    private Optional<Question> readQuestion(YamlNode item, Set<String> allQuestionIds, List<String> pageFiles) {
         String what = "een vraag";
-        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source", "scenario"));
+        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source", "scenario",
+                "shuffle", "page"));
         Optional<String> id = YamlNode.requiredText(f, item, "id", what);
         if (id.isPresent()) {
             what = "vraag '" + id.get() + "'";
@@ -383,19 +380,22 @@ public final class ContentLoader {
         if (feedback.isEmpty() && options.stream().anyMatch(o -> o.feedback().isEmpty())) {
             item.problem(what + " heeft geen uitleg: geef 'feedback' bij de vraag of bij elke antwoordoptie");
         }
-        boolean scenario = false;
-        if (f.containsKey("scenario")) {
-            String value = f.get("scenario").text().orElse("");
-            if (!value.equals("true") && !value.equals("false")) {
-                f.get("scenario").problem("'scenario' moet true of false zijn, maar is '" + value + "'");
+        boolean scenario = YamlNode.bool(f, "scenario", false);
+        boolean shuffle = YamlNode.bool(f, "shuffle", true);
+        int page = 0;
+        Optional<String> pageFile = YamlNode.optionalText(f, "page", what);
+        if (pageFile.isPresent()) {
+            page = pageFiles.indexOf(pageFile.get()) + 1;
+            if (page == 0) {
+                f.get("page").problem("'page' van " + what + " moet een pagina van deze module zijn (" + String.join(", ", pageFiles)
+                        + "), niet '" + pageFile.get() + "'");
             }
-            scenario = value.equals("true");
         }
         if (id.isEmpty() || text.isEmpty() || source.isEmpty() || options.size() < 2 || correct.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
-                feedback, source.get(), scenario));
+                feedback, source.get(), scenario, shuffle, page));
     }
 
     // ---------------------------------------------------------------- functions

@@ -36,8 +36,12 @@ public class ContentService {
             synchronized (this) {
                 if (catalog == null) {
                     catalog = ContentPreload.take(directory).orElseGet(() -> ContentLoader.load(directory));
-                    LOG.infof("Content %s loaded from %s: %d modules, %d sectors", catalog.version(),
-                            directory.toAbsolutePath(), catalog.modules().size(), catalog.sectors().size());
+                    long questions = catalog.modules().stream().mapToLong(m -> m.questions().size()).sum();
+                    long fixed = catalog.modules().stream().flatMap(m -> m.questions().stream()).filter(q -> !q.shuffle()).count();
+                    long withPage = catalog.modules().stream().flatMap(m -> m.questions().stream()).filter(q -> q.page() > 0).count();
+                    LOG.infof("Content %s loaded from %s: %d modules, %d sectors, %d questions (%d with a fixed option order, "
+                            + "%d with a page reference)", catalog.version(), directory.toAbsolutePath(), catalog.modules().size(),
+                            catalog.sectors().size(), questions, fixed, withPage);
                 }
                 current = catalog;
             }

@@ -15,10 +15,14 @@ import java.util.Set;
  * @param passMark       percentage of correct answers needed to pass (1-100)
  * @param drawSize       how many questions one attempt draws from the bank
  * @param attendanceRequired blended: the module is completed by the quiz and attending a session that covers it
+ * @param retryCooldownMinutes after two failed attempts in a row, how long until a new attempt opens when the learner
+ *                       has not read the pages that explain their wrong answers
  */
 public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
         int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order,
-        boolean attendanceRequired) {
+        boolean attendanceRequired, int retryCooldownMinutes) {
+
+    public static final int DEFAULT_RETRY_COOLDOWN_MINUTES = 60;
 
     /** What a module is about, which decides who gets it and the size its question bank must have. */
     public enum Kind {

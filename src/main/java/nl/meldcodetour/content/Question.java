@@ -7,9 +7,13 @@ import java.util.Set;
 /**
  * A quiz question; {@code scenario} marks a casus that puts the learner in a situation from practice. {@code correct} holds the ids of the right options; it must never reach a learner before the
  * attempt is submitted.
+ *
+ * @param shuffle false when the options must keep their file order ("Geen van deze", a scale); otherwise every
+ *                attempt shows them in its own random order
+ * @param page    the 1-based number of the module page that teaches this question, or 0 when the question names none
  */
 public record Question(String id, Type type, String text, List<Option> options, Set<String> correct,
-        Optional<String> feedback, String source, boolean scenario) {
+        Optional<String> feedback, String source, boolean scenario, boolean shuffle, int page) {
 
     public enum Type {
         /** exactly one option is right */

@@ -118,6 +118,20 @@ final class YamlNode {
         return text;
     }
 
+    /** Reads an optional true/false field; reports anything else and returns the fallback when it is missing. */
+    static boolean bool(Map<String, YamlNode> fields, String name, boolean fallback) {
+        YamlNode node = fields.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        String value = node.text().orElse("");
+        if (!value.equals("true") && !value.equals("false")) {
+            node.problem("'" + name + "' moet true of false zijn, maar is '" + value + "'");
+            return fallback;
+        }
+        return value.equals("true");
+    }
+
     /** Reads a whole number in [min, max]; reports and returns the fallback when wrong. */
     static int number(Map<String, YamlNode> fields, YamlNode owner, String name, int min, int max, Integer fallback) {
         YamlNode value = fields.get(name);

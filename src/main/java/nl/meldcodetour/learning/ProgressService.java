@@ -17,9 +17,13 @@ public class ProgressService {
     @Inject
     EntityManager em;
 
+    /** Records that the person opened a page: progress and, per page, when it was last read (one statement). */
     @Transactional
     public void pageRead(long personId, String moduleId, int page) {
         em.createNativeQuery("""
+                WITH viewed AS (
+                    INSERT INTO page_view (person_id, module_id, page, viewed_at) VALUES (:p, :m, :page, now())
+                    ON CONFLICT (person_id, module_id, page) DO UPDATE SET viewed_at = EXCLUDED.viewed_at)
                 INSERT INTO module_progress (person_id, module_id, last_page, furthest_page, started_at, updated_at)
                 VALUES (:p, :m, :page, :page, now(), now())
                 ON CONFLICT (person_id, module_id) DO UPDATE SET
@@ -27,6 +31,25 @@ public class ProgressService {
                     furthest_page = GREATEST(module_progress.furthest_page, EXCLUDED.furthest_page),
                     updated_at = now()
                 """).setParameter("p", personId).setParameter("m", moduleId).setParameter("page", page).executeUpdate();
+    }
+
+    /**
+     * The pages of a module among {@code pages} that the person has not opened since {@code since}, in page order. The
+     * quiz's retry gate asks this for the pages that explain a failed attempt's wrong answers.
+     */
+    public java.util.List<Integer> notReadSince(long personId, String moduleId, java.util.Collection<Integer> pages,
+            java.time.Instant since) {
+        if (pages.isEmpty()) {
+            return java.util.List.of();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> read = em.createNativeQuery("""
+                SELECT page FROM page_view WHERE person_id = :p AND module_id = :m AND viewed_at >= :since""")
+                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(java.time.ZoneOffset.UTC))
+                .getResultList();
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        read.forEach(n -> done.add(n.intValue()));
+        return pages.stream().filter(p -> !done.contains(p)).distinct().sorted().toList();
     }
 
     /** Marks a module as started without moving the page (e.g. when someone goes straight to the quiz). */

@@ -38,6 +38,9 @@ public class PersonalData {
     @Inject
     AuditLog audit;
 
+    @Inject
+    nl.meldcodetour.quiz.QuizService quiz;
+
     /** A person found by e-mail address, for the beheerder's erase page. */
     public record PersonSummary(long id, String name, String email, String sector, Instant lastSeen, long completions) {
     }
@@ -80,11 +83,10 @@ public class PersonalData {
                 SELECT a.id, o.name AS organisatie, a.name, a.email, a.location, a.start_date, a.end_date
                 FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id WHERE lower(a.email) = lower(?1) ORDER BY a.id""", email));
         data.put("voortgang", rows("SELECT module_id, last_page, furthest_page, started_at, updated_at FROM module_progress WHERE person_id = ?1 ORDER BY module_id", personId));
-        data.put("toetspogingen", rows("""
-                SELECT id, module_id, content_version, pass_mark, question_count, started_at, submitted_at, right_count, percentage, passed,
-                       (SELECT json_agg(json_build_object('vraag', q.question_id, 'gekozen', q.chosen_options, 'goed', q.correct_options) ORDER BY q.position)::text
-                        FROM attempt_question q WHERE q.attempt_id = a.id) AS antwoorden
-                FROM quiz_attempt a WHERE person_id = ?1 ORDER BY started_at""", personId));
+        data.put("gelezen_paginas", rows("SELECT module_id, page, viewed_at FROM page_view WHERE person_id = ?1 ORDER BY module_id, page", personId));
+        // the quiz feature says what an attempt may show: an open one never its key (issue #27)
+        data.put("toetspogingen", quiz.export(personId));
+        data.put("toetsblokkades_opgeheven", rows("SELECT module_id, lifted_at FROM quiz_gate_lift WHERE person_id = ?1 ORDER BY lifted_at", personId));
         data.put("afgerond", rows("SELECT id, module_id, attempt_id, content_version, score, completed_at, valid_until FROM completion WHERE person_id = ?1 ORDER BY completed_at", personId));
         data.put("certificaten", rows("SELECT id, code, holder_name, module_id, module_title, completed_on, valid_until, content_version, issuer, issued_at FROM certificate WHERE person_id = ?1 ORDER BY issued_at", personId));
         data.put("bijeenkomsten", rows("""
@@ -133,6 +135,7 @@ public class PersonalData {
         update("UPDATE reminder_request SET requested_by = ?1 WHERE requested_by = ?2", pseudonym, subject);
         update("UPDATE session_registration SET attendance_marked_by = ?1 WHERE attendance_marked_by = ?2", pseudonym, subject);
         update("UPDATE tour_session SET created_by = ?1 WHERE created_by = ?2", pseudonym, subject);
+        update("UPDATE quiz_gate_lift SET lifted_by = ?1 WHERE lifted_by = ?2", pseudonym, subject);
         update("UPDATE audit_log SET actor = ?1 WHERE actor = ?2", pseudonym, subject);
         for (String value : new String[] { name, email }) {
             if (value != null && value.length() >= 3) {

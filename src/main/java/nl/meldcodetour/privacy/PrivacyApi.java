@@ -34,6 +34,9 @@ public class PrivacyApi {
     PersonalData data;
 
     /** Why the beheerder erases (optional, kept in the audit log without the person's name). */
+    @Inject
+    nl.meldcodetour.quiz.QuizService quiz;
+
     public record ErasureRequest(String reason) {
     }
 
@@ -54,6 +57,25 @@ public class PrivacyApi {
             throw new InvalidInputException(Map.of("email", "Geef het e-mailadres van de persoon."));
         }
         return data.findByEmail(email);
+    }
+
+    @GET
+    @Path("people/{id}/quiz-gates")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Operation(summary = "Modules waarvan de toets voor deze persoon geblokkeerd is (na twee keer niet gehaald; beheerder)")
+    public List<PrivacyPages.BlockedModule> quizGates(@PathParam("id") long id) {
+        data.find(id).orElseThrow(NotFoundException::new);
+        return PrivacyPages.blocked(quiz, id);
+    }
+
+    @POST
+    @Path("people/{id}/quiz-gates/{moduleId}/lift")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Operation(summary = "Hef de toetsblokkade van een persoon voor een module op (beheerder; komt in het logboek)")
+    public Map<String, Object> liftQuizGate(@PathParam("id") long id, @PathParam("moduleId") String moduleId) {
+        data.find(id).orElseThrow(NotFoundException::new);
+        quiz.liftGate(id, quiz.module(moduleId).orElseThrow(NotFoundException::new), user.person().subject);
+        return Map.of("id", id, "moduleId", moduleId, "lifted", true);
     }
 
     @POST

@@ -38,7 +38,7 @@ public class PrivacyPages {
     static class Templates {
         static native TemplateInstance mine(String name, String email);
 
-        static native TemplateInstance people(String email, List<PersonalData.PersonSummary> found, String notice);
+        static native TemplateInstance people(String email, List<FoundPerson> found, String notice);
 
         static native TemplateInstance confirmErase(PersonalData.PersonSummary person);
     }
@@ -51,6 +51,22 @@ public class PrivacyPages {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    nl.meldcodetour.quiz.QuizService quiz;
+
+    /** A module whose quiz the person can't retry yet (the retry gate), until {@code opensAt}. */
+    public record BlockedModule(String moduleId, String title, java.time.Instant opensAt) {
+    }
+
+    /** A person found, with the modules whose retry gate is closed for them. */
+    public record FoundPerson(PersonalData.PersonSummary person, List<BlockedModule> blocked) {
+    }
+
+    static List<BlockedModule> blocked(nl.meldcodetour.quiz.QuizService quiz, long personId) {
+        return quiz.closedGates(personId).entrySet().stream()
+                .map(e -> new BlockedModule(e.getKey().id(), e.getKey().title(), e.getValue().opensAt())).toList();
+    }
 
     @GET
     @Path("mijn-gegevens")
@@ -74,8 +90,26 @@ public class PrivacyPages {
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance people(@QueryParam("email") String email, @QueryParam("melding") String notice) {
         String query = email == null ? "" : email.strip();
-        List<PersonalData.PersonSummary> found = query.isEmpty() || query.length() > 320 ? List.of() : data.findByEmail(query);
-        return Templates.people(query, found, "verwijderd".equals(notice) ? "De persoonsgegevens zijn verwijderd." : null);
+        List<FoundPerson> found = (query.isEmpty() || query.length() > 320 ? List.<PersonalData.PersonSummary>of() : data.findByEmail(query))
+                .stream().map(p -> new FoundPerson(p, blocked(quiz, p.id()))).toList();
+        String message = switch (notice == null ? "" : notice) {
+            case "verwijderd" -> "De persoonsgegevens zijn verwijderd.";
+            case "opgeheven" -> "De blokkade is opgeheven. De persoon kan de toets nu opnieuw maken.";
+            default -> null;
+        };
+        return Templates.people(query, found, message);
+    }
+
+    /** Lifts the retry gate of a person for a module (audit-logged), then back to the search. */
+    @POST
+    @Path("beheer/personen/{id}/toetsblokkade/{moduleId}")
+    @RolesAllowed(Roles.BEHEERDER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response liftGate(@PathParam("id") long id, @PathParam("moduleId") String moduleId) {
+        PersonalData.PersonSummary person = data.find(id).orElseThrow(NotFoundException::new);
+        quiz.liftGate(id, quiz.module(moduleId).orElseThrow(NotFoundException::new), user.person().subject);
+        String email = person.email() == null ? "" : java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create("/beheer/personen?melding=opgeheven&email=" + email)).build();
     }
 
     @GET

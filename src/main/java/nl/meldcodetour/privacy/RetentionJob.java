@@ -70,6 +70,8 @@ public class RetentionJob {
                 DELETE FROM quiz_attempt a WHERE a.started_at < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.attempt_id = a.id)""", cutoff));
         purged.put("voortgang", update("DELETE FROM module_progress WHERE updated_at < CAST(?1 AS date)", cutoff));
+        purged.put("gelezen pagina's", update("DELETE FROM page_view WHERE viewed_at < CAST(?1 AS date)", cutoff));
+        purged.put("toetsblokkades opgeheven", update("DELETE FROM quiz_gate_lift WHERE lifted_at < CAST(?1 AS date)", cutoff));
         purged.put("aanmeldingen", update("""
                 DELETE FROM session_registration r USING tour_session s WHERE s.id = r.session_id AND s.ends_at < CAST(?1 AS date)""", cutoff));
         purged.put("herinneringsverzoeken", update("DELETE FROM reminder_request WHERE requested_at < CAST(?1 AS date)", cutoff));

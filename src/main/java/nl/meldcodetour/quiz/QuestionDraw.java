@@ -36,4 +36,18 @@ public final class QuestionDraw {
         Collections.shuffle(drawn, random);
         return List.copyOf(drawn);
     }
+
+    /**
+     * The order in which one attempt shows a question's options, as content option ids: a uniformly random permutation
+     * from {@code random} (a {@link java.security.SecureRandom} in the application), or the file order when the
+     * question says {@code shuffle: false}.
+     */
+    public static String[] optionOrder(Question question, Random random) {
+        List<String> ids = new ArrayList<>(question.options().size());
+        question.options().forEach(o -> ids.add(o.id()));
+        if (question.shuffle()) {
+            Collections.shuffle(ids, random);
+        }
+        return ids.toArray(String[]::new);
+    }
 }

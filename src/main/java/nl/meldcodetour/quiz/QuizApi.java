@@ -1,9 +1,7 @@
 package nl.meldcodetour.quiz;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,7 +41,7 @@ import nl.meldcodetour.learning.LearningService;
 @Tag(name = "Toetsen")
 public class QuizApi {
 
-    /** Answers: per question id the chosen option ids. */
+    /** Answers: per question id the chosen option letters (a, b, … as shown in this attempt). */
     public record Submission(
             @NotNull(message = "Geef de antwoorden op in 'answers'.")
             @Size(max = 200, message = "Te veel antwoorden.")
@@ -68,14 +67,37 @@ public class QuizApi {
     @Inject
     ContentService content;
 
+    /** A module page to read before the next attempt. */
+    public record PageToRead(int number, String title, String href) {
+    }
+
+    /** 409 when the retry gate is closed: why, and what opens it (reading these pages, or waiting until opensAt). */
+    public record RetryGate(int status, String title, String detail, List<PageToRead> pagesToRead, java.time.Instant opensAt) {
+    }
+
     @POST
     @Path("modules/{moduleId}/attempts")
-    @Operation(summary = "Start een toetspoging (nieuwe trekking van vragen, zonder de juiste antwoorden)")
+    @Operation(summary = "Start een toetspoging, of ga verder met de open poging (200)",
+            description = "Nieuw: 201 met een nieuwe trekking van vragen, de antwoordopties in een eigen volgorde per poging, "
+                    + "zonder de juiste antwoorden. Is er al een open poging voor deze module, dan komt die terug (200). "
+                    + "Na twee niet-gehaalde pogingen op rij: 409 tot de uitleg bij de foute antwoorden gelezen is of de wachttijd voorbij is.")
     public Response start(@PathParam("moduleId") String moduleId) {
         limits.quiz();
         Module module = learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new).module();
-        QuizAttempt attempt = quiz.start(user.person().id, module);
-        return Response.status(201).entity(view(attempt)).header("Location", "/api/attempts/" + attempt.id).build();
+        QuizService.Started started = quiz.start(user.person().id, module);
+        return Response.status(started.resumed() ? 200 : 201).entity(view(started.attempt()))
+                .header("Location", "/api/attempts/" + started.attempt().id).build();
+    }
+
+    @PUT
+    @Path("attempts/{attemptId}/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Bewaar de gekozen antwoorden als concept (niet nagekeken)",
+            description = "Vervangt het hele concept; een vraag zonder antwoord is weer open. Na inleveren: 409.")
+    public AttemptView saveDraft(@PathParam("attemptId") UUID attemptId,
+            @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
+        limits.quiz();
+        return view(quiz.saveDraft(user.person().id, attemptId, QuizPages.answerSets(submission.answers())));
     }
 
     @GET
@@ -105,9 +127,7 @@ public class QuizApi {
                 return;
             }
             limits.quiz();
-            Map<String, Set<String>> answers = new java.util.HashMap<>();
-            submission.answers().forEach((question, options) -> answers.put(question, new HashSet<>(options)));
-            emitter.complete(view(quiz.submit(user.person().id, attemptId, answers)));
+            emitter.complete(view(quiz.submit(user.person().id, attemptId, QuizPages.answerSets(submission.answers()))));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -126,6 +146,25 @@ public class QuizApi {
                 .sorted(java.util.Comparator.comparing(ApiError.Violation::field)).toList();
         return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response gateClosed(QuizService.RetryGateException e) {
+        Module module = e.module();
+        List<PageToRead> pages = e.gate().pagesToRead().stream()
+                .map(n -> new PageToRead(n, module.page(n).map(p -> p.title()).orElse(module.title()), "/modules/" + module.id() + "/pagina/" + n))
+                .toList();
+        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(new RetryGate(409,
+                "Je kunt de toets nog niet opnieuw maken.",
+                "Je had de toets twee keer op rij niet gehaald. Lees eerst de pagina's die de foute antwoorden uitleggen; "
+                        + "daarna kun je meteen opnieuw beginnen. Of wacht tot de wachttijd voorbij is.",
+                pages, e.gate().opensAt())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response alreadySubmitted(QuizService.AlreadySubmittedException e) {
+        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(409, "Deze toets is al ingeleverd; een concept bewaren kan niet meer.")).build();
     }
 
     private AttemptView view(QuizAttempt attempt) {

@@ -42,6 +42,10 @@ public class QuizAttempt {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** When answers were last saved as a draft (not scored); null when never. */
+    @Column(name = "draft_saved_at")
+    public Instant draftSavedAt;
+
     @Column(name = "right_count")
     public Integer rightCount;
 

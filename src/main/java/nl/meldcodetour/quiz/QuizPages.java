@@ -44,7 +44,9 @@ public class QuizPages {
     static class Templates {
         static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors);
 
-        static native TemplateInstance result(QuizViews.Result result);
+        static native TemplateInstance result(QuizViews.Result result, RetryView retry);
+
+        static native TemplateInstance start(Module module, RetryView retry);
 
         static native TemplateInstance history(Module module, List<QuizViews.AttemptSummary> attempts);
     }
@@ -64,13 +66,32 @@ public class QuizPages {
     @Inject
     ContentService content;
 
+    /**
+     * What the learner may do next about the quiz: start (or resume) now, or first read these pages or wait until
+     * {@code opensAt}. {@code pagesToRead} of a failed result lists every page that explains a wrong answer.
+     */
+    public record RetryView(boolean closed, List<Module.PageLink> pagesToRead, java.time.Instant opensAt) {
+    }
+
+    @GET
+    @Path("modules/{moduleId}/toets")
+    public TemplateInstance startPage(@PathParam("moduleId") String moduleId) {
+        Module module = myModule(moduleId);
+        QuizService.Gate gate = quiz.gate(user.person().id, module);
+        return Templates.start(module, new RetryView(gate.closed(), links(module, gate.pagesToRead()), gate.opensAt()));
+    }
+
     @POST
     @Path("modules/{moduleId}/toets")
     public Response start(@PathParam("moduleId") String moduleId) {
         limits.quiz();
         Module module = myModule(moduleId);
-        QuizAttempt attempt = quiz.start(user.person().id, module);
-        return Response.seeOther(URI.create("/toets/" + attempt.id)).build();
+        try {
+            QuizAttempt attempt = quiz.start(user.person().id, module).attempt();
+            return Response.seeOther(URI.create("/toets/" + attempt.id)).build();
+        } catch (QuizService.RetryGateException e) {
+            return Response.seeOther(URI.create("/modules/" + module.id() + "/toets")).build();
+        }
     }
 
     @GET
@@ -80,9 +101,11 @@ public class QuizPages {
         if (attempt.isSubmitted()) {
             return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
         }
-        return Templates.quiz(QuizViews.open(attempt, module(attempt)), Map.of(), Map.of());
+        QuizViews.Open open = QuizViews.open(attempt, module(attempt));
+        return Templates.quiz(open, open.draft(), Map.of());
     }
 
+    /** Submits the answers, or with {@code actie=opslaan} saves them as a draft; both redirect (a refresh never resubmits). */
     @POST
     @Path("toets/{attemptId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -97,7 +120,13 @@ public class QuizPages {
             }
         });
         try {
+            if ("opslaan".equals(form.getFirst("actie"))) {
+                quiz.saveDraft(user.person().id, attemptId, answers);
+                return Response.seeOther(URI.create("/toets/" + attemptId + "#opgeslagen")).build();
+            }
             quiz.submit(user.person().id, attemptId, answers);
+            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+        } catch (QuizService.AlreadySubmittedException e) {
             return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
         } catch (QuizService.InvalidAnswersException e) {
             QuizAttempt attempt = mine(attemptId);
@@ -113,7 +142,30 @@ public class QuizPages {
         if (!attempt.isSubmitted()) {
             return Response.seeOther(URI.create("/toets/" + attemptId)).build();
         }
-        return Templates.result(QuizViews.result(attempt, module(attempt)));
+        Module module = module(attempt);
+        RetryView retry = null;
+        if (!attempt.passed) {
+            QuizService.Gate gate = quiz.gate(user.person().id, module);
+            retry = new RetryView(gate.closed(), links(module, gate.closed() ? gate.pagesToRead()
+                    : QuizService.explainingPages(attempt, module)), gate.opensAt());
+        }
+        return Templates.result(QuizViews.result(attempt, module), retry);
+    }
+
+    /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */
+    static Map<String, Set<String>> answerSets(Map<String, List<String>> answers) {
+        Map<String, Set<String>> sets = new HashMap<>();
+        answers.forEach((question, options) -> {
+            Set<String> chosen = new HashSet<>();
+            options.stream().filter(o -> o != null && !o.isBlank()).forEach(chosen::add);
+            sets.put(question, chosen);
+        });
+        return sets;
+    }
+
+    private static List<Module.PageLink> links(Module module, List<Integer> pages) {
+        List<Module.PageLink> all = module.pageLinks();
+        return pages.stream().filter(n -> n >= 1 && n <= all.size()).map(n -> all.get(n - 1)).toList();
     }
 
     @GET

@@ -67,6 +67,9 @@ public class QuizService {
     @Inject
     Clock clock;
 
+    @Inject
+    nl.meldcodetour.audit.AuditLog audit;
+
     /** Thrown when submitted answers do not fit the attempt; carries a Dutch message per question id. */
     public static class InvalidAnswersException extends RuntimeException {
         private final transient Map<String, String> errors;
@@ -81,12 +84,82 @@ public class QuizService {
         }
     }
 
+    /** An attempt to answer, and whether it was already open (resumed) or newly drawn. */
+    public record Started(QuizAttempt attempt, boolean resumed) {
+    }
+
     /**
-     * Starts an attempt with a fresh random draw. Questions of the person's most recent attempt at this module are
-     * avoided where the bank allows.
+     * Whether a new attempt may start. Closed after two failed attempts in a row, until the learner has opened the
+     * pages that explain the wrong answers of the last one, or the module's cool-down has passed, or a beheerder lifted it.
+     *
+     * @param pagesToRead module pages (1-based) still to open; empty when the gate is open
+     * @param opensAt     when the cool-down ends; null when the gate is open
+     */
+    public record Gate(boolean closed, List<Integer> pagesToRead, Instant opensAt) {
+        public static final Gate OPEN = new Gate(false, List.of(), null);
+    }
+
+    /** Thrown when the retry gate is closed; carries what the learner can do. */
+    public static class RetryGateException extends RuntimeException {
+        private final transient Module module;
+        private final transient Gate gate;
+
+        public RetryGateException(Module module, Gate gate) {
+            super("retry gate closed for module " + module.id(), null, false, false);
+            this.module = module;
+            this.gate = gate;
+        }
+
+        public Module module() {
+            return module;
+        }
+
+        public Gate gate() {
+            return gate;
+        }
+    }
+
+    /** Thrown when a draft is saved for an attempt that was submitted already. */
+    public static class AlreadySubmittedException extends RuntimeException {
+        private final UUID attemptId;
+
+        public AlreadySubmittedException(UUID attemptId) {
+            super("attempt already submitted", null, false, false);
+            this.attemptId = attemptId;
+        }
+
+        public UUID attemptId() {
+            return attemptId;
+        }
+    }
+
+    /**
+     * The person's open attempt at this module, or else a new one with a fresh random draw. There is at most one open
+     * attempt per person and module (a unique index; concurrent starts wait for each other), so starting again resumes
+     * it with the same questions, the same order and the draft. An open attempt the content no longer fits (a question
+     * or option was removed) is discarded: it holds no score. A new draw avoids the questions of the person's most
+     * recent attempt where the bank allows and shows every question's options in an order of its own.
+     *
+     * @throws RetryGateException after two failed attempts in a row, until the gate opens (see {@link #gate})
      */
     @Transactional
-    public QuizAttempt start(long personId, Module module) {
+    public Started start(long personId, Module module) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
+                .setParameter(1, "quiz-start:" + personId + ":" + module.id()).getSingleResult();
+        Optional<QuizAttempt> open = em.createQuery(
+                "from QuizAttempt where personId = :p and moduleId = :m and submittedAt is null", QuizAttempt.class)
+                .setParameter("p", personId).setParameter("m", module.id()).getResultStream().findFirst();
+        if (open.isPresent()) {
+            if (fits(open.get(), module)) {
+                return new Started(open.get(), true);
+            }
+            em.remove(open.get());
+            em.flush();
+        }
+        Gate gate = gate(personId, module);
+        if (gate.closed()) {
+            throw new RetryGateException(module, gate);
+        }
         List<String> recent = em.createQuery("""
                 select q.questionId from AttemptQuestion q
                 where q.attempt.id = (select a.id from QuizAttempt a where a.personId = :p and a.moduleId = :m
@@ -107,10 +180,121 @@ public class QuizService {
             q.position = i + 1;
             q.questionId = drawn.get(i).id();
             q.correctOptions = drawn.get(i).correct().stream().sorted().toArray(String[]::new);
+            q.optionOrder = QuestionDraw.optionOrder(drawn.get(i), random);
             attempt.questions.add(q);
         }
         em.persist(attempt);
         progress.started(personId, module.id());
+        return new Started(attempt, false);
+    }
+
+    /** Whether the content still has every question of an open attempt with exactly the options it was drawn with. */
+    private static boolean fits(QuizAttempt attempt, Module module) {
+        for (AttemptQuestion q : attempt.questions) {
+            Optional<Question> question = module.question(q.questionId);
+            if (question.isEmpty() || (q.optionOrder != null
+                    && !Set.of(q.optionOrder).equals(question.get().options().stream().map(Question.Option::id).collect(
+                            java.util.stream.Collectors.toSet())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The retry gate for a new attempt. Only attempts submitted after the latest lift by a beheerder count. Closed when
+     * the last two of those failed, the learner has not opened every page that explains a wrong answer of the last one
+     * since it was submitted (a question without a page reference points to the module's first page), and the module's
+     * cool-down since that submission has not passed.
+     */
+    public Gate gate(long personId, Module module) {
+        List<Instant> lifts = em.createQuery(
+                "select max(l.liftedAt) from QuizGateLift l where l.personId = :p and l.moduleId = :m", Instant.class)
+                .setParameter("p", personId).setParameter("m", module.id()).getResultList();
+        Instant liftedAt = lifts.isEmpty() || lifts.get(0) == null ? Instant.EPOCH : lifts.get(0);
+        List<QuizAttempt> last = em.createQuery("""
+                from QuizAttempt where personId = :p and moduleId = :m and submittedAt is not null and submittedAt > :lifted
+                order by submittedAt desc""", QuizAttempt.class)
+                .setParameter("p", personId).setParameter("m", module.id()).setParameter("lifted", liftedAt)
+                .setMaxResults(2).getResultList();
+        if (last.size() < 2 || last.get(0).passed || last.get(1).passed) {
+            return Gate.OPEN;
+        }
+        QuizAttempt failed = last.get(0);
+        Instant opensAt = failed.submittedAt.plus(module.retryCooldownMinutes(), ChronoUnit.MINUTES);
+        if (!Instant.now(clock).isBefore(opensAt)) {
+            return Gate.OPEN;
+        }
+        List<Integer> unread = progress.notReadSince(personId, module.id(), explainingPages(failed, module), failed.submittedAt);
+        return unread.isEmpty() ? Gate.OPEN : new Gate(true, unread, opensAt);
+    }
+
+    /** The module pages that explain the wrong answers of a submitted attempt, in page order. */
+    static List<Integer> explainingPages(QuizAttempt attempt, Module module) {
+        return attempt.questions.stream().filter(q -> !q.isRight())
+                .map(q -> module.question(q.questionId).map(Question::page).filter(p -> p > 0 && p <= module.pageCount()).orElse(1))
+                .distinct().sorted().toList();
+    }
+
+    /** A beheerder lifts the retry gate of a person for a module: failures before now no longer count. Audit-logged. */
+    @Transactional
+    public void liftGate(long personId, Module module, String actor) {
+        QuizGateLift lift = new QuizGateLift();
+        lift.personId = personId;
+        lift.moduleId = module.id();
+        lift.liftedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        lift.liftedBy = actor;
+        em.persist(lift);
+        audit.record(actor, "QUIZ_GATE_LIFT", "person", personId, "toetsblokkade opgeheven voor module " + module.id());
+    }
+
+    /** A module of the content, by id. */
+    public Optional<Module> module(String moduleId) {
+        return content.catalog().module(moduleId);
+    }
+
+    /** The modules whose retry gate is closed for this person now, with the gate. */
+    public Map<Module, Gate> closedGates(long personId) {
+        Map<Module, Gate> closed = new LinkedHashMap<>();
+        List<String> modules = em.createQuery(
+                "select distinct a.moduleId from QuizAttempt a where a.personId = :p and a.passed = false order by a.moduleId", String.class)
+                .setParameter("p", personId).getResultList();
+        for (String moduleId : modules) {
+            content.catalog().module(moduleId).ifPresent(module -> {
+                Gate gate = gate(personId, module);
+                if (gate.closed()) {
+                    closed.put(module, gate);
+                }
+            });
+        }
+        return closed;
+    }
+
+    /**
+     * Saves the chosen answers of an open attempt as a draft, without scoring: the whole draft is replaced, so a
+     * question not in {@code answers} (or with no options) is unanswered again. The reply is the same whatever was
+     * chosen, so a draft can't be used to probe the key.
+     *
+     * @param answers per question id the shown letters chosen (a, b, …)
+     * @throws AlreadySubmittedException when the attempt was submitted
+     * @throws InvalidAnswersException   when a question or letter is not part of the attempt
+     */
+    @Transactional
+    public QuizAttempt saveDraft(long personId, UUID attemptId, Map<String, Set<String>> answers) {
+        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (attempt == null || attempt.personId != personId) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        if (attempt.isSubmitted()) {
+            throw new AlreadySubmittedException(attemptId);
+        }
+        Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Map<String, Set<String>> chosen = toContentIds(attempt, module, answers, false);
+        for (AttemptQuestion q : attempt.questions) {
+            Set<String> ids = chosen.getOrDefault(q.questionId, Set.of());
+            q.chosenOptions = ids.isEmpty() ? null : ids.stream().sorted().toArray(String[]::new);
+        }
+        attempt.draftSavedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         return attempt;
     }
 
@@ -125,8 +309,8 @@ public class QuizService {
      * scores and the other waits and then sees the stored result; a resubmission (double click, back button,
      * replay) returns the first result unchanged and never creates a second completion.
      *
-     * @param answers chosen option ids per question id
-     * @throws InvalidAnswersException when a question is unanswered, unknown, or answered with an unknown option
+     * @param answers per question id the shown letters chosen (a, b, …; see {@link AttemptQuestion#shownOptions})
+     * @throws InvalidAnswersException when a question is unanswered, unknown, or answered with an unknown letter
      */
     @Transactional
     public QuizAttempt submit(long personId, UUID attemptId, Map<String, Set<String>> answers) {
@@ -148,11 +332,11 @@ public class QuizService {
                 return attempt;
             }
             Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-            validate(attempt, module, answers);
+            Map<String, Set<String>> chosenIds = toContentIds(attempt, module, answers, true);
             List<Scoring.Answer> scored = new ArrayList<>();
             Map<String, List<String>> chosenByPosition = new LinkedHashMap<>();
             for (AttemptQuestion q : attempt.questions) {
-                Set<String> chosen = answers.get(q.questionId);
+                Set<String> chosen = chosenIds.get(q.questionId);
                 q.chosenOptions = chosen.stream().sorted().toArray(String[]::new);
                 chosenByPosition.put(String.valueOf(q.position), List.of(q.chosenOptions));
                 scored.add(new Scoring.Answer(q.correct(), chosen));
@@ -179,7 +363,7 @@ public class QuizService {
     static final String LOCK_ATTEMPT = """
             SELECT a.person_id, a.module_id, a.content_version, a.pass_mark, a.question_count, a.started_at,
                    a.submitted_at, a.right_count, a.percentage, a.passed,
-                   q.position, q.question_id, q.correct_options, q.chosen_options
+                   q.position, q.question_id, q.correct_options, q.chosen_options, q.option_order
             FROM quiz_attempt a LEFT JOIN attempt_question q ON q.attempt_id = a.id
             WHERE a.id = ? ORDER BY q.position FOR UPDATE OF a""";
     /**
@@ -225,7 +409,7 @@ public class QuizService {
     }
 
     static final String QUESTIONS = """
-            SELECT position, question_id, correct_options, chosen_options
+            SELECT position, question_id, correct_options, chosen_options, option_order
             FROM attempt_question WHERE attempt_id = ? ORDER BY position""";
 
     private static List<AttemptQuestion> questions(Connection c, QuizAttempt attempt) throws SQLException {
@@ -241,7 +425,10 @@ public class QuizService {
         return list;
     }
 
-    /** A question of the attempt from columns position, question_id, correct_options, chosen_options at {@code first}. */
+    /**
+     * A question of the attempt from columns position, question_id, correct_options, chosen_options, option_order at
+     * {@code first}.
+     */
     private static AttemptQuestion question(ResultSet r, int first, QuizAttempt attempt) throws SQLException {
         AttemptQuestion q = new AttemptQuestion();
         q.attempt = attempt;
@@ -250,6 +437,8 @@ public class QuizService {
         q.correctOptions = (String[]) r.getArray(first + 2).getArray();
         Array chosen = r.getArray(first + 3);
         q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
+        Array order = r.getArray(first + 4);
+        q.optionOrder = order == null ? null : (String[]) order.getArray();
         return q;
     }
 
@@ -273,20 +462,40 @@ public class QuizService {
         }
     }
 
-    private static void validate(QuizAttempt attempt, Module module, Map<String, Set<String>> answers) {
+    /**
+     * The shown letters of {@code answers} as content option ids, per question id. Every error message is the same
+     * whichever option is right, so nothing here tells the key.
+     *
+     * @param complete true for a submission: every question needs an answer
+     */
+    private static Map<String, Set<String>> toContentIds(QuizAttempt attempt, Module module, Map<String, Set<String>> answers,
+            boolean complete) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
         Set<String> expected = new LinkedHashSet<>();
         for (AttemptQuestion q : attempt.questions) {
             expected.add(q.questionId);
             Set<String> chosen = answers.getOrDefault(q.questionId, Set.of());
             Optional<Question> question = module.question(q.questionId);
-            if (chosen.isEmpty()) {
-                errors.put(q.questionId, "Kies een antwoord.");
-            } else if (question.isPresent() && chosen.stream().anyMatch(o -> question.get().option(o).isEmpty())) {
+            List<Question.Option> shown = q.shownOptions(question);
+            Set<String> mapped = new LinkedHashSet<>();
+            boolean unknown = false;
+            for (String letter : chosen) {
+                int index = letter.length() == 1 ? letter.charAt(0) - 'a' : -1;
+                if (index < 0 || index >= shown.size()) {
+                    unknown = true;
+                } else {
+                    mapped.add(shown.get(index).id());
+                }
+            }
+            if (unknown) {
                 errors.put(q.questionId, "Dit antwoord hoort niet bij deze vraag.");
+            } else if (chosen.isEmpty() && complete) {
+                errors.put(q.questionId, "Kies een antwoord.");
             } else if (question.isPresent() && question.get().type() == Question.Type.SINGLE && chosen.size() > 1) {
                 errors.put(q.questionId, "Kies één antwoord.");
             }
+            ids.put(q.questionId, mapped);
         }
         for (String id : answers.keySet()) {
             if (!expected.contains(id)) {
@@ -296,6 +505,59 @@ public class QuizService {
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
+        return ids;
+    }
+
+    /**
+     * A person's attempts for their personal-data export, oldest first, as plain values. Options are named by the
+     * letters the person saw. An open attempt shows the drawn questions, their options and the draft; only a submitted
+     * one shows the right letters too.
+     */
+    public List<Map<String, Object>> export(long personId) {
+        List<QuizAttempt> attempts = em.createQuery("from QuizAttempt where personId = :p order by startedAt", QuizAttempt.class)
+                .setParameter("p", personId).getResultList();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (QuizAttempt a : attempts) {
+            Optional<Module> module = content.catalog().module(a.moduleId);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", a.id.toString());
+            row.put("module", a.moduleId);
+            row.put("inhoudsversie", a.contentVersion);
+            row.put("gestart", a.startedAt.toString());
+            row.put("concept_opgeslagen", a.draftSavedAt == null ? null : a.draftSavedAt.toString());
+            row.put("ingeleverd", a.submittedAt == null ? null : a.submittedAt.toString());
+            row.put("aantal_goed", a.rightCount);
+            row.put("percentage", a.percentage);
+            row.put("gehaald", a.passed);
+            List<Map<String, Object>> questions = new ArrayList<>();
+            for (AttemptQuestion q : a.questions) {
+                List<Question.Option> shown = q.shownOptions(module.flatMap(m -> m.question(q.questionId)));
+                Map<String, Object> question = new LinkedHashMap<>();
+                question.put("vraag", q.questionId);
+                List<Map<String, String>> options = new ArrayList<>();
+                List<String> chosen = new ArrayList<>();
+                List<String> right = new ArrayList<>();
+                for (int i = 0; i < shown.size(); i++) {
+                    options.add(Map.of("letter", AttemptQuestion.letter(i), "tekst", shown.get(i).text()));
+                    if (q.chosen().contains(shown.get(i).id())) {
+                        chosen.add(AttemptQuestion.letter(i));
+                    }
+                    if (a.isSubmitted() && q.correct().contains(shown.get(i).id())) {
+                        right.add(AttemptQuestion.letter(i));
+                    }
+                }
+                question.put("opties", options);
+                question.put("gekozen", chosen);
+                if (a.isSubmitted()) {
+                    question.put("goed", right);
+                    question.put("juist_beantwoord", q.isRight());
+                }
+                questions.add(question);
+            }
+            row.put("vragen", questions);
+            rows.add(row);
+        }
+        return rows;
     }
 
     /** A person's attempts at a module, newest first. */

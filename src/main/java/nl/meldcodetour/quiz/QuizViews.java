@@ -1,6 +1,7 @@
 package nl.meldcodetour.quiz;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +11,8 @@ import nl.meldcodetour.content.Question;
 
 /**
  * What a learner may see of an attempt. {@link Open} is the unanswered quiz and by construction holds no correct
- * answers; {@link Result} exists only for a submitted attempt.
+ * answers; {@link Result} exists only for a submitted attempt. Options always appear in the attempt's own order and
+ * are named by the letter of their place in it (a, b, c, …), never by their id or place in the content file.
  */
 public final class QuizViews {
 
@@ -20,20 +22,30 @@ public final class QuizViews {
     public record OptionView(String id, String text) {
     }
 
-    public record QuestionView(int position, String id, String type, String text, List<OptionView> options) {
+    /** {@code chosen}: the letters of the saved draft. */
+    public record QuestionView(int position, String id, String type, String text, List<OptionView> options, List<String> chosen) {
         public boolean isMultiple() {
             return "multiple".equals(type);
         }
     }
 
-    public record Open(String attemptId, String moduleId, String moduleTitle, int passMark, List<QuestionView> questions) {
+    /** {@code draftSavedAt}: when the answers were last saved as a draft, null when never. */
+    public record Open(String attemptId, String moduleId, String moduleTitle, int passMark, List<QuestionView> questions,
+            Instant draftSavedAt) {
+        /** The draft as chosen letters per question id, the shape the form's pre-filled answers take. */
+        public java.util.Map<String, Set<String>> draft() {
+            java.util.Map<String, Set<String>> draft = new java.util.HashMap<>();
+            questions.forEach(q -> draft.put(q.id(), Set.copyOf(q.chosen())));
+            return draft;
+        }
     }
 
     public record OptionResult(String id, String text, boolean chosen, boolean correct, String feedback) {
     }
 
+    /** {@code pageHref}/{@code pageTitle}: the module page that explains the question. */
     public record QuestionResult(int position, String id, String text, boolean right, List<OptionResult> options,
-            String feedback, String source) {
+            String feedback, String source, String pageHref, String pageTitle) {
     }
 
     /** {@code attendanceRequired}: a blended module, completed only after attending a session that covers it. */
@@ -51,12 +63,20 @@ public final class QuizViews {
     static Open open(QuizAttempt attempt, Module module) {
         List<QuestionView> questions = attempt.questions.stream().map(aq -> {
             Optional<Question> q = module.question(aq.questionId);
-            return new QuestionView(aq.position, aq.questionId,
-                    q.map(x -> x.type().name().toLowerCase()).orElse("single"),
-                    q.map(Question::text).orElse("(Deze vraag is uit de inhoud verwijderd.)"),
-                    q.map(x -> x.options().stream().map(o -> new OptionView(o.id(), o.text())).toList()).orElse(List.of()));
+            List<Question.Option> shown = aq.shownOptions(q);
+            Set<String> draft = aq.chosen();
+            List<OptionView> options = new ArrayList<>(shown.size());
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                options.add(new OptionView(AttemptQuestion.letter(i), shown.get(i).text()));
+                if (draft.contains(shown.get(i).id())) {
+                    chosen.add(AttemptQuestion.letter(i));
+                }
+            }
+            return new QuestionView(aq.position, aq.questionId, q.map(x -> x.type().name().toLowerCase()).orElse("single"),
+                    q.map(Question::text).orElse("(Deze vraag is uit de inhoud verwijderd.)"), List.copyOf(options), List.copyOf(chosen));
         }).toList();
-        return new Open(attempt.id.toString(), module.id(), module.title(), attempt.passMark, questions);
+        return new Open(attempt.id.toString(), module.id(), module.title(), attempt.passMark, questions, attempt.draftSavedAt);
     }
 
     static Result result(QuizAttempt attempt, Module module) {
@@ -67,12 +87,17 @@ public final class QuizViews {
             Optional<Question> q = module.question(aq.questionId);
             Set<String> chosen = aq.chosen();
             Set<String> correct = aq.correct();
-            List<OptionResult> options = q.map(x -> x.options().stream()
-                    .map(o -> new OptionResult(o.id(), o.text(), chosen.contains(o.id()), correct.contains(o.id()),
-                            o.feedback().orElse(null)))
-                    .toList()).orElse(List.of());
+            List<Question.Option> shown = aq.shownOptions(q);
+            List<OptionResult> options = new ArrayList<>(shown.size());
+            for (int i = 0; i < shown.size(); i++) {
+                Question.Option o = shown.get(i);
+                options.add(new OptionResult(AttemptQuestion.letter(i), o.text(), chosen.contains(o.id()), correct.contains(o.id()),
+                        o.feedback().orElse(null)));
+            }
+            int page = q.map(Question::page).filter(p -> p > 0 && p <= module.pageCount()).orElse(1);
             return new QuestionResult(aq.position, aq.questionId, q.map(Question::text).orElse("(verwijderde vraag)"),
-                    aq.isRight(), options, q.flatMap(Question::feedback).orElse(null), q.map(Question::source).orElse(null));
+                    aq.isRight(), List.copyOf(options), q.flatMap(Question::feedback).orElse(null), q.map(Question::source).orElse(null),
+                    "/modules/" + module.id() + "/pagina/" + page, module.page(page).map(p -> p.title()).orElse(module.title()));
         }).toList();
         return new Result(attempt.id.toString(), module.id(), module.title(), attempt.submittedAt, attempt.rightCount,
                 attempt.questionCount, attempt.percentage, attempt.passMark, attempt.passed, questions, module.attendanceRequired());

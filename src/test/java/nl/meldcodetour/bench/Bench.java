@@ -120,7 +120,12 @@ public final class Bench {
     static void prepareQuiz(String base, Path out, int attempts) throws Exception {
         ContentCatalog content = ContentLoader.load(Path.of("content"));
         Module module = content.module(MODULE).orElseThrow();
-        List<String> tokens = Files.readAllLines(out.resolve("medewerker-tokens.txt"));
+        // one person per attempt: a person has one open attempt per module (issue #27), and every prepared one is posted
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tokens.add(token("quiz-" + run + "-" + i, "Toetser " + i, "quiz-" + run + "-" + i + "@gen.example", "onderwijs", Set.of("medewerker")));
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<String>> lines = new ArrayList<>();
@@ -135,13 +140,7 @@ public final class Bench {
                     throw new IllegalStateException("start attempt: " + r.statusCode() + " " + r.body());
                 }
                 JsonNode attempt = JSON.readTree(r.body());
-                Map<String, List<String>> answers = new HashMap<>();
-                for (JsonNode q : attempt.path("quiz").path("questions")) {
-                    Question question = module.question(q.path("id").asText()).orElseThrow();
-                    answers.put(question.id(), pass ? List.copyOf(question.correct())
-                            : List.of(question.options().stream().map(Question.Option::id)
-                                    .filter(o -> !question.correct().contains(o)).findFirst().orElseThrow()));
-                }
+                Map<String, List<String>> answers = nl.meldcodetour.testsupport.Quizzes.answers(attempt, module, pass);
                 return token + "\t/api/attempts/" + attempt.path("id").asText() + "/submission\t"
                         + JSON.writeValueAsString(Map.of("answers", answers));
             }));

@@ -269,6 +269,31 @@ class ContentLoaderTest {
     }
 
     @Test
+    void shuffleAndPageAreReadAndChecked() throws IOException {
+        Module basis = ContentLoader.load(root).module("basis").orElseThrow();
+        assertTrue(basis.question("basis-1").orElseThrow().shuffle(), "options are shuffled unless the question says otherwise");
+        assertEquals(0, basis.question("basis-1").orElseThrow().page());
+        assertEquals(Module.DEFAULT_RETRY_COOLDOWN_MINUTES, basis.retryCooldownMinutes());
+        replace("modules/basis/quiz.yml", "    type: single\n", "    type: single\n    shuffle: false\n    page: 01-een.md\n");
+        basis = ContentLoader.load(root).module("basis").orElseThrow();
+        assertTrue(!basis.question("basis-1").orElseThrow().shuffle());
+        assertEquals(1, basis.question("basis-1").orElseThrow().page());
+        replace("modules/basis/quiz.yml", "shuffle: false", "shuffle: nee");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 4, "'shuffle' moet true of false zijn");
+        replace("modules/basis/quiz.yml", "shuffle: nee", "shuffle: false");
+        replace("modules/basis/quiz.yml", "page: 01-een.md", "page: 09-bestaat-niet.md");
+        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 5, "'page' van vraag 'basis-1' moet een pagina van deze module zijn (01-een.md)");
+    }
+
+    @Test
+    void retryCooldownIsReadAndChecked() throws IOException {
+        replace("modules/basis/module.yml", "drawSize: 2\n", "drawSize: 2\nretryCooldownMinutes: 30\n");
+        assertEquals(30, ContentLoader.load(root).module("basis").orElseThrow().retryCooldownMinutes());
+        replace("modules/basis/module.yml", "retryCooldownMinutes: 30", "retryCooldownMinutes: -1");
+        assertProblem(onlyProblem(), "modules/basis/module.yml", 7, "'retryCooldownMinutes' moet tussen 0 en 10080 liggen");
+    }
+
+    @Test
     void versionChangesWhenAnyFileChanges() throws IOException {
         String before = ContentLoader.load(root).version();
         replace("modules/zorg/01-een.md", "Tekst.", "Andere tekst.");

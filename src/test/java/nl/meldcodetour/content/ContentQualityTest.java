@@ -151,8 +151,8 @@ class ContentQualityTest {
     /** The table in docs/content.md: per module kind, questions, scenario share, pages and readability. */
     static String report(ContentCatalog catalog) {
         StringBuilder b = new StringBuilder();
-        b.append("| module | kind | for | questions | scenario | per attempt | pages | Flesch-Douma (module) | lowest page |\n");
-        b.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| module | kind | for | questions | scenario | per attempt | fixed order | with page | pages | Flesch-Douma (module) | lowest page |\n");
+        b.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Module m : catalog.modules()) {
             String forWhom = switch (m.kind()) {
                 case CORE -> "iedereen";
@@ -160,8 +160,10 @@ class ContentQualityTest {
                 default -> String.join(", ", m.sectors().stream().sorted().toList());
             };
             double lowest = m.pages().stream().mapToDouble(p -> p.readability().score()).min().orElse(100);
-            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d%% | %d | %d | %.1f | %.1f |\n", m.id(),
-                    m.kind().id(), forWhom, m.questions().size(), m.scenarioPercent(), m.drawSize(), m.pageCount(),
+            long fixed = m.questions().stream().filter(q -> !q.shuffle()).count();
+            long withPage = m.questions().stream().filter(q -> q.page() > 0).count();
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d%% | %d | %d | %d | %d | %.1f | %.1f |\n", m.id(),
+                    m.kind().id(), forWhom, m.questions().size(), m.scenarioPercent(), m.drawSize(), fixed, withPage, m.pageCount(),
                     m.readability().score(), lowest));
         }
         return b.toString().strip();

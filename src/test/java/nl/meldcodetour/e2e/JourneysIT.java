@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
 
@@ -193,15 +194,20 @@ class JourneysIT {
                 if (!"input".equals(e.getTagName()) || e.getAttribute("name") == null || !e.getAttribute("name").startsWith("q.")) {
                     continue;
                 }
-                Set<String> correct = module.question(e.getAttribute("name").substring(2)).orElseThrow().correct();
+                // the options are shown in a random order with their own letters: the right ones are found by their text
+                Question question = module.question(e.getAttribute("name").substring(2)).orElseThrow();
+                Set<String> correctTexts = question.options().stream().filter(o -> question.correct().contains(o.id()))
+                        .map(Question.Option::text).collect(java.util.stream.Collectors.toSet());
+                java.util.function.Predicate<WebElement> isRight = input -> correctTexts.contains(
+                        input.findElement(org.openqa.selenium.By.xpath("following-sibling::label")).getText().strip());
                 if ("radio".equals(e.getAttribute("type"))) {
-                    for (int i = 0; i < 10 && !correct.contains(b.focused().getAttribute("value")); i++) {
+                    for (int i = 0; i < 10 && !isRight.test(b.focused()); i++) {
                         b.press(Keys.ARROW_DOWN); // moves to and selects the next option of the group
                     }
                     if (!b.focused().isSelected()) {
                         b.press(Keys.SPACE);
                     }
-                } else if (correct.contains(e.getAttribute("value")) != e.isSelected()) {
+                } else if (isRight.test(e) != e.isSelected()) {
                     b.press(Keys.SPACE);
                 }
             }
@@ -209,6 +215,10 @@ class JourneysIT {
             b.leavingPage(() -> b.press(Keys.ENTER));
             assertTrue(b.text().contains("Gehaald"), b.text());
             b.check("uitslag");
+            b.tabTo("Alle pogingen", Browser.linkTo("/modules/" + MODULE + "/pogingen"), 200);
+            b.leavingPage(() -> b.press(Keys.ENTER));
+            assertTrue(b.text().contains("Gehaald"), b.text());
+            b.check("pogingen"); // the history table stacks at 320 px
 
             b.tabTo("Mijn modules", Browser.linkTo("/mijn-modules"), 60);
             b.leavingPage(() -> b.press(Keys.ENTER));

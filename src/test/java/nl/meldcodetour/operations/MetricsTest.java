@@ -58,11 +58,7 @@ class MetricsTest {
         Tokens.TestUser user = Tokens.newUser("onderwijs", "medewerker");
         // a failed attempt: every question answered wrong
         JsonPath attempt = user.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(201).extract().jsonPath();
-        Map<String, List<String>> wrong = new HashMap<>();
-        for (String id : attempt.<String>getList("quiz.questions.id")) {
-            Question q = module.question(id).orElseThrow();
-            wrong.put(id, List.of(q.options().stream().map(o -> o.id()).filter(o -> !q.correct().contains(o)).findFirst().orElseThrow()));
-        }
+        Map<String, List<String>> wrong = Quizzes.answers(attempt, module, false);
         String submission = "/api/attempts/" + attempt.getString("id") + "/submission";
         user.given().contentType(ContentType.JSON).body(Map.of("answers", wrong)).post(submission).then().statusCode(200);
         // a replay of the same submission is not a second attempt

@@ -90,7 +90,25 @@ class PrivacyTest {
         assertEquals(1, data.getList("afgerond").size());
         assertEquals(1, data.getList("certificaten").size());
         assertEquals(1, data.getList("toetspogingen").size());
-        assertTrue(data.getString("toetspogingen[0].antwoorden").contains("gekozen"), "my answers are in the export");
+        // a submitted attempt: per question the options as shown, my choice and the right letters, as JSON (not a string)
+        List<Map<String, Object>> questions = data.getList("toetspogingen[0].vragen");
+        assertEquals(content.catalog().module(MODULE).orElseThrow().drawSize(), questions.size());
+        for (Map<String, Object> q : questions) {
+            assertEquals(q.get("goed"), q.get("gekozen"), "I answered every question right: " + q);
+            assertEquals(Boolean.TRUE, q.get("juist_beantwoord"));
+            assertTrue(((List<?>) q.get("opties")).size() >= 2, q.toString());
+        }
+        // an open attempt: which questions were drawn and what I chose, never the key
+        String open = me.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(201).extract().jsonPath().getString("id");
+        JsonPath again = me.given().get("/api/me/data").then().statusCode(200).extract().jsonPath();
+        assertEquals(open, again.getString("toetspogingen[1].id"));
+        assertTrue(again.get("toetspogingen[1].ingeleverd") == null, "not submitted");
+        List<Map<String, Object>> drawn = again.getList("toetspogingen[1].vragen");
+        assertEquals(questions.size(), drawn.size());
+        for (Map<String, Object> q : drawn) {
+            assertTrue(!q.containsKey("goed") && !q.containsKey("juist_beantwoord"), "no key for an open attempt: " + q);
+            assertEquals(List.of(), q.get("gekozen"));
+        }
         assertEquals("registered", data.getString("bijeenkomsten[0].status"));
         assertEquals("Privacytour", data.getString("bijeenkomsten[0].title"));
         // nobody else's data: the AF's e-mail address is not in my export

@@ -1,6 +1,7 @@
 package nl.meldcodetour.quiz;
 
 import nl.meldcodetour.testsupport.Csrf;
+import nl.meldcodetour.testsupport.Quizzes;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,7 +134,9 @@ class LearnerPagesTest {
 
         // Incomplete: 400, the form again with a Dutch error per question and the given answer kept.
         String firstId = ids.get(0);
-        String firstRight = module().question(firstId).orElseThrow().correct().iterator().next();
+        Map<String, List<String>> right = Quizzes.formAnswers(html, module(), true);
+        assertEquals(ids.size(), right.size(), "every question's options found on the page");
+        String firstRight = right.get(firstId).get(0);
         Response incomplete = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("q." + firstId, firstRight).post(quizUrl);
         incomplete.then().statusCode(400)
@@ -143,8 +147,8 @@ class LearnerPagesTest {
         // Complete and all right: 303 to the result, which shows score, pass and feedback.
         var form = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
         for (String id : ids) {
-            for (String right : module().question(id).orElseThrow().correct()) {
-                form = form.formParam("q." + id, right);
+            for (String letter : right.get(id)) {
+                form = form.formParam("q." + id, letter);
             }
         }
         form.post(quizUrl).then().statusCode(303).header("Location", containsString(quizUrl + "/resultaat"));
@@ -165,10 +169,8 @@ class LearnerPagesTest {
         String quizUrl = startQuiz();
         String html = given().get(quizUrl).then().extract().asString();
         var form = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
-        for (String id : questionIds(html)) {
-            Question q = module().question(id).orElseThrow();
-            String wrong = q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o)).findFirst().orElseThrow();
-            form = form.formParam("q." + id, wrong);
+        for (var wrong : Quizzes.formAnswers(html, module(), false).entrySet()) {
+            form = form.formParam("q." + wrong.getKey(), wrong.getValue().get(0));
         }
         form.post(quizUrl).then().statusCode(303);
         given().get(quizUrl + "/resultaat").then().statusCode(200)

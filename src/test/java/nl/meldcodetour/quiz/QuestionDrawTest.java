@@ -21,7 +21,7 @@ class QuestionDrawTest {
     private static List<Question> bank(int size) {
         return IntStream.rangeClosed(1, size).mapToObj(i -> new Question("q" + i, Question.Type.SINGLE, "Vraag " + i,
                 List.of(new Question.Option("a", "A", Optional.empty()), new Question.Option("b", "B", Optional.empty())),
-                Set.of("a"), Optional.of("uitleg"), "bron", false)).toList();
+                Set.of("a"), Optional.of("uitleg"), "bron", false, true, 0)).toList();
     }
 
     private static Set<String> ids(List<Question> questions) {

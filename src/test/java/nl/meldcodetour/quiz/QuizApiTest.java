@@ -36,6 +36,7 @@ import io.restassured.response.Response;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
 
 @QuarkusTest
@@ -60,20 +61,27 @@ class QuizApiTest {
 
     /** Answers for the drawn questions: all right, or the first {@code wrong} of them wrong. */
     private Map<String, List<String>> answers(JsonPath attempt, int wrong) {
+        Map<String, List<String>> right = Quizzes.answers(attempt, module(), true);
+        Map<String, List<String>> bad = Quizzes.answers(attempt, module(), false);
         Map<String, List<String>> answers = new HashMap<>();
         List<String> ids = attempt.getList("quiz.questions.id");
         for (int i = 0; i < ids.size(); i++) {
-            Question q = module().question(ids.get(i)).orElseThrow();
-            List<String> right = new ArrayList<>(q.correct());
-            if (i < wrong) {
-                String other = q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o))
-                        .findFirst().orElseThrow();
-                answers.put(q.id(), List.of(other));
-            } else {
-                answers.put(q.id(), right);
-            }
+            answers.put(ids.get(i), new ArrayList<>((i < wrong ? bad : right).get(ids.get(i))));
         }
         return answers;
+    }
+
+    /** Shown letters as the content option ids the attempt stores, through its option order. */
+    private Map<String, List<String>> contentIds(java.util.UUID attemptId, Map<String, List<String>> letters) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT question_id, option_order FROM attempt_question WHERE attempt_id = ?1")
+                .setParameter(1, attemptId).getResultList();
+        Map<String, List<String>> ids = new HashMap<>();
+        for (Object[] row : rows) {
+            String[] order = (String[]) row[1];
+            ids.put((String) row[0], letters.get((String) row[0]).stream().map(l -> order[l.charAt(0) - 'a']).sorted().toList());
+        }
+        return ids;
     }
 
     private Response submit(Tokens.TestUser user, String attemptId, Map<String, List<String>> answers) {
@@ -196,8 +204,9 @@ class QuizApiTest {
                 "SELECT question_id, array_to_string(chosen_options, ',') FROM attempt_question WHERE attempt_id = ?1")
                 .setParameter(1, java.util.UUID.fromString(id)).getResultList();
         assertEquals(sent.size(), rows.size());
+        Map<String, List<String>> sentIds = contentIds(java.util.UUID.fromString(id), sent);
         for (Object[] row : rows) {
-            assertEquals(String.join(",", sent.get((String) row[0]).stream().sorted().toList()), row[1]);
+            assertEquals(String.join(",", sentIds.get((String) row[0])), row[1]);
         }
     }
 
@@ -265,8 +274,9 @@ class QuizApiTest {
                 Map<String, List<String>> byPosition = new HashMap<>();
                 List<String> ids = attempt.getList("quiz.questions.id");
                 List<Integer> positions = attempt.getList("quiz.questions.position");
+                Map<String, List<String>> storedIds = contentIds(id, stored);
                 for (int i = 0; i < ids.size(); i++) {
-                    byPosition.put(String.valueOf(positions.get(i)), stored.get(ids.get(i)).stream().sorted().toList());
+                    byPosition.put(String.valueOf(positions.get(i)), storedIds.get(ids.get(i)));
                 }
                 save.setString(6, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(byPosition));
                 save.setObject(7, id);
@@ -321,8 +331,7 @@ class QuizApiTest {
         Map<String, List<String>> answers = answers(attempt, 0);
         String single = attempt.getList("quiz.questions", Map.class).stream()
                 .filter(q -> "single".equals(q.get("type"))).map(q -> (String) q.get("id")).findFirst().orElseThrow();
-        List<String> options = module().question(single).orElseThrow().options().stream().map(Question.Option::id).toList();
-        answers.put(single, options.subList(0, 2));
+        answers.put(single, List.of("a", "b"));
         submit(user, attempt.getString("id"), answers).then().statusCode(400)
                 .body("violations.find { it.field == 'answers." + single + "' }.message", equalTo("Kies één antwoord."));
     }

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
@@ -54,16 +54,8 @@ import nl.meldcodetour.testsupport.Tokens;
  * attempt and import.
  */
 @QuarkusTest
-@TestProfile(AuthorizationMatrixTest.BearerPages.class)
+@TestProfile(BearerPages.class)
 class AuthorizationMatrixTest {
-
-    /** Pages also take a bearer token here (hybrid), so one test can be every role; production pages use the code flow. */
-    public static class BearerPages implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.application-type", "hybrid", "quarkus.oidc.token.issuer", "https://server.example.com");
-        }
-    }
 
     static final List<String> ROLES = List.of("anoniem", "medewerker", "aandachtsfunctionaris", "gemeente", "beheerder", "trainer");
 
@@ -86,6 +78,7 @@ class AuthorizationMatrixTest {
         { "GET /modules/{moduleId}",                           "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
         { "GET /modules/{moduleId}/pagina/{number}",           "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
         { "GET /modules/{moduleId}/pogingen",                  "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
+        { "GET /modules/{moduleId}/toets",                     "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
         { "GET /toets/{attemptId}",                            "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403" },
         { "GET /toets/{attemptId}/resultaat",                  "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403" },
         { "GET /api/me",                                       "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
@@ -110,6 +103,7 @@ class AuthorizationMatrixTest {
         { "GET /beheer/personen",                              "-",      "login", "403",   "403",    "403",   "ok",    "403" },
         { "GET /beheer/personen/{id}/verwijderen",             "person", "login", "403",   "403",    "403",   "ok",    "403" },
         { "GET /api/people",                                   "-",      "login", "403",   "403",    "403",   "ok",    "403" },
+        { "GET /api/people/{id}/quiz-gates",                   "person", "login", "403",   "403",    "403",   "ok",    "403" },
         // sessions
         { "GET /bijeenkomsten",                                "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok" },
         { "GET /bijeenkomsten/nieuw",                          "-",      "login", "403",   "403",    "403",   "ok",    "ok" },
@@ -157,6 +151,9 @@ class AuthorizationMatrixTest {
         { "POST /toets/{attemptId}",                           "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403" },
         { "POST /api/modules/{moduleId}/attempts",             "-",      "login", "ok",    "ok",     "ok",    "ok",    "403" },
         { "POST /api/attempts/{attemptId}/submission",         "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403" },
+        { "PUT /api/attempts/{attemptId}/draft",               "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403" },
+        { "POST /beheer/personen/{id}/toetsblokkade/{moduleId}", "person", "login", "403", "403",    "403",   "ok",    "403" },
+        { "POST /api/people/{id}/quiz-gates/{moduleId}/lift",  "person", "login", "403",   "403",    "403",   "ok",    "403" },
         { "POST /bijeenkomsten/nieuw",                         "-",      "login", "403",   "403",    "403",   "ok",    "ok" },
         { "POST /api/sessions",                                "-",      "login", "403",   "403",    "403",   "ok",    "ok" },
         { "POST /bijeenkomsten/{id}/aanmelden",                "session","login", "ok",    "ok",     "ok",    "ok",    "ok" },
@@ -205,6 +202,7 @@ class AuthorizationMatrixTest {
      */
     static final Map<String, String> BODIES = Map.of(
             "POST /api/attempts/{attemptId}/submission", "{\"answers\": {\"vraag\": [\"a\"]}}",
+            "PUT /api/attempts/{attemptId}/draft", "{\"answers\": {}}",
             "POST /toets/{attemptId}", "q.vraag=a",
             "POST /team/{id}/herinnering", "employmentId={employmentId}&moduleId=" + "meldcode-in-5-stappen",
             "POST /api/organisations/{id}/reminders", "{\"employmentId\": {employmentId}, \"moduleId\": \"meldcode-in-5-stappen\"}");
@@ -331,7 +329,7 @@ class AuthorizationMatrixTest {
     private static final Map<String, String> ROUTES = new java.util.TreeMap<>();
 
     /** "VERB /path/{param}" of every endpoint of the application's JAX-RS resources, with the media types it consumes. */
-    private static Map<String, String> routes() {
+    static Map<String, String> routes() {
         if (ROUTES.isEmpty()) {
             for (var bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();

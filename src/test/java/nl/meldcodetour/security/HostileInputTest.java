@@ -1,5 +1,6 @@
 package nl.meldcodetour.security;
 
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,7 +154,9 @@ class HostileInputTest {
         // quiz answers
         Tokens.TestUser learner = Tokens.newUser(null, "medewerker");
         for (String payload : PAYLOADS.subList(0, 25)) {
-            String attempt = learner.given().post("/api/modules/meldcode-in-5-stappen/attempts").then().statusCode(201).extract().jsonPath().getString("id");
+            // the hostile answers are refused, so the same open attempt comes back each time (201 once, then 200)
+            String attempt = learner.given().post("/api/modules/meldcode-in-5-stappen/attempts").then()
+                    .statusCode(oneOf(200, 201)).extract().jsonPath().getString("id");
             send("answer " + shorten(payload), learner.given().contentType(ContentType.JSON)
                     .body(Map.of("answers", Map.of(payload, List.of(payload)))), "POST", "/api/attempts/" + attempt + "/submission");
             limiter.reset();

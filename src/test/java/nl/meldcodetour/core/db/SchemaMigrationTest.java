@@ -66,9 +66,11 @@ class SchemaMigrationTest {
 
             // an older schema (the newest migration's row gone): Flyway runs again and applies it
             try (Connection c = ds.getConnection()) {
-                // undo what the newest migration (V10) did
-                c.createStatement().execute("DROP INDEX completion_person_module_latest");
-                c.createStatement().execute("CREATE INDEX completion_person_module ON completion (person_id, module_id)");
+                // undo what the newest migration did
+                assertTrue(UNDO.containsKey(SchemaMigration.LATEST), "add to UNDO how to undo migration V" + SchemaMigration.LATEST);
+                for (String statement : UNDO.get(SchemaMigration.LATEST)) {
+                    c.createStatement().execute(statement);
+                }
                 c.createStatement().execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaMigration.LATEST + "'");
             }
             assertTrue(SchemaMigration.migrateIfNeeded(ds, flyway));
@@ -84,6 +86,13 @@ class SchemaMigrationTest {
             assertThrows(RuntimeException.class, () -> SchemaMigration.migrateIfNeeded(ds, flyway));
         }
     }
+
+    /** Per migration version, the statements that undo it, so the test can make the schema one migration older. */
+    static final java.util.Map<String, java.util.List<String>> UNDO = java.util.Map.of(
+            "10", java.util.List.of("DROP INDEX completion_person_module_latest",
+                    "CREATE INDEX completion_person_module ON completion (person_id, module_id)"),
+            "11", java.util.List.of("DROP TABLE quiz_gate_lift", "DROP TABLE page_view", "DROP INDEX quiz_attempt_one_open",
+                    "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at", "ALTER TABLE attempt_question DROP COLUMN option_order"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() {
