@@ -15,9 +15,12 @@ public final class ItemFormats {
     private ItemFormats() {
     }
 
-    /** 0.5385 → "53,8 %"; null → "–". One decimal, so 95,5 % (flagged: above 95 %) does not read as 95 %. */
+    /**
+     * 0.5385 → "53,8 %" (with a no-break space, so the sign stays with the number); null → "–". One decimal, so 95,5 %
+     * (flagged: above 95 %) does not read as 95 %.
+     */
     public static String percent(Double share) {
-        return share == null ? "–" : String.format(NL, "%.1f %%", share * 100);
+        return share == null ? "–" : String.format(NL, "%.1f\u00a0%%", share * 100);
     }
 
     /** The same without the % sign, for a spreadsheet cell; null → "". */

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -136,13 +136,15 @@ public class ItemStatistics {
     public record Query(View view, String version, Sort sort, boolean descending, int page, int size) {
     }
 
-    /** A content version that has submitted attempts at the module (all views). */
-    public record VersionInfo(String version, long attempts, Instant firstSubmitted, Instant lastSubmitted, boolean current) {
+    /**
+     * A content version that has submitted attempts at the module (all views), with the first and last day of
+     * submission (days, not times: nothing that points at one person's moment).
+     */
+    public record VersionInfo(String version, long attempts, LocalDate firstSubmitted, LocalDate lastSubmitted, boolean current) {
 
         /** "3fa9c2d1e0ab: 3 maart 2026 t/m 20 mei 2026, 143 pogingen (huidige versie)" */
         public String label() {
-            return version + ": " + Formats.dutch(firstSubmitted.atZone(ClockProducer.ZONE).toLocalDate()) + " t/m "
-                    + Formats.dutch(lastSubmitted.atZone(ClockProducer.ZONE).toLocalDate()) + ", " + attempts
+            return version + ": " + Formats.dutch(firstSubmitted) + " t/m " + Formats.dutch(lastSubmitted) + ", " + attempts
                     + (attempts == 1 ? " poging" : " pogingen") + (current ? " (huidige versie)" : "");
         }
     }
@@ -239,7 +241,7 @@ public class ItemStatistics {
             s.setString(1, moduleId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    result.add(new VersionInfo(r.getString(1), r.getLong(2), instant(r.getTimestamp(3)), instant(r.getTimestamp(4)),
+                    result.add(new VersionInfo(r.getString(1), r.getLong(2), day(r.getTimestamp(3)), day(r.getTimestamp(4)),
                             r.getString(1).equals(current)));
                 }
             }
@@ -449,7 +451,7 @@ public class ItemStatistics {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    private static LocalDate day(Timestamp t) {
+        return t.toInstant().atZone(ClockProducer.ZONE).toLocalDate();
     }
 }

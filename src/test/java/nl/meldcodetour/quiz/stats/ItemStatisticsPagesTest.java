@@ -126,8 +126,8 @@ class ItemStatisticsPagesTest {
         int second = html.indexOf("/toetsanalyse/" + MODULE + "/" + q(2).id() + "?");
         int third = html.indexOf("/toetsanalyse/" + MODULE + "/" + q(3).id() + "?");
         assertTrue(first > 0 && first < second && second < third, "order Q1, Q2, Q3");
-        assertTrue(html.contains("<td data-label=\"% goed\">50,0 %</td>"), html);
-        assertTrue(html.contains("<td data-label=\"% goed\">100,0 %</td>"));
+        assertTrue(html.contains("<td data-label=\"% goed\">50,0\u00a0%</td>"), html);
+        assertTrue(html.contains("<td data-label=\"% goed\">100,0\u00a0%</td>"));
         assertTrue(html.contains("<span class=\"badge badge--warning\">Te makkelijk</span>"));
         assertTrue(html.contains("<td data-label=\"Discriminatie\">–</td>"), "Q2 everyone right: no discrimination");
         assertTrue(html.contains("Te weinig pogingen</td>"), "the questions without attempts in this version");
@@ -155,11 +155,11 @@ class ItemStatisticsPagesTest {
         Question q1 = q(1);
         String html = page("/toetsanalyse/" + MODULE + "/" + q1.id() + "?weergave=eerste&versie=" + VERSION);
         assertTrue(html.contains("<h1>Vraag 1</h1>") && html.contains(q1.text()), html);
-        assertTrue(html.contains("<dt>% goed</dt><dd>50,0 % (12 van 24)</dd>"), html);
+        assertTrue(html.contains("<dt>% goed</dt><dd>50,0\u00a0% (12 van 24)</dd>"), html);
         String correct = q1.correct().iterator().next();
         String text = q1.option(correct).orElseThrow().text();
         assertTrue(html.contains("<td data-label=\"Antwoord\">" + correct + ". " + escape(text) + "</td>"), html);
-        assertTrue(html.contains("<td data-label=\"Aandeel van de pogingen\">50,0 %"), html);
+        assertTrue(html.contains("<td data-label=\"Aandeel van de pogingen\">50,0\u00a0%"), html);
         if (q1.options().size() > 2) {
             assertTrue(html.contains("Niemand koos dit") && html.contains("Ongekozen antwoord"), html);
             assertTrue(html.contains("<h2>Wat kun je doen?</h2>"));
@@ -203,7 +203,7 @@ class ItemStatisticsPagesTest {
         assertTrue(lines.get(1).contains(";" + VERSION + ";24;12;50,0;"), lines.get(1));
         assertTrue(lines.get(2).startsWith("2;" + q(2).id() + ";") && lines.get(2).contains(";24;24;100,0;;Te makkelijk"), lines.get(2));
         String correct = q(1).correct().iterator().next();
-        assertTrue(lines.get(1).contains(correct + ": 50,0 %"), lines.get(1));
+        assertTrue(lines.get(1).contains(correct + ": 50,0\u00a0%"), lines.get(1));
         assertTrue(lines.get(3).contains(";0;;te weinig pogingen;;;"), lines.get(3));
 
         // text from the database that looks like a formula is neutralised

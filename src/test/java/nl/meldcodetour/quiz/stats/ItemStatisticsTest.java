@@ -211,7 +211,7 @@ class ItemStatisticsTest {
         assertFigures(item(r, "q6"), 26, 12, -5578 / Math.sqrt(168.0 * 212913), List.of(Flag.NEGATIVE_DISCRIMINATION), 8L, 6L, 12L);
         assertFigures(item(r, "q7"), 22, 14, 312 / Math.sqrt(112.0 * 16200), List.of(Flag.UNPICKED_OPTION), 14L, 6L, 2L, 0L);
         // as shown: one decimal for percentages (95.5 % must not read as 95 %), two for the discrimination
-        assertEquals("96,2 %", ItemFormats.percent(item(r, "q1").facility()));
+        assertEquals("96,2\u00a0%", ItemFormats.percent(item(r, "q1").facility()));
         assertEquals("-0,93", ItemFormats.decimal(item(r, "q6").discrimination()));
         assertEquals(Integer.valueOf(5), item(r, "q5").position());
         assertEquals(List.of("v1", "v2"), item(r, "q1").versions());
@@ -239,7 +239,7 @@ class ItemStatisticsTest {
         Report r = report(View.FIRST, null);
         assertEquals(22, r.attemptsInView());
         assertFigures(item(r, "q1"), 22, 21, 238 / Math.sqrt(21.0 * 56920), List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION), 1L, 21L, 0L);
-        assertEquals("95,5 %", ItemFormats.percent(item(r, "q1").facility()));
+        assertEquals("95,5\u00a0%", ItemFormats.percent(item(r, "q1").facility()));
         assertFigures(item(r, "q2"), 22, 4, 652 / Math.sqrt(72.0 * 32545), List.of(Flag.TOO_HARD), 4L, 10L, 8L);
         assertFigures(item(r, "q3"), 22, 10, 550 / Math.sqrt(120.0 * 24805), List.of(), 18L, 12L, 6L, 2L);
         assertTooFew(item(r, "q4"), 4);
