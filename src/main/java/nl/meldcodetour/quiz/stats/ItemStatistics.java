@@ -54,23 +54,25 @@ public class ItemStatistics {
 
     /** Which attempts count: all submitted ones, or only each person's first submitted attempt at the module. */
     public enum View {
-        ALL("alle", "all", "Alle pogingen"), FIRST("eerste", "first", "Alleen eerste pogingen");
+        ALL("alle", "all"), FIRST("eerste", "first");
 
         /** the value in page URLs */
         public final String id;
         /** the value in the API */
         public final String apiId;
-        public final String label;
 
-        View(String id, String apiId, String label) {
+        View(String id, String apiId) {
             this.id = id;
             this.apiId = apiId;
-            this.label = label;
+        }
+
+        public String label() {
+            return this == ALL ? "Alle pogingen" : "Alleen eerste pogingen";
         }
 
         /** The label inside a sentence: "alle pogingen". */
         public String phrase() {
-            return label.toLowerCase(java.util.Locale.ROOT);
+            return label().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 final class ItemFixture {
 
     static final Instant DAY_ZERO = Instant.parse("2026-01-05T09:00:00Z");
+    /** Unique per test run: module ids, versions and subjects of the tests' own attempts (the database is shared). */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private final DataSource dataSource;
     private final String moduleId;

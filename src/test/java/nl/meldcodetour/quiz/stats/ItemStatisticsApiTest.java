@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -39,8 +38,7 @@ import nl.meldcodetour.testsupport.Tokens;
 class ItemStatisticsApiTest {
 
     static final String MODULE = "justitie";
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String VERSION = "api-" + RUN;
+    static final String VERSION = "api-" + ItemFixture.RUN;
     private static ItemFixture fixture;
 
     @Inject
@@ -72,7 +70,7 @@ class ItemStatisticsApiTest {
         if (fixture != null) {
             return;
         }
-        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-api-" + RUN + "-",
+        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-api-" + ItemFixture.RUN + "-",
                 right(q(1)) + " " + right(q(2)) + " " + right(q(3)));
         for (int person = 1; person <= 20; person++) {
             fx.submitted("p" + person, VERSION, 1, right(q(1)) + " " + (person <= 10 ? right(q(2)) : wrong(q(2))) + " "

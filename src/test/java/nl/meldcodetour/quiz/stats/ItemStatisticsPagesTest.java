@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -32,9 +31,8 @@ import nl.meldcodetour.content.Question;
 class ItemStatisticsPagesTest {
 
     static final String MODULE = "wijkteam";
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String VERSION = "pages-" + RUN;
-    static final String FORMULA_VERSION = "formula-" + RUN;
+    static final String VERSION = "pages-" + ItemFixture.RUN;
+    static final String FORMULA_VERSION = "formula-" + ItemFixture.RUN;
     static final String FORMULA = "=HYPERLINK(\"x\")";
     private static boolean inserted;
 
@@ -57,13 +55,13 @@ class ItemStatisticsPagesTest {
         if (inserted) {
             return;
         }
-        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-pages-" + RUN + "-",
+        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-pages-" + ItemFixture.RUN + "-",
                 ItemStatisticsApiTest.right(q(1)) + " " + ItemStatisticsApiTest.right(q(2)));
         for (int person = 1; person <= 24; person++) {
             fx.submitted("p" + person, VERSION, 1, (person <= 12 ? ItemStatisticsApiTest.right(q(1)) : ItemStatisticsApiTest.wrong(q(1)))
                     + " " + ItemStatisticsApiTest.right(q(2)));
         }
-        ItemFixture formula = new ItemFixture(dataSource, MODULE, "itemstats-formula-" + RUN + "-", FORMULA + "=a");
+        ItemFixture formula = new ItemFixture(dataSource, MODULE, "itemstats-formula-" + ItemFixture.RUN + "-", FORMULA + "=a");
         for (int person = 1; person <= 20; person++) {
             formula.submitted("f" + person, FORMULA_VERSION, 2, FORMULA + "=a");
         }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -65,8 +64,7 @@ import nl.meldcodetour.quiz.stats.ItemStatistics.View;
 @QuarkusTest
 class ItemStatisticsTest {
 
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String MODULE = "fixture-" + RUN;
+    static final String MODULE = "fixture-" + ItemFixture.RUN;
     private static boolean inserted;
 
     @Inject
@@ -100,7 +98,7 @@ class ItemStatisticsTest {
         if (inserted) {
             return;
         }
-        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-" + RUN + "-", "q1=b q2=a q3=ab q4=a q5=b q6=c q7=a");
+        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-" + ItemFixture.RUN + "-", "q1=b q2=a q3=ab q4=a q5=b q6=c q7=a");
         fx.open("p05", "v1", 0, "q1=a q2=b q3=cd q6=a q7=d");
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put("p01 p02", "q1=b q2=b q3=a q6=c");
@@ -121,7 +119,7 @@ class ItemStatisticsTest {
         }
         assertEquals(2, fx.submitted("p21", "v2", 2, "q1=b q2=b q3=d q6=c q4=b"));
         assertEquals(1, fx.submitted("p22", "v2", 2, "q1=a q2=b q3=d q6=c q4=b"));
-        new ItemFixture(dataSource, "other-" + RUN, "itemstats-other-" + RUN + "-", "q1=b q2=a q3=ab q6=c q7=a")
+        new ItemFixture(dataSource, "other-" + ItemFixture.RUN, "itemstats-other-" + ItemFixture.RUN + "-", "q1=b q2=a q3=ab q6=c q7=a")
                 .submitted("p01", "v1", 1, "q1=c q2=c q3=cd q6=a q7=d");
         inserted = true;
     }
