@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -273,7 +274,7 @@ public class ItemStatistics {
      * option ids, [question id], first row (exclusive), last row (inclusive).
      */
     static final String SQL = """
-            WITH module_attempts AS (
+            WITH module_attempts AS NOT MATERIALIZED (
                 SELECT a.id, a.person_id, a.started_at, a.content_version, a.right_count, a.question_count
                 FROM quiz_attempt a
                 WHERE a.module_id = ? AND a.submitted_at IS NOT NULL
@@ -282,29 +283,37 @@ public class ItemStatistics {
                 -- each person's first submitted attempt at the module, whatever its version
                 SELECT DISTINCT ON (person_id) id FROM module_attempts ORDER BY person_id, started_at, id
             ),
-            attempts AS (
+            attempts AS NOT MATERIALIZED (
                 SELECT m.id, m.content_version, m.right_count, m.question_count FROM module_attempts m
                 WHERE true %1$s %2$s
             ),
             answers AS (
                 -- right = exactly the right options chosen (quiz.Scoring); the rest score is normalised, because
                 -- attempts may draw different numbers of questions
-                SELECT q.question_id, t.id AS attempt_id, t.content_version, q.chosen_options,
-                       CASE WHEN cardinality(q.chosen_options) > 0 AND q.chosen_options @> q.correct_options
-                                 AND q.correct_options @> q.chosen_options THEN 1 ELSE 0 END AS score,
-                       t.right_count, t.question_count
+                SELECT q.question_id, t.content_version, q.chosen_options, s.score,
+                       (t.right_count - s.score)::float8 / NULLIF(t.question_count - 1, 0) AS rest
                 FROM attempts t JOIN attempt_question q ON q.attempt_id = t.id
+                CROSS JOIN LATERAL (SELECT CASE WHEN cardinality(q.chosen_options) > 0 AND q.chosen_options @> q.correct_options
+                                                     AND q.correct_options @> q.chosen_options THEN 1 ELSE 0 END AS score) s
             ),
             per_question AS (
-                SELECT question_id, count(*) AS attempts, sum(score) AS right_answers,
-                       corr(score, (right_count - score)::float8 / NULLIF(question_count - 1, 0)) AS discrimination,
-                       array_agg(DISTINCT content_version ORDER BY content_version) AS versions
+                SELECT question_id, count(*) AS attempts, sum(score) AS right_answers, corr(score, rest) AS discrimination
                 FROM answers GROUP BY question_id
             ),
+            choices AS (
+                -- the answers grouped by what was chosen: a few rows per question, whatever the number of attempts
+                SELECT question_id, content_version, chosen_options, count(*) AS times
+                FROM answers GROUP BY question_id, content_version, chosen_options
+            ),
+            question_versions AS (
+                SELECT question_id, array_agg(DISTINCT content_version ORDER BY content_version) AS versions
+                FROM choices GROUP BY question_id
+            ),
             chosen AS (
-                SELECT a.question_id, o.option_id, count(DISTINCT a.attempt_id) AS times
-                FROM answers a CROSS JOIN LATERAL unnest(a.chosen_options) AS o (option_id)
-                GROUP BY a.question_id, o.option_id
+                -- each option once per attempt, also if an array held it twice
+                SELECT c.question_id, o.option_id, sum(c.times) AS times
+                FROM choices c CROSS JOIN LATERAL (SELECT DISTINCT unnest(c.chosen_options)) AS o (option_id)
+                GROUP BY c.question_id, o.option_id
             ),
             bank AS (
                 SELECT b.question_id, b.ord FROM unnest(CAST(? AS varchar[])) WITH ORDINALITY AS b (question_id, ord)
@@ -319,9 +328,10 @@ public class ItemStatistics {
             ),
             items AS (
                 SELECT COALESCE(b.question_id, p.question_id) AS question_id, b.ord, COALESCE(p.attempts, 0) AS attempts,
-                       p.right_answers, p.discrimination, COALESCE(p.versions, '{}') AS versions,
+                       p.right_answers, p.discrimination, COALESCE(v.versions, '{}') AS versions,
                        COALESCE(p.attempts, 0) >= %5$d AS enough
                 FROM bank b FULL JOIN per_question p ON p.question_id = b.question_id
+                LEFT JOIN question_versions v ON v.question_id = p.question_id
             ),
             shown AS (
                 SELECT i.question_id, i.ord, i.attempts, i.versions, i.enough,
@@ -369,37 +379,55 @@ public class ItemStatistics {
                 optionIds.add(o.id());
             }
         }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement set = c.createStatement()) {
+                    // One report reads every answer of the module once: compiling it (JIT) costs more than it saves, and
+                    // its groupings fit in memory instead of spilling to disk (docs/architecture.md, "Item statistics")
+                    set.execute("SET LOCAL jit = off");
+                    set.execute("SET LOCAL work_mem = '64MB'");
+                }
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int p = 1;
+                    s.setString(p++, module.id());
+                    if (query.version() != null) {
+                        s.setString(p++, query.version());
+                    }
+                    s.setArray(p++, c.createArrayOf("varchar", bankIds.toArray()));
+                    s.setArray(p++, c.createArrayOf("varchar", optionQuestions.toArray()));
+                    s.setArray(p++, c.createArrayOf("varchar", optionIds.toArray()));
+                    if (questionId != null) {
+                        s.setString(p++, questionId);
+                    }
+                    long first = (long) (query.page() - 1) * query.size();
+                    s.setLong(p++, first);
+                    s.setLong(p, first + query.size());
+                    return report(module, query, versions, s);
+                }
+            } finally {
+                c.rollback(); // read only: nothing to keep, and the settings end with the transaction
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("item statistics of " + module.id(), e);
+        }
+    }
+
+    /** The statement's rows: every row carries the totals; a row without a question only those (past the last page). */
+    private static Report report(Module module, Query query, List<VersionInfo> versions, PreparedStatement s) throws SQLException {
         long total = 0;
         long attemptsInView = 0;
         List<String> versionsInView = List.of();
         List<Item> items = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int p = 1;
-            s.setString(p++, module.id());
-            if (query.version() != null) {
-                s.setString(p++, query.version());
-            }
-            s.setArray(p++, c.createArrayOf("varchar", bankIds.toArray()));
-            s.setArray(p++, c.createArrayOf("varchar", optionQuestions.toArray()));
-            s.setArray(p++, c.createArrayOf("varchar", optionIds.toArray()));
-            if (questionId != null) {
-                s.setString(p++, questionId);
-            }
-            long first = (long) (query.page() - 1) * query.size();
-            s.setLong(p++, first);
-            s.setLong(p, first + query.size());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    total = r.getLong("total");
-                    attemptsInView = r.getLong("attempts_in_view");
-                    versionsInView = strings(r.getArray("versions_in_view"));
-                    if (r.getString("question_id") != null) {
-                        items.add(item(module, r));
-                    }
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                total = r.getLong("total");
+                attemptsInView = r.getLong("attempts_in_view");
+                versionsInView = strings(r.getArray("versions_in_view"));
+                if (r.getString("question_id") != null) {
+                    items.add(item(module, r));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("item statistics of " + module.id(), e);
         }
         return new Report(module, query, versions, attemptsInView, versionsInView, List.copyOf(items), total);
     }
