@@ -33,7 +33,7 @@ import nl.meldcodetour.testsupport.PackagedApp;
  * checked by {@link Browser#check}: axe-core WCAG 2.1 A/AA, 320 px wide, screenshots in target/e2e/screenshots.
  * The journeys build on each other: the beheerder registers the school and its staff, the medewerker (keyboard
  * only) completes the core module, the aandachtsfunctionaris sees that and exports the team, the gemeente looks at
- * the coverage.
+ * the coverage, the redacteur at the item statistics of the core module's quiz.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
@@ -75,6 +75,11 @@ class JourneysIT {
 
     /** Logs in through Keycloak's own login page (with the mouse: the keyboard journey does it with keys). */
     static void login(Browser b, String username) throws Exception {
+        login(b, username, "/mijn-modules");
+    }
+
+    /** The same, for a role that lands on another page than "Mijn modules". */
+    static void login(Browser b, String username, String landing) throws Exception {
         b.open("/");
         b.check("start");
         b.leavingPage(() -> b.driver.findElement(By.linkText("Inloggen")).click());
@@ -87,7 +92,7 @@ class JourneysIT {
         b.driver.findElement(By.id("username")).sendKeys(username);
         b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
         b.leavingPage(() -> b.driver.findElement(By.id("kc-login")).click());
-        assertEquals("/mijn-modules", b.path(), "after logging in: " + b.text());
+        assertEquals(landing, b.path(), "after logging in: " + b.text());
     }
 
     static void assertEnhanced(Browser b) {
@@ -267,6 +272,86 @@ class JourneysIT {
                 b.leavingPage(() -> b.driver.findElement(By.id("f-sector")).submit());
                 assertTrue(b.driver.getCurrentUrl().contains("sector=onderwijs"), b.driver.getCurrentUrl());
                 b.check("dekking-onderwijs");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void redacteurReadsTheItemStatistics() throws Exception {
+        Module module = content.module(MODULE).orElseThrow();
+        insertAttempts(module, 24);
+        try (Browser b = new Browser("6-redacteur", app.base())) {
+            login(b, "redacteur", "/toetsanalyse");
+            b.check("toetsanalyse");
+            b.leavingPage(() -> b.driver.findElement(By.linkText(module.title())).click());
+            assertTrue(b.text().contains("Toetsanalyse: " + module.title()), b.text());
+            String row = b.driver.findElement(By.xpath("//tr[contains(., '" + module.questions().get(0).id() + "')]")).getText();
+            assertTrue(row.contains("%") && !row.contains("Te weinig pogingen"), "figures for the first question: " + row);
+            b.check("toetsanalyse-module");
+            // the view is a plain form
+            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("f-weergave"))).selectByValue("eerste");
+            b.leavingPage(() -> b.driver.findElement(By.id("f-weergave")).submit());
+            assertTrue(b.driver.getCurrentUrl().contains("weergave=eerste"), b.driver.getCurrentUrl());
+            b.leavingPage(() -> b.driver.findElement(By.partialLinkText(module.questions().get(0).text())).click());
+            assertTrue(b.text().contains("Vraag 1") && b.text().contains("Antwoorden"), b.text());
+            b.check("toetsanalyse-vraag");
+            b.leavingPage(() -> b.driver.findElement(By.partialLinkText("Terug naar alle vragen")).click());
+            b.driver.findElement(By.linkText("Download als CSV (Excel)")).click();
+            String csv = Files.readString(b.download(".csv"), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\uFEFFNr;Vraag-id;Vraag;") && csv.contains(module.questions().get(0).id()), csv);
+        }
+    }
+
+    /**
+     * Submitted attempts of invented learners at the module, straight into the database, so that the item statistics
+     * have figures (from 20 attempts): the bank's first two questions, the first right for half of them, the second
+     * for everyone.
+     */
+    static void insertAttempts(Module module, int learners) throws Exception {
+        var q1 = module.questions().get(0);
+        var q2 = module.questions().get(1);
+        String wrong = q1.options().stream().map(o -> o.id()).filter(id -> !q1.correct().contains(id)).findFirst().orElseThrow();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("meldcodetour"), "postgres", "")) {
+            for (int i = 1; i <= learners; i++) {
+                long person;
+                try (var s = c.prepareStatement("INSERT INTO person (subject, display_name) VALUES (?, ?) RETURNING id")) {
+                    s.setString(1, "e2e-leerling-" + i);
+                    s.setString(2, "Leerling " + i);
+                    try (var r = s.executeQuery()) {
+                        r.next();
+                        person = r.getLong(1);
+                    }
+                }
+                boolean right = i <= learners / 2;
+                java.util.UUID attempt = java.util.UUID.randomUUID();
+                try (var s = c.prepareStatement("""
+                        INSERT INTO quiz_attempt (id, person_id, module_id, content_version, pass_mark, question_count, started_at,
+                                                  submitted_at, right_count, percentage, passed)
+                        VALUES (?, ?, ?, ?, ?, 2, now() - interval '2 days', now() - interval '2 days' + interval '9 minutes', ?, ?, ?)""")) {
+                    s.setObject(1, attempt);
+                    s.setLong(2, person);
+                    s.setString(3, module.id());
+                    s.setString(4, content.version());
+                    s.setInt(5, module.passMark());
+                    s.setInt(6, right ? 2 : 1);
+                    s.setInt(7, right ? 100 : 50);
+                    s.setBoolean(8, right ? 100 >= module.passMark() : 50 >= module.passMark());
+                    s.executeUpdate();
+                }
+                try (var s = c.prepareStatement("""
+                        INSERT INTO attempt_question (attempt_id, position, question_id, correct_options, chosen_options)
+                        VALUES (?, 1, ?, ?, ?), (?, 2, ?, ?, ?)""")) {
+                    s.setObject(1, attempt);
+                    s.setString(2, q1.id());
+                    s.setArray(3, c.createArrayOf("varchar", q1.correct().toArray()));
+                    s.setArray(4, c.createArrayOf("varchar", right ? q1.correct().toArray() : new Object[] { wrong }));
+                    s.setObject(5, attempt);
+                    s.setString(6, q2.id());
+                    s.setArray(7, c.createArrayOf("varchar", q2.correct().toArray()));
+                    s.setArray(8, c.createArrayOf("varchar", q2.correct().toArray()));
+                    s.executeUpdate();
+                }
             }
         }
     }

@@ -189,6 +189,12 @@ class HostileInputTest {
             }
             send("tabel=" + what, gemeenteUser.given().queryParam("tabel", payload), "GET", "/api/audit/export.csv");
             send("email=" + what, beheerder.given().queryParam("email", payload), "GET", "/api/people");
+            for (String path : List.of("/api/items/modules/", "/api/items/modules/meldcode-in-5-stappen/questions/")) {
+                send("path " + what, beheerder.given().urlEncodingEnabled(false), "GET", path + enc);
+            }
+            for (String param : List.of("view", "version", "sort", "page", "size")) {
+                send(param + "=" + what, beheerder.given().queryParam(param, payload), "GET", "/api/items/modules/meldcode-in-5-stappen");
+            }
             send("objectType=" + what, beheerder.given().queryParam("objectType", payload).queryParam("page", payload), "GET", "/api/registry/audit-log");
         }
         assertNoFailures(800);
@@ -267,6 +273,12 @@ class HostileInputTest {
                     "GET", "/team/" + org);
             send("register", RestAssured.given().queryParam("q", payload).queryParam("pagina", payload), "GET", "/register");
             send("personen", RestAssured.given().queryParam("email", payload), "GET", "/beheer/personen");
+            send("toetsanalyse", RestAssured.given().queryParam("weergave", payload).queryParam("versie", payload).queryParam("sorteer", payload)
+                    .queryParam("volgorde", payload).queryParam("pagina", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen");
+            send("toetsanalyse versie", RestAssured.given().queryParam("versie", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen/export.csv");
+            String enc = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+            send("toetsanalyse path", RestAssured.given().urlEncodingEnabled(false), "GET", "/toetsanalyse/" + enc);
+            send("toetsanalyse vraag", RestAssured.given().urlEncodingEnabled(false), "GET", "/toetsanalyse/meldcode-in-5-stappen/" + enc);
         }
         // what was stored renders escaped on the pages that show it
         for (String page : List.of("/register?gemeente=" + gemeente.replace(" ", "%20"), "/register/" + org, "/team/" + org, "/bijeenkomsten",

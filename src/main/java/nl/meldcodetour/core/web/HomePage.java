@@ -22,7 +22,7 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(boolean loggedIn);
+        static native TemplateInstance home(boolean loggedIn, Landing landing);
     }
 
     @Inject
@@ -31,14 +31,17 @@ public class HomePage {
     @GET
     @PermitAll
     public TemplateInstance home() {
-        return Templates.home(!identity.isAnonymous());
+        return Templates.home(!identity.isAnonymous(), Landing.of(identity));
     }
 
-    /** Requires login, so an anonymous visitor is sent to the identity provider and comes back here. */
+    /**
+     * Requires login, so an anonymous visitor is sent to the identity provider and comes back here; then on to the first
+     * page their roles may see.
+     */
     @GET
     @Path("inloggen")
     @Authenticated
     public Response login() {
-        return Response.seeOther(URI.create("/mijn-modules")).build();
+        return Response.seeOther(URI.create(Landing.of(identity).path())).build();
     }
 }

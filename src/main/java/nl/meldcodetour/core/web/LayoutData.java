@@ -60,6 +60,16 @@ public class LayoutData {
         return identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.BEHEERDER);
     }
 
+    /** "Mijn modules" is in the menu for the roles that follow modules (not for a trainer or redacteur only). */
+    public boolean isLearner() {
+        return Landing.isLearner(identity);
+    }
+
+    /** The item statistics of the quizzes (Toetsanalyse) are in the menu for the beheerder and the redacteur. */
+    public boolean isItemStatisticsUser() {
+        return identity.hasRole(Roles.BEHEERDER) || identity.hasRole(Roles.REDACTEUR);
+    }
+
     /** The team view is in the menu for the aandachtsfunctionaris. */
     public boolean isTeamUser() {
         return identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String BEHEERDER = "beheerder";
     /** Plans and runs bijeenkomsten of the meldcodetour. */
     public static final String TRAINER = "trainer";
+    /** Content author: sees the item statistics of the quizzes (counts only, never a person). Not a learner role. */
+    public static final String REDACTEUR = "redacteur";
 
     private Roles() {
     }
