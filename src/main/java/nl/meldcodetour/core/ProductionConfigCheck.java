@@ -57,6 +57,9 @@ public class ProductionConfigCheck {
                 problems.add(r.variable() + " is not set (" + r.property() + ")");
             } else if (r.secret() && (value.get().length() < 32 || value.get().startsWith("dev-only"))) {
                 problems.add(r.variable() + " must be a random secret of at least 32 characters");
+            } else if (value.get().startsWith("dev-only")) {
+                // e.g. the client secret of the shipped realm and scripts/run-keycloak.sh: known to everyone
+                problems.add(r.variable() + " is a development value (" + value.get().substring(0, 8) + "…): set your own");
             }
         }
         return problems;

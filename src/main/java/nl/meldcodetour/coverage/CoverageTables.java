@@ -111,7 +111,7 @@ final class CoverageTables {
     static String csv(Table table) {
         List<List<String>> rows = new ArrayList<>();
         for (List<Cell> row : table.rows()) {
-            rows.add(row.stream().map(c -> c.number() != null ? c.text() : ExcelCsv.safe(c.text())).toList());
+            rows.add(row.stream().map(Cell::text).toList()); // ExcelCsv neutralises formulas in every cell
         }
         return ExcelCsv.of(table.headers(), rows);
     }

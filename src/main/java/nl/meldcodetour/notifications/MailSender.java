@@ -224,8 +224,10 @@ public class MailSender {
         }
     }
 
+    /** One line of text for a mail: line breaks and other control characters become spaces (a name can't add lines). */
     private static String text(Object value, String fallback) {
-        return value == null || value.toString().isBlank() ? fallback : value.toString();
+        String line = value == null ? "" : value.toString().replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        return line.isEmpty() ? fallback : line;
     }
 
     private static LocalDate toDate(Object o) {

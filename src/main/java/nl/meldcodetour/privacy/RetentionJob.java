@@ -79,7 +79,7 @@ public class RetentionJob {
         purged.put("dienstverbanden", update("""
                 DELETE FROM employment e WHERE e.end_date < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM reminder_request r WHERE r.employment_id = e.id)""", cutoff));
-        purged.put("imports", update("DELETE FROM csv_import WHERE created_at < CAST(?1 AS timestamptz) - interval '1 day'", today));
+        purged.put("imports", update("DELETE FROM csv_import WHERE created_at < now() - CAST(?1 AS interval)", "1 hour"));
         purged.put("logboek", update("DELETE FROM audit_log WHERE at < CAST(?1 AS date)", cutoff));
         @SuppressWarnings("unchecked")
         List<Number> inactive = em.createNativeQuery("""

@@ -95,10 +95,22 @@ public class CsvImportService {
     @Inject
     ContentService content;
 
-    /** Reads and checks the file, stores it for confirmation, and returns what would happen. */
+    /** Previews per person and kind that wait for confirmation at most; an older one is removed by a new upload. */
+    static final int PENDING_PER_PERSON = 3;
+
+    /**
+     * Reads and checks the file, stores it for confirmation, and returns what would happen. A person keeps at most
+     * {@link #PENDING_PER_PERSON} previews per kind waiting: a new one removes the oldest, so repeated uploads can't fill
+     * the database (issue #28, point 7); unconfirmed previews are purged after an hour (RetentionJob).
+     */
     @Transactional
     public Preview preview(Kind kind, Long organisationId, String text, String actor) {
         Checked checked = check(kind, text);
+        em.createNativeQuery("""
+                DELETE FROM csv_import WHERE id IN (SELECT id FROM csv_import WHERE created_by = ?1 AND kind = ?2
+                                                    ORDER BY created_at DESC OFFSET ?3)""")
+                .setParameter(1, actor).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, PENDING_PER_PERSON - 1)
+                .executeUpdate();
         UUID id = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)

@@ -21,14 +21,11 @@ final class TeamCsv {
         List<List<String>> rows = new ArrayList<>();
         for (TeamService.Row row : team.rows()) {
             for (TeamService.Cell cell : row.modules()) {
-                rows.add(java.util.Arrays.asList(safe(row.name()), row.email(), safe(row.functionName()), cell.moduleTitle(),
+                rows.add(java.util.Arrays.asList(row.name(), row.email(), row.functionName(), cell.moduleTitle(),
                         cell.status().teamLabel(), cell.validUntil() == null ? "" : cell.validUntil().toString()));
             }
         }
+        // ExcelCsv neutralises formulas in every cell, the e-mail address included
         return ExcelCsv.of(List.of("Naam", "E-mail", "Functie", "Module", "Status", "Geldig tot"), rows);
-    }
-
-    static String safe(String value) {
-        return ExcelCsv.safe(value);
     }
 }

@@ -36,6 +36,19 @@ class ProductionConfigCheckTest {
     }
 
     @Test
+    void theShippedDevelopmentClientSecretIsRefused() {
+        Map<String, String> values = Map.of(
+                "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
+                // the default of docker/keycloak/meldcodetour-realm.json and scripts/run-keycloak.sh
+                "quarkus.oidc.credentials.secret", "dev-only-client-secret-change-me",
+                "quarkus.oidc.authentication.state-secret", GOOD,
+                "quarkus.oidc.token-state-manager.encryption-secret", GOOD + "x",
+                "meldcodetour.public-url", "https://meldcodetour.example.nl");
+        List<String> problems = ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name)));
+        assertEquals(List.of("OIDC_CLIENT_SECRET is a development value (dev-only…): set your own"), problems);
+    }
+
+    @Test
     void completeConfigurationPasses() {
         Map<String, String> values = Map.of(
                 "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",

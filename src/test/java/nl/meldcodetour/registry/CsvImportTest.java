@@ -160,4 +160,25 @@ class CsvImportTest {
         af.given().queryParam("onlyValid", true).post("/api/imports/" + second.getString("id") + "/confirm").then()
                 .body("created", equalTo(0)).body("unchanged", equalTo(2));
     }
+
+    @Test
+    void repeatedUploadsKeepAtMostThreePreviewsPerPerson() {
+        // issue #28, point 7: ten uploads of a large file used to keep ten copies for a day
+        Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
+        StringBuilder big = new StringBuilder("naam;sector;gemeente;opmerking\n");
+        while (big.length() < 1_000_000) {
+            big.append("Organisatie ").append(big.length()).append(";onderwijs;Urk;").append("x".repeat(200)).append('\n');
+        }
+        String last = null;
+        for (int i = 0; i < 10; i++) {
+            last = someone.given().contentType("text/csv").body(big.toString()).post("/api/imports/organisations").then().statusCode(200)
+                    .extract().jsonPath().getString("id");
+        }
+        long kept = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT count(*) FROM csv_import WHERE created_by = ?1").setParameter(1, someone.subject())
+                .getSingleResult())).longValue();
+        assertEquals(3, kept, "previews kept for one person");
+        // the newest can still be confirmed
+        someone.given().queryParam("onlyValid", true).post("/api/imports/" + last + "/confirm").then().statusCode(200);
+    }
 }

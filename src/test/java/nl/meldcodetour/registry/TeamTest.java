@@ -126,6 +126,21 @@ class TeamTest {
     }
 
     @Test
+    void anEmailThatIsAFormulaOrANameWithLinesIsRefused() {
+        // issue #28, point 6: accepted until commit 2c50699, then exported unneutralised in the team CSV
+        af.given().contentType(ContentType.JSON).body(Map.of("name", "Eva", "email", "=hyperlink(\"http://evil.example/x\",\"klik\")&\"@x.nl\"",
+                "functionId", "leerkracht")).post("/api/organisations/" + orgA + "/staff").then().statusCode(400)
+                .body("violations.find { it.field == 'email' }.message", containsString("geldig e-mailadres"));
+        // point 9: a name is one line (it is the salutation of a reminder mail)
+        af.given().contentType(ContentType.JSON).body(Map.of("name", "Eva\r\nBcc: iemand@y.nl", "email", "eva@example.org",
+                "functionId", "leerkracht")).post("/api/organisations/" + orgA + "/staff").then().statusCode(400)
+                .body("violations.find { it.field == 'name' }.message", containsString("één regel"));
+        String csv = "Naam;E-mailadres;Functie;Startdatum\nEva;=1+1@x.nl;leerkracht;\n";
+        af.given().contentType("text/csv").body(csv).post("/api/organisations/" + orgA + "/staff/import").then().statusCode(200)
+                .body(containsString("geldig e-mailadres"));
+    }
+
+    @Test
     void csvOpensInDutchExcelAndNeutralisesFormulas() {
         staff(orgA, anna, "=HYPERLINK(\"http://evil\")", "intern-begeleider");
         String csv = af.given().get("/api/organisations/" + orgA + "/team.csv").then().statusCode(200)

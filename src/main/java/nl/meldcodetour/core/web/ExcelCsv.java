@@ -14,14 +14,17 @@ public final class ExcelCsv {
     private ExcelCsv() {
     }
 
-    /** Cells are written as given; pass user-typed text through {@link #safe} first. */
+    /**
+     * Every cell goes through {@link #safe}: one place that neutralises formulas, whichever column holds typed text
+     * (a name, an e-mail address, a function).
+     */
     public static String of(List<String> header, Iterable<? extends List<String>> rows) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
-            csv.printRecord(header);
+            csv.printRecord(header.stream().map(ExcelCsv::safe).toList());
             for (List<String> row : rows) {
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(ExcelCsv::safe).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -29,9 +32,14 @@ public final class ExcelCsv {
         return out.toString();
     }
 
-    /** Neutralises spreadsheet formulas in text typed by users (CSV injection). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+([.,][0-9]+)?");
+
+    /**
+     * Neutralises spreadsheet formulas (CSV injection): text that starts with {@code = + - @}, a tab or a carriage
+     * return gets a leading apostrophe. A plain number ("-0,12") stays a number.
+     */
     public static String safe(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
             return "'" + value;
         }
         return value;

@@ -65,7 +65,7 @@ public class RateLimits {
     /** Per client address, before anything else: login and verification. */
     void register(@Observes Filters filters) {
         filters.register(rc -> {
-            String path = rc.normalizedPath();
+            String path = routePath(rc.normalizedPath());
             String bucket = null;
             int perMinute = 0;
             if (path.equals("/inloggen") || (rc.request().getParam("code") != null && rc.request().getParam("state") != null)) {
@@ -76,7 +76,7 @@ public class RateLimits {
                 perMinute = verificationPerMinute;
             }
             if (bucket != null) {
-                String client = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+                String client = rc.request().remoteAddress() == null ? "?" : clientKey(rc.request().remoteAddress().hostAddress());
                 long wait = limiter.acquire(bucket + ":" + client, perMinute);
                 if (wait > 0) {
                     LOG.infof("Rate limit %s for %s on %s", bucket, client, path);
@@ -88,5 +88,38 @@ public class RateLimits {
             }
             rc.next();
         }, 80);
+    }
+
+    /**
+     * The path as the routes see it: JAX-RS ignores matrix parameters ({@code /inloggen;x}) and a trailing slash, so
+     * the limit must too, or {@code /verificatie;x/CODE} would be a way around it.
+     */
+    static String routePath(String path) {
+        String route = path == null ? "/" : path.replaceAll(";[^/]*", "");
+        return route.length() > 1 && route.endsWith("/") ? route.substring(0, route.length() - 1) : route;
+    }
+
+    /**
+     * The bucket of a client address: an IPv4 address as itself (also when it arrives IPv4-mapped, {@code ::ffff:a.b.c.d});
+     * an IPv6 address by its /64 network, because one client is usually given a whole /64 and could otherwise take a
+     * new address for every request.
+     */
+    static String clientKey(String address) {
+        if (address == null || address.isEmpty()) {
+            return "?";
+        }
+        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        if (!a.contains(":")) {
+            return a;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(a.replaceAll("%.*$", "")).getAddress(); // a literal: no DNS lookup
+            if (bytes.length == 4) {
+                return java.net.InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped, unwrapped by InetAddress
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 }

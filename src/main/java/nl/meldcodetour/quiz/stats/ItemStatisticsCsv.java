@@ -38,13 +38,13 @@ final class ItemStatisticsCsv {
         List<List<String>> rows = new ArrayList<>();
         for (Item item : report.items()) {
             boolean enough = item.enoughAttempts();
-            rows.add(Arrays.asList(item.position() == null ? "" : String.valueOf(item.position()), ExcelCsv.safe(item.questionId()),
-                    ExcelCsv.safe(item.text()), String.join(" ", item.versions()), String.valueOf(item.attempts()),
+            rows.add(Arrays.asList(item.position() == null ? "" : String.valueOf(item.position()), item.questionId(),
+                    item.text(), String.join(" ", item.versions()), String.valueOf(item.attempts()),
                     enough ? String.valueOf(item.right()) : "", enough ? ItemFormats.percentNumber(item.facility()) : "te weinig pogingen",
                     enough && item.discrimination() != null ? ItemFormats.decimal(item.discrimination()) : "",
                     item.flags().stream().map(f -> f.label).collect(Collectors.joining(", ")),
-                    enough ? ExcelCsv.safe(item.options().stream().map(o -> o.optionId() + ": " + ItemFormats.percent(o.share()))
-                            .collect(Collectors.joining("; "))) : ""));
+                    enough ? item.options().stream().map(o -> o.optionId() + ": " + ItemFormats.percent(o.share()))
+                            .collect(Collectors.joining("; ")) : ""));
         }
         return ExcelCsv.of(HEADER, rows);
     }
