@@ -52,6 +52,19 @@ class AccessTest {
     }
 
     @Test
+    void onlyTokensForMeldcodetourReachTheApi() {
+        // issue #28, point 2: an access token of another client of the same realm (Keycloak's account console has
+        // aud "account") was accepted on /api/me/data and /api/certificates
+        String subject = "test-" + java.util.UUID.randomUUID();
+        String otherClient = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken(subject, java.util.Set.of("medewerker"),
+                subject, "sid-" + subject, java.util.Set.of("account"), java.util.Map.of("email", subject + "@example.org"));
+        for (String endpoint : List.of("/api/me/data", "/api/certificates", "/api/me")) {
+            given().auth().oauth2(otherClient).get(endpoint).then().statusCode(401);
+        }
+        Tokens.newUser(null, "medewerker").given().get("/api/me/data").then().statusCode(200);
+    }
+
+    @Test
     void aTokenWithoutAKnownRoleIsForbidden() {
         Tokens.TestUser stranger = Tokens.newUser(null, "klant");
         for (String endpoint : READ_ENDPOINTS) {
