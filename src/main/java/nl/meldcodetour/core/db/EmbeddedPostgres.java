@@ -73,6 +73,7 @@ public final class EmbeddedPostgres {
                 deleteRecursively(settings.dataDir());
             }
             Files.createDirectories(settings.dataDir());
+            stopOrphan(settings.dataDir());
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDir())
                     // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty one.
@@ -87,6 +88,43 @@ public final class EmbeddedPostgres {
             return new Running(new Instance(url, USER, "", pg.getPort()), pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + settings.dataDir(), e);
+        }
+    }
+
+    /**
+     * PostgreSQL runs as a daemon of its own: after {@code kill -9} of the application it keeps running on the data
+     * directory, and a new start waited a minute and failed on its lock file (issue #28, point 4). A postmaster still
+     * running on this directory (the PID in {@code postmaster.pid}, a live {@code postgres} process) was started by an
+     * earlier run of the application, so it is stopped: SIGINT is PostgreSQL's fast shutdown (clients are cut off,
+     * everything committed is on disk); after 30 s SIGKILL, after which PostgreSQL recovers from its WAL on start. A
+     * lock file whose process is gone is left to PostgreSQL, which removes it itself.
+     */
+    static void stopOrphan(Path dataDir) throws IOException {
+        Path lock = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(lock)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(lock).get(0).strip());
+        } catch (RuntimeException | IOException unreadable) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        LOG.warnf("Embedded PostgreSQL (pid %d) still runs on %s from an earlier start that did not stop: stopping it", pid, dataDir);
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
         }
     }
 

@@ -39,6 +39,35 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void aServerLeftRunningByAKilledApplicationIsStoppedOnTheNextStart() throws Exception {
+        // issue #28, point 4: after kill -9 of the JVM the postmaster kept running, and the next start failed after ~66 s
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false);
+        var orphan = EmbeddedPostgres.startServer(settings); // never closed: as if the application was killed
+        // a killed JVM also loses zonky's in-process lock on the directory; this JVM lives on, so release it by hand
+        for (String field : new String[] { "lock", "lockStream" }) {
+            var f = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class.getDeclaredField(field);
+            f.setAccessible(true);
+            ((AutoCloseable) f.get(orphan.server())).close();
+        }
+        try (var c = DriverManager.getConnection(orphan.instance().jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute("CREATE TABLE committed (v text)");
+            c.createStatement().execute("INSERT INTO committed VALUES ('bewaard')");
+        }
+        long pid = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the orphan runs");
+        long start = System.nanoTime();
+        try (var next = EmbeddedPostgres.startServer(settings);
+                var c = DriverManager.getConnection(next.instance().jdbcUrl(), "postgres", "");
+                var rs = c.createStatement().executeQuery("SELECT v FROM committed")) {
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertTrue(rs.next());
+            assertEquals("bewaard", rs.getString(1));
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the orphan was stopped");
+            assertTrue(seconds < 15, "ready in " + seconds + " s");
+        }
+    }
+
+    @Test
     void cleanStartsWithAnEmptyDatabase() throws Exception {
         var keep = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false);
         try (var first = EmbeddedPostgres.startServer(keep);
