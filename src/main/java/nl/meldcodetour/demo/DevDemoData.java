@@ -49,6 +49,7 @@ public class DevDemoData {
         completion(af, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
         completion(beheerder, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
         seedRegistry();
+        bindDemoRows();
         LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente or beheerder.", medewerker);
     }
 
@@ -91,8 +92,8 @@ public class DevDemoData {
                 FROM organisation o, generate_series(1, 5 + (o.id * 13) % 30) g WHERE o.id <> ?1""")
                 .setParameter(1, exceptOrganisation).executeUpdate();
         em.createNativeQuery("""
-                INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date)
-                SELECT o.id, p.display_name, p.email, f.function_id,
+                INSERT INTO employment (organisation_id, name, email, person_id, function_id, start_date, end_date)
+                SELECT o.id, p.display_name, p.email, p.id, f.function_id,
                        least(current_date - 30, o.registered_on + (random() * 400)::int) AS start,
                        CASE WHEN random() < 0.08 THEN current_date - (random() * 25)::int END
                 FROM person p
@@ -109,7 +110,7 @@ public class DevDemoData {
                        ((x.latest - 365 * i) + interval '1 year')::date
                 FROM (SELECT p.id AS person_id, r.module_id, current_date - ((p.id * 7919) % 430)::int - (20 * random())::int AS latest,
                              CASE WHEN random() < 0.06 THEN 0 ELSE 1 + floor(random() * 3)::int END AS k
-                      FROM person p JOIN employment e ON e.email = p.email
+                      FROM person p JOIN employment e ON e.person_id = p.id
                       JOIN ref_required_module r ON r.function_id IN (e.function_id, '*')
                       WHERE p.subject LIKE 'demo-prof-%') x,
                      generate_series(0, x.k - 1) i
@@ -130,15 +131,30 @@ public class DevDemoData {
                     ON CONFLICT (subject) DO UPDATE SET email = EXCLUDED.email RETURNING id""")
                     .setParameter(1, subject).setParameter(2, names[i] + " (demo)").setParameter(3, email).getSingleResult()).longValue();
             em.createNativeQuery("""
-                    INSERT INTO employment (organisation_id, name, email, function_id, start_date)
-                    VALUES (?1, ?2, ?3, 'pedagogisch-medewerker', ?4)""")
+                    INSERT INTO employment (organisation_id, name, email, person_id, function_id, start_date)
+                    VALUES (?1, ?2, ?3, ?5, 'pedagogisch-medewerker', ?4)""")
                     .setParameter(1, organisationId).setParameter(2, names[i] + " (demo)").setParameter(3, email)
-                    .setParameter(4, today.minusYears(1 + i % 3)).executeUpdate();
+                    .setParameter(4, today.minusYears(1 + i % 3)).setParameter(5, personId).executeUpdate();
             if (coreDays[i] != Integer.MIN_VALUE) {
                 LocalDate validUntil = today.plusDays(coreDays[i]);
                 completion(personId, core, validUntil.minusMonths(core.refresherMonths()));
             }
         }
+    }
+
+    /**
+     * The dev OIDC server sends no {@code email_verified} claim, so no demo login would ever claim an invitation: the
+     * demo binds its own rows to the demo people by subject (in production a verified login does this). Also binds
+     * the rows of a data directory from before the binding existed.
+     */
+    private void bindDemoRows() {
+        em.createNativeQuery("""
+                UPDATE aandachtsfunctionaris a SET person_id = p.id FROM person p
+                WHERE a.person_id IS NULL AND p.subject = 'aandachtsfunctionaris' AND lower(a.email) = 'aandachtsfunctionaris@example.com'""")
+                .executeUpdate();
+        em.createNativeQuery("""
+                UPDATE employment e SET person_id = p.id FROM person p
+                WHERE e.person_id IS NULL AND p.subject LIKE 'demo-%' AND lower(p.email) = lower(e.email)""").executeUpdate();
     }
 
     private void insertAf(long organisationId, String name, String email, LocalDate start, LocalDate end) {
@@ -155,7 +171,7 @@ public class DevDemoData {
                 VALUES (:s, :n, :e, :sector)
                 ON CONFLICT (subject) DO UPDATE SET sector = COALESCE(person.sector, EXCLUDED.sector)
                 RETURNING id
-                """).setParameter("s", subject).setParameter("n", name).setParameter("e", subject + "@example.org")
+                """).setParameter("s", subject).setParameter("n", name).setParameter("e", subject + "@example.com")
                 .setParameter("sector", sector).getSingleResult()).longValue();
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -25,12 +26,19 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.web.DisplayName;
 
 /**
- * The logged-in person. On first use in a request the identity (subject, name, e-mail, and sector/organisation when
- * the identity provider sends them) is mirrored into the local {@code person} table with one upsert.
+ * The logged-in person. On first use in a request the identity (subject, name, e-mail and whether it is verified, and
+ * sector/organisation when the identity provider sends them) is mirrored into the local {@code person} table with one
+ * upsert.
+ * <p>
+ * The subject is the identity; the e-mail address is only contact data. Whenever the stored person is written and
+ * the token says the address is verified, a {@link VerifiedEmail} event lets the features bind the invitations for that
+ * address (jobs, aandachtsfunctionaris roles, sessions to train) to this person. A changed address is audit-logged
+ * and binds nothing that is already bound: the rows stay with the subject they were bound to.
  */
 @RequestScoped
 public class CurrentUser implements DisplayName {
@@ -45,16 +53,18 @@ public class CurrentUser implements DisplayName {
     public static final Set<String> ROLES = Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, BEHEERDER, "trainer");
 
     private static final String UPSERT = """
-            INSERT INTO person (subject, display_name, email, sector, organisation, created_at, last_seen_at)
-            VALUES (:subject, :name, :email, :sector, :organisation, now(), now())
+            INSERT INTO person (subject, display_name, email, email_verified, sector, organisation, created_at, last_seen_at)
+            VALUES (:subject, :name, :email, :verified, :sector, :organisation, now(), now())
             ON CONFLICT (subject) DO UPDATE SET
                 display_name = EXCLUDED.display_name,
                 email = EXCLUDED.email,
+                email_verified = EXCLUDED.email_verified,
                 sector = COALESCE(EXCLUDED.sector, person.sector),
                 organisation = COALESCE(EXCLUDED.organisation, person.organisation),
                 last_seen_at = now()
             WHERE person.display_name IS DISTINCT FROM EXCLUDED.display_name
                OR person.email IS DISTINCT FROM EXCLUDED.email
+               OR person.email_verified IS DISTINCT FROM EXCLUDED.email_verified
                OR (EXCLUDED.sector IS NOT NULL AND person.sector IS DISTINCT FROM EXCLUDED.sector)
                OR (EXCLUDED.organisation IS NOT NULL AND person.organisation IS DISTINCT FROM EXCLUDED.organisation)
                OR person.last_seen_at < now() - interval '1 hour'
@@ -62,7 +72,7 @@ public class CurrentUser implements DisplayName {
             """;
 
     private static final String READ = """
-            SELECT id, subject, display_name, email, sector, organisation, mail_opt_out, created_at, last_seen_at
+            SELECT id, subject, display_name, email, email_verified, sector, organisation, mail_opt_out, created_at, last_seen_at
             FROM person WHERE subject = ?""";
 
     @Inject
@@ -79,6 +89,12 @@ public class CurrentUser implements DisplayName {
 
     @Inject
     ClaimNames claimNames;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<VerifiedEmail> verifiedEmail;
 
     /**
      * The names of the claims that carry sector and organisation. Read once: a {@code @ConfigProperty} field of this
@@ -146,7 +162,8 @@ public class CurrentUser implements DisplayName {
     }
 
     /** What the identity says about the person, trimmed to what the {@code person} table holds. */
-    private record Claims(String subject, String name, String email, Optional<String> sector, String organisation) {
+    private record Claims(String subject, String name, String email, boolean emailVerified, Optional<String> sector,
+            String organisation) {
     }
 
     private Claims claims() {
@@ -184,15 +201,17 @@ public class CurrentUser implements DisplayName {
             }
             return known;
         });
-        return new Claims(truncate(subject, 255), truncate(name, 200),
-                claim("email").map(e -> truncate(e, 320)).orElse(null), sector,
+        String email = claim("email").map(e -> truncate(e, 320)).orElse(null);
+        // Keycloak sends a JSON boolean; some providers send the string "true". Anything else is unverified.
+        boolean verified = email != null && claim("email_verified").filter("true"::equals).isPresent();
+        return new Claims(truncate(subject, 255), truncate(name, 200), email, verified, sector,
                 claim(claimNames.organisation).map(o -> truncate(o, 200)).orElse(null));
     }
 
     /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */
     private static boolean isCurrent(Person known, Claims c) {
         return known.subject.equals(c.subject()) && Objects.equals(known.displayName, c.name())
-                && Objects.equals(known.email, c.email())
+                && Objects.equals(known.email, c.email()) && known.emailVerified == c.emailVerified()
                 && (c.sector().isEmpty() || c.sector().get().equals(known.sector))
                 && (c.organisation() == null || c.organisation().equals(known.organisation))
                 && known.lastSeenAt != null && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)));
@@ -217,6 +236,7 @@ public class CurrentUser implements DisplayName {
                     .setParameter("subject", subject)
                     .setParameter("name", name)
                     .setParameter("email", email)
+                    .setParameter("verified", c.emailVerified())
                     .setParameter("sector", sector.orElse(null))
                     .setParameter("organisation", organisation)
                     .getResultList();
@@ -227,6 +247,15 @@ public class CurrentUser implements DisplayName {
             }
             Person current = em.find(Person.class, id);
             em.refresh(current); // the request's session may hold it from before the upsert: read it again
+            if (known != null && known.email != null && !known.email.equalsIgnoreCase(String.valueOf(email))) {
+                // not silent: what this person is bound to stays bound to the subject, and the beheerder sees the change
+                audit.record(subject, "EMAIL_CHANGED", "person", id, "e-mailadres gewijzigd van " + known.email + " naar "
+                        + (email == null ? "(geen)" : email) + (c.emailVerified() ? " (geverifieerd)" : " (niet geverifieerd)")
+                        + "; koppelingen blijven bij dit account");
+            }
+            if (current.emailVerified && current.email != null) {
+                verifiedEmail.fire(new VerifiedEmail(id, subject, current.email));
+            }
             return current;
         });
     }
@@ -252,8 +281,9 @@ public class CurrentUser implements DisplayName {
     }
 
     /**
-     * A person from the current row of a result set with the columns {@code id, subject, display_name, email, sector,
-     * organisation, mail_opt_out, created_at, last_seen_at} (by name); {@code null} when {@code id} is NULL.
+     * A person from the current row of a result set with the columns {@code id, subject, display_name, email,
+     * email_verified, sector, organisation, mail_opt_out, created_at, last_seen_at} (by name); {@code null} when
+     * {@code id} is NULL.
      */
     public static Person personFrom(ResultSet r) throws SQLException {
         long id = r.getLong("id");
@@ -265,6 +295,7 @@ public class CurrentUser implements DisplayName {
         p.subject = r.getString("subject");
         p.displayName = r.getString("display_name");
         p.email = r.getString("email");
+        p.emailVerified = r.getBoolean("email_verified");
         p.sector = r.getString("sector");
         p.organisation = r.getString("organisation");
         p.mailOptOut = r.getBoolean("mail_opt_out");

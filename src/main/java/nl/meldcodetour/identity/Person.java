@@ -27,6 +27,10 @@ public class Person {
 
     public String email;
 
+    /** Whether the identity provider said it verified {@link #email} ({@code email_verified}); only then can it claim invitations. */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     public String sector;
 
     public String organisation;

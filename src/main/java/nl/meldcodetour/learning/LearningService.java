@@ -45,7 +45,7 @@ public class LearningService {
     }
 
     /**
-     * Everything "Mijn modules" needs about one person (table alias {@code p} with {@code id} and {@code email}): the
+     * Everything "Mijn modules" needs about one person (table alias {@code p} with {@code id}): the
      * functions of the current jobs (kind {@code f}), the best pass per module ({@code c}) and the reading progress
      * ({@code p}). Three separate statements through Hibernate cost about as much CPU as the rest of the page together
      * (docs/benchmarks.md).
@@ -59,7 +59,7 @@ public class LearningService {
             SELECT 'f' AS kind, f.function_id AS key, NULL::uuid AS completion_id, NULL::int AS score_or_last,
                    NULL::int AS furthest, NULL::timestamptz AS completed_at, NULL::date AS valid_until,
                    NULL AS content_version, NULL::uuid AS attempt_id
-            FROM (SELECT DISTINCT function_id FROM employment WHERE lower(email) = lower(p.email)
+            FROM (SELECT DISTINCT function_id FROM employment WHERE person_id = p.id
                   AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)) f
             UNION ALL
             SELECT 'c', c.module_id, c.id, c.score, NULL, c.completed_at, c.valid_until, c.content_version, c.attempt_id
@@ -70,9 +70,9 @@ public class LearningService {
             SELECT 'p', module_id, NULL, last_page, furthest_page, NULL, NULL, NULL, NULL
             FROM module_progress WHERE person_id = p.id""";
 
-    /** {@link #STATE} of a person already read. Parameters: person id, e-mail, today, today, module ids. */
+    /** {@link #STATE} of a person already read. Parameters: person id, today, today, module ids. */
     static final String LEARNER_STATE_SQL = """
-            SELECT s.* FROM (VALUES (?::bigint, ?::text)) AS p(id, email) CROSS JOIN LATERAL (
+            SELECT s.* FROM (VALUES (?::bigint)) AS p(id) CROSS JOIN LATERAL (
             """ + STATE + """
             ) s""";
 
@@ -83,15 +83,15 @@ public class LearningService {
      * the person is not stored yet. Parameters: today, today, module ids, subject.
      */
     static final String PERSON_AND_LEARNER_STATE_SQL = """
-            SELECT p.id, p.subject, p.display_name, p.email, p.sector, p.organisation, p.mail_opt_out, p.created_at,
-                   p.last_seen_at, s.*
+            SELECT p.id, p.subject, p.display_name, p.email, p.email_verified, p.sector, p.organisation, p.mail_opt_out,
+                   p.created_at, p.last_seen_at, s.*
             FROM person p LEFT JOIN LATERAL (
             """ + STATE + """
             ) s ON true
             WHERE p.subject = ?""";
 
     /** Columns of the person before the state columns in {@link #PERSON_AND_LEARNER_STATE_SQL}. */
-    private static final int PERSON_COLUMNS = 9;
+    private static final int PERSON_COLUMNS = 10;
 
     @Inject
     ContentService content;
@@ -191,10 +191,9 @@ public class LearningService {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(LEARNER_STATE_SQL)) {
             statement.setLong(1, person.id);
-            statement.setString(2, person.email);
+            statement.setObject(2, today);
             statement.setObject(3, today);
-            statement.setObject(4, today);
-            statement.setArray(5, connection.createArrayOf("text", moduleIds()));
+            statement.setArray(4, connection.createArrayOf("text", moduleIds()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     state.add(rows, 0, person.id);

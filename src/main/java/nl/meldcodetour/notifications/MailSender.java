@@ -204,7 +204,7 @@ public class MailSender {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.name, c.module_id, max(c.valid_until) AS until
-                FROM employment e JOIN person p ON lower(p.email) = lower(e.email) JOIN completion c ON c.person_id = p.id
+                FROM employment e JOIN completion c ON c.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND (e.end_date IS NULL OR e.end_date >= ?2)
                 GROUP BY e.name, c.module_id HAVING max(c.valid_until) <= CAST(?2 AS date) + 60
                 ORDER BY until, e.name LIMIT 100""").setParameter(1, organisation).setParameter(2, day).getResultList();

@@ -62,10 +62,10 @@ public class ReminderPlanner {
                 WITH queued AS (
                     UPDATE reminder_request r SET sent_at = now() FROM employment e
                     WHERE r.sent_at IS NULL AND e.id = r.employment_id
-                    RETURNING r.id, lower(e.email) AS email, e.name, r.module_id, r.requested_at
+                    RETURNING r.id, e.person_id, lower(e.email) AS email, e.name, r.module_id, r.requested_at
                 )
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
-                SELECT (SELECT p.id FROM person p WHERE lower(p.email) = q.email ORDER BY p.id LIMIT 1), q.email, 'requested',
+                SELECT q.person_id, q.email, 'requested',
                        'request-' || q.id, (q.requested_at AT TIME ZONE 'Europe/Amsterdam')::date,
                        jsonb_build_object('name', q.name, 'module', q.module_id)
                 FROM queued q
@@ -73,13 +73,12 @@ public class ReminderPlanner {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         planned += em.createNativeQuery("""
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
-                SELECT (SELECT p.id FROM person p WHERE lower(p.email) = lower(a.email) ORDER BY p.id LIMIT 1), lower(a.email), 'af-digest',
+                SELECT a.person_id, lower(a.email), 'af-digest',
                        'organisation-' || a.organisation_id, ?1, jsonb_build_object('name', a.name, 'organisation', a.organisation_id)
                 FROM aandachtsfunctionaris a
                 WHERE a.start_date <= ?2 AND (a.end_date IS NULL OR a.end_date >= ?2)
-                  AND NOT EXISTS (SELECT 1 FROM person p WHERE lower(p.email) = lower(a.email) AND p.mail_opt_out)
-                  AND EXISTS (SELECT 1 FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
-                              JOIN completion c ON c.person_id = p.id
+                  AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = a.person_id AND p.mail_opt_out)
+                  AND EXISTS (SELECT 1 FROM employment e JOIN completion c ON c.person_id = e.person_id
                               WHERE e.organisation_id = a.organisation_id AND (e.end_date IS NULL OR e.end_date >= ?2)
                                 AND c.valid_until <= CAST(?2 AS date) + 60
                                 AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id

@@ -68,9 +68,9 @@ public class PersonalData {
     /** All data about the person, grouped per kind, as plain values (for JSON). */
     @Transactional
     public Map<String, Object> export(long personId) {
-        Map<String, Object> person = rows("SELECT id, subject, display_name, email, sector, organisation, mail_opt_out, created_at, last_seen_at "
-                + "FROM person WHERE id = ?1", personId).get(0);
-        String email = (String) person.get("email");
+        Map<String, Object> person = rows("SELECT id, subject, display_name, email, email_verified, sector, organisation, mail_opt_out, "
+                + "created_at, last_seen_at FROM person WHERE id = ?1", personId).get(0);
+        // everything below is found through the person's id (their subject), never through the e-mail address
         String subject = (String) person.get("subject");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("toelichting", "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
@@ -78,10 +78,10 @@ public class PersonalData {
         data.put("persoon", person);
         data.put("dienstverbanden", rows("""
                 SELECT e.id, o.name AS organisatie, e.name, e.email, e.function_id, e.start_date, e.end_date, e.created_at
-                FROM employment e JOIN organisation o ON o.id = e.organisation_id WHERE lower(e.email) = lower(?1) ORDER BY e.id""", email));
+                FROM employment e JOIN organisation o ON o.id = e.organisation_id WHERE e.person_id = ?1 ORDER BY e.id""", personId));
         data.put("aandachtsfunctionaris", rows("""
                 SELECT a.id, o.name AS organisatie, a.name, a.email, a.location, a.start_date, a.end_date
-                FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id WHERE lower(a.email) = lower(?1) ORDER BY a.id""", email));
+                FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id WHERE a.person_id = ?1 ORDER BY a.id""", personId));
         data.put("voortgang", rows("SELECT module_id, last_page, furthest_page, started_at, updated_at FROM module_progress WHERE person_id = ?1 ORDER BY module_id", personId));
         data.put("gelezen_paginas", rows("SELECT module_id, page, viewed_at FROM page_view WHERE person_id = ?1 ORDER BY module_id, page", personId));
         // the quiz feature says what an attempt may show: an open one never its key (issue #27)
@@ -94,10 +94,10 @@ public class PersonalData {
                 FROM session_registration r JOIN tour_session s ON s.id = r.session_id WHERE r.person_id = ?1 ORDER BY s.starts_at""", personId));
         data.put("herinneringsverzoeken", rows("""
                 SELECT r.module_id, r.requested_at, r.sent_at FROM reminder_request r JOIN employment e ON e.id = r.employment_id
-                WHERE lower(e.email) = lower(?1) ORDER BY r.requested_at""", email));
+                WHERE e.person_id = ?1 ORDER BY r.requested_at""", personId));
         data.put("emails", rows("""
                 SELECT kind, subject_key, due_date, created_at, sent_at FROM mail_outbox
-                WHERE person_id = ?1 OR lower(recipient) = lower(?2) ORDER BY created_at""", personId, email));
+                WHERE person_id = ?1 ORDER BY created_at""", personId));
         data.put("logboek", rows("""
                 SELECT at, action, object_type, object_id, details FROM audit_log
                 WHERE actor = ?1 OR (object_type = 'person' AND object_id = ?2) ORDER BY at""", subject, String.valueOf(personId)));
@@ -111,7 +111,7 @@ public class PersonalData {
     @Transactional
     public boolean erase(long personId, String actor, String reason) {
         @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("SELECT subject, email, display_name FROM person WHERE id = ?1 FOR UPDATE")
+        List<Object[]> found = em.createNativeQuery("SELECT subject, email, display_name, email_verified FROM person WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, personId).getResultList();
         if (found.isEmpty() || (found.get(0)[1] != null && ((String) found.get(0)[1]).endsWith("@" + PSEUDONYM_DOMAIN))) {
             return false;
@@ -119,15 +119,18 @@ public class PersonalData {
         String subject = (String) found.get(0)[0];
         String email = (String) found.get(0)[1];
         String name = (String) found.get(0)[2];
+        boolean verified = Boolean.TRUE.equals(found.get(0)[3]);
         String pseudonym = "verwijderd-" + randomId();
         String pseudonymEmail = pseudonym + "@" + PSEUDONYM_DOMAIN;
-        if (email != null) {
-            // the registry's rows for this person keep linking to the pseudonym, so every count stays the same
-            update("UPDATE employment SET name = ?1, email = ?2 WHERE lower(email) = lower(?3)", ERASED_NAME, pseudonymEmail, email);
-            update("UPDATE aandachtsfunctionaris SET name = ?1, email = ?2, location = NULL WHERE lower(email) = lower(?3)", ERASED_NAME,
-                    pseudonymEmail, email);
-            update("UPDATE tour_session SET trainer_email = NULL WHERE lower(trainer_email) = lower(?1)", email);
-            update("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?1)", email);
+        // the registry's rows bound to this person keep linking to the (pseudonymised) person, so every count stays the
+        // same; rows found by the address alone are someone else's or nobody's
+        update("UPDATE employment SET name = ?1, email = ?2 WHERE person_id = ?3", ERASED_NAME, pseudonymEmail, personId);
+        update("UPDATE aandachtsfunctionaris SET name = ?1, email = ?2, location = NULL WHERE person_id = ?3", ERASED_NAME,
+                pseudonymEmail, personId);
+        update("UPDATE tour_session SET trainer_email = NULL WHERE trainer_person_id = ?1", personId);
+        if (email != null && verified) {
+            // mails to the address that no person was bound to yet (a reminder to an unclaimed invitation)
+            update("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?1) AND person_id IS NULL", email);
         }
         update("DELETE FROM mail_outbox WHERE person_id = ?1", personId);
         update("DELETE FROM certificate WHERE person_id = ?1", personId);
@@ -142,7 +145,7 @@ public class PersonalData {
                 update("UPDATE audit_log SET details = replace(details, ?1, '[verwijderd]') WHERE strpos(details, ?1) > 0", value);
             }
         }
-        update("UPDATE person SET subject = ?1, display_name = NULL, email = ?2, organisation = NULL, mail_opt_out = true WHERE id = ?3",
+        update("UPDATE person SET subject = ?1, display_name = NULL, email = ?2, email_verified = false, organisation = NULL, mail_opt_out = true WHERE id = ?3",
                 pseudonym, pseudonymEmail, personId);
         audit.record(actor, "ERASE", "person", personId, reason == null || reason.isBlank() ? "persoonsgegevens verwijderd"
                 : "persoonsgegevens verwijderd: " + reason.strip().substring(0, Math.min(200, reason.strip().length())));

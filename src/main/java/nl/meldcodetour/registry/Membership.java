@@ -30,8 +30,13 @@ public abstract class Membership {
     @Column(nullable = false)
     public String name;
 
+    /** The invitation: whoever logs in with this address, verified by the identity provider, is bound to the row. */
     @Column(nullable = false)
     public String email;
+
+    /** The person bound to the row (null: the invitation is not claimed yet). From then on the row is theirs. */
+    @Column(name = "person_id")
+    public Long personId;
 
     @Column(name = "start_date", nullable = false)
     public LocalDate startDate;

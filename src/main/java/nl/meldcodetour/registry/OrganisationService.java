@@ -51,6 +51,9 @@ public class OrganisationService {
     EntityManager em;
 
     @Inject
+    nl.meldcodetour.identity.People people;
+
+    @Inject
     ContentService content;
 
     @Inject
@@ -177,6 +180,7 @@ public class OrganisationService {
         af.organisationId = organisationId;
         af.name = name;
         af.email = email;
+        af.personId = people.verifiedOwner(email).orElse(null);
         af.location = location;
         af.startDate = start;
         af.createdAt = Instant.now(clock);
@@ -200,24 +204,26 @@ public class OrganisationService {
         return af;
     }
 
-    /** Organisations where this e-mail address is an active aandachtsfunctionaris today. */
-    public List<Long> organisationsWhereActiveAf(String email) {
-        if (email == null) {
-            return List.of();
-        }
+    /**
+     * Organisations where this person is an active aandachtsfunctionaris today: bound to the role by their subject,
+     * never found by e-mail address (an address in a token is not proof of who someone is).
+     */
+    public List<Long> organisationsWhereActiveAf(long personId) {
         LocalDate today = LocalDate.now(clock);
         return em.createQuery("""
                 select a.organisationId from Aandachtsfunctionaris a
-                where lower(a.email) = :e and a.startDate <= :d and (a.endDate is null or a.endDate >= :d)
-                """, Long.class).setParameter("e", email.toLowerCase(Locale.ROOT)).setParameter("d", today).getResultList();
+                where a.personId = :p and a.startDate <= :d and (a.endDate is null or a.endDate >= :d)
+                """, Long.class).setParameter("p", personId).setParameter("d", today).getResultList();
     }
 
-    /** Until when the aandachtsfunctionaris module of this e-mail address is valid (null: never passed). */
-    public LocalDate afModuleValidUntil(String email) {
+    /** Until when the aandachtsfunctionaris module of the person bound to a role is valid (null: never passed, or not bound). */
+    public LocalDate afModuleValidUntil(Long personId) {
+        if (personId == null) {
+            return null;
+        }
         Object until = em.createNativeQuery("""
-                SELECT max(c.valid_until) FROM completion c JOIN person p ON p.id = c.person_id
-                WHERE lower(p.email) = lower(?1) AND c.module_id = 'aandachtsfunctionaris'""")
-                .setParameter(1, email).getSingleResult();
+                SELECT max(c.valid_until) FROM completion c WHERE c.person_id = ?1 AND c.module_id = 'aandachtsfunctionaris'""")
+                .setParameter(1, personId).getSingleResult();
         return until == null ? null : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
     }
 

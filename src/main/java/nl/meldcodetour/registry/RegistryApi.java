@@ -78,7 +78,7 @@ public class RegistryApi {
     @RolesAllowed(Roles.AANDACHTSFUNCTIONARIS)
     @Operation(summary = "De organisaties waar ik actief aandachtsfunctionaris ben")
     public List<OrganisationView> mine() {
-        return registry.organisationsWhereActiveAf(user.person().email).stream()
+        return registry.organisationsWhereActiveAf(user.person().id).stream()
                 .map(id -> view(registry.find(id).orElseThrow())).toList();
     }
 
@@ -159,7 +159,7 @@ public class RegistryApi {
     private Organisation readable(long id) {
         Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
         if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)
-                && !registry.organisationsWhereActiveAf(user.person().email).contains(id)) {
+                && !registry.organisationsWhereActiveAf(user.person().id).contains(id)) {
             // An aandachtsfunctionaris of another organisation: indistinguishable from a missing one.
             throw new NotFoundException();
         }
@@ -175,11 +175,10 @@ public class RegistryApi {
 
     private OrganisationView view(Organisation o) {
         LocalDate today = LocalDate.now(clock);
-        List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream().map(a -> afView(a, today)).toList();
-        afs = afs.stream().map(a -> {
-            LocalDate until = registry.afModuleValidUntil(a.email());
+        List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream().map(a -> {
+            LocalDate until = registry.afModuleValidUntil(a.personId);
             var status = nl.meldcodetour.learning.Validity.status(until, false, today);
-            return new AfView(a.id(), a.name(), a.email(), a.location(), a.startDate(), a.endDate(), a.active(),
+            return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today),
                     status == nl.meldcodetour.learning.ModuleStatus.NIET_GESTART ? "Nog niet gedaan" : status.label(), until);
         }).toList();
         boolean missing = o.active && registry.obliged(o.sector) && afs.stream().noneMatch(AfView::active);

@@ -29,7 +29,7 @@ public class TeamAccess {
     }
 
     public List<Long> mine() {
-        return user.hasRole(Roles.AANDACHTSFUNCTIONARIS) ? registry.organisationsWhereActiveAf(user.person().email) : List.of();
+        return user.hasRole(Roles.AANDACHTSFUNCTIONARIS) ? registry.organisationsWhereActiveAf(user.person().id) : List.of();
     }
 
     public String actor() {

@@ -57,6 +57,9 @@ public class TeamService {
     EntityManager em;
 
     @Inject
+    nl.meldcodetour.identity.People people;
+
+    @Inject
     ContentService content;
 
     @Inject
@@ -102,6 +105,7 @@ public class TeamService {
         e.organisationId = organisationId;
         e.name = name;
         e.email = email;
+        e.personId = people.verifiedOwner(email).orElse(null);
         e.functionId = in.functionId();
         e.startDate = in.startDate() == null ? LocalDate.now(clock) : in.startDate();
         e.createdAt = Instant.now(clock);
@@ -132,25 +136,25 @@ public class TeamService {
     public Team team(long organisationId, String organisationName, String viewer) {
         LocalDate today = LocalDate.now(clock);
         List<Employment> staff = currentStaff(organisationId);
-        Map<String, Map<String, LocalDate>> validUntil = new HashMap<>();
-        Map<String, java.util.Set<String>> started = new HashMap<>();
+        // per job: the passes and progress of the person bound to it (an unbound invitation has none)
+        Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
+        Map<Long, java.util.Set<String>> started = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> completions = em.createNativeQuery("""
-                SELECT lower(p.email), c.module_id, max(c.valid_until)
-                FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
-                JOIN completion c ON c.person_id = p.id
+                SELECT e.id, c.module_id, max(c.valid_until)
+                FROM employment e JOIN completion c ON c.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND e.end_date IS NULL
-                GROUP BY lower(p.email), c.module_id""").setParameter(1, organisationId).getResultList();
+                GROUP BY e.id, c.module_id""").setParameter(1, organisationId).getResultList();
         for (Object[] r : completions) {
-            validUntil.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], toDate(r[2]));
+            validUntil.computeIfAbsent(((Number) r[0]).longValue(), k -> new HashMap<>()).put((String) r[1], toDate(r[2]));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> progress = em.createNativeQuery("""
-                SELECT lower(p.email), m.module_id FROM employment e JOIN person p ON lower(p.email) = lower(e.email)
-                JOIN module_progress m ON m.person_id = p.id WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
+                SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
+                WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
                 .setParameter(1, organisationId).getResultList();
         for (Object[] r : progress) {
-            started.computeIfAbsent((String) r[0], k -> new java.util.HashSet<>()).add((String) r[1]);
+            started.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.HashSet<>()).add((String) r[1]);
         }
         Map<ModuleStatus, Integer> counts = new EnumMap<>(ModuleStatus.class);
         List<Row> rows = new ArrayList<>();
@@ -160,8 +164,8 @@ public class TeamService {
                     : content.catalog().modulesForFunction(function);
             List<Cell> cells = new ArrayList<>();
             for (Module m : required) {
-                LocalDate until = validUntil.getOrDefault(e.email, Map.of()).get(m.id());
-                boolean begun = started.getOrDefault(e.email, java.util.Set.of()).contains(m.id());
+                LocalDate until = validUntil.getOrDefault(e.id, Map.of()).get(m.id());
+                boolean begun = started.getOrDefault(e.id, java.util.Set.of()).contains(m.id());
                 ModuleStatus status = Validity.status(until, begun, today);
                 counts.merge(status, 1, Integer::sum);
                 cells.add(new Cell(m.id(), m.title(), status, until));

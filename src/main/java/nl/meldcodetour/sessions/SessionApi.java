@@ -66,7 +66,7 @@ public class SessionApi {
         if (input == null) {
             throw new InvalidInputException(Map.of("body", "Stuur de bijeenkomst als JSON."));
         }
-        long id = sessions.plan(input, user.person().subject, ownTrainerEmail());
+        long id = sessions.plan(input, user.person().subject, selfAsTrainer());
         return Response.created(URI.create("/api/sessions/" + id)).entity(sessions.session(id, user.person().id)).build();
     }
 
@@ -156,7 +156,7 @@ public class SessionApi {
 
     void mayMarkAttendance(long id) {
         sessions.session(id, null); // 404 first
-        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().email)) {
+        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().id)) {
             throw new ForbiddenException();
         }
     }
@@ -169,8 +169,8 @@ public class SessionApi {
                 .header("Content-Disposition", "attachment; filename=\"bijeenkomst-" + s.id() + ".ics\"").build();
     }
 
-    /** The caller's e-mail when they plan as trainer (not as beheerder): they become the session's trainer. */
-    private String ownTrainerEmail() {
-        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person().email : null;
+    /** The caller when they plan as trainer (not as beheerder): they become the session's trainer. */
+    private nl.meldcodetour.identity.Person selfAsTrainer() {
+        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person() : null;
     }
 }

@@ -141,7 +141,7 @@ public class SessionPages {
         try {
             sessions.plan(new SessionService.SessionInput(form.get("title"), f.getOrDefault("sectors", List.of()),
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
-                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, ownTrainerEmail());
+                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
             return back("gepland");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.plan(form, e.errors(), List.copyOf(content.catalog().sectors().values()),
@@ -235,7 +235,7 @@ public class SessionPages {
 
     private SessionService.SessionView mayMark(long id) {
         SessionService.SessionView s = sessions.session(id, null);
-        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().email)) {
+        if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().id)) {
             throw new ForbiddenException();
         }
         return s;
@@ -259,8 +259,8 @@ public class SessionPages {
         return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
     }
 
-    /** The caller's e-mail when they plan as trainer (not as beheerder): they become the session's trainer. */
-    private String ownTrainerEmail() {
-        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person().email : null;
+    /** The caller when they plan as trainer (not as beheerder): they become the session's trainer. */
+    private nl.meldcodetour.identity.Person selfAsTrainer() {
+        return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person() : null;
     }
 }

@@ -25,6 +25,8 @@ import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Input;
+import nl.meldcodetour.identity.People;
+import nl.meldcodetour.identity.Person;
 
 /**
  * Sessions of the meldcodetour: planning, registration with a waitlist, cancellation with automatic promotion, and
@@ -32,6 +34,9 @@ import nl.meldcodetour.core.web.Input;
  */
 @ApplicationScoped
 public class SessionService {
+
+    @Inject
+    People people;
 
     @Inject
     EntityManager em;
@@ -66,11 +71,13 @@ public class SessionService {
     }
 
     /**
-     * Plans a session. {@code ownEmail} is the planner's e-mail when the planner is a trainer: a trainer who names no
-     * other trainer e-mail is the session's trainer, so they can change it and mark attendance.
+     * Plans a session. {@code self} is the planner when they plan as trainer: a trainer who names no other trainer
+     * e-mail is the session's trainer, so they can change it and mark attendance. A trainer e-mail address is an
+     * invitation: it binds the session to the person who owns the address (verified by the identity provider), now or
+     * at their next login.
      */
     @Transactional
-    public long plan(SessionInput in, String actor, String ownEmail) {
+    public long plan(SessionInput in, String actor, Person self) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = Input.text(in.title(), "title", 200, true, errors);
         List<String> sectors = in.sectors() == null ? List.of() : in.sectors().stream().filter(s -> s != null && !s.isBlank()).toList();
@@ -88,19 +95,24 @@ public class SessionService {
         Slot slot = slot(in, errors);
         String trainer = Input.text(in.trainer(), "trainer", 200, true, errors);
         String trainerEmail = Input.email(in.trainerEmail(), "trainerEmail", false, errors);
-        if (trainerEmail == null && ownEmail != null && !ownEmail.isBlank()) {
-            trainerEmail = ownEmail;
+        Long trainerPerson = null;
+        if (trainerEmail != null) {
+            trainerPerson = people.verifiedOwner(trainerEmail).orElse(null);
+        } else if (self != null) {
+            trainerEmail = self.email;
+            trainerPerson = self.id;
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         long id = ((Number) em.createNativeQuery("""
-                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email, created_by)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id""")
+                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email,
+                                          created_by, trainer_person_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id""")
                 .setParameter(1, title).setParameter(2, sectors.toArray(String[]::new)).setParameter(3, modules.toArray(String[]::new))
                 .setParameter(4, slot.starts()).setParameter(5, slot.ends()).setParameter(6, slot.place()).setParameter(7, slot.url())
                 .setParameter(8, in.capacity()).setParameter(9, trainer).setParameter(10, trainerEmail).setParameter(11, actor)
-                .getSingleResult()).longValue();
+                .setParameter(12, trainerPerson).getSingleResult()).longValue();
         audit.record(actor, "CREATE", "session", id, title);
         return id;
     }
@@ -319,13 +331,24 @@ public class SessionService {
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
     }
 
-    /** Whether {@code email} is the trainer of the session (trainers mark attendance of their own sessions). */
-    public boolean isTrainer(long sessionId, String email) {
-        if (email == null) {
-            return false;
+    /**
+     * Whether this person is the trainer of the session (trainers change their own sessions and mark attendance):
+     * bound by subject, never by the e-mail address in a token.
+     */
+    public boolean isTrainer(long sessionId, long personId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM tour_session WHERE id = ?1 AND trainer_person_id = ?2")
+                .setParameter(1, sessionId).setParameter(2, personId).getSingleResult()).longValue() > 0;
+    }
+
+    /** Binds the sessions that name this verified address as trainer e-mail and are not bound to anyone yet. */
+    void bindTrainer(@jakarta.enterprise.event.Observes nl.meldcodetour.identity.VerifiedEmail verified) {
+        int bound = em.createNativeQuery(
+                "UPDATE tour_session SET trainer_person_id = ?1 WHERE trainer_person_id IS NULL AND lower(trainer_email) = lower(?2)")
+                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+        if (bound > 0) {
+            audit.record(verified.subject(), "BIND", "person", verified.personId(),
+                    bound + " bijeenkomst(en) als trainer gekoppeld via het geverifieerde e-mailadres");
         }
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM tour_session WHERE id = ?1 AND lower(trainer_email) = lower(?2)")
-                .setParameter(1, sessionId).setParameter(2, email).getSingleResult()).longValue() > 0;
     }
 
     private static final String SELECT = """

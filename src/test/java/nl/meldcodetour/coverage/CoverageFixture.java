@@ -99,7 +99,9 @@ final class CoverageFixture {
     }
 
     private void job(EntityManager em, long org, int person, String function, LocalDate start, LocalDate end) {
-        em.createNativeQuery("INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        // bound to the person with that address, as a verified login would
+        em.createNativeQuery("INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM person WHERE lower(email) = lower(?3) ORDER BY id LIMIT 1))")
                 .setParameter(1, org).setParameter(2, "P" + person).setParameter(3, email(person).toLowerCase())
                 .setParameter(4, function).setParameter(5, start).setParameter(6, end).executeUpdate();
     }

@@ -107,8 +107,8 @@ public final class NationalDataGenerator {
                       ('jeugdhulp', 'jeugdhulpverlener'), ('justitie', 'reclasseringswerker'), ('politie', 'wijkagent')""");
             // one job each; every 20th person has a second job elsewhere; every 13th job has ended
             step(s, "employments", """
-                    INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date)
-                    SELECT o.id, 'Professional ' || j.g, 'p' || j.g || '@gen.example', f.function_id, j.start,
+                    INSERT INTO employment (organisation_id, name, email, person_id, function_id, start_date, end_date)
+                    SELECT o.id, 'Professional ' || j.g, 'p' || j.g || '@gen.example', p.id, f.function_id, j.start,
                            CASE WHEN j.g %% 13 = 0 THEN j.start + ((current_date - j.start) * random())::int END
                     FROM (SELECT g, 1 + (g::bigint * 2654435761 %% %d) AS org, current_date - (30 + 1800 * random())::int AS start
                           FROM generate_series(1, %d) g
@@ -116,7 +116,8 @@ public final class NationalDataGenerator {
                           SELECT g, 1 + ((g::bigint + 7) * 40503 %% %d), current_date - (30 + 900 * random())::int
                           FROM generate_series(20, %d, 20) g) j
                     JOIN organisation o ON o.id = j.org
-                    JOIN gen_function f ON f.sector = o.sector""".formatted(organisations, professionals, organisations, professionals));
+                    JOIN gen_function f ON f.sector = o.sector
+                    JOIN person p ON p.subject = 'gen-' || j.g""".formatted(organisations, professionals, organisations, professionals));
             // per person and required module 0 to 6 passes, a year apart, the latest within the last 500 days
             step(s, "completions", """
                     INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)

@@ -50,8 +50,8 @@ class LearnerStateTest {
 
     void job(long organisation, String email, String function, LocalDate start, LocalDate end) {
         em.createNativeQuery("""
-                INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date)
-                VALUES (?1, 'Agent', ?2, ?3, ?4, ?5)""").setParameter(1, organisation).setParameter(2, email)
+                INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id)
+                VALUES (?1, 'Agent', ?2, ?3, ?4, ?5, (SELECT id FROM person WHERE lower(email) = lower(?2) AND email_verified LIMIT 1))""").setParameter(1, organisation).setParameter(2, email)
                 .setParameter(3, function).setParameter(4, start).setParameter(5, end).executeUpdate();
     }
 

@@ -196,8 +196,8 @@ class ReminderTest {
             em.createNativeQuery("INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date) VALUES (?1, 'Els', ?2, DATE '2026-01-01')")
                     .setParameter(1, org).setParameter(2, af).executeUpdate();
             long job = ((Number) em.createNativeQuery("""
-                    INSERT INTO employment (organisation_id, name, email, function_id, start_date)
-                    VALUES (?1, 'Dirk', ?2, 'leerkracht', DATE '2026-01-01') RETURNING id""").setParameter(1, org).setParameter(2, dirk)
+                    INSERT INTO employment (organisation_id, name, email, function_id, start_date, person_id)
+                    VALUES (?1, 'Dirk', ?2, 'leerkracht', DATE '2026-01-01', (SELECT id FROM person WHERE email = ?2)) RETURNING id""").setParameter(1, org).setParameter(2, dirk)
                     .getSingleResult()).longValue();
             em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by) VALUES (?1, 'onderwijs', 'els')")
                     .setParameter(1, job).executeUpdate();

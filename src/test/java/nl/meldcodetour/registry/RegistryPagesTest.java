@@ -89,7 +89,7 @@ class RegistryPagesTest {
 
     @Test
     @TestSecurity(user = "pages-af", roles = "aandachtsfunctionaris")
-    @OidcSecurity(claims = @Claim(key = "email", value = "af-pages@example.org"))
+    @OidcSecurity(claims = { @Claim(key = "email", value = "af-pages@example.org"), @Claim(key = "email_verified", value = "true") })
     void anAandachtsfunctionarisSeesOwnOrganisationOnlyInTheUi() {
         long own = organisation("Eigen school " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
         long other = organisation("Andere school " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");

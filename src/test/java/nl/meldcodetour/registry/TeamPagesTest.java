@@ -31,7 +31,7 @@ class TeamPagesTest {
 
     @Test
     @TestSecurity(user = "team-pages-af", roles = "aandachtsfunctionaris")
-    @OidcSecurity(claims = @Claim(key = "email", value = "team-pages-af@example.org"))
+    @OidcSecurity(claims = { @Claim(key = "email", value = "team-pages-af@example.org"), @Claim(key = "email_verified", value = "true") })
     void theTeamPageShowsCountsFiltersAndAcceptsColleagues() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         long own = QuarkusTransaction.requiringNew().call(() -> {
@@ -70,7 +70,7 @@ class TeamPagesTest {
 
     @Test
     @TestSecurity(user = "team-pages-none", roles = "aandachtsfunctionaris")
-    @OidcSecurity(claims = @Claim(key = "email", value = "nobody-team@example.org"))
+    @OidcSecurity(claims = { @Claim(key = "email", value = "nobody-team@example.org"), @Claim(key = "email_verified", value = "true") })
     void anAfWithoutOrganisationGetsAClearRefusal() {
         given().get("/team").then().statusCode(403).body(containsString("Geen toegang"));
     }

@@ -21,15 +21,28 @@ public final class Tokens {
         return new TestUser(subject, token(subject, sector, Set.of(roles)));
     }
 
+    /** A token with the e-mail address {@code <subject>@example.org}, verified by the identity provider. */
     public static String token(String subject, String sector, Set<String> roles) {
+        return token(subject, sector, roles, subject + "@example.org", true);
+    }
+
+    /** A token with the given e-mail address, and {@code email_verified} as given. */
+    public static String token(String subject, String sector, Set<String> roles, String email, boolean emailVerified) {
         Map<String, String> claims = new HashMap<>();
         claims.put("name", "Test " + subject.substring(0, Math.min(13, subject.length())));
-        claims.put("email", subject + "@example.org");
+        claims.put("email", email);
+        claims.put("email_verified", String.valueOf(emailVerified));
         if (sector != null) {
             claims.put("sector", sector);
         }
         return OidcWiremockTestResource.generateJwtToken(subject, roles, subject, "sid-" + subject,
                 Set.of("meldcodetour"), claims);
+    }
+
+    /** A new, unique person whose token carries this e-mail address, verified or not. */
+    public static TestUser newUserWithEmail(String email, boolean emailVerified, String sector, String... roles) {
+        String subject = "test-" + UUID.randomUUID();
+        return new TestUser(subject, token(subject, sector, Set.of(roles), email, emailVerified));
     }
 
     /** A test person and their token. */

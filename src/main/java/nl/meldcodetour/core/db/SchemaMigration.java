@@ -39,7 +39,7 @@ public class SchemaMigration {
      * The version of the newest file in {@code src/main/resources/db/migration}. A new migration must raise it;
      * {@code SchemaMigrationTest} fails until it does.
      */
-    public static final String LATEST = "11";
+    public static final String LATEST = "12";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
 

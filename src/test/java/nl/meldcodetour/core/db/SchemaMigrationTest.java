@@ -92,7 +92,12 @@ class SchemaMigrationTest {
             "10", java.util.List.of("DROP INDEX completion_person_module_latest",
                     "CREATE INDEX completion_person_module ON completion (person_id, module_id)"),
             "11", java.util.List.of("DROP TABLE quiz_gate_lift", "DROP TABLE page_view", "DROP INDEX quiz_attempt_one_open",
-                    "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at", "ALTER TABLE attempt_question DROP COLUMN option_order"));
+                    "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at", "ALTER TABLE attempt_question DROP COLUMN option_order"),
+            "12", java.util.List.of("ALTER TABLE tour_session DROP COLUMN trainer_person_id",
+                    "ALTER TABLE aandachtsfunctionaris DROP COLUMN person_id", "ALTER TABLE employment DROP COLUMN person_id",
+                    "DROP INDEX person_verified_email", "ALTER TABLE person DROP COLUMN email_verified",
+                    "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
+                            + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() {

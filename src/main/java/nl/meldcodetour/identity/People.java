@@ -1,0 +1,31 @@
+package nl.meldcodetour.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** What other features may ask about stored people. */
+@ApplicationScoped
+public class People {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The person who owns this e-mail address according to their identity provider (their last login said
+     * {@code email_verified}); empty when nobody does, or when more than one stored person does (then the first of them
+     * to log in again claims it). An invitation for the address binds to this person right away.
+     */
+    public Optional<Long> verifiedOwner(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM person WHERE lower(email) = lower(?1) AND email_verified LIMIT 2")
+                .setParameter(1, email.strip()).getResultList();
+        return ids.size() == 1 ? Optional.of(ids.get(0).longValue()) : Optional.empty();
+    }
+}

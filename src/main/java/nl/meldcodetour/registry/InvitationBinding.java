@@ -1,0 +1,36 @@
+package nl.meldcodetour.registry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.identity.VerifiedEmail;
+
+/**
+ * Binds the registry's invitations (jobs and aandachtsfunctionaris roles entered with an e-mail address) to the person
+ * who logs in with that address verified. Only unbound rows: a row bound to someone stays theirs, whoever later shows
+ * a token with the same address.
+ */
+@ApplicationScoped
+public class InvitationBinding {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    void bind(@Observes VerifiedEmail verified) {
+        int jobs = em.createNativeQuery("UPDATE employment SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
+                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+        int roles = em.createNativeQuery(
+                "UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
+                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+        if (jobs + roles > 0) {
+            audit.record(verified.subject(), "BIND", "person", verified.personId(),
+                    jobs + " dienstverband(en) en " + roles + " rol(len) als aandachtsfunctionaris gekoppeld via het geverifieerde e-mailadres");
+        }
+    }
+}
