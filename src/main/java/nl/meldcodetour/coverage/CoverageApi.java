@@ -22,8 +22,9 @@ import nl.meldcodetour.coverage.CoverageService.Row;
 import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 
 /**
- * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page:
- * counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null, {@code suppressed} true).
+ * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page
+ * ({@link Disclosure}): counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null,
+ * {@code suppressed} true); a hidden figure is "niet getoond", with the reason in the row's {@code note}.
  */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +32,9 @@ import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 public class CoverageApi {
 
     public static final String RULE = "Aantallen professionals: 0 blijft 0, 1 tot en met 4 wordt '< 5', vanaf 5 afgerond op een veelvoud van 5. "
-            + "Percentages zijn berekend uit de afgeronde aantallen. Aantallen organisaties zijn exact.";
+            + "Percentages zijn berekend uit de afgeronde aantallen. Bij minder dan " + Disclosure.MIN_ORGANISATIONS
+            + " organisaties met professionals tonen we geen aantallen professionals. De verdeling naar status tonen we alleen als "
+            + "minstens 5 professionals wel en minstens 5 geen geldige training hebben. Aantallen organisaties zijn exact.";
 
     @Inject
     CoverageService service;

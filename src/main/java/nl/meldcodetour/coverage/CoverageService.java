@@ -102,19 +102,36 @@ public class CoverageService {
         static final Raw ZERO = new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure}. */
+    /** The sums of one cell and the number of organisations with professionals in it (for the module filtered on). */
+    record Sums(Raw raw, long staffedOrgs) {
+        static final Sums ZERO = new Sums(Raw.ZERO, 0);
+    }
+
+    /**
+     * One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure};
+     * {@code note} says in Dutch why figures of professionals are hidden (null when none is).
+     */
     public record Row(String key, String label, long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf,
             long orgsWithoutStaff, Share afShare, Share obligedAfShare, Figure professionals, Figure current, Figure due,
-            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare) {
+            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare, String note) {
 
-        static Row of(String key, String label, Raw r) {
-            long base = r.professionals;
+        static Row of(String key, String label, Sums s) {
+            Raw r = s.raw;
+            Disclosure.Professionals p = Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
             return new Row(key, label, r.organisations, r.obligedOrgs, r.orgsWithAf, r.obligedWithAf, r.orgsWithoutStaff,
                     Disclosure.organisationShare(r.orgsWithAf, r.organisations),
-                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), Disclosure.figure(base),
-                    Disclosure.figure(r.current, base), Disclosure.figure(r.due, base), Disclosure.figure(r.expired, base),
-                    Disclosure.figure(r.never, base), Disclosure.share(r.current, base), Disclosure.share(r.due, base),
-                    Disclosure.share(r.expired, base), Disclosure.share(r.never, base));
+                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), p.total(), p.current(), p.due(), p.expired(),
+                    p.never(), p.currentShare(), p.dueShare(), p.expiredShare(), p.neverShare(), p.note());
+        }
+
+        /** Too few organisations ({@link Disclosure}): no counts of professionals at all. */
+        public boolean professionalsHidden() {
+            return Disclosure.FEW_ORGANISATIONS.equals(note);
+        }
+
+        /** Too few organisations or one outcome ({@link Disclosure}): no split by status. */
+        public boolean splitHidden() {
+            return note != null;
         }
 
         public long withoutAf() {
@@ -226,19 +243,19 @@ public class CoverageService {
         List<LocalDate> trendDates = new ArrayList<>(refresher.quarterEnds());
         trendDates.add(now);
         try (Connection c = dataSource.getConnection()) {
-            Raw total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+            Sums total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO);
             Row totals = Row.of("totaal", "Totaal", total);
 
-            Map<String, Raw> sectors = aggregate(c, f, "sector", List.of(f.date()));
+            Map<String, Sums> sectors = aggregate(c, f, "sector", List.of(f.date()));
             List<Row> bySector = new ArrayList<>();
             for (Sector s : sectorsInScope(f)) {
-                bySector.add(Row.of(s.id(), s.name(), sectors.getOrDefault(key(s.id(), f.date()), Raw.ZERO)));
+                bySector.add(Row.of(s.id(), s.name(), sectors.getOrDefault(key(s.id(), f.date()), Sums.ZERO)));
             }
 
             // paged in SQL: a national table per postcode has thousands of rows
             long[] groups = new long[1];
             int areaPage = everything ? 1 : Math.max(1, f.areaPage());
-            Map<String, Raw> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
+            Map<String, Sums> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
                     everything ? Integer.MAX_VALUE : PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
             if (areas.isEmpty() && areaPage > 1) {
                 aggregate(c, f, f.breakdown().column(), List.of(f.date()), 1, 0, groups);
@@ -253,11 +270,11 @@ public class CoverageService {
             int areaPages = everything ? 1 : (int) Math.max(1, (groups[0] + PAGE_SIZE - 1) / PAGE_SIZE);
             Page<Row> byArea = new Page<>(areaRows, areaPage, areaPages, groups[0]);
 
-            Map<String, Raw> trend = aggregate(c, f, null, trendDates);
+            Map<String, Sums> trend = aggregate(c, f, null, trendDates);
             List<TrendPoint> points = new ArrayList<>();
             for (LocalDate d : trendDates) {
                 points.add(new TrendPoint(d, quarterLabel(d, refresher.today()), Row.of(d.toString(), quarterLabel(d, refresher.today()),
-                        trend.getOrDefault(key(null, d), Raw.ZERO))));
+                        trend.getOrDefault(key(null, d), Sums.ZERO))));
             }
             return new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice);
         } catch (SQLException e) {
@@ -272,7 +289,7 @@ public class CoverageService {
         needed.add(refresher.today());
         prepare(f.date(), refresher.state(needed));
         try (Connection c = dataSource.getConnection()) {
-            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO).raw();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -351,12 +368,12 @@ public class CoverageService {
     }
 
     /** Sums per group (null: one total) and date, under the filter. */
-    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
+    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
         return aggregate(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1]);
     }
 
     /** With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. */
-    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
+    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
             long[] groups) throws SQLException {
         boolean fine = f.wijk() != null || f.postcode() != null || "area".equals(groupColumn) || "postcode".equals(groupColumn);
         String orgs = fine
@@ -370,11 +387,14 @@ public class CoverageService {
         StringBuilder sql = new StringBuilder("SELECT ").append(group).append(", ref_date, ").append(orgs).append("""
                 , sum(professionals) FILTER (WHERE module_id = ?), sum(current_count) FILTER (WHERE module_id = ?),
                   sum(due_count) FILTER (WHERE module_id = ?), sum(expired_count) FILTER (WHERE module_id = ?),
-                  sum(never_count) FILTER (WHERE module_id = ?), count(*) OVER ()
+                  sum(never_count) FILTER (WHERE module_id = ?), """).append(fine
+                ? "count(*) FILTER (WHERE module_id = ? AND professionals > 0)"
+                : "sum(organisations - orgs_without_staff) FILTER (WHERE module_id = ?)").append("""
+                , count(*) OVER ()
                 FROM """).append(fine ? " coverage_org" : " coverage_rollup").append(" WHERE ref_date = ANY (?) AND module_id IN ('*', ?)");
         List<Object> params = new ArrayList<>();
         String module = f.moduleOrAll();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             params.add(module);
         }
         params.add(c.createArrayOf("date", dates.toArray()));
@@ -385,7 +405,7 @@ public class CoverageService {
             sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
         }
         groups[0] = 0;
-        Map<String, Raw> result = new LinkedHashMap<>();
+        Map<String, Sums> result = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 p.setObject(i + 1, params.get(i));
@@ -393,9 +413,10 @@ public class CoverageService {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString(1);
-                    groups[0] = rs.getLong(13);
-                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                    groups[0] = rs.getLong(14);
+                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Sums(new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                            rs.getLong(13)));
                 }
             }
         }
