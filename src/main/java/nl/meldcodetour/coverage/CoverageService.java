@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -21,13 +22,14 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
 
 /**
- * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only turns the few
- * resulting rows into what may be shown ({@link Disclosure}). Raw counts never leave this class except through
- * {@link #raw} for tests.
+ * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only leaves out the
+ * viewer's own organisations and turns the few resulting rows into what may be shown ({@link Disclosure}). Raw counts
+ * never leave this class except through {@link #raw} for tests.
  */
 @ApplicationScoped
 public class CoverageService {
@@ -47,6 +49,9 @@ public class CoverageService {
     @Inject
     ContentService content;
 
+    @Inject
+    OwnOrganisations own;
+
     public enum Breakdown {
         GEMEENTE("gemeente", "Gemeente"), WIJK("wijk", "Wijk of dorp"), POSTCODE("postcode", "Postcode");
 
@@ -63,12 +68,15 @@ public class CoverageService {
         }
     }
 
-    /** Validated filters. Empty strings are "all". */
+    /**
+     * Validated filters. Empty strings are "all". {@code leftOut}: the viewer's own organisations, whose professionals
+     * are not counted (see {@link Disclosure}).
+     */
     public record Filter(String sector, String gemeente, String wijk, String postcode, String module, LocalDate date,
-            Breakdown breakdown, int areaPage, int orgPage) {
+            Breakdown breakdown, int areaPage, int orgPage, Set<Long> leftOut) {
 
         Filter withDate(LocalDate other) {
-            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage);
+            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage, leftOut);
         }
 
         public String moduleOrAll() {
@@ -105,6 +113,14 @@ public class CoverageService {
     /** The sums of one cell and the number of organisations with professionals in it (for the module filtered on). */
     record Sums(Raw raw, long staffedOrgs) {
         static final Sums ZERO = new Sums(Raw.ZERO, 0);
+
+        /** Without the professionals of {@code own} (organisation figures stay: they are not about people). */
+        Sums without(Sums own) {
+            Raw o = own.raw;
+            return new Sums(new Raw(raw.organisations, raw.obligedOrgs, raw.orgsWithAf, raw.obligedWithAf, raw.orgsWithoutStaff,
+                    raw.professionals - o.professionals, raw.current - o.current, raw.due - o.due, raw.expired - o.expired,
+                    raw.never - o.never), staffedOrgs - own.staffedOrgs);
+        }
     }
 
     /**
@@ -203,11 +219,20 @@ public class CoverageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op);
+        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op, leftOut());
     }
 
     public Filter defaults() {
-        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1);
+        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1, leftOut());
+    }
+
+    /**
+     * The first rule of {@link Disclosure}: the organisations whose staff records the viewer adds or added are left out
+     * of the professionals they see, so that adding, dating or ending records of their own cannot move a figure they
+     * read. The beheerder, who may open every team anyway, sees everything.
+     */
+    private Set<Long> leftOut() {
+        return own.seesEveryTeam() ? Set.of() : own.ofCurrentUser();
     }
 
     /** Everything the dashboard shows for a filter. */
@@ -372,10 +397,25 @@ public class CoverageService {
         return aggregate(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1]);
     }
 
-    /** With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. */
+    /**
+     * With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. The
+     * professionals of the filter's {@code leftOut} organisations are subtracted (a second, small query on their rows).
+     */
     private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
             long[] groups) throws SQLException {
-        boolean fine = f.wijk() != null || f.postcode() != null || "area".equals(groupColumn) || "postcode".equals(groupColumn);
+        Map<String, Sums> all = sums(c, f, groupColumn, dates, limit, offset, groups, null);
+        if (!f.leftOut().isEmpty() && !all.isEmpty()) {
+            sums(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1], f.leftOut())
+                    .forEach((k, mine) -> all.computeIfPresent(k, (key, sums) -> sums.without(mine)));
+        }
+        return all;
+    }
+
+    /** The sums themselves; with {@code only}, over those organisations alone. */
+    private Map<String, Sums> sums(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
+            long[] groups, Set<Long> only) throws SQLException {
+        boolean fine = only != null || f.wijk() != null || f.postcode() != null || "area".equals(groupColumn)
+                || "postcode".equals(groupColumn);
         String orgs = fine
                 ? "count(*) FILTER (WHERE module_id = '*'), count(*) FILTER (WHERE module_id = '*' AND obliged), "
                         + "count(*) FILTER (WHERE module_id = '*' AND has_af), count(*) FILTER (WHERE module_id = '*' AND obliged AND has_af), "
@@ -400,6 +440,10 @@ public class CoverageService {
         params.add(c.createArrayOf("date", dates.toArray()));
         params.add(module);
         where(c, f, sql, params);
+        if (only != null) {
+            sql.append(" AND organisation_id = ANY (?)");
+            params.add(c.createArrayOf("bigint", only.toArray()));
+        }
         sql.append(" GROUP BY 1, 2 ORDER BY 1, 2");
         if (limit < Integer.MAX_VALUE) {
             sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);

@@ -4,6 +4,8 @@ package nl.meldcodetour.coverage;
  * The one rule for showing numbers of professionals to the gemeente (pages, API and exports alike). Per cell (a total,
  * a table row, a trend point):
  * <ol>
+ * <li>The professionals of organisations where the viewer is or was aandachtsfunctionaris are left out
+ * ({@link CoverageService}): records of their own cannot move what they see.</li>
  * <li>Fewer than {@value #MIN_ORGANISATIONS} organisations with professionals in the cell: no counts of professionals
  * at all ({@link #FEW_ORGANISATIONS}).</li>
  * <li>0 is shown as 0; 1 to 4 as "&lt; 5", and then every count of the cell is "&lt; 5", also 0: "none of these 3 has
@@ -28,6 +30,9 @@ public final class Disclosure {
     public static final String HIDDEN = "niet getoond";
     public static final String FEW_ORGANISATIONS = "Te weinig organisaties in deze selectie om aantallen te tonen.";
     public static final String ONE_OUTCOME = "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
+    /** Said to a viewer whose own organisations are left out. */
+    public static final String LEFT_OUT = "De professionals van organisaties waar jij aandachtsfunctionaris bent of was, "
+            + "tellen hier niet mee. Zo kun je met je eigen invoer niets over andere organisaties uitrekenen.";
 
     private static final Figure HIDDEN_FIGURE = new Figure(null, HIDDEN, true);
     private static final Share HIDDEN_SHARE = new Share(null, HIDDEN, true);

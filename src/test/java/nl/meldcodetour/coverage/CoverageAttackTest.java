@@ -1,10 +1,13 @@
 package nl.meldcodetour.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.testsupport.Tokens;
 
@@ -117,6 +121,56 @@ class CoverageAttackTest {
     }
 
     @Test
+    void staffAddedDayByDayByAnAandachtsfunctionarisRevealNothingAboutTheOtherOrganisations() {
+        Tokens.TestUser attacker = Tokens.newUser(null, "gemeente", "aandachtsfunctionaris");
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long org : List.of(x2, x4)) { // what a beheerder does when the attacker becomes aandachtsfunctionaris
+                em.createNativeQuery("""
+                        INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date) VALUES (?1, 'Aanvaller', ?2, ?3)""")
+                        .setParameter(1, org).setParameter(2, attacker.subject() + "@example.org")
+                        .setParameter(3, fx.today.minusDays(400)).executeUpdate();
+            }
+        });
+        // seven colleagues nobody else knows, the k-th starting on day k: on day k the attacker's own count is k
+        LocalDate first = fx.today.minusDays(30);
+        for (long org : List.of(x2, x4)) {
+            for (int k = 1; k <= 7; k++) {
+                attacker.given().contentType(ContentType.JSON)
+                        .body(Map.of("name", "Extra " + k, "email", "extra" + k + "." + org + "." + fx.tag + "@example.org",
+                                "functionId", "leerkracht", "startDate", first.plusDays(k).toString()))
+                        .post("/api/organisations/" + org + "/staff").then().statusCode(201);
+            }
+        }
+        Map<String, Long> others = new LinkedHashMap<>(); // per postcode: the other organisations' professionals, all never trained
+        others.put("8305", 2L);
+        others.put("8306", 9L);
+        for (var target : others.entrySet()) {
+            List<List<String>> days = new ArrayList<>();
+            for (int k = 0; k <= 7; k++) {
+                days.add(shown(attacker, target.getKey(), first.plusDays(k)));
+            }
+            for (String measure : List.of("professionals", "never")) {
+                List<String> series = days.stream().map(d -> d.get(MEASURES.indexOf(measure))).toList();
+                assertNotEquals(Set.of(target.getValue()), consistentWithRoundingToFives(series),
+                        "the days on which '" + measure + "' jumps must not pin the others' count in " + target.getKey() + ": " + series);
+            }
+            assertEquals(1, new HashSet<>(days).size(),
+                    "the attacker's own staff move no figure the attacker sees in " + target.getKey() + ": " + days);
+        }
+        // the same for the whole gemeente, per sector and per gemeente (read from the rollup, not per organisation)
+        assertEquals(everything(attacker, first), everything(attacker, first.plusDays(7)));
+        // the staff were really added: a gemeente user without an organisation of their own sees them
+        assertEquals("10", shown(gemeente, "8306", first).get(0)); // Y4 + Z4 + W4 = 9
+        assertEquals("15", shown(gemeente, "8306", first.plusDays(7)).get(0)); // + 7 of X4 = 16
+        assertNotEquals(everything(gemeente, first), everything(gemeente, first.plusDays(7)));
+        JsonPath told = attacker.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(2, told.getInt("ownOrganisationsLeftOut"), "the API says that X2 and X4 are left out");
+        assertEquals(0, gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+                .extract().jsonPath().getInt("ownOrganisationsLeftOut"));
+    }
+
+    @Test
     void aGroupWhoseProfessionalsShareOneOutcomeShowsNoSplit() {
         // the issue's case: one organisation, 6 never trained, was shown as 5 / 0 / 0 / 0 / 5
         JsonPath one = coverage("8307");
@@ -189,5 +243,53 @@ class CoverageAttackTest {
     private JsonPath coverage(String postcode) {
         return gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode).get("/api/audit/coverage").then()
                 .statusCode(200).extract().jsonPath();
+    }
+
+    /** The five shown counts of a postcode on a reference date, as this user sees them. */
+    private List<String> shown(Tokens.TestUser who, String postcode, LocalDate day) {
+        JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode)
+                .queryParam("peildatum", day.toString()).get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+        return MEASURES.stream().map(m -> json.getString("totals." + m + ".display")).toList();
+    }
+
+    /**
+     * The figures of professionals (counts, shares, note) of the totals, the sector rows and the gemeente rows of the
+     * whole fixture gemeente on a reference date. Organisation figures are left aside: they are exact for everyone, and
+     * the attacker's organisations rightly stop being "without staff" once they have some.
+     */
+    private List<Object> everything(Tokens.TestUser who, LocalDate day) {
+        JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("indeling", "gemeente")
+                .queryParam("peildatum", day.toString()).get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+        List<Object> figures = new ArrayList<>();
+        for (String row : List.of("totals", "bySector", "byArea.items")) {
+            for (String m : MEASURES) {
+                figures.add(json.get(row + "." + m + ".display"));
+            }
+            for (String m : SPLIT) {
+                figures.add(json.get(row + "." + m + ".display"));
+            }
+            figures.add(json.get(row + ".note"));
+        }
+        return figures;
+    }
+
+    /**
+     * The attacker's inference: every count x of the others for which rounding to fives ("< 5" for 1 to 4) of x plus
+     * the attacker's own k gives what was shown on day k. One candidate = the attack worked.
+     */
+    static Set<Long> consistentWithRoundingToFives(List<String> series) {
+        Set<Long> candidates = new TreeSet<>();
+        for (long x = 0; x <= 100; x++) {
+            boolean fits = true;
+            for (int k = 0; k < series.size() && fits; k++) {
+                long n = x + k;
+                String published = n == 0 ? "0" : n < 5 ? "< 5" : Long.toString(Math.round(n / 5.0) * 5);
+                fits = published.equals(series.get(k));
+            }
+            if (fits) {
+                candidates.add(x);
+            }
+        }
+        return candidates;
     }
 }
