@@ -28,12 +28,21 @@ public final class Answers {
         if (t.professionals().value() != null && t.professionals().value() == 0) {
             return new Answer(QUESTION_TRAINED, "Dat weten we nog niet: er zijn" + scope + " nog geen professionals ingevoerd.", note);
         }
+        if (Disclosure.FEW_ORGANISATIONS.equals(t.note())) {
+            return new Answer(QUESTION_TRAINED, "Dat tonen we niet: er zijn" + scope + " minder dan " + Disclosure.MIN_ORGANISATIONS
+                    + " organisaties met geregistreerde professionals. Dan zou je kunnen zien hoe het bij één organisatie gaat.", note);
+        }
         if (t.professionals().suppressed()) {
             return new Answer(QUESTION_TRAINED, "Dat tonen we niet: er zijn" + scope
                     + " minder dan 5 geregistreerde professionals. Bij zo weinig mensen zou je kunnen zien wie het is.", note);
         }
-        boolean everyone = zero(t.expired()) && zero(t.never());
-        String answer = (everyone ? "Ja. " : "Nee, nog niet iedereen. ") + "Van de " + words(t.professionals())
+        if (Disclosure.ONE_OUTCOME.equals(t.note())) {
+            return new Answer(QUESTION_TRAINED, "Dat tonen we niet: van de " + words(t.professionals()) + " geregistreerde professionals"
+                    + scope + " heeft bijna iedereen dezelfde uitkomst voor " + what
+                    + ". Dan zou je van ieder van hen weten of de training geldig is.", note);
+        }
+        // a split is shown only when at least 5 have no valid training: never "Ja" (that would be a split of one outcome)
+        String answer = "Nee, nog niet iedereen. Van de " + words(t.professionals())
                 + " geregistreerde professionals" + scope + " heeft " + share(t.currentShare()) + " (" + words(t.current())
                 + ") een geldige training voor " + what + ". " + capital(words(t.due())) + " moet binnen 60 dagen opnieuw, "
                 + words(t.expired()) + " heeft een verlopen of onvolledige training en " + words(t.never())
@@ -80,10 +89,6 @@ public final class Answers {
             s.append(" met postcode ").append(f.postcode());
         }
         return s.toString();
-    }
-
-    private static boolean zero(Figure f) {
-        return f.value() != null && f.value() == 0;
     }
 
     private static String words(Figure f) {

@@ -144,6 +144,10 @@ final class Charts {
     }
 
     private static String describe(Row r) {
+        if (r.note() != null) { // the caller ends the sentence
+            String why = r.note().endsWith(".") ? r.note().substring(0, r.note().length() - 1) : r.note();
+            return (r.professionals().value() == null ? "" : r.professionals().display() + " professionals. ") + why;
+        }
         if (r.professionals().value() == null || r.professionals().value() == 0) {
             return r.professionals().value() == null ? "minder dan 5 professionals" : "geen professionals";
         }

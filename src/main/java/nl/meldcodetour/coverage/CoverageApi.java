@@ -22,8 +22,9 @@ import nl.meldcodetour.coverage.CoverageService.Row;
 import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 
 /**
- * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page:
- * counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null, {@code suppressed} true).
+ * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page
+ * ({@link Disclosure}): counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null,
+ * {@code suppressed} true); a hidden figure is "niet getoond", with the reason in the row's {@code note}.
  */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +32,10 @@ import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 public class CoverageApi {
 
     public static final String RULE = "Aantallen professionals: 0 blijft 0, 1 tot en met 4 wordt '< 5', vanaf 5 afgerond op een veelvoud van 5. "
-            + "Percentages zijn berekend uit de afgeronde aantallen. Aantallen organisaties zijn exact.";
+            + "Percentages zijn berekend uit de afgeronde aantallen. Bij minder dan " + Disclosure.MIN_ORGANISATIONS
+            + " organisaties met professionals tonen we geen aantallen professionals. De verdeling naar status tonen we alleen als "
+            + "minstens 5 professionals wel en minstens 5 geen geldige training hebben. Professionals van organisaties waar de vrager "
+            + "aandachtsfunctionaris is of was, tellen niet mee. Aantallen organisaties zijn exact.";
 
     @Inject
     CoverageService service;
@@ -39,8 +43,9 @@ public class CoverageApi {
     @Inject
     CoverageView views;
 
+    /** {@code ownOrganisationsLeftOut}: how many organisations of the caller's own are not counted in the professionals. */
     public record Coverage(LocalDate referenceDate, String disclosureRule, String areaLevel, Row totals, List<Row> bySector,
-            Page<Row> byArea, List<Answers.Answer> answers, long pendingOrganisations) {
+            Page<Row> byArea, List<Answers.Answer> answers, long pendingOrganisations, int ownOrganisationsLeftOut) {
     }
 
     public record Trend(String disclosureRule, List<TrendPoint> points) {
@@ -55,7 +60,7 @@ public class CoverageApi {
         Filter f = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, null);
         CoverageView.View v = views.view(service.report(f));
         return new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(), v.report().bySector(), v.report().byArea(),
-                List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations());
+                List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations(), f.leftOut().size());
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -21,13 +22,14 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
 
 /**
- * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only turns the few
- * resulting rows into what may be shown ({@link Disclosure}). Raw counts never leave this class except through
- * {@link #raw} for tests.
+ * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only leaves out the
+ * viewer's own organisations and turns the few resulting rows into what may be shown ({@link Disclosure}). Raw counts
+ * never leave this class except through {@link #raw} for tests.
  */
 @ApplicationScoped
 public class CoverageService {
@@ -47,6 +49,9 @@ public class CoverageService {
     @Inject
     ContentService content;
 
+    @Inject
+    OwnOrganisations own;
+
     public enum Breakdown {
         GEMEENTE("gemeente", "Gemeente"), WIJK("wijk", "Wijk of dorp"), POSTCODE("postcode", "Postcode");
 
@@ -63,12 +68,15 @@ public class CoverageService {
         }
     }
 
-    /** Validated filters. Empty strings are "all". */
+    /**
+     * Validated filters. Empty strings are "all". {@code leftOut}: the viewer's own organisations, whose professionals
+     * are not counted (see {@link Disclosure}).
+     */
     public record Filter(String sector, String gemeente, String wijk, String postcode, String module, LocalDate date,
-            Breakdown breakdown, int areaPage, int orgPage) {
+            Breakdown breakdown, int areaPage, int orgPage, Set<Long> leftOut) {
 
         Filter withDate(LocalDate other) {
-            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage);
+            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage, leftOut);
         }
 
         public String moduleOrAll() {
@@ -102,19 +110,44 @@ public class CoverageService {
         static final Raw ZERO = new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure}. */
+    /** The sums of one cell and the number of organisations with professionals in it (for the module filtered on). */
+    record Sums(Raw raw, long staffedOrgs) {
+        static final Sums ZERO = new Sums(Raw.ZERO, 0);
+
+        /** Without the professionals of {@code own} (organisation figures stay: they are not about people). */
+        Sums without(Sums own) {
+            Raw o = own.raw;
+            return new Sums(new Raw(raw.organisations, raw.obligedOrgs, raw.orgsWithAf, raw.obligedWithAf, raw.orgsWithoutStaff,
+                    raw.professionals - o.professionals, raw.current - o.current, raw.due - o.due, raw.expired - o.expired,
+                    raw.never - o.never), staffedOrgs - own.staffedOrgs);
+        }
+    }
+
+    /**
+     * One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure};
+     * {@code note} says in Dutch why figures of professionals are hidden (null when none is).
+     */
     public record Row(String key, String label, long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf,
             long orgsWithoutStaff, Share afShare, Share obligedAfShare, Figure professionals, Figure current, Figure due,
-            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare) {
+            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare, String note) {
 
-        static Row of(String key, String label, Raw r) {
-            long base = r.professionals;
+        static Row of(String key, String label, Sums s) {
+            Raw r = s.raw;
+            Disclosure.Professionals p = Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
             return new Row(key, label, r.organisations, r.obligedOrgs, r.orgsWithAf, r.obligedWithAf, r.orgsWithoutStaff,
                     Disclosure.organisationShare(r.orgsWithAf, r.organisations),
-                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), Disclosure.figure(base),
-                    Disclosure.figure(r.current, base), Disclosure.figure(r.due, base), Disclosure.figure(r.expired, base),
-                    Disclosure.figure(r.never, base), Disclosure.share(r.current, base), Disclosure.share(r.due, base),
-                    Disclosure.share(r.expired, base), Disclosure.share(r.never, base));
+                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), p.total(), p.current(), p.due(), p.expired(),
+                    p.never(), p.currentShare(), p.dueShare(), p.expiredShare(), p.neverShare(), p.note());
+        }
+
+        /** Too few organisations ({@link Disclosure}): no counts of professionals at all. */
+        public boolean professionalsHidden() {
+            return Disclosure.FEW_ORGANISATIONS.equals(note);
+        }
+
+        /** Too few organisations or one outcome ({@link Disclosure}): no split by status. */
+        public boolean splitHidden() {
+            return note != null;
         }
 
         public long withoutAf() {
@@ -186,11 +219,20 @@ public class CoverageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op);
+        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op, leftOut());
     }
 
     public Filter defaults() {
-        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1);
+        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1, leftOut());
+    }
+
+    /**
+     * The first rule of {@link Disclosure}: the organisations whose staff records the viewer adds or added are left out
+     * of the professionals they see, so that adding, dating or ending records of their own cannot move a figure they
+     * read. The beheerder, who may open every team anyway, sees everything.
+     */
+    private Set<Long> leftOut() {
+        return own.seesEveryTeam() ? Set.of() : own.ofCurrentUser();
     }
 
     /** Everything the dashboard shows for a filter. */
@@ -226,19 +268,19 @@ public class CoverageService {
         List<LocalDate> trendDates = new ArrayList<>(refresher.quarterEnds());
         trendDates.add(now);
         try (Connection c = dataSource.getConnection()) {
-            Raw total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+            Sums total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO);
             Row totals = Row.of("totaal", "Totaal", total);
 
-            Map<String, Raw> sectors = aggregate(c, f, "sector", List.of(f.date()));
+            Map<String, Sums> sectors = aggregate(c, f, "sector", List.of(f.date()));
             List<Row> bySector = new ArrayList<>();
             for (Sector s : sectorsInScope(f)) {
-                bySector.add(Row.of(s.id(), s.name(), sectors.getOrDefault(key(s.id(), f.date()), Raw.ZERO)));
+                bySector.add(Row.of(s.id(), s.name(), sectors.getOrDefault(key(s.id(), f.date()), Sums.ZERO)));
             }
 
             // paged in SQL: a national table per postcode has thousands of rows
             long[] groups = new long[1];
             int areaPage = everything ? 1 : Math.max(1, f.areaPage());
-            Map<String, Raw> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
+            Map<String, Sums> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
                     everything ? Integer.MAX_VALUE : PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
             if (areas.isEmpty() && areaPage > 1) {
                 aggregate(c, f, f.breakdown().column(), List.of(f.date()), 1, 0, groups);
@@ -253,11 +295,11 @@ public class CoverageService {
             int areaPages = everything ? 1 : (int) Math.max(1, (groups[0] + PAGE_SIZE - 1) / PAGE_SIZE);
             Page<Row> byArea = new Page<>(areaRows, areaPage, areaPages, groups[0]);
 
-            Map<String, Raw> trend = aggregate(c, f, null, trendDates);
+            Map<String, Sums> trend = aggregate(c, f, null, trendDates);
             List<TrendPoint> points = new ArrayList<>();
             for (LocalDate d : trendDates) {
                 points.add(new TrendPoint(d, quarterLabel(d, refresher.today()), Row.of(d.toString(), quarterLabel(d, refresher.today()),
-                        trend.getOrDefault(key(null, d), Raw.ZERO))));
+                        trend.getOrDefault(key(null, d), Sums.ZERO))));
             }
             return new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice);
         } catch (SQLException e) {
@@ -272,7 +314,7 @@ public class CoverageService {
         needed.add(refresher.today());
         prepare(f.date(), refresher.state(needed));
         try (Connection c = dataSource.getConnection()) {
-            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Raw.ZERO);
+            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO).raw();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -351,14 +393,29 @@ public class CoverageService {
     }
 
     /** Sums per group (null: one total) and date, under the filter. */
-    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
+    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
         return aggregate(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1]);
     }
 
-    /** With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. */
-    private Map<String, Raw> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
+    /**
+     * With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. The
+     * professionals of the filter's {@code leftOut} organisations are subtracted (a second, small query on their rows).
+     */
+    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
             long[] groups) throws SQLException {
-        boolean fine = f.wijk() != null || f.postcode() != null || "area".equals(groupColumn) || "postcode".equals(groupColumn);
+        Map<String, Sums> all = sums(c, f, groupColumn, dates, limit, offset, groups, null);
+        if (!f.leftOut().isEmpty() && !all.isEmpty()) {
+            sums(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1], f.leftOut())
+                    .forEach((k, mine) -> all.computeIfPresent(k, (key, sums) -> sums.without(mine)));
+        }
+        return all;
+    }
+
+    /** The sums themselves; with {@code only}, over those organisations alone. */
+    private Map<String, Sums> sums(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
+            long[] groups, Set<Long> only) throws SQLException {
+        boolean fine = only != null || f.wijk() != null || f.postcode() != null || "area".equals(groupColumn)
+                || "postcode".equals(groupColumn);
         String orgs = fine
                 ? "count(*) FILTER (WHERE module_id = '*'), count(*) FILTER (WHERE module_id = '*' AND obliged), "
                         + "count(*) FILTER (WHERE module_id = '*' AND has_af), count(*) FILTER (WHERE module_id = '*' AND obliged AND has_af), "
@@ -370,22 +427,29 @@ public class CoverageService {
         StringBuilder sql = new StringBuilder("SELECT ").append(group).append(", ref_date, ").append(orgs).append("""
                 , sum(professionals) FILTER (WHERE module_id = ?), sum(current_count) FILTER (WHERE module_id = ?),
                   sum(due_count) FILTER (WHERE module_id = ?), sum(expired_count) FILTER (WHERE module_id = ?),
-                  sum(never_count) FILTER (WHERE module_id = ?), count(*) OVER ()
+                  sum(never_count) FILTER (WHERE module_id = ?), """).append(fine
+                ? "count(*) FILTER (WHERE module_id = ? AND professionals > 0)"
+                : "sum(organisations - orgs_without_staff) FILTER (WHERE module_id = ?)").append("""
+                , count(*) OVER ()
                 FROM """).append(fine ? " coverage_org" : " coverage_rollup").append(" WHERE ref_date = ANY (?) AND module_id IN ('*', ?)");
         List<Object> params = new ArrayList<>();
         String module = f.moduleOrAll();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             params.add(module);
         }
         params.add(c.createArrayOf("date", dates.toArray()));
         params.add(module);
         where(c, f, sql, params);
+        if (only != null) {
+            sql.append(" AND organisation_id = ANY (?)");
+            params.add(c.createArrayOf("bigint", only.toArray()));
+        }
         sql.append(" GROUP BY 1, 2 ORDER BY 1, 2");
         if (limit < Integer.MAX_VALUE) {
             sql.append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
         }
         groups[0] = 0;
-        Map<String, Raw> result = new LinkedHashMap<>();
+        Map<String, Sums> result = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 p.setObject(i + 1, params.get(i));
@@ -393,9 +457,10 @@ public class CoverageService {
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     String k = rs.getString(1);
-                    groups[0] = rs.getLong(13);
-                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                    groups[0] = rs.getLong(14);
+                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Sums(new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                            rs.getLong(13)));
                 }
             }
         }

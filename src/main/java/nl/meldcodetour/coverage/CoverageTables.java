@@ -63,6 +63,9 @@ final class CoverageTables {
             "% met aandachtsfunctionaris", "Professionals", "Geldig", "% geldig", "Verloopt binnen 60 dagen",
             "% verloopt binnen 60 dagen", "Verlopen of niet compleet", "% verlopen of niet compleet", "Nooit gedaan", "% nooit gedaan");
 
+    /** Why figures of professionals are hidden ({@link Disclosure}), empty when none is. */
+    private static final String NOTE_HEADER = "Toelichting";
+
     private static List<Cell> figureCells(Row r) {
         return List.of(Cell.of(r.organisations()), Cell.of(r.orgsWithAf()), Cell.of(r.afShare()), Cell.of(r.professionals()),
                 Cell.of(r.current()), Cell.of(r.currentShare()), Cell.of(r.due()), Cell.of(r.dueShare()), Cell.of(r.expired()),
@@ -73,11 +76,13 @@ final class CoverageTables {
         List<String> headers = new ArrayList<>();
         headers.add(first);
         headers.addAll(FIGURE_HEADERS);
+        headers.add(NOTE_HEADER);
         List<List<Cell>> cells = new ArrayList<>();
         for (Row r : rows) {
             List<Cell> line = new ArrayList<>();
             line.add(Cell.of(r.label()));
             line.addAll(figureCells(r));
+            line.add(Cell.of(r.note()));
             cells.add(line);
         }
         return new Table(id, title, headers, cells);
@@ -87,12 +92,14 @@ final class CoverageTables {
         List<String> headers = new ArrayList<>(List.of("Peildatum", "Kwartaal", "Organisaties in verplichte sectoren",
                 "Daarvan met aandachtsfunctionaris", "% met aandachtsfunctionaris (verplichte sectoren)"));
         headers.addAll(FIGURE_HEADERS.subList(3, FIGURE_HEADERS.size()));
+        headers.add(NOTE_HEADER);
         List<List<Cell>> cells = new ArrayList<>();
         for (TrendPoint p : points) {
             Row r = p.row();
             List<Cell> line = new ArrayList<>(List.of(Cell.of(p.date().toString()), Cell.of(p.label()), Cell.of(r.obligedOrgs()),
                     Cell.of(r.obligedWithAf()), Cell.of(r.obligedAfShare())));
             line.addAll(figureCells(r).subList(3, 12));
+            line.add(Cell.of(r.note()));
             cells.add(line);
         }
         return new Table("trend", "Trend per kwartaal", headers, cells);

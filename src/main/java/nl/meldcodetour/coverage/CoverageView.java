@@ -19,8 +19,9 @@ public class CoverageView {
     @Inject
     CoverageService service;
 
+    /** {@code leftOut}: the notice for a viewer whose own organisations are not counted (null for everyone else). */
     public record View(Report report, Answers.Answer trained, Answers.Answer aandachtsfunctionaris, String sectorChart,
-            String trendChart, String areaLabel, String moduleTitle, String query) {
+            String trendChart, String areaLabel, String moduleTitle, String query, String leftOut) {
     }
 
     View view(Report report) {
@@ -32,7 +33,7 @@ public class CoverageView {
                 Charts.bars("sectorgrafiek", "Professionals per sector naar status van de training (" + subject + ")", report.bySector()),
                 Charts.trend("trendgrafiek", "Trend per kwartaal: professionals met een geldige training en organisaties met een aandachtsfunctionaris",
                         report.trend()),
-                f.breakdown().label, moduleTitle, f.query());
+                f.breakdown().label, moduleTitle, f.query(), f.leftOut().isEmpty() ? null : Disclosure.LEFT_OUT);
     }
 
     Response csv(String table, Filter filter) {

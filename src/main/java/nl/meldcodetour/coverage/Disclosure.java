@@ -1,14 +1,20 @@
 package nl.meldcodetour.coverage;
 
 /**
- * The one rule for showing numbers of professionals to the gemeente (pages, API and exports alike):
+ * The one rule for showing numbers of professionals to the gemeente (pages, API and exports alike). Per cell (a total,
+ * a table row, a trend point):
  * <ol>
- * <li>0 is shown as 0.</li>
- * <li>1 to 4 is shown as "&lt; 5".</li>
+ * <li>The professionals of organisations where the viewer is or was aandachtsfunctionaris are left out
+ * ({@link CoverageService}): records of their own cannot move what they see.</li>
+ * <li>Fewer than {@value #MIN_ORGANISATIONS} organisations with professionals in the cell: no counts of professionals
+ * at all ({@link #FEW_ORGANISATIONS}).</li>
+ * <li>0 is shown as 0; 1 to 4 as "&lt; 5", and then every count of the cell is "&lt; 5", also 0: "none of these 3 has
+ * a valid training" says something about each of them.</li>
  * <li>5 and more is rounded to the nearest multiple of 5 (7 → 5, 8 → 10).</li>
+ * <li>The split by status is shown only when at least 5 professionals have a valid training (geldig or verloopt
+ * binnen 60 dagen) and at least 5 have not (verlopen of niet compleet or nooit gedaan); otherwise the total alone
+ * ({@link #ONE_OUTCOME}): "all 6 never trained", or "nobody here has a valid training", tells each one's status.</li>
  * <li>A share is computed from the rounded numbers; a share whose part or base is "&lt; 5" is "&lt; 5" too.</li>
- * <li>In a group of 1 to 4 professionals every count is "&lt; 5", also 0: "none of these 3 has a valid training"
- * says something about each of them.</li>
  * </ol>
  * Because every shown number is a multiple of 5 (or 0, or "&lt; 5"), the difference between any two shown totals is a
  * multiple of 5 as well: subtracting the figures of two filter combinations never yields an exact group of 1 to 4
@@ -17,7 +23,19 @@ package nl.meldcodetour.coverage;
 public final class Disclosure {
 
     public static final int THRESHOLD = 5;
+    /** Fewer organisations with professionals in a cell: no counts of professionals (also in the page's privacy text). */
+    public static final int MIN_ORGANISATIONS = 3;
     public static final String SMALL = "< 5";
+    /** What a cell shows instead of a figure hidden for too few organisations or one outcome. */
+    public static final String HIDDEN = "niet getoond";
+    public static final String FEW_ORGANISATIONS = "Te weinig organisaties in deze selectie om aantallen te tonen.";
+    public static final String ONE_OUTCOME = "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
+    /** Said to a viewer whose own organisations are left out. */
+    public static final String LEFT_OUT = "De professionals van organisaties waar jij aandachtsfunctionaris bent of was, "
+            + "tellen hier niet mee. Zo kun je met je eigen invoer niets over andere organisaties uitrekenen.";
+
+    private static final Figure HIDDEN_FIGURE = new Figure(null, HIDDEN, true);
+    private static final Share HIDDEN_SHARE = new Share(null, HIDDEN, true);
 
     private Disclosure() {
     }
@@ -28,6 +46,31 @@ public final class Disclosure {
 
     /** A percentage as it may be shown. */
     public record Share(Integer percent, String display, boolean suppressed) {
+    }
+
+    /**
+     * The professionals of one cell as they may be shown; {@code note} says in Dutch why figures are hidden (null when
+     * nothing is, or only "&lt; 5").
+     */
+    public record Professionals(Figure total, Figure current, Figure due, Figure expired, Figure never, Share currentShare,
+            Share dueShare, Share expiredShare, Share neverShare, String note) {
+    }
+
+    /**
+     * The rules for one cell: true counts per status and the number of organisations that have professionals in it
+     * (the viewer's own already left out).
+     */
+    public static Professionals professionals(long total, long current, long due, long expired, long never, long organisations) {
+        if (total > 0 && organisations < MIN_ORGANISATIONS) {
+            return new Professionals(HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_SHARE,
+                    HIDDEN_SHARE, HIDDEN_SHARE, HIDDEN_SHARE, FEW_ORGANISATIONS);
+        }
+        if (total >= THRESHOLD && (current + due < THRESHOLD || expired + never < THRESHOLD)) {
+            return new Professionals(figure(total), HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_SHARE,
+                    HIDDEN_SHARE, HIDDEN_SHARE, HIDDEN_SHARE, ONE_OUTCOME);
+        }
+        return new Professionals(figure(total), figure(current, total), figure(due, total), figure(expired, total),
+                figure(never, total), share(current, total), share(due, total), share(expired, total), share(never, total), null);
     }
 
     public static long rounded(long n) {

@@ -51,9 +51,7 @@ final class CoverageFixture {
             af(em, orgA, today.minusDays(400), today.minusDays(100));
             af(em, orgB, today.minusDays(300), null);
             for (int i = 1; i <= 9; i++) {
-                em.createNativeQuery("INSERT INTO person (subject, display_name, email) VALUES (?1, ?2, ?3)")
-                        .setParameter(1, "fixture-" + tag + "-p" + i).setParameter(2, "P" + i).setParameter(3, email(i))
-                        .executeUpdate();
+                person(em, i);
             }
             job(em, orgA, 1, "leerkracht", today.minusDays(400), null);
             job(em, orgA, 2, "leerkracht", today.minusDays(400), null);
@@ -84,7 +82,14 @@ final class CoverageFixture {
         return "P" + person + "." + tag + "@Fixture.example.org"; // mixed case: matching ignores case
     }
 
-    private long org(EntityManager em, String name, String sector, String area, String postcode, LocalDate registered) {
+    /** A person who can pass modules; an employment without one counts as "nooit gedaan". */
+    void person(EntityManager em, int person) {
+        em.createNativeQuery("INSERT INTO person (subject, display_name, email) VALUES (?1, ?2, ?3)")
+                .setParameter(1, "fixture-" + tag + "-p" + person).setParameter(2, "P" + person).setParameter(3, email(person))
+                .executeUpdate();
+    }
+
+    long org(EntityManager em, String name, String sector, String area, String postcode, LocalDate registered) {
         return ((Number) em.createNativeQuery("""
                 INSERT INTO organisation (name, sector, gemeente, area, postcode, registered_on)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""").setParameter(1, "Organisatie " + name + " " + tag)
@@ -98,7 +103,7 @@ final class CoverageFixture {
                 .executeUpdate();
     }
 
-    private void job(EntityManager em, long org, int person, String function, LocalDate start, LocalDate end) {
+    void job(EntityManager em, long org, int person, String function, LocalDate start, LocalDate end) {
         // bound to the person with that address, as a verified login would
         em.createNativeQuery("INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id) "
                 + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM person WHERE lower(email) = lower(?3) ORDER BY id LIMIT 1))")

@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -97,21 +99,25 @@ class CoverageTest {
         JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(10, json.getInt("totals.professionals.value")); // 9 rounds to 10
-        assertEquals("< 5", json.getString("totals.current.display")); // 3
+        // 3 current + 1 due: fewer than 5 with a valid training, so the split by status is not shown at all
+        assertEquals(Disclosure.HIDDEN, json.getString("totals.current.display"));
         assertTrue(json.getBoolean("totals.never.suppressed")); // 2
+        assertEquals(Disclosure.ONE_OUTCOME, json.getString("totals.note"));
         assertEquals(4, json.getInt("totals.organisations")); // organisations are exact
         assertEquals("Ja. Van de 3 organisaties in verplichte sectoren in " + fx.gemeente + " hebben er 2 geen aandachtsfunctionaris.",
                 json.getString("answers[1].answer"));
-        assertTrue(json.getString("answers[0].answer").startsWith("Nee, nog niet iedereen. Van de 10 geregistreerde professionals in "
-                + fx.gemeente + " heeft minder dan 5"), json.getString("answers[0].answer"));
+        assertTrue(json.getString("answers[0].answer").startsWith("Dat tonen we niet: van de 10 geregistreerde professionals in "
+                + fx.gemeente + " heeft bijna iedereen dezelfde uitkomst"), json.getString("answers[0].answer"));
         List<Map<String, Object>> areas = json.getList("byArea.items");
         assertEquals(2, areas.size());
         assertEquals("Noord", areas.get(0).get("label"));
-        assertEquals(5, json.getInt("byArea.items[0].professionals.value"));
-        assertEquals("< 5", json.getString("byArea.items[1].professionals.display"));
+        // Noord: professionals at A and C only; Zuid: at B only (D has none). Two organisations or one: no counts at all
+        assertNull(json.get("byArea.items[0].professionals.value"));
+        assertEquals(Disclosure.FEW_ORGANISATIONS, json.getString("byArea.items[0].note"));
+        assertEquals(Disclosure.HIDDEN, json.getString("byArea.items[1].professionals.display"));
         // Zuid has 4 professionals and none of them is current: that 0 would say something about each of them
-        assertEquals("< 5", json.getString("byArea.items[1].current.display"));
-        assertEquals("< 5", json.getString("byArea.items[1].currentShare.display"));
+        assertEquals(Disclosure.HIDDEN, json.getString("byArea.items[1].current.display"));
+        assertEquals(Disclosure.HIDDEN, json.getString("byArea.items[1].currentShare.display"));
         JsonPath zuid = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/api/audit/coverage")
                 .then().statusCode(200).extract().jsonPath();
         assertTrue(zuid.getString("answers[0].answer").startsWith("Dat tonen we niet"), zuid.getString("answers[0].answer"));
@@ -166,7 +172,7 @@ class CoverageTest {
                                 for (int i = 0; i < values.size(); i++) {
                                     Object v = values.get(i);
                                     if (v == null) {
-                                        assertEquals("< 5", displays.get(i));
+                                        assertTrue(Set.of("< 5", Disclosure.HIDDEN).contains(displays.get(i)), String.valueOf(displays.get(i)));
                                     } else {
                                         int n = ((Number) v).intValue();
                                         assertTrue(n == 0 || n >= 5, "a shown count is 0 or at least 5: " + n);
@@ -233,8 +239,10 @@ class CoverageTest {
         String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "gebieden").get("/api/audit/export.csv")
                 .then().statusCode(200).header("Content-Disposition", containsString("dekking-gebieden")).extract().asString();
         assertTrue(csv.startsWith("\uFEFFWijk of dorp;Organisaties;"), csv);
-        assertTrue(csv.contains("\r\nNoord;2;0;0;5;"), csv);
-        assertTrue(csv.contains("\r\nZuid;2;1;50;< 5;< 5;< 5;< 5;< 5;"), csv); // 4 people: even their zeros are hidden
+        // two organisations with professionals in Noord, one in Zuid: no counts of professionals, and the reason
+        assertTrue(csv.contains("\r\nNoord;2;0;0;niet getoond;niet getoond;"), csv);
+        assertTrue(csv.contains("\r\nZuid;2;1;50;niet getoond;niet getoond;niet getoond;niet getoond;niet getoond;"), csv);
+        assertTrue(csv.contains(";" + Disclosure.FEW_ORGANISATIONS + "\r\n"), csv);
         String withoutAf = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "zonder-af")
                 .get("/api/audit/export.csv").then().statusCode(200).extract().asString();
         assertEquals(3, withoutAf.split("\r\n").length, withoutAf);
@@ -252,7 +260,7 @@ class CoverageTest {
                 }
             }
             assertTrue(content != null && content.contains("table:name=\"Per sector\"") && content.contains("table:name=\"Trend per kwartaal\""));
-            assertTrue(content.contains("&lt; 5"), "suppressed cells stay suppressed in the spreadsheet");
+            assertTrue(content.contains(Disclosure.HIDDEN), "hidden cells stay hidden in the spreadsheet");
             // parses as XML
             javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -262,7 +270,7 @@ class CoverageTest {
     @Test
     void theDataTableAlternativeMatchesTheApi() {
         gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
-                .body("bySector.find { it.key == 'politie' }.professionals.display", equalTo("< 5"))
+                .body("bySector.find { it.key == 'politie' }.professionals.display", equalTo(Disclosure.HIDDEN))
                 .body("bySector.find { it.key == 'politie' }.current.value", nullValue());
     }
 
