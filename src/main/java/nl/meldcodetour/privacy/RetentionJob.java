@@ -19,9 +19,10 @@ import nl.meldcodetour.audit.AuditLog;
 
 /**
  * Retention (AVG: opslagbeperking). Every night, training records older than {@code meldcodetour.retention.years}
- * (default 5) are deleted, and people not seen for that long are erased ({@link PersonalData#erase}). Uploaded CSV
- * files (names and e-mail addresses of colleagues) are kept one day only. Runs on every instance; a transaction-level
- * advisory lock lets one do the work.
+ * (default 5) are deleted, and people not seen for that long are erased ({@link PersonalData#erase}). CSV previews
+ * (names and e-mail addresses of colleagues) have a job of their own that runs every 15 minutes
+ * ({@code CsvImportService.purgePreviews}). Runs on every instance; a transaction-level advisory lock lets one do the
+ * work.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -79,7 +80,6 @@ public class RetentionJob {
         purged.put("dienstverbanden", update("""
                 DELETE FROM employment e WHERE e.end_date < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM reminder_request r WHERE r.employment_id = e.id)""", cutoff));
-        purged.put("imports", update("DELETE FROM csv_import WHERE created_at < now() - CAST(?1 AS interval)", "1 hour"));
         purged.put("logboek", update("DELETE FROM audit_log WHERE at < CAST(?1 AS date)", cutoff));
         @SuppressWarnings("unchecked")
         List<Number> inactive = em.createNativeQuery("""

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.web.Roles;
@@ -42,7 +44,8 @@ public class QuizPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors);
+        static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors,
+                String kept);
 
         static native TemplateInstance result(QuizViews.Result result, RetryView retry);
 
@@ -65,6 +68,13 @@ public class QuizPages {
 
     @Inject
     ContentService content;
+
+    @Inject
+    KeptAnswers keptAnswers;
+
+    /** Shown when answers sent while the login session had ended were kept across the login ({@link KeptAnswers}). */
+    static final String KEPT_HANDING_IN = "Je was te lang niet actief. Je antwoorden zijn bewaard; controleer ze en lever opnieuw in.";
+    static final String KEPT_SAVING = "Je was te lang niet actief. Je antwoorden zijn bewaard.";
 
     /**
      * What the learner may do next about the quiz: start (or resume) now, or first read these pages or wait until
@@ -96,13 +106,23 @@ public class QuizPages {
 
     @GET
     @Path("toets/{attemptId}")
-    public Object show(@PathParam("attemptId") UUID attemptId) {
+    public Object show(@PathParam("attemptId") UUID attemptId, RoutingContext rc) {
         QuizAttempt attempt = mine(attemptId);
+        Optional<KeptAnswers.Kept> kept = keptAnswers.take(rc, attemptId);
         if (attempt.isSubmitted()) {
             return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
         }
+        String notice = null;
+        if (kept.isPresent()) {
+            try {
+                attempt = quiz.saveDraft(user.person().id, attemptId, kept.get().answers());
+                notice = kept.get().handingIn() ? KEPT_HANDING_IN : KEPT_SAVING;
+            } catch (QuizService.InvalidAnswersException e) {
+                // not answers this attempt can have (the cookie was changed): the page as it was
+            }
+        }
         QuizViews.Open open = QuizViews.open(attempt, module(attempt));
-        return Templates.quiz(open, open.draft(), Map.of());
+        return Templates.quiz(open, open.draft(), Map.of(), notice);
     }
 
     /** Submits the answers, or with {@code actie=opslaan} saves them as a draft; both redirect (a refresh never resubmits). */
@@ -111,14 +131,7 @@ public class QuizPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object submit(@PathParam("attemptId") UUID attemptId, MultivaluedMap<String, String> form) {
         limits.quiz();
-        Map<String, Set<String>> answers = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (name.startsWith(FIELD_PREFIX) && values != null) {
-                Set<String> chosen = new HashSet<>();
-                values.stream().filter(v -> v != null && !v.isBlank()).forEach(chosen::add);
-                answers.put(name.substring(FIELD_PREFIX.length()), chosen);
-            }
-        });
+        Map<String, Set<String>> answers = answers(form);
         try {
             if ("opslaan".equals(form.getFirst("actie"))) {
                 quiz.saveDraft(user.person().id, attemptId, answers);
@@ -130,8 +143,28 @@ public class QuizPages {
             return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
         } catch (QuizService.InvalidAnswersException e) {
             QuizAttempt attempt = mine(attemptId);
-            return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors()))
+            return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors(), null))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+    }
+
+    /**
+     * Saves the form as the draft without leaving the page: the quiz page's script calls it a few seconds after an
+     * answer changes (progressive enhancement, /js/app.js), so answers survive a closed tab or an ended login session.
+     * 204 when saved; 409 once handed in; 400 for answers the attempt can't have.
+     */
+    @POST
+    @Path("toets/{attemptId}/concept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response autosave(@PathParam("attemptId") UUID attemptId, MultivaluedMap<String, String> form) {
+        limits.quiz();
+        try {
+            quiz.saveDraft(user.person().id, attemptId, answers(form));
+            return Response.noContent().build();
+        } catch (QuizService.AlreadySubmittedException e) {
+            return Response.status(409).build();
+        } catch (QuizService.InvalidAnswersException e) {
+            return Response.status(400).build();
         }
     }
 
@@ -150,6 +183,19 @@ public class QuizPages {
                     : QuizService.explainingPages(attempt, module)), gate.opensAt());
         }
         return Templates.result(QuizViews.result(attempt, module), retry);
+    }
+
+    /** Per question id the chosen letters, from the form fields {@code q.<questionId>} (duplicates and blanks dropped). */
+    static Map<String, Set<String>> answers(MultivaluedMap<String, String> form) {
+        Map<String, Set<String>> answers = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(FIELD_PREFIX) && values != null) {
+                Set<String> chosen = new HashSet<>();
+                values.stream().filter(v -> v != null && !v.isBlank()).forEach(chosen::add);
+                answers.put(name.substring(FIELD_PREFIX.length()), chosen);
+            }
+        });
+        return answers;
     }
 
     /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */

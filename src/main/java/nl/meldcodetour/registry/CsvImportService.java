@@ -18,6 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.web.InvalidInputException;
@@ -30,6 +33,8 @@ import nl.meldcodetour.core.web.InvalidInputException;
  */
 @ApplicationScoped
 public class CsvImportService {
+
+    private static final Logger LOG = Logger.getLogger(CsvImportService.class);
 
     public enum Kind {
         ORGANISATIONS, STAFF
@@ -95,13 +100,21 @@ public class CsvImportService {
     @Inject
     ContentService content;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /** Previews per person and kind that wait for confirmation at most; an older one is removed by a new upload. */
     static final int PENDING_PER_PERSON = 3;
 
+    /** How old an unconfirmed preview gets before {@link #purgePreviews()} removes it. */
+    static final String PREVIEW_LIFETIME = "1 hour";
+
     /**
-     * Reads and checks the file, stores it for confirmation, and returns what would happen. A person keeps at most
-     * {@link #PENDING_PER_PERSON} previews per kind waiting: a new one removes the oldest, so repeated uploads can't fill
-     * the database (issue #28, point 7); unconfirmed previews are purged after an hour (RetentionJob).
+     * Reads and checks the file and returns what would happen. Kept for confirmation are only the rows that passed the
+     * checks, with their known columns (and how many rows did not): never the uploaded file, so what a preview holds is
+     * bounded by what it would import (issue #28, point 7). A file that can't be read stores nothing. A person keeps at
+     * most {@link #PENDING_PER_PERSON} previews per kind waiting: a new one removes the oldest; unconfirmed previews are
+     * purged after an hour ({@link #purgePreviews()}).
      */
     @Transactional
     public Preview preview(Kind kind, Long organisationId, String text, String actor) {
@@ -112,17 +125,40 @@ public class CsvImportService {
                 .setParameter(1, actor).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, PENDING_PER_PERSON - 1)
                 .executeUpdate();
         UUID id = UUID.randomUUID();
+        List<CsvTable.Row> valid = checked.rows.stream().filter(r -> !checked.badLines.contains(r.line())).toList();
         em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)
-                .setParameter(4, text.replace("\u0000", "")).setParameter(5, actor).executeUpdate();
+                .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid)).setParameter(5, actor).executeUpdate();
         List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS).keySet().stream()
-                .filter(c -> checked.table.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
-        List<List<String>> sample = checked.table.rows.stream().filter(r -> !checked.badLines.contains(r.line()))
-                .limit(Preview.SAMPLE_ROWS)
+                .filter(c -> checked.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
+        List<List<String>> sample = valid.stream().limit(Preview.SAMPLE_ROWS)
                 .map(r -> columns.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList()).toList();
-        return new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.table.rows.size(),
-                checked.table.rows.size() - checked.badLines.size(), checked.errors, columns, sample);
+        return new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.rows.size(), valid.size(), checked.errors,
+                columns, sample);
     }
+
+    /**
+     * Removes previews nobody confirmed within an hour (they hold names and e-mail addresses of colleagues). Every 15
+     * minutes on every instance; deleting is idempotent, so instances need no coordination.
+     */
+    @Scheduled(identity = PURGE_JOB, every = "${meldcodetour.imports.purge-every:15m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgePreviews();
+    }
+
+    /** Deletes the previews older than {@link #PREVIEW_LIFETIME}; returns how many. */
+    @Transactional
+    public int purgePreviews() {
+        int purged = em.createNativeQuery("DELETE FROM csv_import WHERE created_at < now() - CAST(?1 AS interval)")
+                .setParameter(1, PREVIEW_LIFETIME).executeUpdate();
+        if (purged > 0) {
+            LOG.infof("Purged %d CSV previews older than %s", purged, PREVIEW_LIFETIME);
+        }
+        return purged;
+    }
+
+    static final String PURGE_JOB = "csv-preview-purge";
 
     /** The stored import, if it exists and was made by this person for this organisation. */
     public Optional<Object[]> find(UUID id, String actor) {
@@ -138,8 +174,10 @@ public class CsvImportService {
         Object[] stored = find(id, actor).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Kind kind = Kind.valueOf(((String) stored[0]).toUpperCase(Locale.ROOT));
         Long organisationId = stored[1] == null ? null : ((Number) stored[1]).longValue();
-        Checked checked = check(kind, (String) stored[2]);
-        if (!checked.errors.isEmpty() && !onlyValid) {
+        StoredRows kept = StoredRows.read(json, (String) stored[2]).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        // checked again: the catalogue of functions or the register may have changed since the preview
+        Checked checked = checkRows(kind, kept.rows());
+        if ((kept.invalidRows() > 0 || !checked.errors.isEmpty()) && !onlyValid) {
             throw new InvalidInputException(Map.of("onlyValid",
                     "Het bestand bevat fouten. Verbeter het bestand, of kies ervoor alleen de goede regels te importeren."));
         }
@@ -147,7 +185,7 @@ public class CsvImportService {
         int updated = 0;
         int unchanged = 0;
         List<Organisation> newOrganisations = new ArrayList<>();
-        for (CsvTable.Row row : checked.table.rows) {
+        for (CsvTable.Row row : checked.rows) {
             if (checked.badLines.contains(row.line())) {
                 continue;
             }
@@ -161,12 +199,12 @@ public class CsvImportService {
         }
         insertAll(newOrganisations, actor);
         em.createNativeQuery("DELETE FROM csv_import WHERE id = ?1").setParameter(1, id).executeUpdate();
-        return new Result(created, updated, unchanged, checked.badLines.size());
+        return new Result(created, updated, unchanged, kept.invalidRows() + checked.badLines.size());
     }
 
     // ------------------------------------------------------------------ checking
 
-    private record Checked(CsvTable table, List<RowError> errors, Set<Long> badLines) {
+    private record Checked(List<CsvTable.Row> rows, List<RowError> errors, Set<Long> badLines) {
     }
 
     private Checked check(Kind kind, String text) {
@@ -178,10 +216,14 @@ public class CsvImportService {
         } catch (CsvTable.UnreadableException e) {
             throw new InvalidInputException(Map.of("file", e.getMessage()));
         }
+        return checkRows(kind, table.rows);
+    }
+
+    private Checked checkRows(Kind kind, List<CsvTable.Row> rows) {
         List<RowError> errors = new ArrayList<>();
         Set<Long> bad = new HashSet<>();
         Set<String> seen = new HashSet<>();
-        for (CsvTable.Row row : table.rows) {
+        for (CsvTable.Row row : rows) {
             Map<String, String> rowErrors = kind == Kind.ORGANISATIONS ? checkOrganisation(row) : checkStaff(row);
             String key = kind == Kind.ORGANISATIONS ? organisationKey(row) : lower(row.get("e-mail"));
             if (rowErrors.isEmpty() && key != null && !seen.add(key)) {
@@ -193,7 +235,51 @@ public class CsvImportService {
                 bad.add(row.line());
             }
         }
-        return new Checked(table, errors, bad);
+        return new Checked(rows, errors, bad);
+    }
+
+    /**
+     * What a preview keeps for its confirmation, as JSON in {@code csv_import.content}: the rows that passed the checks
+     * (line number and the known columns' cells) and how many rows did not. Content of another form (a raw file kept by
+     * an earlier version) is not read: such a preview counts as expired.
+     */
+    record StoredRows(int invalidRows, List<CsvTable.Row> rows) {
+
+        static String write(com.fasterxml.jackson.databind.ObjectMapper json, int invalidRows, List<CsvTable.Row> rows) {
+            List<Map<String, Object>> list = rows.stream()
+                    .<Map<String, Object>>map(r -> {
+                        Map<String, String> cells = new LinkedHashMap<>();
+                        r.cells().forEach((column, value) -> {
+                            if (value != null) {
+                                cells.put(column, value);
+                            }
+                        });
+                        return Map.of("line", r.line(), "cells", cells);
+                    }).toList();
+            try {
+                return json.writeValueAsString(Map.of("invalidRows", invalidRows, "rows", list));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        static Optional<StoredRows> read(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+            if (content == null || !content.startsWith("{")) {
+                return Optional.empty();
+            }
+            try {
+                Map<String, Object> stored = json.readValue(content, Map.class);
+                List<CsvTable.Row> rows = new ArrayList<>();
+                for (Map<String, Object> r : (List<Map<String, Object>>) stored.get("rows")) {
+                    rows.add(new CsvTable.Row(((Number) r.get("line")).longValue(),
+                            new LinkedHashMap<>((Map<String, String>) r.get("cells"))));
+                }
+                return Optional.of(new StoredRows(((Number) stored.get("invalidRows")).intValue(), rows));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     private Map<String, String> checkOrganisation(CsvTable.Row row) {

@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
 
 /**
  * CSV import in two steps: upload (returns a preview with every error by line and column) and confirm. Send the file
- * as the request body ({@code text/csv}, UTF-8, ';' or ',').
+ * as the request body ({@code text/csv}, UTF-8, ';' or ','). Uploads are limited per person (429 over the limit).
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,12 +34,16 @@ public class ImportApi {
     @Inject
     TeamAccess access;
 
+    @Inject
+    RateLimits limits;
+
     @POST
     @Path("imports/organisations")
     @RolesAllowed(Roles.BEHEERDER)
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Organisaties importeren, stap 1: voorbeeld met fouten per regel")
     public CsvImportService.Preview organisations(String body) {
+        limits.upload(access.actor());
         return imports.preview(CsvImportService.Kind.ORGANISATIONS, null, body == null ? "" : body, access.actor());
     }
 

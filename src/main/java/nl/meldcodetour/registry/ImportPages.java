@@ -52,6 +52,9 @@ public class ImportPages {
     @Inject
     nl.meldcodetour.identity.CurrentUser user;
 
+    @Inject
+    nl.meldcodetour.core.web.RateLimits limits;
+
     @GET
     @Path("organisaties")
     @RolesAllowed(Roles.BEHEERDER)
@@ -64,6 +67,7 @@ public class ImportPages {
     @RolesAllowed(Roles.BEHEERDER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response organisations(@RestForm("bestand") FileUpload file) {
+        limits.upload(access.actor());
         return preview(CsvImportService.Kind.ORGANISATIONS, null, file, "Organisaties importeren");
     }
 
@@ -78,6 +82,7 @@ public class ImportPages {
     @Path("medewerkers/{id}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response staff(@PathParam("id") long id, @RestForm("bestand") FileUpload file) {
+        limits.upload(access.actor());
         Organisation o = access.organisation(id);
         return preview(CsvImportService.Kind.STAFF, id, file, "Medewerkers importeren voor " + o.name);
     }

@@ -40,6 +40,9 @@ public class TeamApi {
     @Inject
     CsvImportService imports;
 
+    @Inject
+    nl.meldcodetour.core.web.RateLimits limits;
+
     @GET
     @Path("team")
     @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, met tellingen")
@@ -92,6 +95,7 @@ public class TeamApi {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Operation(summary = "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")
     public CsvImportService.Preview importStaff(@PathParam("id") long id, String body) {
+        limits.upload(access.actor());
         access.organisation(id);
         return imports.preview(CsvImportService.Kind.STAFF, id, body == null ? "" : body, access.actor());
     }

@@ -33,7 +33,9 @@ import nl.meldcodetour.testsupport.PackagedApp;
  * checked by {@link Browser#check}: axe-core WCAG 2.1 A/AA, 320 px wide, screenshots in target/e2e/screenshots.
  * The journeys build on each other: the beheerder registers the school and its staff, the medewerker (keyboard
  * only) completes the core module, the aandachtsfunctionaris sees that and exports the team, the gemeente looks at
- * the coverage, the redacteur at the item statistics of the core module's quiz.
+ * the coverage, the redacteur at the item statistics of the core module's quiz. The last two hand in a quiz after the
+ * login session's tokens expired (renewed without the learner noticing) and after the session at Keycloak ended (the
+ * answers come back after logging in again); for them the realm's tokens live {@value #SHORT_TOKEN_SECONDS} s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneysIT {
@@ -300,6 +302,116 @@ class JourneysIT {
             b.driver.findElement(By.linkText("Download als CSV (Excel)")).click();
             String csv = Files.readString(b.download(".csv"), StandardCharsets.UTF_8);
             assertTrue(csv.startsWith("\uFEFFNr;Vraag-id;Vraag;") && csv.contains(module.questions().get(0).id()), csv);
+        }
+    }
+
+    /** The realm's access token lifespan in the journeys of an ended login: seconds, so that they wait seconds, not 5 minutes. */
+    static final int SHORT_TOKEN_SECONDS = 12;
+
+    @Test
+    @Order(6)
+    void aQuizHandedInAfterTheTokenExpiredIsAccepted() throws Exception {
+        // issue #28, point 5: a quiz handed in after the access token expired went to Keycloak and came back as a GET
+        Module module = content.module(MODULE).orElseThrow();
+        keycloak.accessTokenLifespan(SHORT_TOKEN_SECONDS);
+        try (Browser b = new Browser("7-toets-na-verlopen-token", app.base())) {
+            login(b, "gemeente");
+            String attempt = startQuiz(b);
+            answerRight(b, module);
+            // the page saved the answers as a draft by itself (progressive enhancement)
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20)).until(
+                    d -> d.findElement(By.cssSelector(".autosave")).getText().startsWith("Je antwoorden zijn automatisch bewaard"));
+            assertTrue(draftAnswers(attempt) > 0, "the autosave stored the draft");
+            b.check("toets-automatisch-bewaard");
+            long tokensIssued = keycloak.lastSessionAccess("gemeente");
+            Thread.sleep((SHORT_TOKEN_SECONDS + 3) * 1000L); // the session's tokens have expired now
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Lever de toets in']")).click());
+            assertEquals("/toets/" + attempt + "/resultaat", b.path(), "handed in, not sent to log in: " + b.text());
+            assertTrue(b.text().contains("Gehaald"), b.text());
+            assertTrue(keycloak.lastSessionAccess("gemeente") > tokensIssued, "the application renewed the tokens at Keycloak");
+            assertEquals(100, submittedPercentage(attempt), "every answer arrived");
+        } finally {
+            keycloak.accessTokenLifespan(300);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aQuizHandedInAfterTheLoginEndedComesBackWithItsAnswers() throws Exception {
+        // when the tokens can't be renewed (the session at Keycloak ended) the learner logs in again and loses nothing;
+        // without JavaScript, so that no autosave helps: the application keeps the form across the login
+        Module module = content.module(MODULE).orElseThrow();
+        keycloak.accessTokenLifespan(SHORT_TOKEN_SECONDS);
+        try (Browser b = new Browser("8-toets-na-einde-sessie", app.base(), false)) {
+            login(b, "beheerder");
+            String attempt = startQuiz(b);
+            java.util.List<String> chosen = answerRight(b, module);
+            assertEquals(0, draftAnswers(attempt), "nothing saved yet");
+            keycloak.logout("beheerder");
+            Thread.sleep((SHORT_TOKEN_SECONDS + 3) * 1000L);
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Lever de toets in']")).click());
+            assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.issuer()), "log in again: " + b.driver.getCurrentUrl());
+            b.driver.findElement(By.id("username")).sendKeys("beheerder");
+            b.driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            b.leavingPage(() -> b.driver.findElement(By.id("kc-login")).click());
+            assertEquals("/toets/" + attempt, b.path(), "back at the quiz: " + b.text());
+            assertTrue(b.text().contains("Je was te lang niet actief. Je antwoorden zijn bewaard; controleer ze en lever opnieuw in."),
+                    b.text());
+            assertEquals(chosen, b.driver.findElements(By.cssSelector("input[name^='q.']:checked")).stream()
+                    .map(e -> e.getAttribute("id")).toList(), "the answers are ticked as they were");
+            b.check("toets-bewaard-na-inloggen");
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Lever de toets in']")).click());
+            assertEquals("/toets/" + attempt + "/resultaat", b.path(), b.text());
+            assertTrue(b.text().contains("Gehaald"), b.text());
+            assertEquals(100, submittedPercentage(attempt));
+        } finally {
+            keycloak.accessTokenLifespan(300);
+        }
+    }
+
+    /** Starts the module's quiz from its start page; returns the attempt id. */
+    static String startQuiz(Browser b) {
+        b.open("/modules/" + MODULE + "/toets");
+        b.leavingPage(() -> b.driver.findElement(By.xpath("//button[contains(., 'Start de toets')]")).click());
+        assertTrue(b.path().matches("/toets/[0-9a-f-]{36}"), b.path() + ": " + b.text());
+        return b.path().substring("/toets/".length());
+    }
+
+    /** Ticks the right options (found by their text: the order and letters are the attempt's own); returns their ids. */
+    static java.util.List<String> answerRight(Browser b, Module module) {
+        java.util.List<String> chosen = new java.util.ArrayList<>();
+        for (WebElement input : b.driver.findElements(By.cssSelector("input[name^='q.']"))) {
+            Question question = module.question(input.getAttribute("name").substring(2)).orElseThrow();
+            String text = input.findElement(By.xpath("following-sibling::label")).getText().strip();
+            boolean right = question.options().stream().anyMatch(o -> o.text().equals(text) && question.correct().contains(o.id()));
+            if (right != input.isSelected()) {
+                input.click();
+            }
+            if (right) {
+                chosen.add(input.getAttribute("id"));
+            }
+        }
+        return chosen;
+    }
+
+    static int draftAnswers(String attempt) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("meldcodetour"), "postgres", "");
+                var s = c.prepareStatement("SELECT count(*) FROM attempt_question WHERE attempt_id = ? AND chosen_options IS NOT NULL")) {
+            s.setObject(1, java.util.UUID.fromString(attempt));
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    static int submittedPercentage(String attempt) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("meldcodetour"), "postgres", "");
+                var s = c.prepareStatement("SELECT percentage FROM quiz_attempt WHERE id = ? AND submitted_at IS NOT NULL")) {
+            s.setObject(1, java.util.UUID.fromString(attempt));
+            try (var r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : -1;
+            }
         }
     }
 

@@ -28,6 +28,9 @@ final class KeycloakServer implements AutoCloseable {
     private final Path home;
     private final int port;
     private final Process process;
+    private final String adminPassword = "admin-" + Long.toHexString(System.nanoTime());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     KeycloakServer(String appPublicUrl) throws IOException, InterruptedException {
         home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
@@ -48,7 +51,7 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + Long.toHexString(System.nanoTime()));
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         env.put("MELDCODETOUR_PUBLIC_URL", appPublicUrl);
         env.put("MELDCODETOUR_CLIENT_SECRET", CLIENT_SECRET);
         env.put("MELDCODETOUR_DEMO_PASSWORD", JourneysIT.PASSWORD);
@@ -79,6 +82,56 @@ final class KeycloakServer implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new AssertionError("Keycloak was not ready within 240 s; see target/e2e-keycloak.log");
+    }
+
+    // --- the admin REST API, for journeys that change the realm or end a session ---
+
+    /** Sets the realm's access (and ID) token lifespan; new tokens get it, tokens already issued keep theirs. */
+    void accessTokenLifespan(int seconds) throws IOException, InterruptedException {
+        admin("PUT", "", "{\"accessTokenLifespan\": " + seconds + "}");
+    }
+
+    /** Ends every session of the user at Keycloak, as an administrator or the idle timeout would: refresh tokens stop working. */
+    void logout(String username) throws IOException, InterruptedException {
+        admin("POST", "/users/" + userId(username) + "/logout", null);
+    }
+
+    /** When Keycloak last issued or refreshed tokens in one of the user's sessions (epoch milliseconds), 0 without a session. */
+    long lastSessionAccess(String username) throws IOException, InterruptedException {
+        long last = 0;
+        for (var session : JSON.readTree(admin("GET", "/users/" + userId(username) + "/sessions", null))) {
+            last = Math.max(last, session.path("lastAccess").asLong());
+        }
+        return last;
+    }
+
+    private String userId(String username) throws IOException, InterruptedException {
+        var users = JSON.readTree(admin("GET", "/users?exact=true&username=" + username, null));
+        if (users.size() != 1) {
+            throw new AssertionError("no single user " + username + " in the realm: " + users);
+        }
+        return users.get(0).path("id").asText();
+    }
+
+    private String admin(String method, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
+                        + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new AssertionError("no admin token from Keycloak: " + token.statusCode() + " " + token.body());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/realms/" + REALM + path))
+                .header("Authorization", "Bearer " + JSON.readTree(token.body()).path("access_token").asText())
+                .timeout(Duration.ofSeconds(30));
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("Keycloak admin " + method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     @Override

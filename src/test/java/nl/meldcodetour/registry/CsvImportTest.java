@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -180,5 +181,113 @@ class CsvImportTest {
         assertEquals(3, kept, "previews kept for one person");
         // the newest can still be confirmed
         someone.given().queryParam("onlyValid", true).post("/api/imports/" + last + "/confirm").then().statusCode(200);
+    }
+
+    long stored(String actor, String what) {
+        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+                .createNativeQuery("SELECT coalesce(" + what + ", 0) FROM csv_import WHERE created_by = ?1").setParameter(1, actor)
+                .getSingleResult())).longValue();
+    }
+
+    @Test
+    void uploadsBeyondTenInTenMinutesGet429WithADutchMessage() {
+        // issue #28, point 7: every upload is read, parsed and kept as a preview; a script could repeat it without end
+        Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
+        long own = someone.given().contentType(ContentType.JSON).body(Map.of("name", "Limiet " + tag(), "sector", "onderwijs",
+                "gemeente", "Urk")).post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 10; i++) {
+            // organisations and staff lists count together
+            String path = i % 2 == 0 ? "/api/imports/organisations" : "/api/organisations/" + own + "/staff/import";
+            String csv = i % 2 == 0 ? "naam;sector;gemeente\nA;onderwijs;Urk\n" : "naam;e-mail;functie\nA;a@example.org;leerkracht\n";
+            someone.given().contentType("text/csv").body(csv).post(path).then().statusCode(200);
+        }
+        for (String path : List.of("/api/imports/organisations", "/api/organisations/" + own + "/staff/import")) {
+            someone.given().contentType("text/csv").body("naam;sector;gemeente\nB;onderwijs;Urk\n").post(path).then()
+                    .statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .body("title", containsString("Je hebt in korte tijd te veel bestanden geüpload."))
+                    .body("title", org.hamcrest.Matchers.matchesPattern(".*Wacht \\d+ (seconden|minuten) en probeer het dan opnieuw\\."));
+        }
+        // someone else is not affected
+        Tokens.newUser(null, "beheerder").given().contentType("text/csv").body("naam;sector;gemeente\nC;onderwijs;Urk\n")
+                .post("/api/imports/organisations").then().statusCode(200);
+    }
+
+    @Test
+    void aLargeFileThatCannotBeReadStoresNothing() {
+        Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
+        StringBuilder rows = new StringBuilder();
+        while (rows.length() < 6_000_000) {
+            rows.append("Organisatie ").append(rows.length()).append(";onderwijs;Urk;").append("x".repeat(200)).append('\n');
+        }
+        // required columns missing
+        someone.given().contentType("text/csv").body("naam;branche;plaats;opmerking\n" + rows).post("/api/imports/organisations")
+                .then().statusCode(400).body("violations[0].message", containsString("Deze kolommen ontbreken"));
+        // broken at the very end: an open quote
+        someone.given().contentType("text/csv").body("naam;sector;gemeente;opmerking\n" + rows + "\"open;onderwijs;Urk;x\n")
+                .post("/api/imports/organisations").then().statusCode(400).body("violations[0].field", equalTo("file"));
+        assertEquals(0, stored(someone.subject(), "count(*)"), "nothing is kept of a file that could not be read");
+    }
+
+    @Test
+    void aPreviewKeepsOnlyTheGoodRowsWithTheirKnownColumns() {
+        // issue #28, point 7: a preview used to keep the whole uploaded file (up to 8 MB) whatever it held
+        Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
+        String gem = "Opslaggemeente " + tag();
+        StringBuilder csv = new StringBuilder("naam;sector;gemeente;opmerking\n");
+        for (int i = 1; i <= 3; i++) {
+            // a column the import does not know: 100 KB each
+            csv.append("School ").append(i).append(";onderwijs;").append(gem).append(';').append("x".repeat(100_000)).append('\n');
+        }
+        for (int i = 1; i <= 20; i++) {
+            // a name far too long: a row with an error, 200 KB each
+            csv.append("y".repeat(200_000)).append(";onderwijs;").append(gem).append(";\n");
+        }
+        JsonPath p = preview(someone, csv.toString());
+        assertEquals(23, p.getInt("rows"));
+        assertEquals(3, p.getInt("validRows"));
+        long bytes = stored(someone.subject(), "sum(octet_length(content))");
+        assertTrue(bytes > 0 && bytes < 1_000, "a preview of 3 good rows (of a " + csv.length() / 1_000_000 + " MB file) keeps "
+                + bytes + " bytes");
+        // the rows with errors are not kept, but still count: confirming all of them is refused, only the good ones go in
+        someone.given().post("/api/imports/" + p.getString("id") + "/confirm").then().statusCode(400)
+                .body("violations[0].message", containsString("alleen de goede regels"));
+        someone.given().queryParam("onlyValid", true).post("/api/imports/" + p.getString("id") + "/confirm").then()
+                .statusCode(200).body("created", equalTo(3)).body("skipped", equalTo(20));
+        assertEquals(3, count(gem));
+        beheerder.given().queryParam("gemeente", gem).queryParam("q", "School 2").get("/api/organisations").then()
+                .body("items[0].name", equalTo("School 2"));
+    }
+
+    @Inject
+    CsvImportService imports;
+
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Test
+    void previewsOlderThanAnHourArePurgedEveryFifteenMinutes() {
+        Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
+        String old = preview(someone, "naam;sector;gemeente\nOud;onderwijs;Urk\n").getString("id");
+        String recent = preview(someone, "naam;sector;gemeente\nRecent;onderwijs;Urk\n").getString("id");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE csv_import SET created_at = now() - interval '61 minutes' WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(old)).executeUpdate();
+            em.createNativeQuery("UPDATE csv_import SET created_at = now() - interval '59 minutes' WHERE id = ?1")
+                    .setParameter(1, UUID.fromString(recent)).executeUpdate();
+        });
+        assertTrue(imports.purgePreviews() >= 1);
+        someone.given().queryParam("onlyValid", true).post("/api/imports/" + old + "/confirm").then().statusCode(404);
+        someone.given().queryParam("onlyValid", true).post("/api/imports/" + recent + "/confirm").then().statusCode(200);
+        // the job runs every 15 minutes (not nightly)
+        io.quarkus.scheduler.Trigger job = scheduler.getScheduledJob(CsvImportService.PURGE_JOB);
+        org.junit.jupiter.api.Assertions.assertNotNull(job, "the purge is a scheduled job");
+        java.time.Instant next = job.getNextFireTime();
+        assertTrue(next != null && !next.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(15))),
+                "next purge within 15 minutes: " + next);
+    }
+
+    JsonPath preview(Tokens.TestUser who, String csv) {
+        return who.given().contentType("text/csv; charset=UTF-8").body(csv).post("/api/imports/organisations")
+                .then().statusCode(200).extract().jsonPath();
     }
 }

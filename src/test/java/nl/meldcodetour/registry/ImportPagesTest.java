@@ -58,6 +58,18 @@ class ImportPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "import-pages-beheerder-limit", roles = "beheerder")
+    void theEleventhUploadInTenMinutesGetsAPageThatSaysToWait() {
+        byte[] csv = "naam;sector;gemeente\nA;onderwijs;Urk\n".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 10; i++) {
+            given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv, "text/csv").post("/import/organisaties").then().statusCode(200);
+        }
+        given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv, "text/csv").post("/import/organisaties").then().statusCode(429)
+                .contentType(containsString("text/html")).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body(containsString("Even wachten")).body(containsString("Je hebt in korte tijd te veel bestanden geüpload."));
+    }
+
+    @Test
     @TestSecurity(user = "import-pages-gemeente", roles = "gemeente")
     void theGemeenteCannotImport() {
         given().get("/import/organisaties").then().statusCode(403);

@@ -160,6 +160,7 @@ class AuthorizationMatrixTest {
         { "POST /mijn-gegevens/e-mail",                        "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
         { "POST /modules/{moduleId}/toets",                    "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
         { "POST /toets/{attemptId}",                           "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
+        { "POST /toets/{attemptId}/concept",                   "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
         { "POST /api/modules/{moduleId}/attempts",             "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
         { "POST /api/attempts/{attemptId}/submission",         "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
         { "PUT /api/attempts/{attemptId}/draft",               "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
@@ -216,6 +217,7 @@ class AuthorizationMatrixTest {
             "POST /api/attempts/{attemptId}/submission", "{\"answers\": {\"vraag\": [\"a\"]}}",
             "PUT /api/attempts/{attemptId}/draft", "{\"answers\": {}}",
             "POST /toets/{attemptId}", "q.vraag=a",
+            "POST /toets/{attemptId}/concept", "q.vraag=a",
             "POST /team/{id}/herinnering", "employmentId={employmentId}&moduleId=" + "meldcode-in-5-stappen",
             "POST /api/organisations/{id}/reminders", "{\"employmentId\": {employmentId}, \"moduleId\": \"meldcode-in-5-stappen\"}");
 

@@ -13,7 +13,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 /**
- * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}). Per client address: the
+ * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}), file uploads ({@link #upload(String)}). Per client address: the
  * login start and the identity provider's return ({@code /inloggen}, any request carrying {@code code} and
  * {@code state}), and certificate verification. Over the limit: 429 with Retry-After and a Dutch explanation.
  * Behind a reverse proxy set {@code quarkus.http.proxy.proxy-address-forwarding=true} so the client address is real.
@@ -32,6 +32,12 @@ public class RateLimits {
     @ConfigProperty(name = "meldcodetour.rate-limit.quiz-per-minute", defaultValue = "30")
     int quizPerMinute;
 
+    @ConfigProperty(name = "meldcodetour.rate-limit.uploads", defaultValue = "10")
+    int uploads;
+
+    @ConfigProperty(name = "meldcodetour.rate-limit.uploads-period", defaultValue = "PT10M")
+    java.time.Duration uploadsPeriod;
+
     @ConfigProperty(name = "meldcodetour.rate-limit.login-per-minute", defaultValue = "30")
     int loginPerMinute;
 
@@ -48,17 +54,35 @@ public class RateLimits {
         }
     }
 
+    /**
+     * CSV uploads (imports of organisations and staff lists, page and API), per person ({@code actor}: the subject):
+     * each upload is read, parsed and kept as a preview, so a script could otherwise fill memory and the database
+     * (issue #28, point 7). Throws {@link TooManyRequests} over the limit.
+     */
+    public void upload(String actor) {
+        long wait = limiter.acquire("upload:" + actor, uploads, uploadsPeriod);
+        if (wait > 0) {
+            LOG.infof("Rate limit upload for %s", actor);
+            throw new TooManyRequests(wait, "Je hebt in korte tijd te veel bestanden geüpload.");
+        }
+    }
+
     /** Over a limit: answered with 429, Retry-After and this explanation (ErrorMappers). */
     public static class TooManyRequests extends RuntimeException {
         private final long retryAfterSeconds;
 
         TooManyRequests(long retryAfterSeconds, String why) {
-            super(why + " Wacht " + retryAfterSeconds + " seconden en probeer het dan opnieuw.");
+            super(why + " Wacht " + duration(retryAfterSeconds) + " en probeer het dan opnieuw.");
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
         public long retryAfterSeconds() {
             return retryAfterSeconds;
+        }
+
+        /** "45 seconden", or from two minutes on "9 minuten" (rounded up). */
+        static String duration(long seconds) {
+            return seconds < 120 ? seconds + " seconden" : (seconds + 59) / 60 + " minuten";
         }
     }
 
