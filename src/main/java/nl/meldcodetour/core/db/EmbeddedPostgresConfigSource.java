@@ -28,6 +28,10 @@ class EmbeddedPostgresConfigSource implements ConfigSource {
         this.settings = settings;
     }
 
+    EmbeddedPostgres.Settings settings() {
+        return settings;
+    }
+
     @Override
     public Set<String> getPropertyNames() {
         // Deliberately empty: listing the names would make Quarkus read (and so start) the database while it
