@@ -3,7 +3,6 @@ package nl.meldcodetour.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.meldcodetour.testsupport.LocalPostgres;
+import nl.meldcodetour.testsupport.PackagedApp;
 
 /**
  * Nothing lost: the packaged application (target/quarkus-app, production profile) on a real PostgreSQL, eight clients
@@ -55,6 +55,7 @@ class ReliabilityIT {
     String oidcUrl;
     final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     int port;
+    int managementPort;
     Process app;
 
     @Test
@@ -63,9 +64,8 @@ class ReliabilityIT {
         assertTrue(Files.exists(jar), "run after packaging: ./mvnw verify");
         io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
         oidcUrl = oidc.start().get("keycloak.url");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = PackagedApp.freePort();
+        managementPort = PackagedApp.freePort();
         try (LocalPostgres pg = new LocalPostgres()) {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
                 c.createStatement().execute("CREATE DATABASE meldcodetour");
@@ -205,6 +205,8 @@ class ReliabilityIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/reliability-app.log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("meldcodetour"));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -223,7 +225,7 @@ class ReliabilityIT {
         while (System.nanoTime() < deadline) {
             assertTrue(app.isAlive(), "the application stopped; see target/reliability-app.log");
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
