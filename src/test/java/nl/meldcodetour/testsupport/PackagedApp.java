@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application (target/quarkus-app, production profile) configured only through the environment
- * variables a municipality sets (docs/operations.md), against a real PostgreSQL and a real Keycloak. Ready when the
- * management interface's {@code /q/health/ready} answers 200.
+ * variables a municipality sets (docs/operations.md), against a real PostgreSQL (or, without a JDBC URL, the embedded
+ * one) and a real Keycloak. Ready when the management interface's {@code /q/health/ready} answers 200.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -51,9 +51,11 @@ public final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("MANAGEMENT_HOST", "127.0.0.1");
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        if (jdbcUrl != null) { // null: the embedded database
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        }
         env.put("OIDC_AUTH_SERVER_URL", issuer);
         env.put("OIDC_CLIENT_ID", "meldcodetour");
         env.put("OIDC_ISSUER", issuer);
@@ -92,6 +94,14 @@ public final class PackagedApp implements AutoCloseable {
 
     public String managementBase() {
         return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, so the embedded database's server is left running. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the application did not die of SIGKILL within 30 s");
+        }
     }
 
     public static int freePort() throws IOException {
