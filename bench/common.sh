@@ -63,9 +63,12 @@ start_serve() { # PostgreSQL on the dataset + the test OIDC server + tokens (one
   SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 }
 
+# The management interface (health, metrics) gets port + 1000: two instances side by side (bench/ab.sh) must not share
+# Quarkus' default 9000, and a random port (0) hangs the start in Quarkus 3.34.
 launch_app() { # package-dir port log [extra JVM options]; returns when /mijn-modules answers 200; pid in LAUNCHED
   local dir=$1 port=$2 log=$3 extra=${4:-}
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_HTTP_PORT=$port MANAGEMENT_HOST=127.0.0.1 MANAGEMENT_PORT=$((port + 1000)) \
+  QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
   QUARKUS_DATASOURCE_PASSWORD= OIDC_AUTH_SERVER_URL="$OIDC_URL" OIDC_ISSUER=https://server.example.com \
   QUARKUS_OIDC_APPLICATION_TYPE=hybrid OIDC_CLIENT_SECRET=bench-client-secret OIDC_STATE_SECRET="$SECRET" \
   OIDC_TOKEN_ENCRYPTION_SECRET="${SECRET}x" PUBLIC_URL=http://localhost:$port MAIL_FROM=bench@example.org \

@@ -47,7 +47,8 @@ public final class NationalDataGenerator {
         String password = System.getProperty("dbPassword", "");
         if (url == null) {
             Path dir = Path.of(System.getProperty("dataDir", "data/postgres-national"));
-            var instance = EmbeddedPostgres.startOnce(new EmbeddedPostgres.Settings(dir, OptionalInt.empty(), true));
+            // fast and without a password: bench/run.sh serves this directory with zonky's own settings (bench.Bench)
+            var instance = EmbeddedPostgres.startOnce(new EmbeddedPostgres.Settings(dir, OptionalInt.empty(), true, false));
             url = instance.jdbcUrl();
             user = instance.username();
             password = instance.password();

@@ -1,15 +1,17 @@
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,13 +37,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.meldcodetour.testsupport.LocalPostgres;
+import nl.meldcodetour.testsupport.PackagedApp;
 
 /**
  * Nothing lost: the packaged application (target/quarkus-app, production profile) on a real PostgreSQL, eight clients
  * submitting quizzes as fast as they can, and the application killed with SIGKILL at random moments 20 times and
  * started again. Afterwards every submission that was answered 200 is stored exactly once, with the score the client
- * was given, and every passed one has exactly one completion. Runs in the integration-test phase of {@code ./mvnw
- * verify}, after packaging.
+ * was given, and every passed one has exactly one completion. And on the embedded database: after a kill one start
+ * is enough. Runs in the integration-test phase of {@code ./mvnw verify}, after packaging.
  */
 class ReliabilityIT {
 
@@ -55,6 +58,7 @@ class ReliabilityIT {
     String oidcUrl;
     final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     int port;
+    int managementPort;
     Process app;
 
     @Test
@@ -63,9 +67,8 @@ class ReliabilityIT {
         assertTrue(Files.exists(jar), "run after packaging: ./mvnw verify");
         io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
         oidcUrl = oidc.start().get("keycloak.url");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = PackagedApp.freePort();
+        managementPort = PackagedApp.freePort();
         try (LocalPostgres pg = new LocalPostgres()) {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
                 c.createStatement().execute("CREATE DATABASE meldcodetour");
@@ -170,6 +173,126 @@ class ReliabilityIT {
         }
     }
 
+    /**
+     * Issue #28, point 4: the packaged application on its embedded database (no JDBC URL), killed with SIGKILL. zonky
+     * runs PostgreSQL as a daemon, so it survives on the data directory; the next start used to wait a minute and fail
+     * on PostgreSQL's lock file. Now one start is enough, on the durable production settings, and a normal stop leaves
+     * no PostgreSQL behind.
+     */
+    @Test
+    void aKillWithTheEmbeddedDatabaseNeedsOnlyOneStart() throws Exception {
+        Path dataDir = Path.of("target/reliability-embedded-postgres").toAbsolutePath();
+        deleteRecursively(dataDir);
+        io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
+        String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus";
+        Map<String, String> env = Map.of("MELDCODETOUR_EMBEDDED_DB_DATA_DIR", dataDir.toString());
+        PackagedApp first = null;
+        PackagedApp second = null;
+        try {
+            long firstStart = System.nanoTime();
+            first = new PackagedApp(PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-1.log", env);
+            long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstStart);
+            long orphan = postmasterPid(dataDir);
+            first.kill();
+            Thread.sleep(1000); // not just slow to die: still running a second later
+            assertTrue(alive(orphan), "PostgreSQL outlives the killed application (zonky starts it as a daemon)");
+
+            long start = System.nanoTime();
+            second = new PackagedApp(PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-2.log", env);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(second.managementBase() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.printf("Reliability: after kill -9 with the embedded database, one start was ready in %,d ms"
+                    + " (PostgreSQL pid %d left running, stopped by the start; the first start, on a new database: %,d ms;"
+                    + " load average %.1f on %d cores)%n", millis, orphan, firstMillis,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            assertEquals(200, ready.statusCode());
+            assertEquals("UP", JSON.readTree(ready.body()).path("status").asText(), ready.body());
+            assertFalse(alive(orphan), "the start stopped the PostgreSQL the killed run left behind");
+            // 15 s is the goal (issue #28; docs/operations.md has the measurements). On cores shared with other builds
+            // any start of the application can take longer (at a load of 6-13 on 2 cores 17-27 s for the first start,
+            // which also made the database, and about as long after the kill), so the bound is also half as much again
+            // as this machine's own first start: stopping the left-over PostgreSQL must not add more than the load's
+            // noise. Without the orphan handling the start fails after a minute on PostgreSQL's lock file.
+            long budget = Math.max(15_000, firstMillis * 3 / 2);
+            assertTrue(millis < budget, "ready " + millis + " ms after the start (at most " + budget + " ms)");
+            productionSettingsOfTheEmbeddedServer(dataDir);
+
+            long server = postmasterPid(dataDir);
+            second.close();
+            // pg_ctl reports the server stopped once its pid file is gone, a moment before the process has exited
+            assertTrue(exitsWithin(server, 30), "a normal stop stops PostgreSQL too (pid " + server + ")");
+        } finally {
+            for (PackagedApp app : new PackagedApp[] { first, second }) {
+                if (app != null) {
+                    app.close();
+                }
+            }
+            stopPostmaster(dataDir);
+            oidc.stop();
+        }
+    }
+
+    /** The production profile's embedded server: every connection needs the generated password; fsync is on. */
+    private static void productionSettingsOfTheEmbeddedServer(Path dataDir) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).strip() + "/meldcodetour";
+        Path passwordFile = dataDir.resolve("meldcodetour-password");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
+        var refused = assertThrows(java.sql.SQLException.class,
+                () -> DriverManager.getConnection(url, "postgres", "").close());
+        assertTrue(refused.getMessage().contains("password"), refused.getMessage());
+        try (Connection c = DriverManager.getConnection(url, "postgres", Files.readString(passwordFile));
+                ResultSet rs = c.createStatement().executeQuery("SHOW fsync")) {
+            assertTrue(rs.next());
+            assertEquals("on", rs.getString(1));
+        }
+    }
+
+    /** The pid in postmaster.pid, or 0 when PostgreSQL removed the file (it does on a clean stop). */
+    private static long postmasterPid(Path dataDir) throws java.io.IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : 0;
+    }
+
+    private static boolean alive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static boolean exitsWithin(long pid, int seconds) throws Exception {
+        var process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return true;
+        }
+        try {
+            process.get().onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whatever happened in the test: no PostgreSQL stays behind on the data directory. */
+    private static void stopPostmaster(Path dataDir) throws Exception {
+        long pid = postmasterPid(dataDir);
+        if (alive(pid)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected
+            if (!exitsWithin(pid, 30)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     /** Starts an attempt and submits it, answering every question right when the draw allows it by chance. */
     private void submitOne(String token, Map<String, JsonNode> acknowledged) throws Exception {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/modules/" + MODULE + "/attempts"))
@@ -205,6 +328,8 @@ class ReliabilityIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/reliability-app.log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("meldcodetour"));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -223,7 +348,7 @@ class ReliabilityIT {
         while (System.nanoTime() < deadline) {
             assertTrue(app.isAlive(), "the application stopped; see target/reliability-app.log");
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

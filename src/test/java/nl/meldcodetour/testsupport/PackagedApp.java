@@ -1,6 +1,7 @@
 package nl.meldcodetour.testsupport;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application (target/quarkus-app, production profile) configured only through the environment
- * variables a municipality sets (docs/operations.md), against a real PostgreSQL and a real Keycloak.
+ * variables a municipality sets (docs/operations.md), against a real PostgreSQL (or, without a JDBC URL, the embedded
+ * one) and a real Keycloak. Ready when the management interface's {@code /q/health/ready} answers 200.
  */
 public final class PackagedApp implements AutoCloseable {
 
     public final int port;
+    /** The management interface: health, metrics and OpenAPI, which the application port does not serve. */
+    public final int managementPort;
     private final String log;
     private final Process process;
 
@@ -31,6 +35,7 @@ public final class PackagedApp implements AutoCloseable {
     public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret, String log, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         this.port = port;
+        this.managementPort = freePort();
         this.log = log;
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -44,9 +49,13 @@ public final class PackagedApp implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("MANAGEMENT_HOST", "127.0.0.1");
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        if (jdbcUrl != null) { // null: the embedded database
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        }
         env.put("OIDC_AUTH_SERVER_URL", issuer);
         env.put("OIDC_CLIENT_ID", "meldcodetour");
         env.put("OIDC_ISSUER", issuer);
@@ -66,7 +75,7 @@ public final class PackagedApp implements AutoCloseable {
                 throw new AssertionError("the application stopped; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(managementBase() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -75,11 +84,30 @@ public final class PackagedApp implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        close();
         throw new AssertionError("the application was not ready within 90 s; see " + log);
     }
 
     public String base() {
         return "http://localhost:" + port;
+    }
+
+    public String managementBase() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, so the embedded database's server is left running. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the application did not die of SIGKILL within 30 s");
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     @Override

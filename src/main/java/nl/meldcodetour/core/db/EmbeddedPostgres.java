@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.jboss.logging.Logger;
 
 /**
  * One embedded PostgreSQL server per JVM (zonky binaries, no Docker), with its data in a directory that survives
- * restarts unless {@link Settings#clean()} asks for a fresh one. Stopped by a JVM shutdown hook.
+ * restarts unless {@link Settings#clean()} asks for a fresh one. Stopped by a JVM shutdown hook. In production
+ * ({@link Settings#durable()}) it writes through to disk and requires a password ({@link EmbeddedPostgresPassword}).
  */
 public final class EmbeddedPostgres {
 
@@ -19,8 +21,11 @@ public final class EmbeddedPostgres {
     private static final String USER = "postgres";
     private static final String DATABASE = "meldcodetour";
 
-    /** Where and how to run. */
-    public record Settings(Path dataDir, OptionalInt port, boolean clean) {
+    /**
+     * Where and how to run. {@code durable} (production): fsync and synchronous commit on, and every connection needs
+     * the generated password kept in the data directory; otherwise (development, tests) fast and without a password.
+     */
+    public record Settings(Path dataDir, OptionalInt port, boolean clean, boolean durable) {
     }
 
     /** How to reach the running server. */
@@ -68,26 +73,69 @@ public final class EmbeddedPostgres {
 
     /** Starts a server that is not shared and not stopped automatically (for tests of the data directory). */
     static Running startServer(Settings settings) {
+        Path dataDir = settings.dataDir();
         try {
             if (settings.clean()) {
-                deleteRecursively(settings.dataDir());
+                deleteRecursively(dataDir);
             }
-            Files.createDirectories(settings.dataDir());
-            stopOrphan(settings.dataDir());
+            Files.createDirectories(dataDir);
+            stopOrphan(dataDir);
+            boolean initialised = Files.exists(dataDir.resolve("postgresql.conf"));
+            boolean trusting = EmbeddedPostgresPassword.trusts(dataDir);
+            Path passwordFile = dataDir.resolve(EmbeddedPostgresPassword.FILE);
+            // initdb wants an empty directory, so it reads a new cluster's password from a file beside it; a start that
+            // was killed before the password moved into the directory left it there
+            Path initdbPasswordFile = dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password");
+            Optional<String> kept = EmbeddedPostgresPassword.read(passwordFile);
+            if (kept.isEmpty() && initialised) {
+                kept = EmbeddedPostgresPassword.read(initdbPasswordFile);
+            }
+            if (initialised && !trusting && kept.isEmpty()) {
+                throw new IllegalStateException("Embedded PostgreSQL in " + dataDir + " requires a password, but "
+                        + passwordFile + " is missing: restore it from a backup of the directory (or, if the database"
+                        + " holds nothing yet, delete the directory)");
+            }
+            String password = kept.orElse(settings.durable() ? EmbeddedPostgresPassword.generate() : "");
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(settings.dataDir())
+                    .setDataDirectory(dataDir)
                     // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty one.
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
+            if (settings.durable()) {
+                // zonky starts postgres with -F (fsync off) and synchronous_commit=off; a later -c setting wins
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            if (!password.isEmpty()) {
+                builder.setConnectConfig("password", password);
+            }
+            if (!initialised && settings.durable()) {
+                // zonky's initdb runs with "-A trust" and passes its locale settings on as --name=value: a later --auth
+                // wins, so a new cluster requires the password from its first moment
+                EmbeddedPostgresPassword.write(initdbPasswordFile, password);
+                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPasswordFile.toString());
+            }
             settings.port().ifPresent(builder::setPort);
             var pg = builder.start();
+            if (settings.durable() && trusting) {
+                LOG.warnf("Embedded PostgreSQL in %s trusted every local user: from now on it requires the password in %s",
+                        dataDir, passwordFile);
+                try (var connection = pg.getPostgresDatabase().getConnection()) {
+                    EmbeddedPostgresPassword.requireFor(connection, dataDir, password);
+                }
+            } else if (!password.isEmpty() && EmbeddedPostgresPassword.read(passwordFile).isEmpty()) {
+                EmbeddedPostgresPassword.write(passwordFile, password);
+            }
+            Files.deleteIfExists(initdbPasswordFile);
             createDatabaseIfMissing(pg);
             String url = pg.getJdbcUrl(USER, DATABASE);
-            LOG.infof("Embedded PostgreSQL started on port %d, data in %s", pg.getPort(), settings.dataDir());
-            return new Running(new Instance(url, USER, "", pg.getPort()), pg);
+            LOG.infof("Embedded PostgreSQL started on port %d, data in %s (%s)", pg.getPort(), dataDir,
+                    settings.durable() ? "durable: fsync on, password required" : "fast: fsync off, for development and tests");
+            return new Running(new Instance(url, USER, password, pg.getPort()), pg);
         } catch (IOException e) {
-            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + settings.dataDir(), e);
+            throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dataDir, e);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Embedded PostgreSQL in " + dataDir + " could not be made to require a password", e);
         }
     }
 

@@ -19,13 +19,23 @@ class EmbeddedPostgresConfigSource implements ConfigSource {
     static final String URL = "quarkus.datasource.jdbc.url";
     static final String USERNAME = "quarkus.datasource.username";
     static final String PASSWORD = "quarkus.datasource.password";
+    /**
+     * The password as application.properties hands it on: {@code quarkus.datasource.password=${...}}. Quarkus builds
+     * the datasource's credentials only from names some source lists, and this source lists none (see
+     * {@link #getPropertyNames()}); an expression is resolved by asking every source, so it reaches this one.
+     */
+    static final String EMBEDDED_PASSWORD = "meldcodetour.embedded-db.password";
 
-    private static final Set<String> NAMES = Set.of(URL, USERNAME, PASSWORD);
+    private static final Set<String> NAMES = Set.of(URL, USERNAME, PASSWORD, EMBEDDED_PASSWORD);
 
     private final EmbeddedPostgres.Settings settings;
 
     EmbeddedPostgresConfigSource(EmbeddedPostgres.Settings settings) {
         this.settings = settings;
+    }
+
+    EmbeddedPostgres.Settings settings() {
+        return settings;
     }
 
     @Override
@@ -49,7 +59,7 @@ class EmbeddedPostgresConfigSource implements ConfigSource {
         return switch (propertyName) {
             case URL -> db.jdbcUrl();
             case USERNAME -> db.username();
-            case PASSWORD -> db.password();
+            case PASSWORD, EMBEDDED_PASSWORD -> db.password();
             default -> null;
         };
     }

@@ -16,7 +16,8 @@ import io.smallrye.config.ConfigValue;
  *
  * <p>Settings (all optional): {@code meldcodetour.embedded-db.data-dir} (default {@code target/embedded-pg} in dev
  * and test, {@code data/postgres} otherwise), {@code meldcodetour.embedded-db.port} (default: a free port),
- * {@code meldcodetour.embedded-db.clean} (wipe the data directory at start; the tests do).
+ * {@code meldcodetour.embedded-db.clean} (wipe the data directory at start; the tests do),
+ * {@code meldcodetour.embedded-db.durable} (default true: fsync, synchronous commit and a password; false in dev and test).
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
@@ -29,8 +30,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         String dataDir = value(context, "meldcodetour.embedded-db.data-dir", "data/postgres");
         String port = value(context, "meldcodetour.embedded-db.port", "");
         boolean clean = Boolean.parseBoolean(value(context, "meldcodetour.embedded-db.clean", "false"));
+        // anything but an explicit false is durable: the fast settings are for development and tests only
+        boolean durable = !"false".equalsIgnoreCase(value(context, "meldcodetour.embedded-db.durable", "true"));
         var settings = new EmbeddedPostgres.Settings(Path.of(dataDir).toAbsolutePath(),
-                port.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim())), clean);
+                port.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim())), clean, durable);
         return List.of(new EmbeddedPostgresConfigSource(settings));
     }
 

@@ -2,10 +2,15 @@ package nl.meldcodetour.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -23,7 +28,7 @@ class EmbeddedPostgresTest {
 
     @Test
     void dataSurvivesARestartOnTheSameDirectory() throws Exception {
-        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false);
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false);
         try (var first = EmbeddedPostgres.startServer(settings);
                 var c = DriverManager.getConnection(first.instance().jdbcUrl(), "postgres", "")) {
             c.createStatement().execute("CREATE TABLE survives (v text)");
@@ -41,7 +46,7 @@ class EmbeddedPostgresTest {
     @Test
     void aServerLeftRunningByAKilledApplicationIsStoppedOnTheNextStart() throws Exception {
         // issue #28, point 4: after kill -9 of the JVM the postmaster kept running, and the next start failed after ~66 s
-        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false);
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false);
         var orphan = EmbeddedPostgres.startServer(settings); // never closed: as if the application was killed
         // a killed JVM also loses zonky's in-process lock on the directory; this JVM lives on, so release it by hand
         for (String field : new String[] { "lock", "lockStream" }) {
@@ -69,18 +74,100 @@ class EmbeddedPostgresTest {
 
     @Test
     void cleanStartsWithAnEmptyDatabase() throws Exception {
-        var keep = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false);
+        var keep = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false);
         try (var first = EmbeddedPostgres.startServer(keep);
                 var c = DriverManager.getConnection(first.instance().jdbcUrl(), "postgres", "")) {
             c.createStatement().execute("CREATE TABLE gone (v text)");
         }
-        var clean = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true);
+        var clean = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true, false);
         try (var second = EmbeddedPostgres.startServer(clean);
                 var c = DriverManager.getConnection(second.instance().jdbcUrl(), "postgres", "");
                 var rs = c.createStatement().executeQuery("SELECT to_regclass('gone')")) {
             assertTrue(rs.next());
             assertEquals(null, rs.getString(1));
         }
+    }
+
+    @Test
+    void durableServerWritesThroughAndRefusesConnectionsWithoutThePassword() throws Exception {
+        // issue #28, point 4: the production server ran with fsync off and trusted every local user (superuser, no password)
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true);
+        try (var pg = EmbeddedPostgres.startServer(settings)) {
+            String url = pg.instance().jdbcUrl();
+            String password = pg.instance().password();
+            Path file = dataDir.resolve(EmbeddedPostgresPassword.FILE);
+            assertEquals(password, Files.readString(file), "the generated password is kept in the data directory");
+            assertTrue(password.length() >= 40, password);
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+            assertRefused(url, "");
+            assertRefused(url, "wrong-" + password);
+            try (var c = DriverManager.getConnection(url, "postgres", password)) {
+                assertEquals("on", show(c, "fsync"));
+                assertEquals("on", show(c, "synchronous_commit"));
+                assertEquals(0, trustedRules(c), "pg_hba.conf trusts nobody, local socket included");
+            }
+        }
+        assertFalse(Files.exists(dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password")), "initdb's copy is gone");
+        // a later start reads the same password
+        try (var again = EmbeddedPostgres.startServer(settings);
+                var c = DriverManager.getConnection(again.instance().jdbcUrl(), "postgres", again.instance().password())) {
+            assertEquals(Files.readString(dataDir.resolve(EmbeddedPostgresPassword.FILE)), again.instance().password());
+            assertEquals("on", show(c, "fsync"));
+        }
+    }
+
+    @Test
+    void fastServerForDevelopmentAndTestsKeepsZonkysSettings() throws Exception {
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false);
+        try (var pg = EmbeddedPostgres.startServer(settings);
+                var c = DriverManager.getConnection(pg.instance().jdbcUrl(), "postgres", "")) {
+            assertEquals("off", show(c, "fsync"));
+            assertEquals("off", show(c, "synchronous_commit"));
+            assertFalse(Files.exists(dataDir.resolve(EmbeddedPostgresPassword.FILE)));
+        }
+    }
+
+    @Test
+    void aDirectoryThatTrustedEveryoneRequiresThePasswordFromTheFirstDurableStart() throws Exception {
+        // a data directory of an earlier release (or of dev mode): initialised by zonky with "trust", no password file
+        try (var old = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
+                var c = DriverManager.getConnection(old.instance().jdbcUrl(), "postgres", "")) {
+            c.createStatement().execute("CREATE TABLE kept (v text)");
+            c.createStatement().execute("INSERT INTO kept VALUES ('nog hier')");
+        }
+        assertTrue(EmbeddedPostgresPassword.trusts(dataDir));
+        String password;
+        try (var durable = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true))) {
+            password = durable.instance().password();
+            assertEquals(password, Files.readString(dataDir.resolve(EmbeddedPostgresPassword.FILE)));
+            assertEquals(PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(dataDir.resolve(EmbeddedPostgresPassword.FILE)));
+            assertRefused(durable.instance().jdbcUrl(), "");
+            try (var c = DriverManager.getConnection(durable.instance().jdbcUrl(), "postgres", password);
+                    var rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals("nog hier", rs.getString(1));
+                assertEquals(0, trustedRules(c));
+                assertEquals("on", show(c, "fsync"));
+            }
+        }
+        assertFalse(EmbeddedPostgresPassword.trusts(dataDir));
+        // dev mode on the same directory afterwards: fast, but with the kept password
+        try (var fast = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
+                var c = DriverManager.getConnection(fast.instance().jdbcUrl(), "postgres", fast.instance().password())) {
+            assertEquals(password, fast.instance().password());
+            assertEquals("off", show(c, "fsync"));
+            assertRefused(fast.instance().jdbcUrl(), "");
+        }
+    }
+
+    @Test
+    void aDirectoryThatRequiresAPasswordButLostItsFileSaysSo() throws Exception {
+        var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true);
+        EmbeddedPostgres.startServer(settings).close();
+        Files.delete(dataDir.resolve(EmbeddedPostgresPassword.FILE));
+        var e = assertThrows(IllegalStateException.class, () -> EmbeddedPostgres.startServer(settings));
+        assertTrue(e.getMessage().contains(EmbeddedPostgresPassword.FILE + " is missing"), e.getMessage());
     }
 
     @Test
@@ -100,6 +187,39 @@ class EmbeddedPostgresTest {
         // Enumerating must not start anything (this is what happens at build time).
         assertTrue(source.getPropertyNames().isEmpty());
         assertEquals(null, source.getValue("quarkus.http.port"));
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsDurableUnlessConfiguredOtherwise() {
+        var factory = new EmbeddedPostgresConfigSourceFactory();
+        assertTrue(settings(factory, Map.of()).durable(), "production's default");
+        assertFalse(settings(factory, Map.of("meldcodetour.embedded-db.durable", "false")).durable());
+        assertTrue(settings(factory, Map.of("meldcodetour.embedded-db.durable", "ja")).durable(), "only an explicit false");
+    }
+
+    private EmbeddedPostgres.Settings settings(EmbeddedPostgresConfigSourceFactory factory, Map<String, String> values) {
+        var all = new java.util.HashMap<>(values);
+        all.put("meldcodetour.embedded-db.data-dir", dataDir.toString());
+        return ((EmbeddedPostgresConfigSource) factory.getConfigSources(context(all)).iterator().next()).settings();
+    }
+
+    private static void assertRefused(String url, String password) {
+        var e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "postgres", password).close());
+        assertTrue(e.getMessage().contains("password"), e.getMessage());
+    }
+
+    static String show(Connection c, String setting) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static int trustedRules(Connection c) throws SQLException {
+        try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static ConfigSourceContext context(Map<String, String> values) {

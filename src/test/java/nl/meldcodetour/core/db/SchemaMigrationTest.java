@@ -42,7 +42,7 @@ class SchemaMigrationTest {
 
     @Test
     void flywayRunsOnANewDatabaseAndNotAgainOnACurrentOne() throws Exception {
-        try (var pg = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true))) {
+        try (var pg = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true, false))) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(pg.instance().jdbcUrl());
             ds.setUser("postgres");
