@@ -26,7 +26,8 @@ public class LearningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mijnModules(Person person, String sectorName, List<LearningService.ModuleOverview> modules);
+        static native TemplateInstance mijnModules(Person person, String sectorName, String noSectorRole,
+                List<LearningService.ModuleOverview> modules);
 
         static native TemplateInstance module(LearningService.ModuleOverview overview);
 
@@ -51,7 +52,19 @@ public class LearningPages {
         var modules = learning.modulesOf(user); // reads the person too, in the same round trip
         Person person = user.person();
         String sectorName = content.catalog().sector(person.sector).map(s -> s.name()).orElse(null);
-        return Templates.mijnModules(person, sectorName, modules);
+        return Templates.mijnModules(person, sectorName, sectorName == null ? noSectorRole() : null, modules);
+    }
+
+    /**
+     * Why someone has no sector, when their role is the reason: the gemeente and the beheerder work for no organisation
+     * in a sector, so "ask your aandachtsfunctionaris to set your sector" does not apply to them. Null for anyone who
+     * also works in an organisation (medewerker, aandachtsfunctionaris): their sector can still come.
+     */
+    private String noSectorRole() {
+        if (user.hasRole(Roles.MEDEWERKER) || user.hasRole(Roles.AANDACHTSFUNCTIONARIS)) {
+            return null;
+        }
+        return user.hasRole(Roles.BEHEERDER) ? Roles.BEHEERDER : user.hasRole(Roles.GEMEENTE) ? Roles.GEMEENTE : null;
     }
 
     @GET

@@ -216,6 +216,19 @@ public class OrganisationService {
                 """, Long.class).setParameter("p", personId).setParameter("d", today).getResultList();
     }
 
+    /** A role as aandachtsfunctionaris that is bound to a person and starts later: it counts from {@code from}. */
+    public record UpcomingAfRole(String organisationName, LocalDate from) {
+    }
+
+    /** This person's roles as aandachtsfunctionaris that start after today (bound by subject, like the active ones). */
+    public List<UpcomingAfRole> upcomingAfRoles(long personId) {
+        return em.createQuery("""
+                select o.name, a.startDate from Aandachtsfunctionaris a, Organisation o
+                where o.id = a.organisationId and o.active and a.personId = :p and a.startDate > :d
+                order by a.startDate, o.name
+                """, UpcomingAfRole.class).setParameter("p", personId).setParameter("d", LocalDate.now(clock)).getResultList();
+    }
+
     /** Until when the aandachtsfunctionaris module of the person bound to a role is valid (null: never passed, or not bound). */
     public LocalDate afModuleValidUntil(Long personId) {
         if (personId == null) {

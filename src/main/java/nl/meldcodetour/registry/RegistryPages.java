@@ -29,6 +29,7 @@ import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.identity.Person;
 
 /** Registry pages. Same rules as {@link RegistryApi}: beheerder edits, gemeente reads, an AF reads their own. */
 @Path("/register")
@@ -63,6 +64,10 @@ public class RegistryPages {
         static native TemplateInstance form(Long id, Form form, List<Sector> sectors, Map<String, String> errors, String conflict);
 
         static native TemplateInstance confirmDeactivate(RegistryApi.OrganisationView org);
+
+        /** An aandachtsfunctionaris' own organisations: several, or none yet (then how they get registered). */
+        static native TemplateInstance mine(List<RegistryApi.OrganisationView> organisations, Person person,
+                List<OrganisationService.UpcomingAfRole> upcoming);
     }
 
     @Inject
@@ -82,12 +87,14 @@ public class RegistryPages {
     public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("inactief") @DefaultValue("false") boolean inactive, @QueryParam("pagina") String pageParam) {
         if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)) {
-            // An aandachtsfunctionaris has no list: straight to their own organisation (or an explanation).
+            // An aandachtsfunctionaris has no list: straight to their own organisation, a choice of their own
+            // organisations, or (not registered yet) how they get registered. Never a 403 from their own menu.
             List<RegistryApi.OrganisationView> mine = api.mine();
             if (mine.size() == 1) {
                 return Response.seeOther(URI.create("/register/" + mine.get(0).id())).build();
             }
-            throw new jakarta.ws.rs.ForbiddenException();
+            var person = user.person();
+            return Response.ok(Templates.mine(mine, person, mine.isEmpty() ? registry.upcomingAfRoles(person.id) : List.of())).build();
         }
         int page = parsePage(pageParam);
         var result = registry.search(q, sector, gemeente, inactive, page, 25);

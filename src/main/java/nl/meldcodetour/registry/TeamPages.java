@@ -26,6 +26,8 @@ import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.identity.Person;
 import nl.meldcodetour.learning.ModuleStatus;
 
 /** The aandachtsfunctionaris' team view. */
@@ -39,6 +41,9 @@ public class TeamPages {
         static native TemplateInstance team(TeamService.Team team, List<TeamService.Row> rows, String status, String module,
                 String sort, List<nl.meldcodetour.content.Module> modules, List<JobFunction> functions,
                 Map<String, String> errors, String notice);
+
+        /** Mijn team of an aandachtsfunctionaris who is not registered for an organisation (yet). */
+        static native TemplateInstance notRegistered(Person person, List<OrganisationService.UpcomingAfRole> upcoming);
     }
 
     @Inject
@@ -50,9 +55,24 @@ public class TeamPages {
     @Inject
     ContentService content;
 
+    @Inject
+    OrganisationService registry;
+
+    @Inject
+    CurrentUser user;
+
+    /**
+     * "Mijn team" in the menu: the team of the caller's organisation. An aandachtsfunctionaris who is not registered
+     * for one (yet) gets how they get registered, never a 403 from their own menu; anyone else (a beheerder without the
+     * role) has no team of their own.
+     */
     @GET
     public Response mine() {
         List<Long> mine = access.mine();
+        if (mine.isEmpty() && user.hasRole(Roles.AANDACHTSFUNCTIONARIS)) {
+            var person = user.person();
+            return Response.ok(Templates.notRegistered(person, registry.upcomingAfRoles(person.id))).build();
+        }
         if (mine.isEmpty()) {
             throw new ForbiddenException();
         }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -52,10 +53,10 @@ public class SessionApi {
     }
 
     @GET
-    @Operation(summary = "Komende bijeenkomsten voor mijn sector, met mijn aanmelding")
+    @Operation(summary = "Komende bijeenkomsten voor mijn sector en die ik als trainer geef (beheerder: alle), met mijn aanmelding")
     public List<SessionService.SessionView> upcoming() {
         Person me = user.person();
-        return sessions.upcoming(me.id, me.sector);
+        return sessions.upcoming(me.id, user.hasRole(Roles.BEHEERDER) ? null : me.sector);
     }
 
     @POST
@@ -139,9 +140,12 @@ public class SessionApi {
     @PUT
     @Path("{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false)")
+    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false); 409 zolang de bijeenkomst niet is begonnen")
     public List<SessionService.Attendee> markAttendance(@PathParam("id") long id, AttendanceInput input) {
-        mayMarkAttendance(id);
+        SessionService.SessionView session = mayMarkAttendance(id);
+        if (!sessions.attendanceOpen(session)) {
+            throw new ConflictException(SessionService.notStartedYet(session.startsAt()));
+        }
         if (input == null || input.marks() == null || input.marks().isEmpty()) {
             throw new InvalidInputException(Map.of("marks", "Geef per aanmelding aan of iemand aanwezig was."));
         }
@@ -154,11 +158,12 @@ public class SessionApi {
         mayMarkAttendance(id);
     }
 
-    void mayMarkAttendance(long id) {
-        sessions.session(id, null); // 404 first
+    SessionService.SessionView mayMarkAttendance(long id) {
+        SessionService.SessionView session = sessions.session(id, null); // 404 first
         if (!user.hasRole(Roles.BEHEERDER) && !sessions.isTrainer(id, user.person().id)) {
             throw new ForbiddenException();
         }
+        return session;
     }
 
     static Response ics(SessionService.SessionView s, String publicUrl) {

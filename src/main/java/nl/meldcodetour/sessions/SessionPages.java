@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +45,8 @@ public class SessionPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<SessionService.SessionView> sessions, boolean canPlan, String notice);
+        static native TemplateInstance list(List<SessionService.SessionView> sessions, boolean canPlan, Set<Long> manageable,
+                String notice);
 
         static native TemplateInstance confirmCancel(SessionService.SessionView session);
 
@@ -53,7 +56,8 @@ public class SessionPages {
 
         static native TemplateInstance confirmCancelSession(SessionService.SessionView session);
 
-        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, String notice);
+        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, boolean open,
+                String notice, String error);
     }
 
     @Inject
@@ -68,10 +72,18 @@ public class SessionPages {
     @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /**
+     * The upcoming sessions. Presentielijst, Wijzigen and Afzeggen show only where they are allowed (as {@link #mayMark}):
+     * on every session for the beheerder, who also sees every sector's; on the sessions a person trains for anyone else.
+     */
     @GET
     public TemplateInstance list(@QueryParam("melding") String notice) {
         Person me = user.person();
-        return Templates.list(sessions.upcoming(me.id, me.sector), user.hasRole(Roles.BEHEERDER) || user.hasRole(Roles.TRAINER), notice == null ? null : notices().get(notice));
+        boolean beheerder = user.hasRole(Roles.BEHEERDER);
+        List<SessionService.SessionView> upcoming = sessions.upcoming(me.id, beheerder ? null : me.sector);
+        Set<Long> manageable = beheerder ? upcoming.stream().map(SessionService.SessionView::id).collect(Collectors.toSet())
+                : sessions.upcomingTrainedBy(me.id);
+        return Templates.list(upcoming, beheerder || user.hasRole(Roles.TRAINER), manageable, notice == null ? null : notices().get(notice));
     }
 
     @POST
@@ -206,14 +218,15 @@ public class SessionPages {
     @Path("{id}/presentie")
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
-        return Templates.attendance(s, sessions.attendees(id, user.person().subject), "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null);
+        return Templates.attendance(s, sessions.attendees(id, user.person().subject), sessions.attendanceOpen(s),
+                "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null, null);
     }
 
     @POST
     @Path("{id}/presentie")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveAttendance(@PathParam("id") long id, MultivaluedMap<String, String> f) {
-        mayMark(id);
+        SessionService.SessionView s = mayMark(id);
         Map<Long, Boolean> marks = new LinkedHashMap<>();
         for (var e : f.entrySet()) {
             if (e.getKey().startsWith("r-") && !e.getValue().isEmpty()) {
@@ -227,8 +240,18 @@ public class SessionPages {
                 }
             }
         }
+        if (!sessions.attendanceOpen(s)) {
+            // before the start nobody can have attended: the page says so, and from when it can be taken
+            return Response.status(409).entity(Templates.attendance(s, sessions.attendees(id, user.person().subject), false, null,
+                    SessionService.notStartedYet(s.startsAt()))).build();
+        }
         if (!marks.isEmpty()) {
-            sessions.markAttendance(id, marks, user.person().subject);
+            try {
+                sessions.markAttendance(id, marks, user.person().subject);
+            } catch (ConflictException e) {
+                return Response.status(409).entity(Templates.attendance(s, sessions.attendees(id, user.person().subject), false, null,
+                        e.getMessage())).build();
+            }
         }
         return Response.seeOther(URI.create("/bijeenkomsten/" + id + "/presentie?melding=opgeslagen")).build();
     }

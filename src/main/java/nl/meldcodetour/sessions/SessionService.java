@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
@@ -144,7 +147,10 @@ public class SessionService {
         return new Slot(starts, ends, place, url);
     }
 
-    /** Upcoming sessions for someone in {@code sector} (null: every session), with their own status. */
+    /**
+     * Upcoming sessions for someone in {@code sector} (null: every session), with their own status; also, whatever their
+     * sector, the sessions this person trains.
+     */
     public List<SessionView> upcoming(Long personId, String sector) {
         List<String> sectors = new ArrayList<>();
         if (sector != null) {
@@ -154,7 +160,7 @@ public class SessionService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + """
                 WHERE s.cancelled_at IS NULL AND s.ends_at > now()
-                  AND (cardinality(s.sectors) = 0 OR ?2 = 0 OR s.sectors && CAST(?3 AS varchar[]))
+                  AND (cardinality(s.sectors) = 0 OR ?2 = 0 OR s.sectors && CAST(?3 AS varchar[]) OR s.trainer_person_id = ?1)
                 ORDER BY s.starts_at, s.id LIMIT 200""")
                 .setParameter(1, personId == null ? -1L : personId).setParameter(2, sector == null ? 0 : 1)
                 .setParameter(3, sectors.toArray(String[]::new)).getResultList();
@@ -305,10 +311,17 @@ public class SessionService {
                 (Boolean) r[4])).toList();
     }
 
-    /** Marks attendance: registration id → present (true) or absent (false). Unknown ids are refused. */
+    /**
+     * Marks attendance: registration id → present (true) or absent (false). Unknown ids are refused, and so is any
+     * marking before the session has begun (409): nobody can have attended it yet.
+     */
     @Transactional
     public void markAttendance(long sessionId, Map<Long, Boolean> marks, String actor) {
-        lock(sessionId);
+        Object[] session = lock(sessionId);
+        Instant starts = toInstant(session[2]);
+        if (Instant.now(clock).isBefore(starts)) {
+            throw new ConflictException(notStartedYet(starts));
+        }
         for (var e : marks.entrySet()) {
             int updated = em.createNativeQuery("""
                     UPDATE session_registration SET attended = ?1, attendance_marked_by = ?2
@@ -329,6 +342,26 @@ public class SessionService {
                     .ifPresent(m -> completions.recordAttendance(((Number) row[0]).longValue(), m, Instant.now(clock)));
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
+    }
+
+    /** Whether attendance can be taken: the session has begun (it may have ended: attendance can be taken afterwards). */
+    public boolean attendanceOpen(SessionView session) {
+        return !Instant.now(clock).isBefore(session.startsAt());
+    }
+
+    /** Why attendance cannot be taken yet, and from when it can. */
+    public static String notStartedYet(Instant starts) {
+        return "De bijeenkomst is nog niet begonnen. Presentie vastleggen kan vanaf het begin: "
+                + Formats.dutch(starts) + ".";
+    }
+
+    /** The ids of the upcoming sessions this person trains (bound by subject, as in {@link #isTrainer}). */
+    public Set<Long> upcomingTrainedBy(long personId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                "SELECT id FROM tour_session WHERE trainer_person_id = ?1 AND cancelled_at IS NULL AND ends_at > now()")
+                .setParameter(1, personId).getResultList();
+        return ids.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /**

@@ -89,6 +89,26 @@ class LearnerPagesTest {
                 .body(containsString("De meldcode in 5 stappen"));
     }
 
+    /** Issue #30, point 11: the gemeente and the beheerder have no sector and no aandachtsfunctionaris to ask for one. */
+    @Test
+    @TestSecurity(user = "pages-gemeente-nosector", roles = "gemeente")
+    void theGemeenteIsToldWhyItHasNoSector() {
+        given().get("/mijn-modules").then().statusCode(200)
+                .body(containsString("Je werkt voor de gemeente. Daarom heb je geen sector"))
+                .body(containsString("href=\"/dekking\""))
+                .body(not(containsString("Vraag de aandachtsfunctionaris")))
+                .body(containsString("De meldcode in 5 stappen"));
+    }
+
+    @Test
+    @TestSecurity(user = "pages-beheerder-nosector", roles = "beheerder")
+    void theBeheerderIsToldWhyItHasNoSector() {
+        given().get("/mijn-modules").then().statusCode(200)
+                .body(containsString("Je bent beheerder van Meldcodetour. Daarom heb je geen sector"))
+                .body(not(containsString("Vraag de aandachtsfunctionaris")))
+                .body(containsString("De meldcode in 5 stappen"));
+    }
+
     @Test
     @TestSecurity(user = "pages-reader", roles = "aandachtsfunctionaris")
     void modulePagesHavePreviousNextAndProgress() {

@@ -101,6 +101,24 @@ class RegistryPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "pages-af-two", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "af-two@example.org"), @Claim(key = "email_verified", value = "true") })
+    void anAandachtsfunctionarisOfTwoOrganisationsChoosesOneInsteadOfA403() {
+        given().get("/mijn-gegevens").then().statusCode(200);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        long first = organisation("Eerste school " + suffix, "onderwijs");
+        long second = organisation("Tweede opvang " + suffix, "kinderopvang");
+        for (long id : new long[] { first, second }) {
+            QuarkusTransaction.requiringNew().run(() -> registry.addAandachtsfunctionaris(id,
+                    new OrganisationService.AfInput("AF Twee", "af-two@example.org", null, null), "test"));
+        }
+        given().get("/register").then().statusCode(200)
+                .body(containsString("<h1>Mijn organisaties</h1>"))
+                .body(containsString("href=\"/register/" + first + "\">Eerste school " + suffix))
+                .body(containsString("href=\"/register/" + second + "\">Tweede opvang " + suffix));
+    }
+
+    @Test
     @TestSecurity(user = "pages-medewerker", roles = "medewerker")
     void aMedewerkerHasNoRegistry() {
         given().get("/register").then().statusCode(403);

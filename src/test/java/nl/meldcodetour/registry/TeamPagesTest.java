@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -68,10 +69,46 @@ class TeamPagesTest {
         given().get("/team/" + other + "/team.csv").then().statusCode(404);
     }
 
+    /** Issue #30, point 1: Mijn team and Register in the AF's own menu never answer 403, they say how to get registered. */
     @Test
     @TestSecurity(user = "team-pages-none", roles = "aandachtsfunctionaris")
     @OidcSecurity(claims = { @Claim(key = "email", value = "nobody-team@example.org"), @Claim(key = "email_verified", value = "true") })
-    void anAfWithoutOrganisationGetsAClearRefusal() {
-        given().get("/team").then().statusCode(403).body(containsString("Geen toegang"));
+    void anAfWithoutOrganisationIsToldHowTheyGetRegistered() {
+        for (String menuLink : List.of("/team", "/register")) {
+            given().get(menuLink).then().statusCode(200)
+                    .body(not(containsString("Geen toegang")))
+                    .body(containsString("Je bent nog niet geregistreerd als aandachtsfunctionaris van een organisatie"))
+                    .body(containsString("Zo word je geregistreerd"))
+                    .body(containsString("<strong>nobody-team@example.org</strong>"))
+                    .body(containsString("Log daarna uit en weer in"))
+                    .body(not(containsString("nog niet bevestigd")));
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "team-pages-unverified", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "unverified-team@example.org"), @Claim(key = "email_verified", value = "false") })
+    void anAfWithAnUnverifiedAddressIsToldToConfirmItFirst() {
+        given().get("/team").then().statusCode(200).body(containsString("Je e-mailadres is nog niet bevestigd"));
+    }
+
+    @Test
+    @TestSecurity(user = "team-pages-later", roles = "aandachtsfunctionaris")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "later-team@example.org"), @Claim(key = "email_verified", value = "true") })
+    void anAfWhoseRoleStartsLaterIsToldFromWhen() {
+        given().get("/mijn-gegevens").then().statusCode(200); // logged in before: the registration binds at once
+        String name = "Latere school " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate from = LocalDate.now().plusDays(10);
+        QuarkusTransaction.requiringNew().run(() -> {
+            long id = registry.create(new OrganisationService.OrganisationInput(name, null, null, "onderwijs", "Urk", null, null, null,
+                    null, null), "test").id;
+            registry.addAandachtsfunctionaris(id, new OrganisationService.AfInput("AF later", "later-team@example.org", null, from), "test");
+        });
+        for (String menuLink : List.of("/team", "/register")) {
+            given().get(menuLink).then().statusCode(200)
+                    .body(containsString("maar dat begint later"))
+                    .body(containsString("<strong>" + name + "</strong> vanaf <time datetime=\"" + from + "\">"))
+                    .body(not(containsString("Zo word je geregistreerd")));
+        }
     }
 }

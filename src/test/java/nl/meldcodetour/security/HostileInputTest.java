@@ -111,6 +111,10 @@ class HostileInputTest {
                 "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(), "place", "Urk", "capacity", 10, "trainer", "T");
         long sessionId = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // attendance opens at the start: a session of its own that has begun (the PUT below moves sessionId's start)
+        long begunId = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        nl.meldcodetour.testsupport.Sessions.begin(begunId);
 
         record Target(Tokens.TestUser who, String method, String path, Map<String, Object> valid) {
         }
@@ -126,7 +130,7 @@ class HostileInputTest {
                 new Target(af, "POST", "/api/organisations/" + org + "/reminders", Map.of("employmentId", 1, "moduleId", "meldcode-in-5-stappen")),
                 new Target(beheerder, "POST", "/api/sessions", session),
                 new Target(beheerder, "PUT", "/api/sessions/" + sessionId, session),
-                new Target(beheerder, "PUT", "/api/sessions/" + sessionId + "/attendance", Map.of("marks", Map.of("1", true))),
+                new Target(beheerder, "PUT", "/api/sessions/" + begunId + "/attendance", Map.of("marks", Map.of("1", true))),
                 new Target(beheerder, "POST", "/api/people/999999999/erasure", Map.of("reason", "test")));
         for (Target t : targets) {
             for (String field : t.valid().keySet()) {

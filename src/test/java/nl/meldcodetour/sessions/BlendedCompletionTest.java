@@ -47,6 +47,7 @@ class BlendedCompletionTest {
     }
 
     void mark(long session, Tokens.TestUser who, boolean present) {
+        nl.meldcodetour.testsupport.Sessions.begin(session); // attendance is taken once the session has begun
         List<Map<String, Object>> list = beheerder.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         long registration = list.stream().filter(a -> (who.subject() + "@example.org").equals(a.get("email")))

@@ -4,19 +4,87 @@ import nl.meldcodetour.testsupport.Csrf;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.testsupport.Sessions;
 
 @QuarkusTest
 class SessionPagesTest {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    EntityManager em;
+
+    /** The card of one session on the list page. */
+    static String card(String list, long id) {
+        int from = list.indexOf("id=\"bijeenkomst-" + id + "\"");
+        assertTrue(from > 0, "session " + id + " is listed");
+        int to = list.indexOf("</li>", from);
+        return list.substring(from, to);
+    }
+
+    /**
+     * Issue #30, point 1: on /bijeenkomsten a trainer sees Presentielijst, Wijzigen and Afzeggen only on the sessions
+     * they give, also when such a session is for another sector than their own; on someone else's session none of
+     * them (each led to "Geen toegang").
+     */
+    @Test
+    @TestSecurity(user = "sessions-trainer", roles = "trainer")
+    @OidcSecurity(claims = { @Claim(key = "sector", value = "onderwijs"), @Claim(key = "email", value = "sessions-trainer@example.org"),
+            @Claim(key = "email_verified", value = "true") })
+    void aTrainerSeesTheActionsOnlyOnTheSessionsTheyGive() {
+        LocalDateTime start = LocalDateTime.now(ClockProducer.ZONE).plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        String title = "Eigen tour " + System.nanoTime();
+        RestAssured.given().filter(Csrf.FORM).redirects().follow(false).formParam("title", title).formParam("capacity", "10")
+                .formParam("startsAt", start.toString()).formParam("endsAt", start.plusHours(2).toString())
+                .formParam("place", "Urk").formParam("trainer", "Ik zelf").formParam("sectors", "kinderopvang")
+                .post("/bijeenkomsten/nieuw").then().statusCode(303);
+        long own = ((Number) em.createNativeQuery("SELECT id FROM tour_session WHERE title = ?1").setParameter(1, title).getSingleResult())
+                .longValue();
+        long others = sessions.plan(new SessionService.SessionInput("Tour van een ander " + System.nanoTime(), List.of(),
+                List.of(), start.toString(), start.plusHours(2).toString(), "Emmeloord", null, 10, "Andere trainer", null), "test", null);
+
+        String list = RestAssured.given().get("/bijeenkomsten").then().statusCode(200).extract().asString();
+        String theirs = card(list, others);
+        assertFalse(theirs.contains("/presentie") || theirs.contains("/wijzigen") || theirs.contains("/afzeggen"),
+                theirs);
+        RestAssured.given().get("/bijeenkomsten/" + others + "/presentie").then().statusCode(403);
+        String mine = card(list, own);
+        for (String action : List.of("presentie", "wijzigen", "afzeggen")) {
+            assertTrue(mine.contains("href=\"/bijeenkomsten/" + own + "/" + action + "\""), mine);
+            RestAssured.given().get("/bijeenkomsten/" + own + "/" + action).then().statusCode(200);
+        }
+    }
+
+    @Test
+    @TestSecurity(user = "sessions-beheerder-all", roles = "beheerder")
+    @OidcSecurity(claims = { @Claim(key = "sector", value = "onderwijs") })
+    void theBeheerderSeesTheActionsOnEverySessionOfEverySector() {
+        LocalDateTime start = LocalDateTime.now(ClockProducer.ZONE).plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        long other = sessions.plan(new SessionService.SessionInput("Tour politie " + System.nanoTime(), List.of("politie"),
+                List.of(), start.toString(), start.plusHours(2).toString(), "Lelystad", null, 10, "Trainer P", null), "test", null);
+        String card = card(RestAssured.given().get("/bijeenkomsten").then().statusCode(200).extract().asString(), other);
+        assertTrue(card.contains("href=\"/bijeenkomsten/" + other + "/presentie\""), card);
+    }
 
     @Test
     @TestSecurity(user = "sessions-beheerder", roles = "beheerder")
@@ -42,8 +110,15 @@ class SessionPagesTest {
         RestAssured.given().get("/bijeenkomsten?melding=aangemeld").then().body(containsString("Je bent aangemeld"))
                 .body(containsString("/bijeenkomsten/" + id + "/agenda.ics"));
         RestAssured.given().get("/bijeenkomsten/" + id + "/agenda.ics").then().statusCode(200).body(containsString("BEGIN:VEVENT"));
+        // before the start: who is registered, and from when attendance can be taken; saving is refused (409)
+        RestAssured.given().get("/bijeenkomsten/" + id + "/presentie").then().statusCode(200)
+                .body(containsString("Presentie vastleggen kan vanaf het begin: " + Formats.dutch(start.atZone(ClockProducer.ZONE).toInstant())))
+                .body(not(containsString("Presentie opslaan")));
+        RestAssured.given().filter(Csrf.FORM).redirects().follow(false).formParam("r-1", "aanwezig").post("/bijeenkomsten/" + id + "/presentie")
+                .then().statusCode(409).body(containsString("De bijeenkomst is nog niet begonnen"));
+        Sessions.begin(Long.parseLong(id));
         String attendance = RestAssured.given().get("/bijeenkomsten/" + id + "/presentie").then().statusCode(200)
-                .body(containsString("Aanwezig")).extract().asString();
+                .body(containsString("Aanwezig")).body(not(containsString("nog niet begonnen"))).extract().asString();
         String field = attendance.substring(attendance.indexOf("name=\"r-") + 6);
         field = field.substring(0, field.indexOf('"'));
         RestAssured.given().filter(Csrf.FORM).redirects().follow(false).formParam(field, "aanwezig").post("/bijeenkomsten/" + id + "/presentie")

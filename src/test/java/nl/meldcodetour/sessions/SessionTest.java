@@ -146,10 +146,30 @@ class SessionTest {
         assertEquals(2, list.size());
         Map<String, Boolean> marks = Map.of(String.valueOf(list.get(0).get("registrationId")), true,
                 String.valueOf(list.get(1).get("registrationId")), false);
+        nl.meldcodetour.testsupport.Sessions.begin(session);
         trainer.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(200).body("attended", hasItem(true)).body("attended", hasItem(false));
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", Map.of("999999999", true)))
                 .put("/api/sessions/" + session + "/attendance").then().statusCode(400);
+    }
+
+    /** Issue #30, point 1: nobody can have attended a session that has not begun; the answer says from when. */
+    @Test
+    void attendanceCannotBeSavedBeforeTheSessionBegins() {
+        long session = plan(5, null);
+        Tokens.TestUser a = Tokens.newUser("onderwijs", "medewerker");
+        a.given().put("/api/sessions/" + session + "/registration").then().statusCode(200);
+        List<Map<String, Object>> list = beheerder.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        Map<String, Boolean> marks = Map.of(String.valueOf(list.get(0).get("registrationId")), true);
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
+                .then().statusCode(409).body("title", containsString("De bijeenkomst is nog niet begonnen"))
+                .body("title", containsString("Presentie vastleggen kan vanaf het begin"));
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND attended IS NOT NULL")
+                .setParameter(1, session).getSingleResult()).longValue(), "nothing saved");
+        nl.meldcodetour.testsupport.Sessions.begin(session);
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
+                .then().statusCode(200).body("attended", hasItem(true));
     }
 
     @Test

@@ -27,6 +27,11 @@ public class Formats {
     }
 
     static String nl(Instant instant) {
+        return dutch(instant);
+    }
+
+    /** "3 maart 2027 om 14:00" (Dutch time), for use in Java code too. */
+    public static String dutch(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
