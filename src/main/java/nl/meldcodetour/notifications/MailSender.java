@@ -107,8 +107,15 @@ public class MailSender {
                     .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();
             return Optional.of(new long[] { id, 0 });
         }
+        Map<String, Object> data = payload((String) row[5]);
+        if (aboutDeactivatedOrganisation((String) row[2], (String) row[3], data)) {
+            // planned before the organisation was deactivated: it goes quiet, so this mail is never sent
+            em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, last_error = 'organisatie gedeactiveerd: niet verstuurd' WHERE id = ?2")
+                    .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();
+            return Optional.of(new long[] { id, 0 });
+        }
         try {
-            Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), payload((String) row[5]));
+            Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), data);
             mailer.send(mail);
             em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
                     .setParameter(1, node).setParameter(2, id).executeUpdate();
@@ -120,6 +127,23 @@ public class MailSender {
                     .setParameter(1, String.valueOf(e.getMessage())).setParameter(2, id).executeUpdate();
             return Optional.of(new long[] { id, 0 });
         }
+    }
+
+    /**
+     * Whether a mail is about an organisation that is deactivated now: the weekly digest of its aandachtsfunctionaris,
+     * or a reminder an aandachtsfunctionaris asked for one of its staff ({@code request-<id>}).
+     */
+    private boolean aboutDeactivatedOrganisation(String kind, String subjectKey, Map<String, Object> data) {
+        List<?> inactive = switch (kind) {
+            case "af-digest" -> em.createNativeQuery("SELECT 1 FROM organisation WHERE id = ?1 AND NOT active")
+                    .setParameter(1, Long.parseLong(text(data.get("organisation"), "0"))).getResultList();
+            case "requested" -> subjectKey.matches("request-[0-9]{1,18}") ? em.createNativeQuery("""
+                    SELECT 1 FROM reminder_request r JOIN employment e ON e.id = r.employment_id
+                    JOIN organisation o ON o.id = e.organisation_id WHERE r.id = ?1 AND NOT o.active""")
+                    .setParameter(1, Long.parseLong(subjectKey.substring("request-".length()))).getResultList() : List.of();
+            default -> List.of();
+        };
+        return !inactive.isEmpty();
     }
 
     Mail render(long id, String recipient, String kind, LocalDate due, Map<String, Object> data) {

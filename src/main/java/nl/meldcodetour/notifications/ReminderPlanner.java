@@ -22,6 +22,9 @@ import jakarta.transaction.Transactional;
  * <li>{@code af-digest}: on Mondays, to each active aandachtsfunctionaris, the colleagues due within 60 days or
  * overdue (optional).</li>
  * </ul>
+ * A deactivated organisation goes quiet: no digest to its aandachtsfunctionarissen, and its staff's open requests are
+ * dropped instead of sent. {@link MailSender} checks again when it sends, for mails planned before the deactivation.
+ * The expiry mails are about a person's own pass, not about an organisation, and still go.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -58,10 +61,15 @@ public class ReminderPlanner {
                                   AND n.valid_until > c.valid_until)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, today.minusDays(CATCH_UP_DAYS)).setParameter(2, today).executeUpdate();
+        // a deactivated organisation gets no mail about its staff: its open requests are dropped, never sent (also not
+        // when it is activated again later); the audit log keeps who asked
+        em.createNativeQuery("""
+                DELETE FROM reminder_request r USING employment e JOIN organisation o ON o.id = e.organisation_id
+                WHERE r.sent_at IS NULL AND e.id = r.employment_id AND NOT o.active""").executeUpdate();
         planned += em.createNativeQuery("""
                 WITH queued AS (
-                    UPDATE reminder_request r SET sent_at = now() FROM employment e
-                    WHERE r.sent_at IS NULL AND e.id = r.employment_id
+                    UPDATE reminder_request r SET sent_at = now() FROM employment e JOIN organisation o ON o.id = e.organisation_id
+                    WHERE r.sent_at IS NULL AND e.id = r.employment_id AND o.active
                     RETURNING r.id, e.person_id, lower(e.email) AS email, e.name, r.module_id, r.requested_at
                 )
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
@@ -75,7 +83,7 @@ public class ReminderPlanner {
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
                 SELECT a.person_id, lower(a.email), 'af-digest',
                        'organisation-' || a.organisation_id, ?1, jsonb_build_object('name', a.name, 'organisation', a.organisation_id)
-                FROM aandachtsfunctionaris a
+                FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id AND o.active
                 WHERE a.start_date <= ?2 AND (a.end_date IS NULL OR a.end_date >= ?2)
                   AND NOT EXISTS (SELECT 1 FROM person p WHERE p.id = a.person_id AND p.mail_opt_out)
                   AND EXISTS (SELECT 1 FROM employment e JOIN completion c ON c.person_id = e.person_id

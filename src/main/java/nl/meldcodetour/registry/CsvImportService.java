@@ -103,6 +103,9 @@ public class CsvImportService {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
+    @Inject
+    java.time.Clock clock;
+
     /** Previews per person and kind that wait for confirmation at most; an older one is removed by a new upload. */
     static final int PENDING_PER_PERSON = 3;
 
@@ -168,10 +171,45 @@ public class CsvImportService {
         return rows.stream().findFirst();
     }
 
-    /** Writes the rows. With errors in the file, only when {@code onlyValid}; then the bad rows are skipped. */
+    /**
+     * An import that was confirmed before (a double click, Back and confirm again): nothing is imported a second time;
+     * this carries the outcome of the first confirmation. Answered with 409 by the API; the page shows the outcome.
+     */
+    public static final class AlreadyConfirmed extends nl.meldcodetour.core.web.ConflictException {
+        private final transient Result result;
+
+        AlreadyConfirmed(Result result, java.time.Instant at) {
+            super("Deze import is al verwerkt, op " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
+                    java.util.Locale.forLanguageTag("nl-NL")).withZone(nl.meldcodetour.core.time.ClockProducer.ZONE).format(at)
+                    + " (nieuw: " + result.created() + ", bijgewerkt: " + result.updated() + ", al gelijk: " + result.unchanged()
+                    + ", overgeslagen: " + result.skipped() + "). Er is niets dubbel opgeslagen.");
+            this.result = result;
+        }
+
+        public Result result() {
+            return result;
+        }
+    }
+
+    /**
+     * Writes the rows. With errors in the file, only when {@code onlyValid}; then the bad rows are skipped. Once: the
+     * stored preview is locked while it is confirmed, and afterwards keeps only its outcome, so a second confirmation
+     * (also one at the same moment) imports nothing and gets {@link AlreadyConfirmed}.
+     */
     @Transactional
     public Result confirm(UUID id, boolean onlyValid, String actor) {
-        Object[] stored = find(id, actor).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> locked = em.createNativeQuery("""
+                SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2 FOR UPDATE""")
+                .setParameter(1, id).setParameter(2, actor).getResultList();
+        if (locked.isEmpty()) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        Object[] stored = locked.get(0);
+        Optional<Confirmed> confirmed = Confirmed.read(json, (String) stored[2]);
+        if (confirmed.isPresent()) {
+            throw new AlreadyConfirmed(confirmed.get().result(), confirmed.get().confirmedAt());
+        }
         Kind kind = Kind.valueOf(((String) stored[0]).toUpperCase(Locale.ROOT));
         Long organisationId = stored[1] == null ? null : ((Number) stored[1]).longValue();
         StoredRows kept = StoredRows.read(json, (String) stored[2]).orElseThrow(jakarta.ws.rs.NotFoundException::new);
@@ -180,6 +218,13 @@ public class CsvImportService {
         if ((kept.invalidRows() > 0 || !checked.errors.isEmpty()) && !onlyValid) {
             throw new InvalidInputException(Map.of("onlyValid",
                     "Het bestand bevat fouten. Verbeter het bestand, of kies ervoor alleen de goede regels te importeren."));
+        }
+        if (kind == Kind.ORGANISATIONS) {
+            // one creator of organisations at a time: two imports of the same file, or an import and the form, never both add one
+            OrganisationService.lockCreation(em);
+        } else {
+            // one writer of this organisation's staff at a time: two imports of the same list never both add a colleague
+            OrganisationService.lockOrganisation(em, organisationId);
         }
         int created = 0;
         int updated = 0;
@@ -198,8 +243,42 @@ public class CsvImportService {
             }
         }
         insertAll(newOrganisations, actor);
-        em.createNativeQuery("DELETE FROM csv_import WHERE id = ?1").setParameter(1, id).executeUpdate();
-        return new Result(created, updated, unchanged, kept.invalidRows() + checked.badLines.size());
+        Result result = new Result(created, updated, unchanged, kept.invalidRows() + checked.badLines.size());
+        // the rows (names, e-mail addresses) go; the outcome stays until the purge, for a second confirmation
+        em.createNativeQuery("UPDATE csv_import SET content = ?2 WHERE id = ?1").setParameter(1, id)
+                .setParameter(2, Confirmed.write(json, new Confirmed(java.time.Instant.now(clock), result))).executeUpdate();
+        return result;
+    }
+
+    /**
+     * What a confirmed preview keeps in {@code csv_import.content} instead of its rows: when it was confirmed and the
+     * outcome, as JSON ({@code {"confirmedAt": ..., "result": {...}}}).
+     */
+    record Confirmed(java.time.Instant confirmedAt, Result result) {
+
+        static String write(com.fasterxml.jackson.databind.ObjectMapper json, Confirmed confirmed) {
+            try {
+                return json.writeValueAsString(Map.of("confirmedAt", confirmed.confirmedAt().toString(), "result", confirmed.result()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static Optional<Confirmed> read(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+            if (content == null || !content.startsWith("{") || !content.contains("\"confirmedAt\"")) {
+                return Optional.empty();
+            }
+            try {
+                var tree = json.readTree(content);
+                if (!tree.hasNonNull("confirmedAt") || !tree.hasNonNull("result")) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Confirmed(java.time.Instant.parse(tree.get("confirmedAt").asText()),
+                        json.treeToValue(tree.get("result"), Result.class)));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ checking

@@ -40,7 +40,7 @@ public class ImportPages {
 
         static native TemplateInstance preview(CsvImportService.Preview preview, String title);
 
-        static native TemplateInstance result(CsvImportService.Result result, String back);
+        static native TemplateInstance result(CsvImportService.Result result, String back, String notice);
     }
 
     @Inject
@@ -94,9 +94,12 @@ public class ImportPages {
         Object[] stored = imports.find(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         String back = stored[1] == null ? "/register" : "/team/" + ((Number) stored[1]).longValue();
         try {
-            return Response.ok(Templates.result(imports.confirm(importId, "ja".equals(onlyValid), access.actor()), back)).build();
+            return Response.ok(Templates.result(imports.confirm(importId, "ja".equals(onlyValid), access.actor()), back, null)).build();
+        } catch (CsvImportService.AlreadyConfirmed e) {
+            // confirmed twice (a double click, Back and confirm again): the outcome of the first time, nothing imported again
+            return Response.ok(Templates.result(e.result(), back, e.getMessage())).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.result(null, back)).build();
+            return Response.status(400).entity(Templates.result(null, back, null)).build();
         }
     }
 

@@ -107,6 +107,13 @@ public class OrganisationService {
         return Optional.ofNullable(em.find(Organisation.class, id));
     }
 
+    /**
+     * Adds an organisation. The same organisation twice (a double click, the form sent again) is refused with a
+     * {@link nl.meldcodetour.core.web.DuplicateException} naming the one that exists: the same KvK-nummer (and
+     * vestigingsnummer), or without one the same name in the same gemeente, as the CSV import matches them. Creating
+     * organisations is serialised ({@link #lockCreation}), so two identical requests at once are checked one after the
+     * other.
+     */
     @Transactional
     public Organisation create(OrganisationInput input, String actor) {
         Organisation o = new Organisation();
@@ -114,7 +121,9 @@ public class OrganisationService {
         o.createdAt = Instant.now(clock);
         o.updatedAt = o.createdAt;
         o.registeredOn = java.time.LocalDate.now(clock);
+        lockCreation(em);
         checkKvkUnique(o, null);
+        checkNameUnique(o);
         em.persist(o);
         em.flush();
         audit.record(actor, "CREATE", "organisation", o.id, o.name);
@@ -162,9 +171,15 @@ public class OrganisationService {
                 Aandachtsfunctionaris.class).setParameter("o", organisationId).getResultList();
     }
 
+    /**
+     * Adds an aandachtsfunctionaris from {@code startDate} (default today), open-ended. Refused when the same person
+     * (the same e-mail address, or the person bound to it) already is one of this organisation in a period that
+     * overlaps: a double click never makes two active rows. The organisation row is locked first, so two requests at
+     * once are checked one after the other.
+     */
     @Transactional
     public Aandachtsfunctionaris addAandachtsfunctionaris(long organisationId, AfInput input, String actor) {
-        Organisation o = find(organisationId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Organisation o = lockOrganisation(em, organisationId);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(input.name(), "name", 200, true, errors);
         String email = email(input.email(), "email", errors);
@@ -176,11 +191,27 @@ public class OrganisationService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Long owner = people.verifiedOwner(email).orElse(null);
+        List<Aandachtsfunctionaris> overlapping = em.createQuery("""
+                from Aandachtsfunctionaris a where a.organisationId = :o
+                and (lower(a.email) = :e or a.personId = :p) and (a.endDate is null or a.endDate >= :start)
+                order by a.startDate, a.id""", Aandachtsfunctionaris.class).setParameter("o", organisationId).setParameter("e", email)
+                .setParameter("p", owner == null ? -1L : owner).setParameter("start", start).getResultList();
+        if (!overlapping.isEmpty()) {
+            Aandachtsfunctionaris same = overlapping.get(0);
+            String period = same.endDate == null ? "vanaf " + nl.meldcodetour.core.web.Formats.dutch(same.startDate)
+                    : "van " + nl.meldcodetour.core.web.Formats.dutch(same.startDate) + " tot en met "
+                            + nl.meldcodetour.core.web.Formats.dutch(same.endDate);
+            throw new nl.meldcodetour.core.web.DuplicateException(same.name + " (" + same.email
+                    + ") is al aandachtsfunctionaris van deze organisatie, " + period + ". Er is niemand dubbel toegevoegd."
+                    + (same.endDate == null ? "" : " Een nieuwe periode kan beginnen na "
+                            + nl.meldcodetour.core.web.Formats.dutch(same.endDate) + "."), same.id);
+        }
         Aandachtsfunctionaris af = new Aandachtsfunctionaris();
         af.organisationId = organisationId;
         af.name = name;
         af.email = email;
-        af.personId = people.verifiedOwner(email).orElse(null);
+        af.personId = owner;
         af.location = location;
         af.startDate = start;
         af.createdAt = Instant.now(clock);
@@ -302,6 +333,43 @@ public class OrganisationService {
         o.address = address;
     }
 
+    /**
+     * Locks the organisation row until the end of the transaction (404 when it does not exist): whoever adds people
+     * to it checks for duplicates one at a time.
+     */
+    static Organisation lockOrganisation(EntityManager em, long organisationId) {
+        Organisation o = em.find(Organisation.class, organisationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (o == null) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return o;
+    }
+
+    /** Serialises creating organisations (form, API and CSV import) until the end of the transaction. */
+    static void lockCreation(EntityManager em) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, CREATE_LOCK).getSingleResult();
+    }
+
+    /** The advisory lock key for creating organisations (any constant no other lock uses). */
+    private static final long CREATE_LOCK = 0x4f52_4743_5245_4154L; // "ORGCREAT"
+
+    /** Without a KvK-nummer, an organisation is the same as one without a KvK-nummer with its name in its gemeente. */
+    private void checkNameUnique(Organisation o) {
+        if (o.kvkNumber != null) {
+            return;
+        }
+        List<Organisation> same = em.createQuery("""
+                from Organisation o where o.kvkNumber is null and lower(o.name) = lower(:n) and lower(o.gemeente) = lower(:g)
+                order by o.id""", Organisation.class).setParameter("n", o.name).setParameter("g", o.gemeente).getResultList();
+        if (!same.isEmpty()) {
+            Organisation existing = same.get(0);
+            throw new nl.meldcodetour.core.web.DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
+                    + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
+                    + (existing.active ? "" : " Ze is gedeactiveerd: activeer haar weer in plaats van een nieuwe aan te maken."),
+                    existing.id);
+        }
+    }
+
     private void checkKvkUnique(Organisation o, Long self) {
         if (o.kvkNumber == null) {
             return;
@@ -312,7 +380,10 @@ public class OrganisationService {
                 """, Long.class).setParameter("k", o.kvkNumber).setParameter("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
                 .setParameter("self", self).getResultList();
         if (!others.isEmpty()) {
-            throw new ConflictException("Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register.");
+            String message = "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "
+                    + others.get(0) + ").";
+            throw self == null ? new nl.meldcodetour.core.web.DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
+                    : new ConflictException(message);
         }
     }
 

@@ -106,8 +106,9 @@ public class RegistryPages {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
-    public TemplateInstance detail(@PathParam("id") long id) {
-        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), Map.of(), null);
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("melding") String notice) {
+        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), Map.of(),
+                "bestaat-al".equals(notice) ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt." : null);
     }
 
     @GET
@@ -128,6 +129,13 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + o.id)).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.form(null, form, sectors(), e.errors(), null)).build();
+        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+            Organisation existing = registry.find(e.existingId()).orElse(null);
+            if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
+                // the same organisation sent twice: to the one that exists, where the first submit went
+                return Response.seeOther(URI.create("/register/" + e.existingId() + "?melding=bestaat-al")).build();
+            }
+            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
         } catch (ConflictException e) {
             return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
         }
@@ -198,6 +206,8 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.detail(api.get(id), true, e.errors(), null)).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.detail(api.get(id), true, Map.of(), e.getMessage())).build();
         }
     }
 

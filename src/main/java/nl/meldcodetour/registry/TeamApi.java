@@ -103,13 +103,19 @@ public class TeamApi {
     @POST
     @Path("reminders")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Herinnering sturen (wordt verstuurd door de herinneringsmail, issue #6)")
+    @Operation(summary = "Herinnering sturen: één per collega per module per dag. 202: aangevraagd (de e-mail volgt binnen "
+            + "enkele minuten); 200: vandaag al aangevraagd, er gaat geen tweede (message zegt wanneer); 409: organisatie gedeactiveerd")
     public Response remind(@PathParam("id") long id, ReminderRequest request) {
         access.organisation(id);
         if (request == null || request.moduleId() == null) {
             throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("moduleId", "Kies een module."));
         }
-        team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
-        return Response.status(202).build();
+        TeamService.ReminderOutcome outcome = team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
+        return Response.status(outcome.created() ? 202 : 200)
+                .entity(new ReminderView(!outcome.created(), outcome.requestedAt(), outcome.sentAt(), outcome.message())).build();
+    }
+
+    /** The answer to "herinnering sturen": whether one was already asked today, when, whether it went, in words. */
+    public record ReminderView(boolean alreadyRequested, java.time.Instant requestedAt, java.time.Instant sentAt, String message) {
     }
 }

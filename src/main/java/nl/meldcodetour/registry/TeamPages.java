@@ -114,7 +114,7 @@ public class TeamPages {
     @POST
     @Path("{id}/herinnering")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance remind(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+    public Response remind(@PathParam("id") long id, MultivaluedMap<String, String> f) {
         access.organisation(id);
         long employment;
         try {
@@ -122,8 +122,13 @@ public class TeamPages {
         } catch (NumberFormatException e) {
             throw new nl.meldcodetour.core.web.InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
         }
-        teams.requestReminder(id, employment, f.getFirst("moduleId"), access.actor());
-        return render(id, null, null, null, Map.of(), "De herinnering staat klaar en wordt per e-mail verstuurd.");
+        try {
+            // a second click the same day queues nothing and says when the first was asked
+            TeamService.ReminderOutcome outcome = teams.requestReminder(id, employment, f.getFirst("moduleId"), access.actor());
+            return Response.ok(render(id, null, null, null, Map.of(), outcome.message())).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(render(id, null, null, null, Map.of(), e.getMessage())).build();
+        }
     }
 
     private TemplateInstance render(long id, String status, String module, String sort, Map<String, String> errors, String notice) {

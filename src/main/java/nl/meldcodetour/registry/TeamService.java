@@ -84,6 +84,11 @@ public class TeamService {
                 .getResultList();
     }
 
+    /**
+     * Adds a colleague. Twice the same address (a double click, the form sent again) adds nothing the second time: it
+     * is refused with a message that says since when the colleague is on the list. The organisation row is locked
+     * first, so two requests at once are checked one after the other.
+     */
     @Transactional
     public Employment addStaff(long organisationId, StaffInput in, String actor) {
         java.util.Map<String, String> errors = new LinkedHashMap<>();
@@ -95,11 +100,15 @@ public class TeamService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Number existing = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM employment WHERE organisation_id = ?1 AND lower(email) = ?2 AND end_date IS NULL")
-                .setParameter(1, organisationId).setParameter(2, email).getSingleResult();
-        if (existing.longValue() > 0) {
-            throw new nl.meldcodetour.core.web.ConflictException("Deze collega staat al op de lijst van deze organisatie.");
+        OrganisationService.lockOrganisation(em, organisationId);
+        List<Employment> existing = em.createQuery(
+                "from Employment e where e.organisationId = :o and lower(e.email) = :e and e.endDate is null order by e.id", Employment.class)
+                .setParameter("o", organisationId).setParameter("e", email).getResultList();
+        if (!existing.isEmpty()) {
+            Employment current = existing.get(0);
+            throw new nl.meldcodetour.core.web.ConflictException(current.name + " (" + current.email
+                    + ") staat al op de lijst van deze organisatie, sinds " + nl.meldcodetour.core.web.Formats.dutch(current.startDate)
+                    + ". Er is niemand dubbel toegevoegd.");
         }
         Employment e = new Employment();
         e.organisationId = organisationId;
@@ -182,16 +191,60 @@ public class TeamService {
         return new Team(organisationId, organisationName, rows, summary);
     }
 
-    /** Records a "herinnering sturen" request; the e-mail itself is sent by the reminder job (issue #6). */
+    /**
+     * What "herinnering sturen" did: a new request ({@code created}), or the one already made today for this colleague
+     * and module (then nothing new is queued). {@code message} says which, in Dutch, with the time.
+     */
+    public record ReminderOutcome(boolean created, Instant requestedAt, Instant sentAt, String message) {
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+
+    /**
+     * Records a "herinnering sturen" request; the e-mail itself is sent by the reminder job. One reminder per colleague
+     * per module per day (Dutch calendar day), however often and by whomever it is asked: requests for one colleague
+     * and module wait for each other on an advisory lock, so a second one, also one at the same moment, finds the first
+     * and queues nothing; it answers when the first was asked (and sent). Refused for a deactivated organisation: it
+     * gets no more mail.
+     */
     @Transactional
-    public void requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
+    public ReminderOutcome requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
         Employment e = em.find(Employment.class, employmentId);
-        if (e == null || e.organisationId != organisationId || content.catalog().module(moduleId).isEmpty()) {
+        Module module = moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
+        if (e == null || e.organisationId != organisationId || module == null) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by) VALUES (?1, ?2, ?3)")
-                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, actor).executeUpdate();
-        audit.record(actor, "REMIND", "employment", employmentId, moduleId);
+        Organisation o = em.find(Organisation.class, organisationId);
+        if (o == null || !o.active) {
+            throw new nl.meldcodetour.core.web.ConflictException(
+                    "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
+        }
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> today = em.createNativeQuery("""
+                SELECT requested_at, sent_at FROM reminder_request
+                WHERE employment_id = ?1 AND module_id = ?2 AND (requested_at AT TIME ZONE 'Europe/Amsterdam')::date = ?3
+                ORDER BY requested_at LIMIT 1""")
+                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, LocalDate.now(clock)).getResultList();
+        if (today.isEmpty()) {
+            Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
+            em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, actor)
+                    .setParameter(4, now.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+            audit.record(actor, "REMIND", "employment", employmentId, moduleId);
+            return new ReminderOutcome(true, now, null, "De herinnering aan " + e.name + " over ‘" + module.title()
+                    + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
+        }
+        Instant requestedAt = nl.meldcodetour.core.db.SqlValues.instant(today.get(0)[0]);
+        Instant sentAt = nl.meldcodetour.core.db.SqlValues.instant(today.get(0)[1]);
+        String message = sentAt != null
+                ? e.name + " kreeg vandaag om " + TIME.format(sentAt) + " al een herinnering over ‘" + module.title()
+                        + "’ (aangevraagd om " + TIME.format(requestedAt) + "). Er is geen tweede verstuurd; morgen kan het weer."
+                : "Er is vandaag om " + TIME.format(requestedAt) + " al een herinnering aan " + e.name + " over ‘" + module.title()
+                        + "’ aangevraagd; die wordt binnen enkele minuten verstuurd. Er gaat geen tweede.";
+        return new ReminderOutcome(false, requestedAt, sentAt, message);
     }
 
     public long pendingReminders(long employmentId) {

@@ -90,8 +90,8 @@ public class SessionPages {
     @Path("{id}/aanmelden")
     public Response register(@PathParam("id") long id) {
         try {
-            String status = sessions.register(id, user.person().id);
-            return back(status.equals("registered") ? "aangemeld" : "wachtlijst");
+            SessionService.Registration r = sessions.register(id, user.person().id);
+            return back((r.already() ? "al-" : "") + (r.status().equals("registered") ? "aangemeld" : "wachtlijst"));
         } catch (ConflictException e) {
             return back("gesloten");
         }
@@ -155,6 +155,9 @@ public class SessionPages {
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
                     capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
             return back("gepland");
+        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+            // sent twice: planned once, and the second submit ends where the first did
+            return back("al-gepland");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.plan(form, e.errors(), List.copyOf(content.catalog().sectors().values()),
                     content.catalog().modules())).build();
@@ -269,13 +272,16 @@ public class SessionPages {
     }
 
     private static Map<String, String> notices() {
-        return Map.of("aangemeld", "Je bent aangemeld. Zet de bijeenkomst in je agenda met de link bij de bijeenkomst.",
-                "wachtlijst", "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch.",
-                "afgemeld", "Je bent afgemeld.",
-                "gesloten", "Aanmelden kan niet meer: de bijeenkomst gaat niet door of is al begonnen.",
-                "gepland", "De bijeenkomst is gepland.",
-                "gewijzigd", "De bijeenkomst is gewijzigd. Iedereen die is aangemeld of wacht, krijgt een e-mail.",
-                "afgezegd", "De bijeenkomst is afgezegd. Iedereen die was aangemeld of wachtte, krijgt een e-mail.");
+        return Map.ofEntries(Map.entry("aangemeld", "Je bent aangemeld. Zet de bijeenkomst in je agenda met de link bij de bijeenkomst."),
+                Map.entry("al-aangemeld", "Je was al aangemeld voor deze bijeenkomst. Er is niets veranderd."),
+                Map.entry("al-wachtlijst", "Je stond al op de wachtlijst voor deze bijeenkomst. Er is niets veranderd."),
+                Map.entry("al-gepland", "Deze bijeenkomst was al gepland (zelfde titel, tijd en plaats). Er is geen tweede gepland."),
+                Map.entry("wachtlijst", "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch."),
+                Map.entry("afgemeld", "Je bent afgemeld."),
+                Map.entry("gesloten", "Aanmelden kan niet meer: de bijeenkomst gaat niet door of is al begonnen."),
+                Map.entry("gepland", "De bijeenkomst is gepland."),
+                Map.entry("gewijzigd", "De bijeenkomst is gewijzigd. Iedereen die is aangemeld of wacht, krijgt een e-mail."),
+                Map.entry("afgezegd", "De bijeenkomst is afgezegd. Iedereen die was aangemeld of wachtte, krijgt een e-mail."));
     }
 
     static List<String> split(String csv) {

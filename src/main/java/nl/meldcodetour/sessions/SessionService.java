@@ -108,6 +108,22 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        // The same planner sending the same session twice (a double click, the form sent again) plans it once: identical
+        // requests wait for each other on an advisory lock, then the second finds the first.
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(java.util.Locale.ROOT) + "|" + slot.starts())
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> same = em.createNativeQuery("""
+                SELECT id FROM tour_session
+                WHERE created_by = ?1 AND lower(title) = lower(?2) AND starts_at = ?3 AND ends_at = ?4
+                  AND place IS NOT DISTINCT FROM ?5 AND online_url IS NOT DISTINCT FROM ?6 AND cancelled_at IS NULL
+                ORDER BY id LIMIT 1""").setParameter(1, actor).setParameter(2, title).setParameter(3, slot.starts())
+                .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()).getResultList();
+        if (!same.isEmpty()) {
+            throw new nl.meldcodetour.core.web.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get(0)
+                    + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get(0).longValue());
+        }
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email,
                                           created_by, trainer_person_id)
@@ -177,12 +193,16 @@ public class SessionService {
         return view(rows.get(0));
     }
 
+    /** The status after registering, and whether the person already had it (a second click changes nothing). */
+    public record Registration(String status, boolean already) {
+    }
+
     /**
-     * Registers; when the session is full, puts the person on the waitlist. Repeating it changes nothing. Returns the
-     * resulting status.
+     * Registers; when the session is full, puts the person on the waitlist. Repeating it changes nothing (the session
+     * row is locked, and there is one registration per person and session). Returns the resulting status.
      */
     @Transactional
-    public String register(long sessionId, long personId) {
+    public Registration register(long sessionId, long personId) {
         Object[] session = lock(sessionId);
         if (session[1] != null) {
             throw new ConflictException("Deze bijeenkomst gaat niet door.");
@@ -192,7 +212,7 @@ public class SessionService {
         }
         Optional<String> current = status(sessionId, personId);
         if (current.isPresent() && !current.get().equals("cancelled")) {
-            return current.get();
+            return new Registration(current.get(), true);
         }
         long registered = registeredCount(sessionId);
         String status = registered < ((Number) session[0]).intValue() ? "registered" : "waitlisted";
@@ -202,7 +222,7 @@ public class SessionService {
                 ON CONFLICT (session_id, person_id) DO UPDATE SET status = EXCLUDED.status, registered_at = now(),
                     cancelled_at = NULL, promoted_at = NULL, attended = NULL""")
                 .setParameter(1, sessionId).setParameter(2, personId).setParameter(3, status).executeUpdate();
-        return status;
+        return new Registration(status, false);
     }
 
     /** Cancels; a freed place goes to the first person on the waitlist. Returns the person promoted, if any. */

@@ -16,6 +16,26 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** The mails received so far for this address (the first recipient), in the order they arrived. */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> receivedBy(String email) {
+        return java.util.Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(email);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The subject of a received mail ("" when it can't be read). */
+    public static String subject(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();

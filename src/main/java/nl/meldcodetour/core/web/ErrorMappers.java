@@ -151,6 +151,13 @@ public class ErrorMappers {
                 LOG.debugf("Client closed the connection on %s", uri.getPath());
                 return Response.status(400).build();
             }
+            // a unique key refused a second copy (two identical requests at the same moment): nothing was saved twice
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                LOG.infof("Refused a duplicate on %s", uri.getPath());
+                String message = "Dit was al opgeslagen; waarschijnlijk is het twee keer verstuurd. Er is niets dubbel opgeslagen. "
+                        + "Laad de pagina opnieuw om te zien wat er nu staat.";
+                return isApi(uri) ? json(ApiError.of(409, message)) : page(409, "Al opgeslagen", message);
+            }
             // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 LOG.infof("Refused input on %s: SQL state %s", uri.getPath(), sql.getSQLState());
