@@ -79,11 +79,6 @@ public class TeamService {
             return label;
         }
 
-        /** The Dutch word for one module: a single module is "verlopen", not "niet compleet". */
-        public String moduleLabel() {
-            return this == VERLOPEN ? "Verlopen" : label;
-        }
-
         public String css() {
             return css;
         }
