@@ -42,18 +42,34 @@ public class CertificateService {
         issue(recorded.completionId(), recorded.moduleId());
     }
 
-    /** Issues the certificate of a completion unless it exists. */
+    /**
+     * Issues the certificate of a completion unless it exists. Its content version is the module's own version, readable
+     * ("3 (22 november 2026)"), when that version was published on or before the completion day; for a completion from
+     * before it (a certificate issued later for an old completion) the version is not known, so the certificate keeps
+     * the content code recorded with the completion.
+     */
     void issue(UUID completionId, String moduleId) {
-        String title = content.catalog().module(moduleId).map(Module::title).orElse(moduleId);
+        Optional<Module> module = content.catalog().module(moduleId);
+        String title = module.map(Module::title).orElse(moduleId);
+        @SuppressWarnings("unchecked")
+        List<Object> days = em.createNativeQuery(
+                "SELECT (completed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM completion WHERE id = ?1")
+                .setParameter(1, completionId).getResultList();
+        java.time.LocalDate completedOn = days.isEmpty() ? null
+                : days.get(0) instanceof java.time.LocalDate d ? d : ((java.sql.Date) days.get(0)).toLocalDate();
+        String version = module.filter(m -> m.versionDate() != null && completedOn != null && !m.versionDate().isAfter(completedOn))
+                .flatMap(Module::versionLabel).orElse(null);
         em.createNativeQuery("""
                 INSERT INTO certificate (id, completion_id, person_id, code, holder_name, module_id, module_title, completed_on,
                                          valid_until, content_version, issuer)
                 SELECT ?1, c.id, c.person_id, ?2, left(coalesce(nullif(p.display_name, ''), p.email, 'Onbekend'), 200), c.module_id,
-                       left(?3, 200), (c.completed_at AT TIME ZONE 'Europe/Amsterdam')::date, c.valid_until, c.content_version, ?4
+                       left(?3, 200), (c.completed_at AT TIME ZONE 'Europe/Amsterdam')::date, c.valid_until,
+                       coalesce(nullif(CAST(?6 AS varchar), ''), c.content_version), ?4
                 FROM completion c JOIN person p ON p.id = c.person_id WHERE c.id = ?5
                 ON CONFLICT (completion_id) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, VerificationCode.generate()).setParameter(3, title)
-                .setParameter(4, issuer).setParameter(5, completionId).executeUpdate();
+                .setParameter(4, issuer).setParameter(5, completionId).setParameter(6, version == null ? "" : version)
+                .executeUpdate();
     }
 
     /** All certificates of a person, newest first; completions from before certificates existed get one now. */

@@ -19,6 +19,37 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
         return Optional.ofNullable(id).map(functions::get);
     }
 
+    /**
+     * The functions of an organisation's sector, offered first when staff are added: those of the sector itself and
+     * of its sub-sectors (gezondheidszorg: huisarts, wijkverpleegkundige, verzorgende); when there are none, those of
+     * the nearest parent sector that has some (wijkteam: the wijkteammedewerker of maatschappelijke ondersteuning).
+     * Empty for an unknown sector. In the order of content/functions.yml.
+     */
+    public List<JobFunction> functionsOfSector(String sector) {
+        Optional<String> current = Optional.ofNullable(sector).filter(sectors::containsKey);
+        for (int depth = 0; current.isPresent() && depth <= sectors.size(); depth++) {
+            String s = current.get();
+            List<JobFunction> found = functions.values().stream().filter(f -> within(f.sector(), s)).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            current = sectors.get(s).parent();
+        }
+        return List.of();
+    }
+
+    /** True when {@code sector} is {@code ancestor} or one of its (sub-)sub-sectors. */
+    private boolean within(String sector, String ancestor) {
+        Optional<String> current = Optional.ofNullable(sector);
+        for (int depth = 0; current.isPresent() && depth <= sectors.size(); depth++) {
+            if (current.get().equals(ancestor)) {
+                return true;
+            }
+            current = Optional.ofNullable(sectors.get(current.get())).flatMap(Sector::parent);
+        }
+        return false;
+    }
+
     /** Modules required for a function: the core modules plus the function's modules, in display order. */
     public List<Module> modulesForFunction(JobFunction function) {
         return modules.stream().filter(m -> m.core() || function.modules().contains(m.id())).toList();

@@ -166,7 +166,8 @@ public final class ContentLoader {
         int before = problems.size();
         String what = "module.yml";
         Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "kind", "sectors", "roles", "order",
-                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired", "retryCooldownMinutes"));
+                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired", "retryCooldownMinutes", "version",
+                "versionDate"));
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
         String summary = YamlNode.optionalText(f, "summary", what).orElse("");
@@ -228,6 +229,23 @@ public final class ContentLoader {
         int passMark = YamlNode.number(f, doc, "passMark", 1, 100, null);
         int drawSize = YamlNode.number(f, doc, "drawSize", 1, 200, null);
         int retryCooldownMinutes = YamlNode.number(f, doc, "retryCooldownMinutes", 0, 7 * 24 * 60, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
+        // the module's own version, for people (the certificate): both or neither
+        String version = YamlNode.optionalText(f, "version", what).orElse(null);
+        java.time.LocalDate versionDate = null;
+        Optional<String> versionDateText = YamlNode.optionalText(f, "versionDate", what);
+        if (versionDateText.isPresent()) {
+            try {
+                versionDate = java.time.LocalDate.parse(versionDateText.get());
+            } catch (java.time.format.DateTimeParseException e) {
+                f.get("versionDate").problem("versionDate is een datum als 2026-11-22, niet '" + versionDateText.get() + "'");
+            }
+        }
+        if (version != null && version.length() > 20) {
+            f.get("version").problem("version is kort, zoals '3' of '2.1' (hoogstens 20 tekens)");
+        }
+        if ((version == null) != (versionDateText.isEmpty())) {
+            doc.problem("'version' en 'versionDate' horen bij elkaar: geef ze allebei of geen van beide");
+        }
         String attendance = YamlNode.optionalText(f, "attendanceRequired", what).orElse("false");
         if (!attendance.equals("true") && !attendance.equals("false")) {
             f.get("attendanceRequired").problem("attendanceRequired is 'true' of 'false', niet '" + attendance + "'");
@@ -260,7 +278,8 @@ public final class ContentLoader {
             return Optional.empty();
         }
         return Optional.of(new Module(id.get(), title.get(), summary, kind, Set.copyOf(sectorIds), Set.copyOf(roleIds), refresherMonths,
-                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true"), retryCooldownMinutes));
+                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true"), retryCooldownMinutes,
+                version, versionDate));
     }
 
     private Optional<Page> loadPage(Path dir, String pageFile, YamlNode reference) {

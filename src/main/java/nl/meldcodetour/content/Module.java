@@ -17,12 +17,32 @@ import java.util.Set;
  * @param attendanceRequired blended: the module is completed by the quiz and attending a session that covers it
  * @param retryCooldownMinutes after two failed attempts in a row, how long until a new attempt opens when the learner
  *                       has not read the pages that explain their wrong answers
+ * @param version        the module's own version as its authors number it ("3"), for people: printed on the
+ *                       certificate with {@code versionDate}; null when module.yml names none
+ * @param versionDate    the day this version of the module was published; null with {@code version}
  */
 public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
         int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order,
-        boolean attendanceRequired, int retryCooldownMinutes) {
+        boolean attendanceRequired, int retryCooldownMinutes, String version, java.time.LocalDate versionDate) {
 
     public static final int DEFAULT_RETRY_COOLDOWN_MINUTES = 60;
+
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+            java.util.Locale.forLanguageTag("nl-NL"));
+
+    /** A module without a version of its own (tests and generated modules). */
+    public Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles, int refresherMonths,
+            int passMark, int drawSize, List<Page> pages, List<Question> questions, int order, boolean attendanceRequired,
+            int retryCooldownMinutes) {
+        this(id, title, summary, kind, sectors, roles, refresherMonths, passMark, drawSize, pages, questions, order,
+                attendanceRequired, retryCooldownMinutes, null, null);
+    }
+
+    /** "3 (22 november 2026)": the version of the module as the certificate shows it; empty without a version. */
+    public Optional<String> versionLabel() {
+        return version == null || versionDate == null ? Optional.empty()
+                : Optional.of(version + " (" + DATE.format(versionDate) + ")");
+    }
 
     /** What a module is about, which decides who gets it and the size its question bank must have. */
     public enum Kind {

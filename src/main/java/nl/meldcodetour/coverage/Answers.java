@@ -4,6 +4,7 @@ import nl.meldcodetour.coverage.CoverageService.Filter;
 import nl.meldcodetour.coverage.CoverageService.Report;
 import nl.meldcodetour.coverage.CoverageService.Row;
 import nl.meldcodetour.coverage.Disclosure.Figure;
+import nl.meldcodetour.core.web.Dutch;
 
 /** The Datalab's two questions, answered in plain Dutch from the figures that may be shown. */
 public final class Answers {
@@ -22,8 +23,9 @@ public final class Answers {
         String scope = scope(report.filter(), sectorName);
         String what = moduleTitle == null ? "alle verplichte modules" : "de module " + moduleTitle;
         String note = t.orgsWithoutStaff() > 0
-                ? "Let op: we tellen alleen professionals die hun organisatie heeft ingevoerd. " + t.orgsWithoutStaff() + " van de "
-                        + t.organisations() + " organisaties" + scope + " hebben nog niemand ingevoerd."
+                ? "Let op: we tellen alleen professionals die hun organisatie heeft ingevoerd. " + Dutch.number(t.orgsWithoutStaff())
+                        + " van de " + Dutch.count(t.organisations(), "organisatie", "organisaties") + scope + " "
+                        + Dutch.word(t.orgsWithoutStaff(), "heeft", "hebben") + " nog niemand ingevoerd."
                 : null;
         if (t.professionals().value() != null && t.professionals().value() == 0) {
             return new Answer(QUESTION_TRAINED, "Dat weten we nog niet: er zijn" + scope + " nog geen professionals ingevoerd.", note);
@@ -42,11 +44,14 @@ public final class Answers {
                     + ". Dan zou je van ieder van hen weten of de training geldig is.", note);
         }
         // a split is shown only when at least 5 have no valid training: never "Ja" (that would be a split of one outcome)
-        String answer = "Nee, nog niet iedereen. Van de " + words(t.professionals())
-                + " geregistreerde professionals" + scope + " heeft " + share(t.currentShare()) + " (" + words(t.current())
-                + ") een geldige training voor " + what + ". " + capital(words(t.due())) + " moet binnen 60 dagen opnieuw, "
-                + words(t.expired()) + " heeft een verlopen of onvolledige training en " + words(t.never())
-                + " heeft nog nooit een training gedaan.";
+        // the verb agrees with each count: "1 heeft", "350 hebben", "minder dan 5 hebben"
+        String current = words(t.current());
+        String answer = "Nee, nog niet iedereen. Van de " + Dutch.count(words(t.professionals()), "geregistreerde professional",
+                "geregistreerde professionals") + scope + " " + Dutch.word(current, "heeft", "hebben") + " er " + current
+                + (t.currentShare().suppressed() ? "" : " (" + t.currentShare().display() + ")") + " een geldige training voor "
+                + what + ". " + capital(words(t.due())) + " " + Dutch.word(words(t.due()), "moet", "moeten") + " binnen 60 dagen opnieuw, "
+                + words(t.expired()) + " " + Dutch.word(words(t.expired()), "heeft", "hebben") + " een verlopen of onvolledige training en "
+                + words(t.never()) + " " + Dutch.word(words(t.never()), "heeft", "hebben") + " nog nooit een training gedaan.";
         return new Answer(QUESTION_TRAINED, answer, note);
     }
 
@@ -56,20 +61,35 @@ public final class Answers {
         long obliged = t.obligedOrgs();
         long without = t.obligedWithoutAf();
         String answer;
+        String where = Dutch.word(obliged, "in een verplichte sector", "in verplichte sectoren") + scope;
         if (obliged == 0) {
             answer = "Er zijn" + scope + " geen organisaties in sectoren waar de meldcode verplicht is.";
         } else if (without == 0) {
-            answer = "Nee. Alle " + Disclosure.number(obliged) + " organisaties in verplichte sectoren" + scope
-                    + " hebben een aandachtsfunctionaris.";
+            answer = obliged == 1 ? "Nee. De enige organisatie " + where + " heeft een aandachtsfunctionaris."
+                    : "Nee. Alle " + Dutch.count(obliged, "organisatie", "organisaties") + " " + where + " hebben een aandachtsfunctionaris.";
+        } else if (obliged == 1) {
+            answer = "Ja. De enige organisatie " + where + " heeft geen aandachtsfunctionaris.";
+        } else if (without == obliged) {
+            answer = "Ja. Geen van de " + Dutch.count(obliged, "organisatie", "organisaties") + " " + where
+                    + " heeft een aandachtsfunctionaris.";
         } else {
-            answer = "Ja. Van de " + Disclosure.number(obliged) + " organisaties in verplichte sectoren" + scope + " hebben er "
-                    + Disclosure.number(without) + " geen aandachtsfunctionaris.";
+            answer = "Ja. Van de " + Dutch.count(obliged, "organisatie", "organisaties") + " " + where + " "
+                    + Dutch.word(without, "heeft", "hebben") + " er " + Dutch.number(without) + " geen aandachtsfunctionaris.";
         }
         long others = t.organisations() - obliged;
         long othersWithout = t.withoutAf() - without;
-        String note = others > 0 ? "Daarnaast zijn er " + Disclosure.number(others)
-                + " organisaties in sectoren zonder meldcodeplicht (zoals de politie); daarvan hebben er "
-                + Disclosure.number(othersWithout) + " geen aandachtsfunctionaris." : null;
+        String note = null;
+        if (others == 1) {
+            note = "Daarnaast is er 1 organisatie in een sector zonder meldcodeplicht (zoals de politie); die heeft "
+                    + (othersWithout == 0 ? "een" : "geen") + " aandachtsfunctionaris.";
+        } else if (others > 1 && othersWithout == 0) {
+            note = "Daarnaast zijn er " + Dutch.count(others, "organisatie", "organisaties")
+                    + " in sectoren zonder meldcodeplicht (zoals de politie); die hebben allemaal een aandachtsfunctionaris.";
+        } else if (others > 1) {
+            note = "Daarnaast zijn er " + Dutch.count(others, "organisatie", "organisaties")
+                    + " in sectoren zonder meldcodeplicht (zoals de politie); daarvan " + Dutch.word(othersWithout, "heeft", "hebben")
+                    + " er " + Dutch.number(othersWithout) + " geen aandachtsfunctionaris.";
+        }
         return new Answer(QUESTION_AF, answer, note);
     }
 

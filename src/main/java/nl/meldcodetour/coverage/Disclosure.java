@@ -123,14 +123,6 @@ public final class Disclosure {
 
     /** Dutch thousands separator: 12.345. */
     public static String number(long n) {
-        String digits = Long.toString(Math.abs(n));
-        StringBuilder out = new StringBuilder(digits.length() + 4);
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append('.');
-            }
-            out.append(digits.charAt(i));
-        }
-        return n < 0 ? "-" + out : out.toString();
+        return nl.meldcodetour.core.web.Dutch.number(n);
     }
 }

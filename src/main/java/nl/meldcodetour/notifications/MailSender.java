@@ -157,7 +157,7 @@ public class MailSender {
         switch (kind) {
             case "expiry-60", "expiry-14" -> {
                 String days = kind.substring("expiry-".length());
-                subject = "Over " + days + " dagen verloopt je training " + module;
+                subject = "Over " + nl.meldcodetour.core.web.Dutch.count(days, "dag", "dagen") + " verloopt je training " + module;
                 body = expiry.data("name", name).data("module", module).data("validUntil", validUntil).data("days", days)
                         .data("link", base + "/modules/" + moduleId).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
             }
@@ -197,7 +197,7 @@ public class MailSender {
         return Mail.withText(recipient, subject, body).addHeader("Message-ID", "<outbox-" + id + "@meldcodetour>");
     }
 
-    /** Title, "4 maart 2027 om 14:00 tot 16:00" and the place of a session, read when the mail is sent. */
+    /** Title, "4 maart 2027, 14:00–16:00" and the place of a session, read when the mail is sent. */
     private Object[] sessionFacts(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1")
@@ -206,11 +206,7 @@ public class MailSender {
             throw new IllegalStateException("session " + id + " not found");
         }
         Object[] r = rows.get(0);
-        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
-        java.time.ZonedDateTime start = instant(r[1]).atZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
-        java.time.ZonedDateTime end = instant(r[2]).atZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
-        return new Object[] { r[0], Formats.dutch(start.toLocalDate()) + " van " + time.format(start) + " tot " + time.format(end),
-                "Plaats: " + r[3] };
+        return new Object[] { r[0], Formats.period(instant(r[1]), instant(r[2])), "Plaats: " + r[3] };
     }
 
     private static java.time.Instant instant(Object o) {

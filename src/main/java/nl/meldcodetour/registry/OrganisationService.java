@@ -25,6 +25,14 @@ import nl.meldcodetour.core.web.InvalidInputException;
 @ApplicationScoped
 public class OrganisationService {
 
+    /** Someone else saved the organisation after the version this change is based on. */
+    public static final class ChangedMeanwhile extends ConflictException {
+        ChangedMeanwhile() {
+            super("Iemand anders heeft deze organisatie intussen gewijzigd. Laad de gegevens opnieuw en voer je wijziging nog eens in.");
+        }
+    }
+
+
     public static final int MAX_PAGE_SIZE = 100;
 
     /** What an editor sends: every field of an organisation, and for an update the version it was based on. */
@@ -141,8 +149,7 @@ public class OrganisationService {
             throw new InvalidInputException(Map.of("version", "Geef de versie mee waarop je wijziging is gebaseerd."));
         }
         if (input.version() != o.version) {
-            throw new ConflictException("Iemand anders heeft deze organisatie intussen gewijzigd. "
-                    + "Laad de gegevens opnieuw en voer je wijziging nog eens in.");
+            throw new ChangedMeanwhile();
         }
         Map<String, Object> before = snapshot(o);
         apply(o, input);

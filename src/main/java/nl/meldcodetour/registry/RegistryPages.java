@@ -137,7 +137,8 @@ public class RegistryPages {
             }
             return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
         } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
+            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage()
+                    + " Controleer je gegevens hieronder en sla opnieuw op.")).build();
         }
     }
 
@@ -160,14 +161,20 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.form(id, form, sectors(), e.errors(), null)).build();
-        } catch (ConflictException e) {
-            // Keep what this editor typed, show what is saved now, and base a new attempt on the current version.
+        } catch (OrganisationService.ChangedMeanwhile e) {
+            // Keep what this editor typed, show what is saved now, and base a new attempt on the current version: one
+            // message that says what happened and what to do here (the API's "laad de gegevens opnieuw" does not apply).
             Organisation current = registry.find(id).orElseThrow(NotFoundException::new);
             Form kept = new Form(form.name(), form.kvkNumber(), form.vestigingsnummer(), form.sector(), form.gemeente(),
                     form.area(), form.postcode(), form.staffCount(), form.address(), String.valueOf(current.version));
             String saved = "Nu opgeslagen: " + current.name + ", " + registry.sectorName(current.sector) + ", " + current.gemeente
                     + (current.area == null ? "" : ", " + current.area) + ".";
-            return Response.status(409).entity(Templates.form(id, kept, sectors(), Map.of(), e.getMessage() + " " + saved)).build();
+            return Response.status(409).entity(Templates.form(id, kept, sectors(), Map.of(), "Iemand anders heeft deze organisatie "
+                    + "gewijzigd terwijl jij bezig was. " + saved + " Hieronder staat wat jij had ingevuld. Pas het aan waar nodig "
+                    + "en sla opnieuw op.")).build();
+        } catch (ConflictException e) {
+            return Response.status(409).entity(Templates.form(id, form, sectors(), Map.of(), e.getMessage()
+                    + " Controleer je gegevens hieronder en sla opnieuw op.")).build();
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,14 +42,22 @@ public class TeamApi {
     CsvImportService imports;
 
     @Inject
+    nl.meldcodetour.content.ContentService content;
+
+    @Inject
     nl.meldcodetour.core.web.RateLimits limits;
 
     @GET
     @Path("team")
-    @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, met tellingen")
-    public TeamService.Team get(@PathParam("id") long id) {
+    @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, en per collega de stand over al die "
+            + "modules; de tellingen tellen collega's. Met module: alleen wie die module moet doen, en de stand voor die module")
+    public TeamService.Team get(@PathParam("id") long id, @QueryParam("module") String module) {
         Organisation o = access.organisation(id);
-        return team.team(id, o.name, access.actor());
+        if (module != null && !module.isBlank() && content.catalog().module(module).isEmpty()) {
+            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("module", "Onbekende module."));
+        }
+        TeamService.Team all = team.team(id, o.name, access.actor());
+        return module == null || module.isBlank() ? all : all.forModule(module);
     }
 
     @GET

@@ -26,6 +26,6 @@ final class TeamCsv {
             }
         }
         // ExcelCsv neutralises formulas in every cell, the e-mail address included
-        return ExcelCsv.of(List.of("Naam", "E-mail", "Functie", "Module", "Status", "Geldig tot"), rows);
+        return ExcelCsv.of(List.of("Naam", "E-mail", "Functie", "Module", "Status", "Geldig tot en met"), rows);
     }
 }

@@ -39,8 +39,8 @@ public class TeamPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance team(TeamService.Team team, List<TeamService.Row> rows, String status, String module,
-                String sort, List<nl.meldcodetour.content.Module> modules, List<JobFunction> functions,
-                Map<String, String> errors, String notice);
+                String sort, String keep, List<nl.meldcodetour.content.Module> modules, String sectorName, List<JobFunction> sectorFunctions,
+                List<JobFunction> otherFunctions, Map<String, String> errors, String notice);
 
         /** Mijn team of an aandachtsfunctionaris who is not registered for an organisation (yet). */
         static native TemplateInstance notRegistered(Person person, List<OrganisationService.UpcomingAfRole> upcoming);
@@ -133,26 +133,27 @@ public class TeamPages {
 
     private TemplateInstance render(long id, String status, String module, String sort, Map<String, String> errors, String notice) {
         Organisation o = access.organisation(id);
-        TeamService.Team team = teams.team(id, o.name, access.actor());
+        TeamService.Team all = teams.team(id, o.name, access.actor());
+        // the module filter changes the rows and the counts: only who must follow that module, and where they stand with it
+        String chosen = module != null && all.requiredModuleIds().contains(module) ? module : null;
+        TeamService.Team team = chosen == null ? all : all.forModule(chosen);
+        java.util.Optional<TeamService.Standing> wanted = TeamService.Standing.ofFilter(status);
         List<TeamService.Row> rows = team.rows().stream()
-                .filter(r -> module == null || module.isBlank() || r.modules().stream().anyMatch(c -> c.moduleId().equals(module)))
-                .filter(r -> status == null || status.isBlank() || r.modules().stream()
-                        .filter(c -> module == null || module.isBlank() || c.moduleId().equals(module))
-                        .anyMatch(c -> matches(c.status(), status)))
-                .sorted("status".equals(sort) ? Comparator.comparingInt(TeamService.Row::urgency).thenComparing(TeamService.Row::name)
+                .filter(r -> wanted.isEmpty() || r.status() == wanted.get())
+                .sorted("status".equals(sort) ? TeamService.URGENT_FIRST
                         : Comparator.comparing(TeamService.Row::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
-        return Templates.team(team, rows, status, module, sort, content.catalog().modules(),
-                List.copyOf(content.catalog().functions().values()), errors, notice);
-    }
-
-    static boolean matches(ModuleStatus s, String filter) {
-        return switch (filter) {
-            case "behaald" -> s == ModuleStatus.BEHAALD;
-            case "verloopt-binnenkort" -> s == ModuleStatus.VERLOOPT_BINNENKORT;
-            case "verlopen" -> s == ModuleStatus.VERLOPEN;
-            case "nooit" -> s == ModuleStatus.NIET_GESTART || s == ModuleStatus.BEZIG;
-            default -> true;
-        };
+        // the module list offers what this team must follow
+        List<nl.meldcodetour.content.Module> modules = content.catalog().modules().stream()
+                .filter(m -> all.requiredModuleIds().contains(m.id())).toList();
+        // the functions of the organisation's sector first, all others behind "Andere functie"
+        List<JobFunction> sectorFunctions = content.catalog().functionsOfSector(o.sector);
+        List<JobFunction> otherFunctions = content.catalog().functions().values().stream()
+                .filter(f -> !sectorFunctions.contains(f)).toList();
+        String sectorName = content.catalog().sector(o.sector).map(nl.meldcodetour.content.Sector::name).orElse(o.sector);
+        // the counts link to their status filter and keep the chosen module and order
+        String keep = (chosen == null ? "" : "&module=" + chosen) + ("status".equals(sort) ? "&sorteer=status" : "");
+        return Templates.team(team, rows, wanted.map(TeamService.Standing::filter).orElse(null), chosen, sort, keep, modules,
+                sectorName, sectorFunctions, otherFunctions, errors, notice);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,21 +32,118 @@ public class TeamService {
     public record Cell(String moduleId, String moduleTitle, ModuleStatus status, LocalDate validUntil) {
     }
 
-    /** One colleague with their required modules. */
-    public record Row(long employmentId, String name, String email, String functionName, List<Cell> modules) {
-        /** The worst status, for sorting: never/expired first. */
-        public int urgency() {
-            return modules.stream().mapToInt(c -> switch (c.status()) {
-                case VERLOPEN -> 0;
-                case NIET_GESTART, BEZIG -> 1;
-                case VERLOOPT_BINNENKORT -> 2;
-                case BEHAALD -> 3;
-            }).min().orElse(3);
+    /**
+     * Where one colleague stands, as counted in the team view: every colleague counts once. Over all their required
+     * modules (the same rule as the municipal dashboard, docs/dashboard.md):
+     * <ul>
+     * <li>{@link #NOOIT_GEDAAN}: not one required module ever passed;</li>
+     * <li>{@link #VERLOPEN} ("verlopen of niet compleet"): at least one required module expired or never passed;</li>
+     * <li>{@link #VERLOOPT_BINNENKORT}: every required module valid, at least one expiring within 60 days;</li>
+     * <li>{@link #BEHAALD}: every required module passed and not expiring soon.</li>
+     * </ul>
+     * With one module chosen, the same rule over that module alone: nooit gedaan, verlopen, verloopt binnenkort or
+     * behaald.
+     */
+    public enum Standing {
+        NOOIT_GEDAAN("nooit", "nooitGedaan", "Nooit gedaan", "niet-gestart", 0),
+        VERLOPEN("verlopen", "verlopen", "Verlopen of niet compleet", "verlopen", 0),
+        VERLOOPT_BINNENKORT("verloopt-binnenkort", "verlooptBinnenkort", "Verloopt binnenkort", "verloopt-binnenkort", 1),
+        BEHAALD("behaald", "behaald", "Behaald", "behaald", 2);
+
+        private final String filter;
+        private final String key;
+        private final String label;
+        private final String css;
+        private final int tier;
+
+        Standing(String filter, String key, String label, String css, int tier) {
+            this.filter = filter;
+            this.key = key;
+            this.label = label;
+            this.css = css;
+            this.tier = tier;
+        }
+
+        /** The value of the page's status filter ({@code ?status=nooit}). */
+        public String filter() {
+            return filter;
+        }
+
+        /** The key in {@link Team#counts()}. */
+        public String key() {
+            return key;
+        }
+
+        /** The Dutch word over all required modules. */
+        public String label() {
+            return label;
+        }
+
+        public String css() {
+            return css;
+        }
+
+        /** "Eerst wie iets moet doen": verlopen and nooit gedaan (0), then verloopt binnenkort (1), then behaald (2). */
+        public int tier() {
+            return tier;
+        }
+
+        public static Standing of(List<Cell> required) {
+            if (!required.isEmpty() && required.stream().allMatch(c -> c.status() == ModuleStatus.NIET_GESTART
+                    || c.status() == ModuleStatus.BEZIG)) {
+                return NOOIT_GEDAAN;
+            }
+            if (required.stream().anyMatch(c -> !c.status().isValid())) {
+                return VERLOPEN;
+            }
+            return required.stream().anyMatch(c -> c.status() == ModuleStatus.VERLOOPT_BINNENKORT) ? VERLOOPT_BINNENKORT : BEHAALD;
+        }
+
+        /** The standing for a status filter value, or empty for "all" and unknown values. */
+        public static java.util.Optional<Standing> ofFilter(String filter) {
+            return java.util.Arrays.stream(values()).filter(s -> s.filter.equals(filter)).findFirst();
         }
     }
 
-    /** The team view of one organisation, with counts per status over all required modules. */
-    public record Team(long organisationId, String organisationName, List<Row> rows, Map<String, Integer> counts) {
+    /** One colleague with their required modules (or, in a module's view, that one module) and where they stand. */
+    public record Row(long employmentId, String name, String email, String functionName, Standing status, List<Cell> modules) {
+    }
+
+    /** "Eerst wie iets moet doen": by {@link Standing#tier()}, then by name. */
+    public static final Comparator<Row> URGENT_FIRST = Comparator.comparingInt((Row r) -> r.status().tier())
+            .thenComparing(Row::name, String.CASE_INSENSITIVE_ORDER);
+
+    /**
+     * The team view of one organisation. {@code moduleId}: null over all required modules, else the view of that one
+     * module (only the colleagues who must follow it). {@code counts}: the number of colleagues per {@link Standing}
+     * (keys behaald, verlooptBinnenkort, verlopen, nooitGedaan), so they add up to the number of rows.
+     */
+    public record Team(long organisationId, String organisationName, String moduleId, List<Row> rows, Map<String, Integer> counts) {
+
+        /** The view of one module: the colleagues who must follow it, with only that module and counts over it. */
+        public Team forModule(String module) {
+            List<Row> scoped = new ArrayList<>();
+            for (Row r : rows) {
+                r.modules().stream().filter(c -> c.moduleId().equals(module)).findFirst().ifPresent(c -> scoped.add(
+                        new Row(r.employmentId(), r.name(), r.email(), r.functionName(), Standing.of(List.of(c)), List.of(c))));
+            }
+            return new Team(organisationId, organisationName, module, List.copyOf(scoped), countsOf(scoped));
+        }
+
+        /** The ids of the modules at least one colleague must follow. */
+        public java.util.Set<String> requiredModuleIds() {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            rows.forEach(r -> r.modules().forEach(c -> ids.add(c.moduleId())));
+            return ids;
+        }
+    }
+
+    static Map<String, Integer> countsOf(List<Row> rows) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Standing s : List.of(Standing.BEHAALD, Standing.VERLOOPT_BINNENKORT, Standing.VERLOPEN, Standing.NOOIT_GEDAAN)) {
+            counts.put(s.key(), (int) rows.stream().filter(r -> r.status() == s).count());
+        }
+        return counts;
     }
 
     public record StaffInput(String name, String email, String functionId, LocalDate startDate) {
@@ -72,7 +168,7 @@ public class TeamService {
     @Transactional
     public List<Employment> staffList(long organisationId, String viewer) {
         List<Employment> staff = currentStaff(organisationId);
-        audit.record(viewer, "VIEW", "staff", organisationId, staff.size() + " collega's");
+        audit.record(viewer, "VIEW", "staff", organisationId, nl.meldcodetour.core.web.Dutch.count(staff.size(), "collega", "collega's"));
         return staff;
     }
 
@@ -165,7 +261,6 @@ public class TeamService {
         for (Object[] r : progress) {
             started.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.HashSet<>()).add((String) r[1]);
         }
-        Map<ModuleStatus, Integer> counts = new EnumMap<>(ModuleStatus.class);
         List<Row> rows = new ArrayList<>();
         for (Employment e : staff) {
             JobFunction function = content.catalog().function(e.functionId).orElse(null);
@@ -175,20 +270,14 @@ public class TeamService {
             for (Module m : required) {
                 LocalDate until = validUntil.getOrDefault(e.id, Map.of()).get(m.id());
                 boolean begun = started.getOrDefault(e.id, java.util.Set.of()).contains(m.id());
-                ModuleStatus status = Validity.status(until, begun, today);
-                counts.merge(status, 1, Integer::sum);
-                cells.add(new Cell(m.id(), m.title(), status, until));
+                cells.add(new Cell(m.id(), m.title(), Validity.status(until, begun, today), until));
             }
-            rows.add(new Row(e.id, e.name, e.email, function == null ? e.functionId : function.name(), List.copyOf(cells)));
+            rows.add(new Row(e.id, e.name, e.email, function == null ? e.functionId : function.name(), Standing.of(cells),
+                    List.copyOf(cells)));
         }
-        audit.record(viewer, "VIEW", "team", organisationId, rows.size() + " collega's");
-        Map<String, Integer> summary = new LinkedHashMap<>();
-        summary.put("behaald", counts.getOrDefault(ModuleStatus.BEHAALD, 0));
-        summary.put("verlooptBinnenkort", counts.getOrDefault(ModuleStatus.VERLOOPT_BINNENKORT, 0));
-        summary.put("verlopen", counts.getOrDefault(ModuleStatus.VERLOPEN, 0));
-        summary.put("nooitGedaan", counts.getOrDefault(ModuleStatus.NIET_GESTART, 0) + counts.getOrDefault(ModuleStatus.BEZIG, 0));
+        audit.record(viewer, "VIEW", "team", organisationId, nl.meldcodetour.core.web.Dutch.count(rows.size(), "collega", "collega's"));
         rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
-        return new Team(organisationId, organisationName, rows, summary);
+        return new Team(organisationId, organisationName, null, List.copyOf(rows), countsOf(rows));
     }
 
     /**

@@ -73,7 +73,12 @@ class CertificateTest {
         assertTrue(text.contains("De meldcode in 5 stappen") || text.contains(content.catalog().module(MODULE).orElseThrow().title()), text);
         assertTrue(text.contains(code), text);
         assertTrue(text.contains("geldig tot en met"), text);
-        assertTrue(text.contains("Versie van de inhoud: " + content.catalog().version()), text);
+        // issue #30, point 6: the module's version and its date, not the 12-character content code
+        var module = content.catalog().module(MODULE).orElseThrow();
+        assertTrue(text.contains("Versie van de inhoud: " + module.version() + " (" + nl.meldcodetour.core.web.Formats.dutch(module.versionDate())
+                + ")"), text);
+        assertFalse(text.contains(content.catalog().version()), text);
+        assertEquals(module.versionLabel().orElseThrow(), list.getString("[0].contentVersion"));
 
         String page = RestAssured.given().redirects().follow(false).get("/verificatie/" + code).then().statusCode(200)
                 .header("X-Robots-Tag", containsString("noindex")).extract().asString();
@@ -96,6 +101,8 @@ class CertificateTest {
         // a completion from before certificates existed gets its certificate when the holder looks
         JsonPath list = user.given().get("/api/certificates").then().statusCode(200).extract().jsonPath();
         assertFalse(list.getBoolean("[0].valid"));
+        // completed before the module's current version was published: that version is not known, the code stays
+        assertEquals("oud", list.getString("[0].contentVersion"));
         RestAssured.given().get("/verificatie/" + list.getString("[0].verificationCode")).then().statusCode(200)
                 .body(containsString("Verlopen."));
         String unknown = VerificationCode.display(VerificationCode.generate());

@@ -294,6 +294,16 @@ class ContentLoaderTest {
     }
 
     @Test
+    void theModulesOwnVersionIsReadAndChecked() throws IOException {
+        replace("modules/basis/module.yml", "drawSize: 2\n", "drawSize: 2\nversion: \"2.1\"\nversionDate: 2026-11-22\n");
+        assertEquals("2.1 (22 november 2026)", ContentLoader.load(root).module("basis").orElseThrow().versionLabel().orElseThrow());
+        replace("modules/basis/module.yml", "versionDate: 2026-11-22", "versionDate: 22-11-2026");
+        assertTrue(onlyProblem().message().contains("versionDate is een datum als 2026-11-22"));
+        replace("modules/basis/module.yml", "versionDate: 22-11-2026\n", "");
+        assertTrue(onlyProblem().message().contains("'version' en 'versionDate' horen bij elkaar"));
+    }
+
+    @Test
     void versionChangesWhenAnyFileChanges() throws IOException {
         String before = ContentLoader.load(root).version();
         replace("modules/zorg/01-een.md", "Tekst.", "Andere tekst.");

@@ -43,6 +43,13 @@ class ContentQualityTest {
     }
 
     @Test
+    void everyModuleHasAReadableVersion() {
+        // issue #30, point 6: the certificate prints the module's version and date, not the content code
+        List<String> without = catalog.modules().stream().filter(m -> m.versionLabel().isEmpty()).map(Module::id).toList();
+        assertTrue(without.isEmpty(), "modules without version and versionDate in module.yml: " + without);
+    }
+
+    @Test
     void everyBankIsLargeEnough() {
         List<String> small = new ArrayList<>();
         for (Module m : catalog.modules()) {

@@ -287,6 +287,19 @@ class CoverageTest {
         assertTrue(!html.contains("Organisatie C " + fx.tag), "the police are not obliged, so not listed");
         assertTrue(html.contains("&lt; 5"));
         assertTrue(html.contains("/dekking/export.ods?"));
+        assertTrue(html.contains("Bekijk de 2 organisaties zonder aandachtsfunctionaris"), html);
+    }
+
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
+    void oneOrganisationWithoutAnAfReadsAsOne() {
+        // issue #30, point 6: "hebben er 1 geen aandachtsfunctionaris" and "Bekijk de 1 organisaties"
+        String html = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/dekking")
+                .then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Ja. Van de 2 organisaties in verplichte sectoren in " + fx.gemeente
+                + " (Zuid) heeft er 1 geen aandachtsfunctionaris."), html);
+        assertTrue(html.contains("Bekijk de organisatie zonder aandachtsfunctionaris</a>"), html);
+        assertTrue(!html.contains("Bekijk de 1 organisaties") && !html.contains("hebben er 1 "), html);
     }
 
     @Test

@@ -179,7 +179,7 @@ class LearnerPagesTest {
                 .body(containsString("Bron:"));
         // The quiz page of a submitted attempt now leads to the result; the module is passed.
         given().redirects().follow(false).get(quizUrl).then().statusCode(303);
-        given().get("/mijn-modules").then().body(containsString("Behaald")).body(containsString("geldig tot"));
+        given().get("/mijn-modules").then().body(containsString("Behaald")).body(containsString("geldig tot en met"));
         given().get("/modules/" + MODULE + "/pogingen").then().statusCode(200).body(containsString("Gehaald"));
     }
 

@@ -64,7 +64,10 @@ class RegistryPagesTest {
                 .redirects().follow(false).post("/register/" + id + "/wijzigen").then().statusCode(409)
                 .body(containsString("Je wijziging is niet opgeslagen"))
                 .body(containsString("Nu opgeslagen: Eerste versie"))
-                .body(containsString("value=\"Tweede versie\""));
+                .body(containsString("value=\"Tweede versie\""))
+                // issue #30, point 6: one message; "Laad de gegevens opnieuw" (which would lose the input) no longer beside it
+                .body(containsString("Hieronder staat wat jij had ingevuld. Pas het aan waar nodig en sla opnieuw op."))
+                .body(not(containsString("Laad de gegevens opnieuw"))).body(not(containsString("Controleer je gegevens")));
     }
 
     @Test

@@ -69,23 +69,62 @@ class TeamTest {
     }
 
     @Test
-    void teamViewShowsEveryRequiredModuleWithExactCounts() {
+    void teamViewShowsEveryRequiredModuleAndCountsPeople() {
         staff(orgA, anna, "Anna", "leerkracht");
         staff(orgA, bram, "Bram", "leerkracht");
         staff(orgA, cor, "Cor", "leerkracht");
         completion(anna, "meldcode-in-5-stappen", today.plusDays(200));
         completion(anna, "onderwijs", today.plusDays(30));
         completion(bram, "meldcode-in-5-stappen", today.minusDays(3));
+        // issue #30, point 4: the counts counted module statuses ("nooitGedaan": 6 with 3 colleagues); now each colleague
+        // counts once, with where they stand over all their required modules
         af.given().get("/api/organisations/" + orgA + "/team").then().statusCode(200)
                 .body("rows", hasSize(3))
                 .body("rows[0].name", equalTo("Anna"))
                 .body("rows[0].modules.moduleId", equalTo(java.util.List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")))
                 .body("rows[0].modules.status", equalTo(java.util.List.of("BEHAALD", "VERLOOPT_BINNENKORT", "NIET_GESTART")))
                 .body("rows[1].modules[0].status", equalTo("VERLOPEN"))
-                .body("counts.behaald", equalTo(1))
+                .body("rows.status", equalTo(java.util.List.of("VERLOPEN", "VERLOPEN", "NOOIT_GEDAAN")))
+                .body("counts.behaald", equalTo(0))
+                .body("counts.verlooptBinnenkort", equalTo(0))
+                .body("counts.verlopen", equalTo(2))
+                .body("counts.nooitGedaan", equalTo(1));
+        // one module: only that module, and the counts over it
+        af.given().queryParam("module", "onderwijs").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
+                .body("moduleId", equalTo("onderwijs"))
+                .body("rows.name", equalTo(java.util.List.of("Anna", "Bram", "Cor")))
+                .body("rows[0].modules.moduleId", equalTo(java.util.List.of("onderwijs")))
+                .body("rows.status", equalTo(java.util.List.of("VERLOOPT_BINNENKORT", "NOOIT_GEDAAN", "NOOIT_GEDAAN")))
+                .body("counts.behaald", equalTo(0))
                 .body("counts.verlooptBinnenkort", equalTo(1))
-                .body("counts.verlopen", equalTo(1))
-                .body("counts.nooitGedaan", equalTo(6));
+                .body("counts.verlopen", equalTo(0))
+                .body("counts.nooitGedaan", equalTo(2));
+        af.given().queryParam("module", "meldcode-in-5-stappen").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
+                .body("rows.status", equalTo(java.util.List.of("BEHAALD", "VERLOPEN", "NOOIT_GEDAAN")))
+                .body("counts.behaald", equalTo(1)).body("counts.verlopen", equalTo(1)).body("counts.nooitGedaan", equalTo(1));
+        // a module nobody here must follow: nobody; an unknown one: refused
+        af.given().queryParam("module", "politie").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
+                .body("rows", hasSize(0)).body("counts.nooitGedaan", equalTo(0));
+        af.given().queryParam("module", "bestaat-niet").get("/api/organisations/" + orgA + "/team").then().statusCode(400);
+    }
+
+    @Test
+    void aColleagueStandsWhereTheirLeastFavourableModuleIs() {
+        java.util.function.Function<java.util.List<nl.meldcodetour.learning.ModuleStatus>, TeamService.Standing> standing = statuses ->
+                TeamService.Standing.of(statuses.stream().map(s -> new TeamService.Cell("m", "M", s, null)).toList());
+        var B = nl.meldcodetour.learning.ModuleStatus.BEHAALD;
+        var SOON = nl.meldcodetour.learning.ModuleStatus.VERLOOPT_BINNENKORT;
+        var EXP = nl.meldcodetour.learning.ModuleStatus.VERLOPEN;
+        var NEVER = nl.meldcodetour.learning.ModuleStatus.NIET_GESTART;
+        var BUSY = nl.meldcodetour.learning.ModuleStatus.BEZIG;
+        assertEquals(TeamService.Standing.BEHAALD, standing.apply(java.util.List.of(B, B, B)));
+        assertEquals(TeamService.Standing.VERLOOPT_BINNENKORT, standing.apply(java.util.List.of(B, SOON, B)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(B, SOON, EXP)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(B, B, NEVER)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(EXP, NEVER, NEVER)));
+        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(java.util.List.of(NEVER, BUSY, NEVER)));
+        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(java.util.List.of(BUSY)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(EXP)));
     }
 
     @Test

@@ -35,6 +35,25 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", NL).withZone(ClockProducer.ZONE);
+
+    /**
+     * A span of time with the date once: "17 december 2026, 14:00–16:30"; over midnight "17 december 2026, 22:00 –
+     * 18 december 2026, 02:00". In templates {@code {session.startsAt.period(session.endsAt)}}.
+     */
+    public static String period(Instant start, Instant end) {
+        if (start == null) {
+            return "";
+        }
+        LocalDate first = start.atZone(ClockProducer.ZONE).toLocalDate();
+        String from = dutch(first) + ", " + TIME.format(start);
+        if (end == null) {
+            return from;
+        }
+        LocalDate last = end.atZone(ClockProducer.ZONE).toLocalDate();
+        return last.equals(first) ? from + "\u2013" + TIME.format(end) : from + " \u2013 " + dutch(last) + ", " + TIME.format(end);
+    }
+
     /** ISO date for machine-readable {@code <time datetime>}. */
     static String iso(LocalDate date) {
         return date == null ? "" : date.toString();

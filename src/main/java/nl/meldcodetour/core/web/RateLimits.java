@@ -80,9 +80,9 @@ public class RateLimits {
             return retryAfterSeconds;
         }
 
-        /** "45 seconden", or from two minutes on "9 minuten" (rounded up). */
+        /** "1 seconde", "45 seconden", or from two minutes on "9 minuten" (rounded up). */
         static String duration(long seconds) {
-            return seconds < 120 ? seconds + " seconden" : (seconds + 59) / 60 + " minuten";
+            return seconds < 120 ? Dutch.count(seconds, "seconde", "seconden") : Dutch.count((seconds + 59) / 60, "minuut", "minuten");
         }
     }
 
@@ -106,7 +106,7 @@ public class RateLimits {
                     LOG.infof("Rate limit %s for %s on %s", bucket, client, path);
                     rc.response().setStatusCode(429).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
                             .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                            .end("Te veel verzoeken in korte tijd. Wacht " + wait + " seconden en probeer het dan opnieuw.");
+                            .end("Te veel verzoeken in korte tijd. Wacht " + TooManyRequests.duration(wait) + " en probeer het dan opnieuw.");
                     return;
                 }
             }

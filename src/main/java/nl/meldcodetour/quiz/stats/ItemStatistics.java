@@ -147,8 +147,8 @@ public class ItemStatistics {
 
         /** "3fa9c2d1e0ab: 3 maart 2026 t/m 20 mei 2026, 143 pogingen (huidige versie)" */
         public String label() {
-            return version + ": " + Formats.dutch(firstSubmitted) + " t/m " + Formats.dutch(lastSubmitted) + ", " + attempts
-                    + (attempts == 1 ? " poging" : " pogingen") + (current ? " (huidige versie)" : "");
+            return version + ": " + Formats.dutch(firstSubmitted) + " t/m " + Formats.dutch(lastSubmitted) + ", "
+                    + nl.meldcodetour.core.web.Dutch.count(attempts, "poging", "pogingen") + (current ? " (huidige versie)" : "");
         }
     }
 
