@@ -2,22 +2,49 @@ package nl.meldcodetour.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Append-only log of who changed or viewed what. Written in the caller's transaction, so it commits with the change. */
+import nl.meldcodetour.content.ContentService;
+
+/**
+ * Append-only log of who changed or viewed what. Written in the caller's transaction, so it commits with the change.
+ * The actor is always the subject of the person who acted ({@code person.subject}), or the name of a job
+ * ({@code bewaartermijn}); reading turns it into the person's name and each row into a Dutch sentence
+ * ({@link AuditText}).
+ */
 @ApplicationScoped
 public class AuditLog {
 
-    /** One logged action. */
-    public record Entry(long id, Instant at, String actor, String action, String objectType, String objectId, String details) {
+    /**
+     * One logged action. The first seven fields are the stored row (the API has always answered them); the others are
+     * read for people: the actor's name when the actor is a known person (else the stored actor), the kind of action
+     * and a sentence in Dutch, the changes of an update one per line, and the organisation the row is about, if any.
+     */
+    public record Entry(long id, Instant at, String actor, String action, String objectType, String objectId, String details,
+            String actorName, String actionLabel, String description, List<String> changes, Long organisationId,
+            String organisationName) {
+    }
+
+    /**
+     * What to read; every part is optional (null or empty: no filter). {@code actions} keeps only those actions,
+     * {@code excludedActions} leaves those out, {@code organisationIds} keeps the rows about those organisations (the
+     * organisation itself, its staff and team, its aandachtsfunctionarissen and its colleagues' jobs).
+     */
+    public record Query(String objectType, String objectId, Set<String> actions, Set<String> excludedActions, List<Long> organisationIds) {
+        public static final Query ALL = new Query(null, null, null, null, null);
     }
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ContentService content;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String objectType, Object objectId, String details) {
@@ -26,17 +53,89 @@ public class AuditLog {
                 .setParameter(4, String.valueOf(objectId)).setParameter(5, details).executeUpdate();
     }
 
+    /**
+     * Logs something a person did with their own record (a session registration, an e-mail choice): the actor is the
+     * person's subject, read in the same statement, so the row is in their personal-data export
+     * ({@code privacy.PersonalData}) and moves to the pseudonym when they are erased.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOwn(long personId, String action, String objectType, Object objectId, String details) {
+        em.createNativeQuery("""
+                INSERT INTO audit_log (actor, action, object_type, object_id, details)
+                SELECT subject, ?2, ?3, ?4, ?5 FROM person WHERE id = ?1""")
+                .setParameter(1, personId).setParameter(2, action).setParameter(3, objectType)
+                .setParameter(4, String.valueOf(objectId)).setParameter(5, details).executeUpdate();
+    }
+
     /** Newest first; {@code objectType}/{@code objectId} filter when given. */
     public List<Entry> recent(String objectType, String objectId, int offset, int limit) {
+        return search(new Query(objectType, objectId, null, null, null), offset, limit);
+    }
+
+    /**
+     * The rows that match, newest first, with the names needed to describe them: one statement, which first takes the
+     * page of rows (by the {@code at} or the {@code object_type, object_id} index) and only then looks up the actor,
+     * the organisation, the person, colleague or aandachtsfunctionaris and the session each row is about.
+     */
+    public List<Entry> search(Query query, int offset, int limit) {
+        if (query.organisationIds() != null && query.organisationIds().isEmpty()) {
+            return List.of(); // an organisation filter that matched no organisation
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT id, at, actor, action, object_type, object_id, details FROM audit_log
-                WHERE (CAST(?1 AS text) IS NULL OR object_type = ?1) AND (CAST(?2 AS text) IS NULL OR object_id = ?2)
-                ORDER BY at DESC, id DESC OFFSET ?3 LIMIT ?4
-                """).setParameter(1, objectType).setParameter(2, objectId).setParameter(3, offset).setParameter(4, limit)
-                .getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6])).toList();
+                WITH page AS (
+                    SELECT l.id, l.at, l.actor, l.action, l.object_type, l.object_id, l.details,
+                           CASE WHEN l.object_id ~ '^[0-9]{1,18}$' THEN CAST(l.object_id AS bigint) END AS num
+                    FROM audit_log l
+                    WHERE (CAST(?1 AS text) IS NULL OR l.object_type = ?1)
+                      AND (CAST(?2 AS text) IS NULL OR l.object_id = ?2)
+                      AND (CAST(?3 AS text) IS NULL OR l.action = ANY(string_to_array(?3, ',')))
+                      AND (CAST(?4 AS text) IS NULL OR l.action <> ALL(string_to_array(?4, ',')))
+                      AND (CAST(?5 AS text) IS NULL
+                           OR (l.object_type IN ('organisation', 'staff', 'team', 'aandachtsfunctionaris-training')
+                               AND l.object_id = ANY(string_to_array(?5, ',')))
+                           OR (l.object_type = 'aandachtsfunctionaris' AND l.object_id IN (
+                               SELECT CAST(a.id AS text) FROM aandachtsfunctionaris a
+                               WHERE a.organisation_id = ANY(CAST(string_to_array(?5, ',') AS bigint[]))))
+                           OR (l.object_type = 'employment' AND l.object_id IN (
+                               SELECT CAST(e.id AS text) FROM employment e
+                               WHERE e.organisation_id = ANY(CAST(string_to_array(?5, ',') AS bigint[])))))
+                    ORDER BY l.at DESC, l.id DESC OFFSET ?6 LIMIT ?7)
+                SELECT p.id, p.at, p.actor, p.action, p.object_type, p.object_id, p.details,
+                       who.id IS NOT NULL, who.display_name,
+                       org.id, org.name,
+                       coalesce(af.name, e.name), person.id IS NOT NULL, person.display_name, s.title
+                FROM page p
+                LEFT JOIN person who ON who.subject = p.actor
+                LEFT JOIN aandachtsfunctionaris af ON p.object_type = 'aandachtsfunctionaris' AND af.id = p.num
+                LEFT JOIN employment e ON p.object_type = 'employment' AND e.id = p.num
+                LEFT JOIN organisation org ON org.id = CASE
+                    WHEN p.object_type IN ('organisation', 'staff', 'team', 'aandachtsfunctionaris-training') THEN p.num
+                    WHEN p.object_type = 'aandachtsfunctionaris' THEN af.organisation_id
+                    WHEN p.object_type = 'employment' THEN e.organisation_id END
+                LEFT JOIN person ON p.object_type = 'person' AND person.id = p.num
+                LEFT JOIN tour_session s ON p.object_type IN ('session', 'session-attendees') AND s.id = p.num
+                ORDER BY p.at DESC, p.id DESC
+                """).setParameter(1, query.objectType()).setParameter(2, query.objectId())
+                .setParameter(3, joined(query.actions())).setParameter(4, joined(query.excludedActions()))
+                .setParameter(5, query.organisationIds() == null ? null
+                        : query.organisationIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .setParameter(6, offset).setParameter(7, limit).getResultList();
+        return rows.stream().map(this::entry).toList();
+    }
+
+    private Entry entry(Object[] r) {
+        AuditText.Row row = new AuditText.Row((String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                AuditText.actorName((String) r[2], Boolean.TRUE.equals(r[7]), (String) r[8]), (String) r[10], (String) r[11],
+                Boolean.TRUE.equals(r[12]), (String) r[13], (String) r[14]);
+        AuditText.Description d = AuditText.describe(row, content.catalog());
+        return new Entry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], row.actorName(), AuditText.label(row.action()), d.sentence(), d.changes(),
+                r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10]);
+    }
+
+    private static String joined(Set<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(",", values);
     }
 
     private static Instant toInstant(Object value) {

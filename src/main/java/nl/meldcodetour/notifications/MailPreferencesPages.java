@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
 
@@ -38,6 +39,9 @@ public class MailPreferencesPages {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     public TemplateInstance show(@QueryParam("opgeslagen") boolean saved) {
         return Templates.preferences(user.person().mailOptOut, saved);
@@ -48,7 +52,12 @@ public class MailPreferencesPages {
     @Transactional
     public Response save(@FormParam("herinneringen") String reminders) {
         Person me = em.find(Person.class, user.person().id);
-        me.mailOptOut = !"aan".equals(reminders);
+        boolean optOut = !"aan".equals(reminders);
+        if (me.mailOptOut != optOut) {
+            me.mailOptOut = optOut;
+            // the person's own choice, in their personal-data export (and the logboek's tab of own actions)
+            audit.recordOwn(me.id, "MAIL_PREFERENCE", "person", me.id, optOut ? "herinneringen uit" : "herinneringen aan");
+        }
         return Response.seeOther(URI.create("/mijn-gegevens/e-mail?opgeslagen=true")).build();
     }
 }

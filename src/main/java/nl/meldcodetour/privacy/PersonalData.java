@@ -41,6 +41,9 @@ public class PersonalData {
     @Inject
     nl.meldcodetour.quiz.QuizService quiz;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.public-url")
+    String publicUrl;
+
     /** A person found by e-mail address, for the beheerder's erase page. */
     public record PersonSummary(long id, String name, String email, String sector, Instant lastSeen, long completions) {
     }
@@ -74,7 +77,7 @@ public class PersonalData {
         String subject = (String) person.get("subject");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("toelichting", "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
-                + "Waarom we ze bewaren en hoe lang staat in het privacyoverzicht (docs/privacy.md).");
+                + "Waarom we ze bewaren en hoe lang staat in de privacyverklaring: " + publicUrl.replaceAll("/+$", "") + "/privacy");
         data.put("persoon", person);
         data.put("dienstverbanden", rows("""
                 SELECT e.id, o.name AS organisatie, e.name, e.email, e.function_id, e.start_date, e.end_date, e.created_at
@@ -98,9 +101,14 @@ public class PersonalData {
         data.put("emails", rows("""
                 SELECT kind, subject_key, due_date, created_at, sent_at FROM mail_outbox
                 WHERE person_id = ?1 ORDER BY created_at""", personId));
-        data.put("logboek", rows("""
-                SELECT at, action, object_type, object_id, details FROM audit_log
-                WHERE actor = ?1 OR (object_type = 'person' AND object_id = ?2) ORDER BY at""", subject, String.valueOf(personId)));
+        // what I did (every row is logged under the subject of whoever acted: a quiz handed in, a session, an e-mail
+        // choice, and for an aandachtsfunctionaris or beheerder their work) and what was done to my account; with the
+        // kind of action in Dutch, never the name of whoever else acted
+        List<Map<String, Object>> log = rows("""
+                SELECT at, action, object_type, object_id, details, actor = ?1 AS zelf_gedaan FROM audit_log
+                WHERE actor = ?1 OR (object_type = 'person' AND object_id = ?2) ORDER BY at, id""", subject, String.valueOf(personId));
+        log.forEach(row -> row.put("soort", nl.meldcodetour.audit.AuditText.label((String) row.get("action"))));
+        data.put("logboek", log);
         return data;
     }
 

@@ -41,6 +41,8 @@ public class PrivacyPages {
         static native TemplateInstance people(String email, List<FoundPerson> found, String notice);
 
         static native TemplateInstance confirmErase(PersonalData.PersonSummary person);
+
+        static native TemplateInstance statement(int retentionYears, String csvLifetime);
     }
 
     @Inject
@@ -66,6 +68,39 @@ public class PrivacyPages {
     static List<BlockedModule> blocked(nl.meldcodetour.quiz.QuizService quiz, long personId) {
         return quiz.closedGates(personId).entrySet().stream()
                 .map(e -> new BlockedModule(e.getKey().id(), e.getKey().title(), e.getValue().opensAt())).toList();
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
+    int retentionYears;
+
+    /**
+     * The privacy statement, in Dutch, for everyone (no login): the same facts as docs/privacy.md, with the retention
+     * period as configured ({@code meldcodetour.retention.years}) and the lifetime of CSV previews as the import
+     * purges them.
+     */
+    @GET
+    @Path("privacy")
+    @jakarta.annotation.security.PermitAll
+    public TemplateInstance statement() {
+        return Templates.statement(retentionYears, dutchDuration(nl.meldcodetour.registry.CsvImportService.PREVIEW_LIFETIME));
+    }
+
+    /** "1 hour" → "1 uur", "2 days" → "2 dagen": the interval texts the jobs use, as a person reads them. */
+    static String dutchDuration(String interval) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) (minute|hour|day|week|month|year)s?").matcher(interval.strip());
+        if (!m.matches()) {
+            return interval;
+        }
+        boolean one = m.group(1).equals("1");
+        String unit = switch (m.group(2)) {
+            case "minute" -> one ? "minuut" : "minuten";
+            case "hour" -> "uur";
+            case "day" -> one ? "dag" : "dagen";
+            case "week" -> one ? "week" : "weken";
+            case "month" -> one ? "maand" : "maanden";
+            default -> "jaar";
+        };
+        return m.group(1) + " " + unit;
     }
 
     @GET

@@ -368,11 +368,17 @@ public class QuizService {
             WHERE a.id = ? ORDER BY q.position FOR UPDATE OF a""";
     /**
      * The result and the chosen options of every question in one statement; the options as
-     * {"1": ["a"], "2": ["b", "c"], ...} by position. Returns one row per question stored.
+     * {"1": ["a"], "2": ["b", "c"], ...} by position. Returns one row per question stored. The same statement writes
+     * the learner's own action to the audit log (actor: their subject; details: the module), so that it is in their
+     * personal-data export, without a round trip of its own on the quiz's hot path.
      */
     static final String SAVE = """
             WITH result AS (
-                UPDATE quiz_attempt SET submitted_at = ?, right_count = ?, percentage = ?, passed = ? WHERE id = ?)
+                UPDATE quiz_attempt SET submitted_at = ?, right_count = ?, percentage = ?, passed = ? WHERE id = ?
+                RETURNING id, person_id, module_id),
+            logged AS (
+                INSERT INTO audit_log (actor, action, object_type, object_id, details)
+                SELECT p.subject, 'SUBMIT', 'quiz-attempt', CAST(r.id AS text), r.module_id FROM result r JOIN person p ON p.id = r.person_id)
             UPDATE attempt_question q SET chosen_options = ARRAY(SELECT jsonb_array_elements_text(v.value))
             FROM jsonb_each(?::jsonb) v
             WHERE q.attempt_id = ? AND q.position = v.key::int""";

@@ -84,6 +84,8 @@ public class CsvImportService {
             "functie", "functie,function",
             "startdatum", "startdatum,in dienst,begindatum");
 
+    private static final Map<String, String> SNAPSHOT_TO_COLUMN = Map.of("vestiging", "vestigingsnummer", "wijk/dorp", "wijk");
+
     private static final Map<String, String> ORG_FIELD_TO_COLUMN = Map.of("name", "naam", "kvkNumber", "kvk",
             "vestigingsnummer", "vestigingsnummer", "sector", "sector", "gemeente", "gemeente", "area", "wijk",
             "postcode", "postcode", "staffCount", "medewerkers", "address", "adres");
@@ -110,7 +112,7 @@ public class CsvImportService {
     static final int PENDING_PER_PERSON = 3;
 
     /** How old an unconfirmed preview gets before {@link #purgePreviews()} removes it. */
-    static final String PREVIEW_LIFETIME = "1 hour";
+    public static final String PREVIEW_LIFETIME = "1 hour";
 
     /**
      * Reads and checks the file and returns what would happen. Kept for confirmation are only the rows that passed the
@@ -134,8 +136,11 @@ public class CsvImportService {
                 .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid)).setParameter(5, actor).executeUpdate();
         List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS).keySet().stream()
                 .filter(c -> checked.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
-        List<List<String>> sample = valid.stream().limit(Preview.SAMPLE_ROWS)
-                .map(r -> columns.stream().map(c -> r.get(c) == null ? "" : r.get(c)).toList()).toList();
+        // what will be stored, not what the file says: "8321 AB" is stored as 8321, an address in capitals as typed
+        List<List<String>> sample = valid.stream().limit(Preview.SAMPLE_ROWS).map(r -> {
+            Map<String, String> stored = kind == Kind.ORGANISATIONS ? storedOrganisation(r) : storedStaff(r);
+            return columns.stream().map(c -> stored.getOrDefault(c, "")).toList();
+        }).toList();
         return new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.rows.size(), valid.size(), checked.errors,
                 columns, sample);
     }
@@ -395,6 +400,34 @@ public class CsvImportService {
             errors.put("startdatum", "Geen geldige datum. Gebruik dd-mm-jjjj of jjjj-mm-dd.");
         }
         return errors;
+    }
+
+    /** A valid organisation row as the register stores it (normalised as a save normalises), per column. */
+    private Map<String, String> storedOrganisation(CsvTable.Row row) {
+        Integer staff = row.get("medewerkers") == null ? null : Integer.valueOf(row.get("medewerkers").replace(".", ""));
+        Organisation o = new Organisation();
+        registry.applyTo(o, organisationInput(row, staff));
+        // the register's own list of fields (also its change log), under the names of the CSV columns
+        Map<String, String> stored = new LinkedHashMap<>();
+        OrganisationService.snapshot(o).forEach((field, value) -> {
+            if (value != null) {
+                stored.put(SNAPSHOT_TO_COLUMN.getOrDefault(field, field), String.valueOf(value));
+            }
+        });
+        return stored;
+    }
+
+    /** A valid staff row as the staff list stores it: the name trimmed, the address in lower case, the function by name. */
+    private Map<String, String> storedStaff(CsvTable.Row row) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        Map<String, String> ignored = new LinkedHashMap<>();
+        stored.put("naam", OrganisationService.text(row.get("naam"), "naam", 200, true, ignored));
+        stored.put("e-mail", OrganisationService.email(row.get("e-mail"), "e-mail", ignored));
+        stored.put("functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
+        LocalDate start = date(row.get("startdatum"));
+        stored.put("startdatum", start == null ? null : nl.meldcodetour.core.web.Formats.dutch(start));
+        stored.values().removeIf(java.util.Objects::isNull);
+        return stored;
     }
 
     // ------------------------------------------------------------------ writing

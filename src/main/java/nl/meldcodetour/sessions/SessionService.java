@@ -222,6 +222,7 @@ public class SessionService {
                 ON CONFLICT (session_id, person_id) DO UPDATE SET status = EXCLUDED.status, registered_at = now(),
                     cancelled_at = NULL, promoted_at = NULL, attended = NULL""")
                 .setParameter(1, sessionId).setParameter(2, personId).setParameter(3, status).executeUpdate();
+        audit.recordOwn(personId, "REGISTER", "session", sessionId, status);
         return new Registration(status, false);
     }
 
@@ -235,6 +236,7 @@ public class SessionService {
         }
         em.createNativeQuery("UPDATE session_registration SET status = 'cancelled', cancelled_at = now() WHERE session_id = ?1 AND person_id = ?2")
                 .setParameter(1, sessionId).setParameter(2, personId).executeUpdate();
+        audit.recordOwn(personId, "UNREGISTER", "session", sessionId, current.get());
         if (current.get().equals("registered")) {
             return promote(sessionId);
         }

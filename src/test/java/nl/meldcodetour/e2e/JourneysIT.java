@@ -123,7 +123,8 @@ class JourneysIT {
             b.check("import-fout");
 
             Path csv = Files.writeString(Path.of("target/e2e/organisaties.csv"),
-                    "naam;sector;gemeente;medewerkers\n" + SCHOOL + ";onderwijs;Lelystad;25\n", StandardCharsets.UTF_8);
+                    "naam;sector;gemeente;medewerkers\n" + SCHOOL + ";onderwijs;Lelystad;25\n"
+                            + "Kinderdagverblijf Zonnebloem (e2e);kinderopvang;Noordoostpolder;12\n", StandardCharsets.UTF_8);
             b.driver.findElement(By.id("bestand")).sendKeys(csv.toAbsolutePath().toString());
             b.leavingPage(() -> b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click());
             b.save("1-beheerder-import-na-upload.png");
@@ -131,6 +132,19 @@ class JourneysIT {
             b.check("import-voorbeeld");
             b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Importeren']")).click());
             b.check("import-klaar");
+
+            // at 1280 px the register table fits, its Aandachtsfunctionaris column too (it was cut off at the narrow page width)
+            b.open("/register");
+            assertEquals(Boolean.TRUE, b.js("var w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth"),
+                    "the register table scrolls sideways at 1280 px: " + b.js("var w = document.querySelector('.table-wrap');"
+                            + " return w.scrollWidth + ' > ' + w.clientWidth"));
+            b.check("register-na-import");
+            // the logboek: Dutch sentences, changes and views on tabs of their own
+            b.open("/register/logboek");
+            assertTrue(b.text().contains("Organisatie " + SCHOOL + " toegevoegd met een CSV-import door "), b.text());
+            b.check("logboek");
+            b.open("/privacy");
+            b.check("privacyverklaring");
 
             b.open("/register?q=" + java.net.URLEncoder.encode("De Regenboog", StandardCharsets.UTF_8));
             b.leavingPage(() -> b.driver.findElement(By.partialLinkText(SCHOOL)).click());

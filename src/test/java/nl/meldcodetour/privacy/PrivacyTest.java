@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.sessions.SessionService;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
@@ -46,6 +50,9 @@ class PrivacyTest {
 
     @Inject
     RetentionJob retention;
+
+    @Inject
+    SessionService sessions;
 
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
     final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
@@ -113,6 +120,50 @@ class PrivacyTest {
         assertEquals("Privacytour", data.getString("bijeenkomsten[0].title"));
         // nobody else's data: the AF's e-mail address is not in my export
         assertTrue(!data.prettify().contains(af.subject()), "only my own data");
+    }
+
+    /**
+     * "My actions": the export's logboek lists what I did myself, under my subject. It was empty: only the work of
+     * beheerders, aandachtsfunctionarissen and trainers and the views of other people's records were logged, nothing a
+     * learner does.
+     */
+    @Test
+    @TestSecurity(user = "privacy-own-actions", roles = "medewerker")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "privacy-own-actions@example.org"), @Claim(key = "email_verified", value = "true"),
+            @Claim(key = "sector", value = "onderwijs") })
+    void theExportListsWhatIDidMyself() {
+        Module module = content.catalog().module(MODULE).orElseThrow();
+        int before = RestAssured.given().get("/api/me/data").then().statusCode(200).extract().jsonPath().getList("logboek").size();
+        // a quiz handed in
+        JsonPath attempt = RestAssured.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                .extract().jsonPath();
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("answers", Quizzes.answers(attempt, module, true)))
+                .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200);
+        // registered for a session, then cancelled
+        LocalDateTime start = LocalDateTime.now().plusDays(30).withNano(0);
+        long session = sessions.plan(new SessionService.SessionInput("Eigen acties", List.of("onderwijs"), List.of(MODULE), start.toString(),
+                start.plusHours(2).toString(), "Zeewolde", null, 10, "T", null), "test", null);
+        RestAssured.given().put("/api/sessions/" + session + "/registration").then().statusCode(200);
+        RestAssured.given().delete("/api/sessions/" + session + "/registration").then().statusCode(204);
+        // an e-mail choice
+        RestAssured.given().filter(Csrf.FORM).formParam("herinneringen", "uit").redirects().follow(false).post("/mijn-gegevens/e-mail")
+                .then().statusCode(303);
+
+        JsonPath data = RestAssured.given().get("/api/me/data").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> log = data.getList("logboek");
+        List<Map<String, Object>> mine = log.subList(before, log.size());
+        assertEquals(List.of("SUBMIT", "REGISTER", "UNREGISTER", "MAIL_PREFERENCE"),
+                mine.stream().map(r -> r.get("action")).filter(a -> !"BIND".equals(a) && !"EMAIL_CHANGED".equals(a)).toList(), log.toString());
+        Map<String, Object> submitted = mine.stream().filter(r -> "SUBMIT".equals(r.get("action"))).findFirst().orElseThrow();
+        assertEquals(attempt.getString("id"), submitted.get("object_id"));
+        assertEquals(MODULE, submitted.get("details"));
+        assertEquals("Toets ingeleverd", submitted.get("soort"));
+        assertEquals(Boolean.TRUE, submitted.get("zelf_gedaan"));
+        assertEquals(String.valueOf(session), mine.stream().filter(r -> "REGISTER".equals(r.get("action"))).findFirst().orElseThrow().get("object_id"));
+        assertEquals("herinneringen uit", mine.get(mine.size() - 1).get("details"));
+        // the explanation points to a page the person can open, not to a file in the source code
+        String explanation = data.getString("toelichting");
+        assertTrue(explanation.contains("/privacy") && !explanation.contains("docs/"), explanation);
     }
 
     @Test

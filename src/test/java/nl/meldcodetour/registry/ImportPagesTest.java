@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +16,16 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ImportPagesTest {
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     static String importId(String html) {
         Matcher m = Pattern.compile("/import/([0-9a-f-]{36})/bevestigen").matcher(html);
@@ -46,6 +51,33 @@ class ImportPagesTest {
                 .body(containsString("Niets geïmporteerd"));
         given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("alleenGoede", "ja").post("/import/" + id + "/bevestigen")
                 .then().statusCode(200).body(containsString("Nieuw: 1")).body(containsString("Overgeslagen door fouten: 1"));
+    }
+
+    @Test
+    @TestSecurity(user = "import-pages-beheerder-stored", roles = "beheerder")
+    void thePreviewShowsTheValuesAsTheyWillBeStored() {
+        String gem = "Opslaggemeente " + UUID.randomUUID().toString().substring(0, 6);
+        // the register keeps the 4 digits of a postcode and the digits of a KvK number, the sector by its id
+        String kvk = String.valueOf(10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String csv = "naam;kvk;sector;gemeente;postcode\n  Opslagschool  ;" + kvk.substring(0, 4) + " " + kvk.substring(4) + ";Onderwijs;"
+                + gem + ";8321 ab\n";
+        String preview = given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/import/organisaties").then().statusCode(200)
+                .body(containsString("zoals ze worden opgeslagen"))
+                .body(containsString("<td>Opslagschool</td><td>" + kvk + "</td><td>onderwijs</td><td>" + gem + "</td><td>8321</td>"))
+                .extract().asString();
+        assertFalse(preview.contains("8321 ab") || preview.contains(kvk.substring(0, 4) + " "), "not the file's spelling");
+        given().filter(Csrf.FORM).contentType(ContentType.URLENC).post("/import/" + importId(preview) + "/bevestigen").then().statusCode(200)
+                .body(containsString("Nieuw: 1"));
+        long org = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id FROM organisation WHERE gemeente = ?1").setParameter(1, gem).getSingleResult())).longValue();
+        // and stored exactly so
+        assertEquals("8321|" + kvk + "|onderwijs", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT postcode || '|' || kvk_number || '|' || sector FROM organisation WHERE id = ?1").setParameter(1, org).getSingleResult()));
+        // a staff list: the address in lower case, the function by its name, the date in Dutch
+        given().filter(Csrf.FORM).multiPart("bestand", "staff.csv", ("naam;e-mail;functie;startdatum\nSanne Opslag ;Sanne.Opslag@Example.ORG;leerkracht;1-9-2025\n")
+                .getBytes(StandardCharsets.UTF_8), "text/csv").post("/import/medewerkers/" + org).then().statusCode(200)
+                .body(containsString("<td>Sanne Opslag</td><td>sanne.opslag@example.org</td><td>Leerkracht</td><td>1 september 2025</td>"));
     }
 
     @Test

@@ -279,6 +279,9 @@ class HostileInputTest {
                     "GET", "/team/" + org);
             send("register", RestAssured.given().queryParam("q", payload).queryParam("pagina", payload), "GET", "/register");
             send("personen", RestAssured.given().queryParam("email", payload), "GET", "/beheer/personen");
+            send("logboek", RestAssured.given().queryParam("weergave", payload).queryParam("soort", payload).queryParam("organisatie", payload)
+                    .queryParam("organisatieId", payload).queryParam("pagina", payload), "GET", "/register/logboek");
+            send("logboek organisatie", RestAssured.given().queryParam("organisatie", payload), "GET", "/register/logboek");
             send("toetsanalyse", RestAssured.given().queryParam("weergave", payload).queryParam("versie", payload).queryParam("sorteer", payload)
                     .queryParam("volgorde", payload).queryParam("pagina", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen");
             send("toetsanalyse versie", RestAssured.given().queryParam("versie", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen/export.csv");
