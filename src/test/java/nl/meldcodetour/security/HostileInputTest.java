@@ -112,7 +112,9 @@ class HostileInputTest {
         long sessionId = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         // attendance opens at the start: a session of its own that has begun (the PUT below moves sessionId's start)
-        long begunId = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
+        Map<String, Object> begun = new java.util.HashMap<>(session);
+        begun.put("title", "Sessie die al begonnen is"); // the same session twice by one planner is refused (issue #30, point 2)
+        long begunId = beheerder.given().contentType(ContentType.JSON).body(begun).post("/api/sessions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         nl.meldcodetour.testsupport.Sessions.begin(begunId);
 
