@@ -57,6 +57,10 @@ public class QuizAttempt {
     @OrderBy("position")
     public List<AttemptQuestion> questions = new ArrayList<>();
 
+    /** Set by {@link QuizService#submit} when this submission found the attempt already handed in (not stored). */
+    @jakarta.persistence.Transient
+    public boolean handedInBefore;
+
     public boolean isSubmitted() {
         return submittedAt != null;
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -47,7 +48,7 @@ public class QuizPages {
         static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors,
                 String kept);
 
-        static native TemplateInstance result(QuizViews.Result result, RetryView retry);
+        static native TemplateInstance result(QuizViews.Result result, RetryView retry, boolean handedInBefore);
 
         static native TemplateInstance start(Module module, RetryView retry);
 
@@ -106,7 +107,7 @@ public class QuizPages {
 
     @GET
     @Path("toets/{attemptId}")
-    public Object show(@PathParam("attemptId") UUID attemptId, RoutingContext rc) {
+    public Object show(@PathParam("attemptId") UUID attemptId, @QueryParam("controle") String check, RoutingContext rc) {
         QuizAttempt attempt = mine(attemptId);
         Optional<KeptAnswers.Kept> kept = keptAnswers.take(rc, attemptId);
         if (attempt.isSubmitted()) {
@@ -122,7 +123,9 @@ public class QuizPages {
             }
         }
         QuizViews.Open open = QuizViews.open(attempt, module(attempt));
-        return Templates.quiz(open, open.draft(), Map.of(), notice);
+        // After a hand-in with unanswered questions (post/redirect/get): the saved answers, and the questions still open
+        Map<String, String> errors = check == null ? Map.of() : QuizViews.unanswered(open);
+        return Templates.quiz(open, open.draft(), errors, notice);
     }
 
     /** Submits the answers, or with {@code actie=opslaan} saves them as a draft; both redirect (a refresh never resubmits). */
@@ -137,15 +140,29 @@ public class QuizPages {
                 quiz.saveDraft(user.person().id, attemptId, answers);
                 return Response.seeOther(URI.create("/toets/" + attemptId + "#opgeslagen")).build();
             }
-            quiz.submit(user.person().id, attemptId, answers);
-            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+            QuizAttempt submitted = quiz.submit(user.person().id, attemptId, answers);
+            return toResult(attemptId, submitted.handedInBefore);
         } catch (QuizService.AlreadySubmittedException e) {
-            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+            return toResult(attemptId, true);
         } catch (QuizService.InvalidAnswersException e) {
-            QuizAttempt attempt = mine(attemptId);
-            return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors(), null))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            // Not every question answered: keep what was chosen and show the page again by a redirect, so that Back
+            // and refresh never land on the answer of a POST ("Confirm Form Resubmission").
+            try {
+                quiz.saveDraft(user.person().id, attemptId, answers);
+                return Response.seeOther(URI.create("/toets/" + attemptId + "?controle=1#fouten")).build();
+            } catch (QuizService.AlreadySubmittedException submitted) {
+                return toResult(attemptId, true);
+            } catch (QuizService.InvalidAnswersException tampered) {
+                // letters or questions that are not part of the attempt: only a changed form sends these
+                QuizAttempt attempt = mine(attemptId);
+                return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors(), null))
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
         }
+    }
+
+    private static Response toResult(UUID attemptId, boolean handedInBefore) {
+        return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat" + (handedInBefore ? "?al-ingeleverd=1" : ""))).build();
     }
 
     /**
@@ -170,7 +187,7 @@ public class QuizPages {
 
     @GET
     @Path("toets/{attemptId}/resultaat")
-    public Object result(@PathParam("attemptId") UUID attemptId) {
+    public Object result(@PathParam("attemptId") UUID attemptId, @QueryParam("al-ingeleverd") String handedInBefore) {
         QuizAttempt attempt = mine(attemptId);
         if (!attempt.isSubmitted()) {
             return Response.seeOther(URI.create("/toets/" + attemptId)).build();
@@ -182,7 +199,7 @@ public class QuizPages {
             retry = new RetryView(gate.closed(), links(module, gate.closed() ? gate.pagesToRead()
                     : QuizService.explainingPages(attempt, module)), gate.opensAt());
         }
-        return Templates.result(QuizViews.result(attempt, module), retry);
+        return Templates.result(QuizViews.result(attempt, module), retry, handedInBefore != null);
     }
 
     /** Per question id the chosen letters, from the form fields {@code q.<questionId>} (duplicates and blanks dropped). */

@@ -329,6 +329,7 @@ public class QuizService {
                 // locked row), so without their answers.
                 attempt.questions.clear();
                 attempt.questions.addAll(questions(c, attempt));
+                attempt.handedInBefore = true;
                 return attempt;
             }
             Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);

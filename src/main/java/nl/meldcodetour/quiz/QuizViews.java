@@ -40,6 +40,13 @@ public final class QuizViews {
         }
     }
 
+    /** The questions of an open attempt that have no answer yet, with the message the quiz page shows for each. */
+    public static java.util.Map<String, String> unanswered(Open open) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        open.questions().stream().filter(q -> q.chosen().isEmpty()).forEach(q -> errors.put(q.id(), "Kies een antwoord."));
+        return errors;
+    }
+
     public record OptionResult(String id, String text, boolean chosen, boolean correct, String feedback) {
     }
 

@@ -5,6 +5,7 @@ import nl.meldcodetour.testsupport.Quizzes;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,17 +153,21 @@ class LearnerPagesTest {
         }
         assertFalse(html.contains("(juist)"));
 
-        // Incomplete: 400, the form again with a Dutch error per question and the given answer kept.
+        // Incomplete: a redirect (post/redirect/get, so Back never shows a POST answer) to the form again, with a
+        // Dutch error per open question and the given answer kept.
         String firstId = ids.get(0);
         Map<String, List<String>> right = Quizzes.formAnswers(html, module(), true);
         assertEquals(ids.size(), right.size(), "every question's options found on the page");
         String firstRight = right.get(firstId).get(0);
         Response incomplete = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("q." + firstId, firstRight).post(quizUrl);
-        incomplete.then().statusCode(400)
+        incomplete.then().statusCode(303).header("Location", containsString(quizUrl + "?controle=1"));
+        String again = given().get(quizUrl + "?controle=1").then().statusCode(200)
                 .body(containsString("Nog niet alle vragen zijn goed ingevuld"))
                 .body(containsString("Kies een antwoord."))
-                .body(containsString("value=\"" + firstRight + "\" checked"));
+                .body(containsString("value=\"" + firstRight + "\" checked")).extract().asString();
+        assertEquals(2 * (ids.size() - 1), again.split("Kies een antwoord\\.", -1).length - 1,
+                "one error per open question, in the summary and at the question");
 
         // Complete and all right: 303 to the result, which shows score, pass and feedback.
         var form = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
@@ -171,12 +176,23 @@ class LearnerPagesTest {
                 form = form.formParam("q." + id, letter);
             }
         }
-        form.post(quizUrl).then().statusCode(303).header("Location", containsString(quizUrl + "/resultaat"));
+        form.post(quizUrl).then().statusCode(303).header("Location", endsWith(quizUrl + "/resultaat"));
         given().get(quizUrl + "/resultaat").then().statusCode(200)
+                .body(not(containsString("al ingeleverd")))
                 .body(containsString("Je had 10 van de 10 vragen goed (100%)"))
                 .body(containsString("Gehaald."))
                 .body(containsString("(juist)"))
                 .body(containsString("Bron:"));
+        // Handing in again (Back and submit, a second click) says so and changes nothing.
+        var replay = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC);
+        for (String id : ids) {
+            replay = replay.formParam("q." + id, "a");
+        }
+        String again2 = replay.post(quizUrl).then().statusCode(303).header("Location", containsString("?al-ingeleverd=1"))
+                .extract().header("Location");
+        given().get(again2).then().statusCode(200)
+                .body(containsString("Deze toets had je al ingeleverd; dit is je uitslag."))
+                .body(containsString("Je had 10 van de 10 vragen goed (100%)"));
         // The quiz page of a submitted attempt now leads to the result; the module is passed.
         given().redirects().follow(false).get(quizUrl).then().statusCode(303);
         given().get("/mijn-modules").then().body(containsString("Behaald")).body(containsString("geldig tot en met"));
