@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An immutable, validated snapshot of content/: sectors, modules (in display order) and the content version. */
+/**
+ * An immutable, validated snapshot of content/: sectors, modules (in display order), the routekaart, the scan, the
+ * glossary (content/begrippen.md, shown at /begrippen) and the content version.
+ */
 public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, Map<String, RouteMap> routeMaps,
-        Scan scan, Map<String, JobFunction> functions, String version) {
+        Scan scan, Map<String, JobFunction> functions, String version, Optional<Page> glossary) {
 
     public ContentCatalog {
         sectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectors));

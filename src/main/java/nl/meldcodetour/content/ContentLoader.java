@@ -55,6 +55,8 @@ public final class ContentLoader {
 
     private final Path root;
     private final List<ContentProblem> problems = new ArrayList<>();
+    static final String GLOSSARY = "begrippen.md";
+
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     private ContentLoader(Path root) {
@@ -76,10 +78,11 @@ public final class ContentLoader {
         Map<String, RouteMap> routeMaps = loadRouteMaps();
         Scan scan = loadScan();
         Map<String, JobFunction> functions = loadFunctions(sectors, modules);
+        Optional<Page> glossary = loadGlossary();
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
-        return new ContentCatalog(sectors, modules, routeMaps, scan, functions, version());
+        return new ContentCatalog(sectors, modules, routeMaps, scan, functions, version(), glossary);
     }
 
     // ---------------------------------------------------------------- sectors
@@ -292,16 +295,27 @@ public final class ContentLoader {
             reference.problem("pagina '" + pageFile + "' bestaat niet in " + relative(dir));
             return Optional.empty();
         }
+        return render(path, pageFile);
+    }
+
+    /** A Markdown page read and rendered; a page without its title is a problem named by file and line. */
+    private Optional<Page> render(Path path, String file) {
         Optional<String> text = read(path);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(markdown.render(pageFile, text.get()));
+            return Optional.of(markdown.render(file, text.get()));
         } catch (MarkdownRenderer.MissingTitleException e) {
             problems.add(new ContentProblem(relative(path), 1, "de pagina begint niet met een titel ('# Titel')"));
             return Optional.empty();
         }
+    }
+
+    /** content/begrippen.md, the glossary every module links to; optional, a page like any other. */
+    private Optional<Page> loadGlossary() {
+        Path path = root.resolve(GLOSSARY);
+        return Files.isRegularFile(path) ? render(path, GLOSSARY) : Optional.empty();
     }
 
     // ---------------------------------------------------------------- quiz

@@ -29,6 +29,11 @@ final class MarkdownRenderer {
             .extensions(List.of(TablesExtension.create()))
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Heading heading && heading.getLevel() >= 2) {
+                    attributes.put("id", anchor(new TextContentRenderer.Builder().build().render(heading)));
+                }
+            })
             .build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
@@ -51,6 +56,15 @@ final class MarkdownRenderer {
             }
         });
         return total[0];
+    }
+
+    /**
+     * The anchor of a heading, so that a page can link a term to the glossary: lower case, accents removed, every run
+     * of other characters one dash ("Hulpofficier van justitie" becomes {@code hulpofficier-van-justitie}).
+     */
+    static String anchor(String heading) {
+        String plain = java.text.Normalizer.normalize(heading.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     Page render(String file, String markdown) throws MissingTitleException {

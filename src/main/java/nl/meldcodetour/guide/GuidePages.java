@@ -18,12 +18,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Page;
 import nl.meldcodetour.content.RouteMap;
 import nl.meldcodetour.content.Scan;
 
 /**
- * Public guidance that needs no login and stores nothing: the routekaart (where to go, per gemeente) and the scan
- * (a signals checklist for the professional's own reflection).
+ * Public guidance that needs no login and stores nothing: the routekaart (where to go, per gemeente), the scan
+ * (a signals checklist for the professional's own reflection) and the glossary of the words the modules use.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -45,6 +46,8 @@ public class GuidePages {
 
         static native TemplateInstance scan(Scan scan);
 
+        static native TemplateInstance glossary(Page glossary);
+
         static native TemplateInstance scanResult(Scan scan, ScanResult result);
     }
 
@@ -65,6 +68,13 @@ public class GuidePages {
             throw new NotFoundException();
         }
         return Templates.routekaart(content.catalog().nationalRouteMap(), map);
+    }
+
+    /** The glossary (content/begrippen.md): every term a module page may link to, as /begrippen#term. */
+    @GET
+    @Path("begrippen")
+    public TemplateInstance glossary() {
+        return Templates.glossary(content.catalog().glossary().orElseThrow(NotFoundException::new));
     }
 
     @GET

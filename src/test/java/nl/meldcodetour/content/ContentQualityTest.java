@@ -131,6 +131,32 @@ class ContentQualityTest {
     }
 
     @Test
+    void everyBankNeedsKnowledgeToPass() {
+        List<String> broken = new ArrayList<>();
+        StringBuilder table = new StringBuilder(BankGate.tableHeader()).append('\n');
+        for (Module m : catalog.modules()) {
+            BankGate gate = BankGate.of(m);
+            table.append(gate.tableRow()).append('\n');
+            gate.problems().forEach(p -> broken.add(m.id() + ": " + p));
+        }
+        System.out.println("Question bank quality gate (issue #29)\n" + table);
+        assertTrue(broken.isEmpty(), "question banks that can be passed without knowing:\n  " + String.join("\n  ", broken));
+    }
+
+    @Test
+    void sourcesNameDocumentsNotSeedFiles() {
+        java.util.regex.Pattern internal = java.util.regex.Pattern.compile("Seed \\d|\\bS\\d L\\d|\\bL\\d{2,}");
+        List<String> found = new ArrayList<>();
+        for (Module m : catalog.modules()) {
+            m.questions().stream().filter(q -> internal.matcher(q.source()).find()).forEach(q -> found.add(m.id() + "/" + q.id()));
+        }
+        catalog.routeMaps().values().forEach(map -> map.entries().stream().filter(e -> internal.matcher(e.source()).find())
+                .forEach(e -> found.add("routekaart/" + map.id() + ": " + e.name())));
+        catalog.scan().groups().stream().filter(g -> internal.matcher(g.source()).find()).forEach(g -> found.add("scan: " + g.id()));
+        assertTrue(found.isEmpty(), "sources shown to users must name title, publisher and year, not a seed file or line: " + found);
+    }
+
+    @Test
     void aRefresherCanAskOtherQuestions() {
         for (Module m : catalog.modules()) {
             assertTrue(m.questions().size() >= 2 * m.drawSize() || m.questions().size() - m.drawSize() >= 10,
@@ -173,6 +199,9 @@ class ContentQualityTest {
                     m.kind().id(), forWhom, m.questions().size(), m.scenarioPercent(), m.drawSize(), fixed, withPage, m.pageCount(),
                     m.readability().score(), lowest));
         }
+        b.append("\n\nQuality gate per bank (issue #29; the build fails when a bank breaks it, see \"Question quality\" above):\n\n");
+        b.append(BankGate.tableHeader()).append('\n');
+        catalog.modules().forEach(m -> b.append(BankGate.of(m).tableRow()).append('\n'));
         return b.toString().strip();
     }
 }

@@ -76,6 +76,7 @@ class AuthorizationMatrixTest {
         { "GET /verificatie",                                  "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
         { "GET /verificatie/{code}",                           "code",   "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
         { "GET /privacy",                                      "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
+        { "GET /begrippen",                                    "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
         // learning
         { "GET /mijn-modules",                                 "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
         { "GET /modules/{moduleId}",                           "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
