@@ -1,6 +1,5 @@
 package nl.meldcodetour.quiz;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +28,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import nl.meldcodetour.core.web.CsrfProtection;
+import nl.meldcodetour.core.web.UrlEncodedPairs;
 
 /**
  * Keeps the answers of a quiz form that arrives after the login session has ended (issue #28, point 5). Normally an
@@ -129,21 +129,15 @@ public class KeptAnswers {
             String form = new String(Base64.getUrlDecoder().decode(cookie.getValue().substring(attemptId.toString().length() + 1)),
                     StandardCharsets.UTF_8);
             Map<String, Set<String>> answers = new HashMap<>();
-            boolean handingIn = false;
-            for (String pair : form.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq < 0) {
-                    continue;
-                }
-                String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            boolean[] handingIn = { false };
+            UrlEncodedPairs.forEach(form, (name, value) -> {
                 if (name.equals("actie")) {
-                    handingIn = !value.equals("opslaan");
+                    handingIn[0] = !value.equals("opslaan");
                 } else if (name.startsWith(QuizPages.FIELD_PREFIX)) {
                     answers.computeIfAbsent(name.substring(QuizPages.FIELD_PREFIX.length()), k -> new HashSet<>()).add(value);
                 }
-            }
-            return Optional.of(new Kept(answers, handingIn));
+            });
+            return Optional.of(new Kept(answers, handingIn[0]));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -26,6 +26,7 @@ import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -44,6 +45,28 @@ public class RegistryPages {
             return new Form(o.name, o.kvkNumber, o.vestigingsnummer, o.sector, o.gemeente, o.area,
                     o.postcode == null ? null : o.postcode.strip(), o.staffCount == null ? null : o.staffCount.toString(),
                     o.address, String.valueOf(o.version));
+        }
+
+        /** As carried by a refused submit back to the form (post/redirect/get). */
+        static Form of(Map<String, String> f) {
+            return new Form(f.get("name"), f.get("kvkNumber"), f.get("vestigingsnummer"), f.get("sector"), f.get("gemeente"),
+                    f.get("area"), f.get("postcode"), f.get("staffCount"), f.get("address"), f.get("version"));
+        }
+
+        Map<String, String> fields() {
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("name", name);
+            fields.put("kvkNumber", kvkNumber);
+            fields.put("vestigingsnummer", vestigingsnummer);
+            fields.put("sector", sector);
+            fields.put("gemeente", gemeente);
+            fields.put("area", area);
+            fields.put("postcode", postcode);
+            fields.put("staffCount", staffCount);
+            fields.put("address", address);
+            fields.put("version", version);
+            fields.values().removeIf(java.util.Objects::isNull);
+            return fields;
         }
 
         static Form of(MultivaluedMap<String, String> f) {
@@ -69,6 +92,9 @@ public class RegistryPages {
         static native TemplateInstance mine(List<RegistryApi.OrganisationView> organisations, Person person,
                 List<OrganisationService.UpcomingAfRole> upcoming);
     }
+
+    @Inject
+    FormFlash flash;
 
     @Inject
     OrganisationService registry;
@@ -115,7 +141,8 @@ public class RegistryPages {
     @Path("nieuw")
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance newForm() {
-        return Templates.form(null, new Form(null, null, null, null, null, null, null, null, null, null), sectors(), Map.of(), null);
+        return flash.take().map(refused -> Templates.form(null, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
+                .orElseGet(() -> Templates.form(null, new Form(null, null, null, null, null, null, null, null, null, null), sectors(), Map.of(), null));
     }
 
     @POST
@@ -128,17 +155,16 @@ public class RegistryPages {
             Organisation o = registry.create(input(form, null), user.person().subject);
             return Response.seeOther(URI.create("/register/" + o.id)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(null, form, sectors(), e.errors(), null)).build();
+            return refused("/register/nieuw", null, form, e.errors(), null, 400);
         } catch (nl.meldcodetour.core.web.DuplicateException e) {
             Organisation existing = registry.find(e.existingId()).orElse(null);
             if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
                 // the same organisation sent twice: to the one that exists, where the first submit went
                 return Response.seeOther(URI.create("/register/" + e.existingId() + "?melding=bestaat-al")).build();
             }
-            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage())).build();
+            return refused("/register/nieuw", null, form, Map.of(), e.getMessage(), 409);
         } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.form(null, form, sectors(), Map.of(), e.getMessage()
-                    + " Controleer je gegevens hieronder en sla opnieuw op.")).build();
+            return refused("/register/nieuw", null, form, Map.of(), e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.", 409);
         }
     }
 
@@ -147,7 +173,8 @@ public class RegistryPages {
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance editForm(@PathParam("id") long id) {
         Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
-        return Templates.form(id, Form.of(o), sectors(), Map.of(), null);
+        return flash.take().map(refused -> Templates.form(id, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
+                .orElseGet(() -> Templates.form(id, Form.of(o), sectors(), Map.of(), null));
     }
 
     @POST
@@ -160,7 +187,7 @@ public class RegistryPages {
             registry.update(id, input(form, form.version()), user.person().subject);
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.form(id, form, sectors(), e.errors(), null)).build();
+            return refused("/register/" + id + "/wijzigen", id, form, e.errors(), null, 400);
         } catch (OrganisationService.ChangedMeanwhile e) {
             // Keep what this editor typed, show what is saved now, and base a new attempt on the current version: one
             // message that says what happened and what to do here (the API's "laad de gegevens opnieuw" does not apply).
@@ -169,13 +196,18 @@ public class RegistryPages {
                     form.area(), form.postcode(), form.staffCount(), form.address(), String.valueOf(current.version));
             String saved = "Nu opgeslagen: " + current.name + ", " + registry.sectorName(current.sector) + ", " + current.gemeente
                     + (current.area == null ? "" : ", " + current.area) + ".";
-            return Response.status(409).entity(Templates.form(id, kept, sectors(), Map.of(), "Iemand anders heeft deze organisatie "
+            return refused("/register/" + id + "/wijzigen", id, kept, Map.of(), "Iemand anders heeft deze organisatie "
                     + "gewijzigd terwijl jij bezig was. " + saved + " Hieronder staat wat jij had ingevuld. Pas het aan waar nodig "
-                    + "en sla opnieuw op.")).build();
+                    + "en sla opnieuw op.", 409);
         } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.form(id, form, sectors(), Map.of(), e.getMessage()
-                    + " Controleer je gegevens hieronder en sla opnieuw op.")).build();
+            return refused("/register/" + id + "/wijzigen", id, form, Map.of(), e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.", 409);
         }
+    }
+
+    /** Back to the form with what was typed (post/redirect/get); the form page itself only when that does not fit a cookie. */
+    private Response refused(String path, Long id, Form form, Map<String, String> errors, String message, int status) {
+        return flash.redirect(path, form.fields(), errors, message)
+                .orElseGet(() -> Response.status(status).entity(Templates.form(id, form, sectors(), errors, message)).build());
     }
 
     @GET

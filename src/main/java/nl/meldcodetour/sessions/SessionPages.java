@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -59,6 +61,9 @@ public class SessionPages {
         static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, boolean open,
                 String notice, String error);
     }
+
+    @Inject
+    FormFlash flash;
 
     @Inject
     SessionService sessions;
@@ -129,7 +134,9 @@ public class SessionPages {
     @Path("nieuw")
     @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
     public TemplateInstance planForm() {
-        return Templates.plan(new LinkedHashMap<>(Map.of("capacity", "25")), Map.of(), List.copyOf(content.catalog().sectors().values()),
+        Optional<FormFlash.Flashed> refused = flash.take();
+        return Templates.plan(refused.map(FormFlash.Flashed::form).orElseGet(() -> new LinkedHashMap<>(Map.of("capacity", "25"))),
+                refused.map(FormFlash.Flashed::errors).orElse(Map.of()), List.copyOf(content.catalog().sectors().values()),
                 content.catalog().modules());
     }
 
@@ -159,9 +166,22 @@ public class SessionPages {
             // sent twice: planned once, and the second submit ends where the first did
             return back("al-gepland");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.plan(form, e.errors(), List.copyOf(content.catalog().sectors().values()),
-                    content.catalog().modules())).build();
+            Map<String, String> errors = inFormOrder(e.errors());
+            return flash.redirect("/bijeenkomsten/nieuw", form, errors, null).orElseGet(() -> Response.status(400)
+                    .entity(Templates.plan(form, errors, List.copyOf(content.catalog().sectors().values()), content.catalog().modules()))
+                    .build());
         }
+    }
+
+    /** The fields of the session forms from top to bottom: the error summary lists problems in this order. */
+    static final List<String> FIELD_ORDER = List.of("title", "startsAt", "endsAt", "place", "onlineUrl", "capacity", "trainer",
+            "trainerEmail", "sectors", "modules");
+
+    static Map<String, String> inFormOrder(Map<String, String> errors) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        FIELD_ORDER.stream().filter(errors::containsKey).forEach(f -> ordered.put(f, errors.get(f)));
+        errors.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     @GET
@@ -176,7 +196,8 @@ public class SessionPages {
         form.put("place", s.place() == null ? "" : s.place());
         form.put("onlineUrl", s.onlineUrl() == null ? "" : s.onlineUrl());
         form.put("capacity", String.valueOf(s.capacity()));
-        return Templates.change(s, form, Map.of());
+        Optional<FormFlash.Flashed> refused = flash.take();
+        return Templates.change(s, refused.map(FormFlash.Flashed::form).orElse(form), refused.map(FormFlash.Flashed::errors).orElse(Map.of()));
     }
 
     @POST
@@ -199,7 +220,9 @@ public class SessionPages {
                     form.get("place"), form.get("onlineUrl"), capacity, s.trainer(), null), user.person().subject);
             return back("gewijzigd");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.change(s, form, e.errors())).build();
+            Map<String, String> errors = inFormOrder(e.errors());
+            return flash.redirect("/bijeenkomsten/" + id + "/wijzigen", form, errors, null)
+                    .orElseGet(() -> Response.status(400).entity(Templates.change(s, form, errors)).build());
         }
     }
 

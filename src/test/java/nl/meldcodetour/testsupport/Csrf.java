@@ -21,10 +21,20 @@ public final class Csrf implements Filter {
     private Csrf() {
     }
 
+    /**
+     * The page a refused form redirects to (post/redirect/get): follows the 303 of {@code refused} with the cookies
+     * it set, as a browser does, and returns that page's HTML (status 200).
+     */
+    public static String followRefused(io.restassured.specification.RequestSpecification given, Response refused) {
+        org.junit.jupiter.api.Assertions.assertEquals(303, refused.statusCode(), "a refused form redirects to itself: " + refused.asString());
+        return given.filter(FORM).cookies(refused.getCookies()).redirects().follow(false).get(refused.header("Location"))
+                .then().statusCode(200).extract().asString();
+    }
+
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        request.cookie(COOKIE, TOKEN);
         if (!"GET".equals(request.getMethod())) {
-            request.cookie(COOKIE, TOKEN);
             if (request.getMultiPartParams().isEmpty()) {
                 request.formParam("csrf", TOKEN);
             } else {
