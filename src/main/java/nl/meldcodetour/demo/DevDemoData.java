@@ -45,12 +45,16 @@ public class DevDemoData {
         long af = person("aandachtsfunctionaris", "Pieter Bakker (demo)", "kinderopvang");
         person("gemeente", "Gemeente Noordoostpolder (demo)", null);
         long beheerder = person("beheerder", "Beheerder (demo)", null);
+        long trainer = person("trainer", "Tamara Visser (demo-trainer)", null);
+        person("redacteur", "Redacteur (demo)", null);
         Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
         completion(af, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
         completion(beheerder, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
         seedRegistry();
         bindDemoRows();
-        LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente or beheerder.", medewerker);
+        seedSessions(trainer);
+        LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente, beheerder, "
+                + "trainer or redacteur (Dev UI > OpenID Connect, or /inloggen).", medewerker);
     }
 
     /** A generated registry, once (only when the registry is empty); the demo AF user is AF of a kinderopvang. */
@@ -155,6 +159,58 @@ public class DevDemoData {
         em.createNativeQuery("""
                 UPDATE employment e SET person_id = p.id FROM person p
                 WHERE e.person_id IS NULL AND p.subject LIKE 'demo-%' AND lower(p.email) = lower(e.email)""").executeUpdate();
+    }
+
+    /**
+     * A few bijeenkomsten of the meldcodetour, once (only when there are none), so that every state shows: one full with a
+     * waitlist, one online, one open for registration, one in the past with attendance taken, and one given by another
+     * trainer (the demo trainer sees no actions on it).
+     */
+    private void seedSessions(long trainer) {
+        Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM tour_session").getSingleResult();
+        if (existing.longValue() > 0) {
+            return;
+        }
+        ZonedDateTime today = LocalDate.now(clock).atStartOfDay(clock.getZone());
+        long full = session("Meldcodetour Emmeloord: de vijf stappen", "{onderwijs,kinderopvang}", "{meldcode-in-5-stappen}",
+                today.plusDays(9).withHour(14), 150, "Bibliotheek Emmeloord, Wellerwaard 1", null, 4, trainer);
+        session("Online: het afwegingskader in de praktijk", "{}", "{meldcode-in-5-stappen}", today.plusDays(16).withHour(19).withMinute(30),
+                90, null, "https://meet.example.org/meldcodetour-afwegingskader", 40, trainer);
+        session("Aan de slag als aandachtsfunctionaris", "{}", "{aandachtsfunctionaris}", today.plusDays(23).withHour(9).withMinute(30),
+                180, "Gemeentehuis Noordoostpolder, Emmeloord", null, 20, trainer);
+        long past = session("Meldcodetour Urk: signalen bij ouderen", "{ouderenzorg,wijkteam}", "{meldcode-in-5-stappen}",
+                today.minusDays(12).withHour(13).withMinute(30), 150, "Het Baken, Urk", null, 25, trainer);
+        session("Meldcodetour Dronten: kinderopvang", "{kinderopvang}", "{meldcode-in-5-stappen}", today.plusDays(30).withHour(15),
+                120, "De Meerpaal, Dronten", null, 30, null);
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> colleagues = em.createNativeQuery(
+                "SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject").getResultList();
+        for (int i = 0; i < colleagues.size(); i++) {
+            long person = colleagues.get(i).longValue();
+            // the full session: 4 places taken, the others wait in the order they registered
+            em.createNativeQuery("INSERT INTO session_registration (session_id, person_id, status, registered_at) "
+                    + "VALUES (?1, ?2, ?3, now() - make_interval(days => ?4))")
+                    .setParameter(1, full).setParameter(2, person).setParameter(3, i < 4 ? "registered" : "waitlisted")
+                    .setParameter(4, 20 - i).executeUpdate();
+            // the past session: attendance taken, one colleague was not there
+            em.createNativeQuery("INSERT INTO session_registration (session_id, person_id, status, registered_at, attended, "
+                    + "attendance_marked_by) VALUES (?1, ?2, 'registered', now() - interval '40 days', ?3, 'trainer')")
+                    .setParameter(1, past).setParameter(2, person).setParameter(3, i != 2).executeUpdate();
+        }
+    }
+
+    private long session(String title, String sectors, String modules, ZonedDateTime start, int minutes, String place, String onlineUrl,
+            int capacity, Long trainer) {
+        return ((Number) em.createNativeQuery("INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, "
+                + "online_url, capacity, trainer, trainer_email, trainer_person_id, created_by) "
+                + "VALUES (?1, CAST(?2 AS varchar[]), CAST(?3 AS varchar[]), ?4, ?5, CAST(?6 AS varchar), CAST(?7 AS varchar), ?8, ?9, "
+                + "?10, CAST(?11 AS bigint), 'demo') RETURNING id")
+                .setParameter(1, title).setParameter(2, sectors).setParameter(3, modules)
+                .setParameter(4, start.toInstant()).setParameter(5, start.plusMinutes(minutes).toInstant())
+                .setParameter(6, place).setParameter(7, onlineUrl).setParameter(8, capacity)
+                .setParameter(9, trainer == null ? "Karin Jansen" : "Tamara Visser (demo-trainer)")
+                .setParameter(10, trainer == null ? "karin.jansen@demo.example.org" : "trainer@example.com")
+                .setParameter(11, trainer).getSingleResult()).longValue();
     }
 
     private void insertAf(long organisationId, String name, String email, LocalDate start, LocalDate end) {
