@@ -203,6 +203,11 @@ class JourneysIT {
             b.tabTo("Start de toets", Browser.buttonWith("Start de toets"), 60);
             b.leavingPage(() -> b.press(Keys.ENTER));
             b.check("toets");
+            // handing in with open questions: the form comes back by a redirect (post/redirect/get, issue #30 point 5)
+            b.leavingPage(() -> b.driver.findElement(org.openqa.selenium.By.cssSelector("button[value=inleveren]")).click());
+            assertTrue(b.driver.getCurrentUrl().contains("controle=1"), b.driver.getCurrentUrl());
+            assertTrue(b.text().contains("Nog niet alle vragen zijn goed ingevuld"), b.text());
+            b.check("toets-onvolledig");
 
             // answer every question right, with Tab, arrow keys and Space only
             while (true) {
@@ -236,6 +241,11 @@ class JourneysIT {
             b.leavingPage(() -> b.press(Keys.ENTER));
             assertTrue(b.text().contains("Gehaald"), b.text());
             b.check("uitslag");
+            // Back from the result never lands on a POST answer ("Confirm Form Resubmission", ERR_CACHE_MISS): the quiz
+            // address it reaches leads to the result again
+            b.driver.navigate().back();
+            b.waitForLoad();
+            assertTrue(b.text().contains("Uitslag") && b.text().contains("Gehaald") && !b.text().contains("ERR_CACHE_MISS"), b.text());
             b.tabTo("Alle pogingen", Browser.linkTo("/modules/" + MODULE + "/pogingen"), 200);
             b.leavingPage(() -> b.press(Keys.ENTER));
             assertTrue(b.text().contains("Gehaald"), b.text());
@@ -283,6 +293,11 @@ class JourneysIT {
                 assertTrue(b.text().contains("Dekking meldcode"), b.text());
                 b.check("dekking");
                 assertTrue(b.text().contains("Per sector"), b.text());
+                // point 10: at 320 px the chart keeps a readable size and scrolls in its own region
+                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1000));
+                Number chart = (Number) b.js("return document.querySelector('.chart-scroll svg').getBoundingClientRect().width");
+                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+                assertTrue(chart.doubleValue() >= 500, "the sector chart at 320 px is " + chart + " px wide: its labels would be unreadable");
                 // a filter is a plain form: choose the sector and send it
                 new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("f-sector"))).selectByValue("onderwijs");
                 b.leavingPage(() -> b.driver.findElement(By.id("f-sector")).submit());
@@ -434,6 +449,48 @@ class JourneysIT {
      * have figures (from 20 attempts): the bank's first two questions, the first right for half of them, the second
      * for everyone.
      */
+    @Test
+    @Order(8)
+    void trainerLandsOnTheSessionsAndPlansOneThroughTheForm() throws Exception {
+        try (Browser b = new Browser("8-trainer", app.base())) {
+            // issue #30 point 1: a trainer lands on a page it may see, and the menu offers only what it may open
+            login(b, "trainer", "/bijeenkomsten");
+            assertTrue(b.driver.findElements(By.linkText("Mijn modules")).isEmpty(), "no 'Mijn modules' for a trainer only");
+            b.check("bijeenkomsten");
+            b.leavingPage(() -> b.driver.findElement(By.linkText("Bijeenkomst plannen")).click());
+            b.check("plannen");
+            // point 10: real date and time inputs, and checkboxes large enough to hit
+            assertEquals("datetime-local", b.driver.findElement(By.id("veld-startsAt")).getAttribute("type"));
+            Number box = (Number) b.js("return document.getElementById('sector-onderwijs').getBoundingClientRect().width");
+            assertTrue(box.doubleValue() >= 20, "checkbox of " + box + " px");
+            // point 5 and 10: an empty form comes back by a redirect, with a summary that names every field
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Plannen']")).click());
+            assertEquals("/bijeenkomsten/nieuw", b.path());
+            String summary = b.driver.findElement(By.className("error-summary")).getText();
+            assertTrue(summary.contains("Titel: Dit veld is verplicht.") && summary.contains("Trainer: Dit veld is verplicht.")
+                    && summary.indexOf("Titel:") < summary.indexOf("Begin:"), summary);
+            b.check("plannen-fouten");
+            String title = "Meldcodetour Lelystad " + System.nanoTime() % 10000;
+            b.driver.findElement(By.id("veld-title")).sendKeys(title);
+            String start = java.time.LocalDateTime.now(nl.meldcodetour.core.time.ClockProducer.ZONE).plusDays(10).withHour(14).withMinute(0)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+            String end = start.substring(0, 11) + "16:00";
+            b.js("document.getElementById('veld-startsAt').value = arguments[0]; document.getElementById('veld-endsAt').value = arguments[1];",
+                    start, end);
+            b.driver.findElement(By.id("veld-place")).sendKeys("Stadhuis Lelystad");
+            b.driver.findElement(By.id("veld-trainer")).sendKeys("Trainer T");
+            b.driver.findElement(By.id("sector-onderwijs")).click();
+            b.driver.findElement(By.id("module-meldcode-in-5-stappen")).click();
+            b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Plannen']")).click());
+            assertTrue(b.text().contains(title), b.text());
+            b.check("gepland");
+            // Back goes to the form page (a GET), never to the answer of a POST
+            b.driver.navigate().back();
+            b.waitForLoad();
+            assertTrue(b.text().contains("Bijeenkomst plannen") && !b.text().contains("ERR_CACHE_MISS"), b.text());
+        }
+    }
+
     static void insertAttempts(Module module, int learners) throws Exception {
         var q1 = module.questions().get(0);
         var q2 = module.questions().get(1);

@@ -43,7 +43,8 @@ class PrivacyStatementTest {
         assertFalse(page.contains("docs/privacy.md"), "for people, not a file in the source code");
         // every page links to it in the footer
         for (String path : new String[] { "/", "/routekaart", "/privacy" }) {
-            given().get(path).then().statusCode(200).body(containsString("<a href=\"/privacy\">Privacyverklaring</a>"));
+            given().get(path).then().statusCode(200).body(containsString("<a href=\"/privacy\">Privacyverklaring</a>"))
+                    .body(containsString("<a href=\"/begrippen\">Begrippenlijst</a>"));
         }
     }
 
