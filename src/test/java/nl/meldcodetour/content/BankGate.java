@@ -14,16 +14,26 @@ import java.util.function.ToDoubleFunction;
  */
 record BankGate(String moduleId, int questions, int singles, int withThreeOrMore, int maxKeyPositionShare,
         int longestShare, int multipleKeySets, int multiples, int wrongWithoutFeedback, int withoutPage,
-        double passRandom, double passLongest, double passTestWise, double passShortest, double passNotLongest) {
+        double passRandom, double passLongest, double passTestWise, double passShortest, double passNotLongest, int cueOnlyShare,
+        double passCue, double passNoAbsolutes) {
 
     static final int MAX_KEY_POSITION_PERCENT = 40;
     static final int MAX_LONGEST_PERCENT = 35;
     static final int MIN_THREE_OPTIONS_PERCENT = 90;
     static final double MAX_BLIND_PASS_PERCENT = 2.0;
+    static final int MAX_CUE_ONLY_PERCENT = 20;
+    /** Words test-wise learners pick: the "safe" procedure words of this field. */
+    static final java.util.regex.Pattern CUE = java.util.regex.Pattern.compile(
+            "aandachtsfunctionaris|overleg|advies|vastleg|leg .{0,40}vast|schrijf .{0,40}op\\b|serieus", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** Words test-wise learners avoid: absolutes, which in weak banks mark the wrong options. */
+    static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile(
+            "\\b(alleen|nooit|altijd|niets|niks|zeker|pas als|pas na|helemaal|geen enkele?|iedereen|niemand)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     static BankGate of(Module m) {
         List<Question> qs = m.questions();
         int singles = 0;
+        int cueOnly = 0;
         int three = 0;
         int longest = 0;
         int[] positions = new int[16];
@@ -45,6 +55,10 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             }
             if (q.type() == Question.Type.SINGLE) {
                 singles++;
+                List<String> cued = withWords(q, CUE, true);
+                if (cued.size() == 1 && q.correct().contains(cued.get(0))) {
+                    cueOnly++;
+                }
                 int key = keyIndex(q);
                 positions[Math.min(key, positions.length - 1)]++;
                 if (strictlyLongest(q, key)) {
@@ -72,7 +86,9 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
                 passChance(qs, m.drawSize(), need, BankGate::longestChance),
                 passChance(qs, m.drawSize(), need, BankGate::testWiseChance),
                 passChance(qs, m.drawSize(), need, BankGate::shortestChance),
-                passChance(qs, m.drawSize(), need, BankGate::notLongestChance));
+                passChance(qs, m.drawSize(), need, BankGate::notLongestChance), percent(cueOnly, singles),
+                passChance(qs, m.drawSize(), need, q -> pickChance(q, withWords(q, CUE, true))),
+                passChance(qs, m.drawSize(), need, q -> pickChance(q, withWords(q, ABSOLUTE, false))));
     }
 
     /** What breaks the gate, in words; empty when the bank holds. */
@@ -97,7 +113,12 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
         if (withoutPage > 0) {
             problems.add(withoutPage + " questions without a page");
         }
-        double worst = Math.max(Math.max(passRandom, passLongest), Math.max(passTestWise, Math.max(passShortest, passNotLongest)));
+        if (cueOnlyShare > MAX_CUE_ONLY_PERCENT) {
+            problems.add("the right option is the only one with a cue word (overleg, aandachtsfunctionaris, advies, vastleggen, serieus) in "
+                    + cueOnlyShare + "% of the single-answer questions (max " + MAX_CUE_ONLY_PERCENT + "%)");
+        }
+        double worst = java.util.stream.DoubleStream.of(passRandom, passLongest, passTestWise, passShortest, passNotLongest, passCue,
+                passNoAbsolutes).max().orElse(0);
         if (worst >= MAX_BLIND_PASS_PERCENT) {
             problems.add(String.format(Locale.ROOT, "a blind strategy passes %.2f%% of attempts (max %.1f%%)", worst, MAX_BLIND_PASS_PERCENT));
         }
@@ -105,14 +126,16 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     }
 
     static String tableHeader() {
-        return "| module | questions | ≥ 3 options | most common key position | right = longest | multiple-answer key sets | wrong options without feedback | without page | P(pass) random | P(pass) longest | P(pass) test-wise | P(pass) shortest | P(pass) never the longest |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+        return "| module | questions | ≥ 3 options | most common key position | right = longest | multiple-answer key sets | wrong options without feedback | without page | P(pass) random | P(pass) longest | P(pass) test-wise | P(pass) shortest | P(pass) never the longest | right = only one with a cue word | P(pass) cue words | P(pass) no absolutes |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     String tableRow() {
-        return String.format(Locale.ROOT, "| %s | %d | %d%% | %d%% | %d%% | %d of %d | %d | %d | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %.2f%% |",
+        return String.format(Locale.ROOT,
+                "| %s | %d | %d%% | %d%% | %d%% | %d of %d | %d | %d | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %d%% | %.2f%% | %.2f%% |",
                 moduleId, questions, percent(withThreeOrMore, questions), maxKeyPositionShare, longestShare, multipleKeySets, multiples,
-                wrongWithoutFeedback, withoutPage, passRandom, passLongest, passTestWise, passShortest, passNotLongest);
+                wrongWithoutFeedback, withoutPage, passRandom, passLongest, passTestWise, passShortest, passNotLongest, cueOnlyShare, passCue,
+                passNoAbsolutes);
     }
 
     private static int percent(int part, int whole) {
@@ -178,6 +201,25 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             return randomChance(q);
         }
         return others.contains(q.correct().iterator().next()) ? 1.0 / others.size() : 0;
+    }
+
+    /** The ids of the options whose text contains ({@code containing}) or lacks the words. */
+    static List<String> withWords(Question q, java.util.regex.Pattern words, boolean containing) {
+        return q.options().stream().filter(o -> words.matcher(o.text()).find() == containing).map(Question.Option::id).toList();
+    }
+
+    /**
+     * The chance of a guesser who narrows to {@code picked}: one of them for one answer, exactly those for several; when
+     * the words do not tell the options apart (none or all picked), a random guess.
+     */
+    static double pickChance(Question q, List<String> picked) {
+        if (picked.isEmpty() || picked.size() == q.options().size()) {
+            return randomChance(q);
+        }
+        if (q.type() == Question.Type.SINGLE) {
+            return picked.contains(q.correct().iterator().next()) ? 1.0 / picked.size() : 0;
+        }
+        return new HashSet<>(picked).equals(q.correct()) ? 1 : 0;
     }
 
     /** The test-wise guess: the longest option for one answer; every option but the shortest for several. */

@@ -56,4 +56,24 @@ class BankGateTest {
         assertTrue(gate.problems().stream().anyMatch(p -> p.contains("blind strategy")), gate.problems().toString());
         assertFalse(gate.problems().stream().anyMatch(p -> p.contains("feedback")), gate.problems().toString());
     }
+
+    @Test
+    void aBankWhoseKeyAloneSaysOverlegFailsTheGate() {
+        List<Question> bank = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // lengths alike, key position varies: only the word gives it away
+            String[] texts = { "Ik wacht nog een week af", "Ik bel meteen de ouders", "Ik zeg er niets over" };
+            int key = i % 3;
+            texts[key] = "Ik overleg met een collega";
+            bank.add(single("q" + i, String.valueOf((char) ('a' + key)), texts));
+        }
+        Module m = new Module("m", "M", "", Module.Kind.TOPIC, Set.of("onderwijs"), Set.of(), 12, 80, 10, List.of(), bank, 1,
+                false, 60, null, null);
+        BankGate gate = BankGate.of(m);
+        assertEquals(100, gate.cueOnlyShare());
+        assertEquals(100.0, gate.passCue(), 1e-9);
+        assertTrue(gate.problems().stream().anyMatch(p -> p.contains("cue word")), gate.problems().toString());
+        // "niets" marks a wrong option: dropping it leaves two of three
+        assertTrue(gate.passNoAbsolutes() > gate.passRandom(), gate.tableRow());
+    }
 }
