@@ -4,7 +4,8 @@
  *  - after a failed submit, the error summary gets the focus, so keyboard and screen reader users start there;
  *  - a quiz saves its answers as a draft a few seconds after they change (POST {form's data-autosave}, the same form
  *    fields and CSRF token), so they survive a closed tab or an ended login session; leaving a quiz with answers that
- *    are neither saved nor handed in asks for confirmation.
+ *    are neither saved nor handed in asks for confirmation; a quiz page that Back restores from the browser's cache is
+ *    loaded again, so a quiz handed in meanwhile shows its result.
  * Loaded with defer from /js/app.js (the Content-Security-Policy allows no inline script).
  */
 (function () {
@@ -24,6 +25,12 @@
   });
   // back button: the page comes from the cache with the form still marked as sending
   window.addEventListener('pageshow', function (event) {
+    // a quiz restored from the back/forward cache may have been handed in meanwhile: ask the server again (an attempt
+    // that was handed in redirects to its result)
+    if (event.persisted && document.querySelector('form.quiz')) {
+      window.location.reload();
+      return;
+    }
     if (event.persisted) {
       document.querySelectorAll('form[data-sending]').forEach(function (form) {
         delete form.dataset.sending;
