@@ -71,7 +71,7 @@ class CurrentUserTest {
     void thePageHeaderShowsTheNameClaim() {
         for (int i = 0; i < 2; i++) {
             RestAssured.given().get("/mijn-modules").then().statusCode(200)
-                    .body(containsString("Ingelogd als </span>Fatima el Amrani</li>"));
+                    .body(containsString("Ingelogd als </span>Fatima el Amrani</span>"));
         }
     }
 
@@ -81,6 +81,6 @@ class CurrentUserTest {
     @OidcSecurity(claims = @Claim(key = "preferred_username", value = "famrani"))
     void withoutANameClaimThePageHeaderShowsTheUserName() {
         RestAssured.given().get("/mijn-modules").then().statusCode(200)
-                .body(containsString("Ingelogd als </span>famrani</li>"));
+                .body(containsString("Ingelogd als </span>famrani</span>"));
     }
 }

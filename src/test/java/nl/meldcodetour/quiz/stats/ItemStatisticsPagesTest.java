@@ -152,7 +152,7 @@ class ItemStatisticsPagesTest {
     void oneQuestionWithItsOptions() {
         Question q1 = q(1);
         String html = page("/toetsanalyse/" + MODULE + "/" + q1.id() + "?weergave=eerste&versie=" + VERSION);
-        assertTrue(html.contains("<h1>Vraag 1</h1>") && html.contains(q1.text()), html);
+        assertTrue(html.contains("<h1>Vraag 1</h1>") && html.contains(escape(q1.text())), html);
         assertTrue(html.contains("<dt>% goed</dt><dd>50,0\u00a0% (12 van 24)</dd>"), html);
         String correct = q1.correct().iterator().next();
         String text = q1.option(correct).orElseThrow().text();
