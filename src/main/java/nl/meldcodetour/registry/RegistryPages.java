@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -133,8 +134,10 @@ public class RegistryPages {
     @Path("{id}")
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("melding") String notice) {
-        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), Map.of(),
-                "bestaat-al".equals(notice) ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt." : null);
+        Optional<FormFlash.Flashed> refused = flash.take();
+        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
+                refused.map(FormFlash.Flashed::message).orElse(
+                        "bestaat-al".equals(notice) ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt." : null));
     }
 
     @GET
@@ -204,6 +207,12 @@ public class RegistryPages {
         }
     }
 
+    /** Back to the organisation's page with the errors or the message (post/redirect/get). */
+    private Response refusedOnDetail(long id, Map<String, String> errors, String message, int status) {
+        return flash.redirect("/register/" + id, Map.of(), errors, message)
+                .orElseGet(() -> Response.status(status).entity(Templates.detail(api.get(id), true, errors, message)).build());
+    }
+
     /** Back to the form with what was typed (post/redirect/get); the form page itself only when that does not fit a cookie. */
     private Response refused(String path, Long id, Form form, Map<String, String> errors, String message, int status) {
         return flash.redirect(path, form.fields(), errors, message)
@@ -244,9 +253,9 @@ public class RegistryPages {
                     f.getFirst("location"), start), user.person().subject);
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.detail(api.get(id), true, e.errors(), null)).build();
+            return refusedOnDetail(id, e.errors(), null, 400);
         } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.detail(api.get(id), true, Map.of(), e.getMessage())).build();
+            return refusedOnDetail(id, Map.of(), e.getMessage(), 409);
         }
     }
 
@@ -259,9 +268,9 @@ public class RegistryPages {
             registry.endAandachtsfunctionaris(id, afId, date(f.getFirst("endDate"), "endDate"), user.person().subject);
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.detail(api.get(id), true, e.errors(), null)).build();
+            return refusedOnDetail(id, e.errors(), null, 400);
         } catch (ConflictException e) {
-            return Response.status(409).entity(Templates.detail(api.get(id), true, Map.of(), e.getMessage())).build();
+            return refusedOnDetail(id, Map.of(), e.getMessage(), 409);
         }
     }
 

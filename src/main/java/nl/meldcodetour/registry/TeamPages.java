@@ -24,6 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -40,7 +41,7 @@ public class TeamPages {
     static class Templates {
         static native TemplateInstance team(TeamService.Team team, List<TeamService.Row> rows, String status, String module,
                 String sort, String keep, List<nl.meldcodetour.content.Module> modules, String sectorName, List<JobFunction> sectorFunctions,
-                List<JobFunction> otherFunctions, Map<String, String> errors, String notice);
+                List<JobFunction> otherFunctions, Map<String, String> form, Map<String, String> errors, String notice);
 
         /** Mijn team of an aandachtsfunctionaris who is not registered for an organisation (yet). */
         static native TemplateInstance notRegistered(Person person, List<OrganisationService.UpcomingAfRole> upcoming);
@@ -57,6 +58,9 @@ public class TeamPages {
 
     @Inject
     OrganisationService registry;
+
+    @Inject
+    FormFlash flash;
 
     @Inject
     CurrentUser user;
@@ -83,7 +87,9 @@ public class TeamPages {
     @Path("{id}")
     public TemplateInstance team(@PathParam("id") long id, @QueryParam("status") String status,
             @QueryParam("module") String module, @QueryParam("sorteer") String sort) {
-        return render(id, status, module, sort, Map.of(), null);
+        var back = flash.take();
+        return render(id, status, module, sort, back.map(FormFlash.Flashed::form).orElse(Map.of()),
+                back.map(FormFlash.Flashed::errors).orElse(Map.of()), back.map(FormFlash.Flashed::message).orElse(null));
     }
 
     /** The team as CSV for Excel, for the browser (the same file as the API's, with the login cookie). */
@@ -105,10 +111,22 @@ public class TeamPages {
                     access.actor());
             return Response.seeOther(URI.create("/team/" + id)).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(render(id, null, null, null, e.errors(), null)).build();
+            return backToTeam(id, typed(f), e.errors(), null, 400);
         } catch (ConflictException e) {
-            return Response.status(409).entity(render(id, null, null, null, Map.of(), e.getMessage())).build();
+            return backToTeam(id, typed(f), Map.of(), e.getMessage(), 409);
         }
+    }
+
+    /** What was typed in the add-colleague form, so a refusal loses nothing. */
+    private static Map<String, String> typed(MultivaluedMap<String, String> f) {
+        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        for (String field : List.of("name", "email", "functionId")) {
+            String value = f.getFirst(field);
+            if (value != null) {
+                typed.put(field, value);
+            }
+        }
+        return typed;
     }
 
     @POST
@@ -125,13 +143,20 @@ public class TeamPages {
         try {
             // a second click the same day queues nothing and says when the first was asked
             TeamService.ReminderOutcome outcome = teams.requestReminder(id, employment, f.getFirst("moduleId"), access.actor());
-            return Response.ok(render(id, null, null, null, Map.of(), outcome.message())).build();
+            return backToTeam(id, Map.of(), Map.of(), outcome.message(), 200);
         } catch (ConflictException e) {
-            return Response.status(409).entity(render(id, null, null, null, Map.of(), e.getMessage())).build();
+            return backToTeam(id, Map.of(), Map.of(), e.getMessage(), 409);
         }
     }
 
-    private TemplateInstance render(long id, String status, String module, String sort, Map<String, String> errors, String notice) {
+    /** Back to the team page with the errors or the message (post/redirect/get: Back never shows a POST answer). */
+    private Response backToTeam(long id, Map<String, String> form, Map<String, String> errors, String message, int status) {
+        return flash.redirect("/team/" + id, form, errors, message)
+                .orElseGet(() -> Response.status(status).entity(render(id, null, null, null, form, errors, message)).build());
+    }
+
+    private TemplateInstance render(long id, String status, String module, String sort, Map<String, String> form,
+            Map<String, String> errors, String notice) {
         Organisation o = access.organisation(id);
         TeamService.Team all = teams.team(id, o.name, access.actor());
         // the module filter changes the rows and the counts: only who must follow that module, and where they stand with it
@@ -154,6 +179,6 @@ public class TeamPages {
         // the counts link to their status filter and keep the chosen module and order
         String keep = (chosen == null ? "" : "&module=" + chosen) + ("status".equals(sort) ? "&sorteer=status" : "");
         return Templates.team(team, rows, wanted.map(TeamService.Standing::filter).orElse(null), chosen, sort, keep, modules,
-                sectorName, sectorFunctions, otherFunctions, errors, notice);
+                sectorName, sectorFunctions, otherFunctions, form, errors, notice);
     }
 }

@@ -244,8 +244,9 @@ public class SessionPages {
     @Path("{id}/presentie")
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
+        String refused = flash.take().map(FormFlash.Flashed::message).orElse(null);
         return Templates.attendance(s, sessions.attendees(id, user.person().subject), sessions.attendanceOpen(s),
-                "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null, null);
+                "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null, refused);
     }
 
     @POST
@@ -268,18 +269,23 @@ public class SessionPages {
         }
         if (!sessions.attendanceOpen(s)) {
             // before the start nobody can have attended: the page says so, and from when it can be taken
-            return Response.status(409).entity(Templates.attendance(s, sessions.attendees(id, user.person().subject), false, null,
-                    SessionService.notStartedYet(s.startsAt()))).build();
+            return refusedAttendance(s, SessionService.notStartedYet(s.startsAt()));
         }
         if (!marks.isEmpty()) {
             try {
                 sessions.markAttendance(id, marks, user.person().subject);
             } catch (ConflictException e) {
-                return Response.status(409).entity(Templates.attendance(s, sessions.attendees(id, user.person().subject), false, null,
-                        e.getMessage())).build();
+                return refusedAttendance(s, e.getMessage());
             }
         }
         return Response.seeOther(URI.create("/bijeenkomsten/" + id + "/presentie?melding=opgeslagen")).build();
+    }
+
+    /** Back to the attendance list with why nothing was saved (post/redirect/get). */
+    private Response refusedAttendance(SessionService.SessionView s, String message) {
+        return flash.redirect("/bijeenkomsten/" + s.id() + "/presentie", Map.of(), Map.of(), message)
+                .orElseGet(() -> Response.status(409).entity(Templates.attendance(s, sessions.attendees(s.id(), user.person().subject), false,
+                        null, message)).build());
     }
 
     private SessionService.SessionView mayMark(long id) {

@@ -57,8 +57,10 @@ class TeamPagesTest {
                 .body(containsString("Herinnering sturen"));
         given().queryParam("status", "behaald").get("/team/" + own).then().statusCode(200)
                 .body(containsString("Niemand voldoet aan dit filter.")).body(not(containsString("bram-" + suffix)));
-        given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "").formParam("email", "fout").formParam("functionId", "")
-                .post("/team/" + own + "/collegas").then().statusCode(400).body(containsString("Dit veld is verplicht."));
+        String refused = Csrf.followRefused(given(), given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "")
+                .formParam("email", "fout").formParam("functionId", "").redirects().follow(false).post("/team/" + own + "/collegas"));
+        assertTrue(refused.contains("Dit veld is verplicht."), refused);
+        assertTrue(refused.contains("name=\"email\" value=\"fout\""), "what was typed comes back: " + refused);
         given().filter(Csrf.FORM).contentType(ContentType.URLENC).formParam("name", "Cor de Vries").formParam("email", "cor-" + suffix + "@example.org")
                 .formParam("functionId", "intern-begeleider").redirects().follow(false).post("/team/" + own + "/collegas")
                 .then().statusCode(303);
