@@ -51,6 +51,19 @@ public class CsvImportService {
     public record Preview(UUID id, String kind, int rows, int validRows, List<RowError> errors, List<String> columns,
             List<List<String>> sample) {
         static final int SAMPLE_ROWS = 10;
+        /** The errors the import's page keeps and shows: a file with thousands of bad rows needs mending, not a list. */
+        static final int ERRORS_KEPT = 100;
+
+        /** This preview with at most {@link #ERRORS_KEPT} errors: what its page keeps and shows. */
+        Preview kept() {
+            return errors.size() <= ERRORS_KEPT ? this
+                    : new Preview(id, kind, rows, validRows, List.copyOf(errors.subList(0, ERRORS_KEPT)), columns, sample);
+        }
+
+        /** Whether the page shows only the first errors ({@link #kept()}). */
+        public boolean errorsShortened() {
+            return errors.size() >= ERRORS_KEPT && invalidRows() > 0;
+        }
 
         public boolean hasErrors() {
             return !errors.isEmpty();
@@ -131,9 +144,6 @@ public class CsvImportService {
                 .executeUpdate();
         UUID id = UUID.randomUUID();
         List<CsvTable.Row> valid = checked.rows.stream().filter(r -> !checked.badLines.contains(r.line())).toList();
-        em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)
-                .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid)).setParameter(5, actor).executeUpdate();
         List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS).keySet().stream()
                 .filter(c -> checked.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
         // what will be stored, not what the file says: "8321 AB" is stored as 8321, an address in capitals as typed
@@ -141,8 +151,29 @@ public class CsvImportService {
             Map<String, String> stored = kind == Kind.ORGANISATIONS ? storedOrganisation(r) : storedStaff(r);
             return columns.stream().map(c -> stored.getOrDefault(c, "")).toList();
         }).toList();
-        return new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.rows.size(), valid.size(), checked.errors,
+        Preview preview = new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.rows.size(), valid.size(), checked.errors,
                 columns, sample);
+        // the preview itself is kept beside the rows, so the page shows it again by GET (post/redirect/get, Back, reload)
+        em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)
+                .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid, preview.kept())).setParameter(5, actor).executeUpdate();
+        return preview;
+    }
+
+    /** A stored import as its page shows it: waiting for confirmation (with its preview) or confirmed (with its outcome). */
+    public record Stored(Kind kind, Long organisationId, Optional<Preview> preview, Optional<Result> result,
+            Optional<java.time.Instant> confirmedAt) {
+    }
+
+    /** The import, if it exists and was made by this person, as its page shows it. */
+    public Optional<Stored> stored(UUID id, String actor) {
+        return find(id, actor).map(row -> {
+            Kind kind = Kind.valueOf(((String) row[0]).toUpperCase(Locale.ROOT));
+            Long organisationId = row[1] == null ? null : ((Number) row[1]).longValue();
+            Optional<Confirmed> confirmed = Confirmed.read(json, (String) row[2]);
+            return new Stored(kind, organisationId, confirmed.isPresent() ? Optional.empty() : StoredRows.preview(json, (String) row[2]),
+                    confirmed.map(Confirmed::result), confirmed.map(Confirmed::confirmedAt));
+        });
     }
 
     /**
@@ -329,7 +360,7 @@ public class CsvImportService {
      */
     record StoredRows(int invalidRows, List<CsvTable.Row> rows) {
 
-        static String write(com.fasterxml.jackson.databind.ObjectMapper json, int invalidRows, List<CsvTable.Row> rows) {
+        static String write(com.fasterxml.jackson.databind.ObjectMapper json, int invalidRows, List<CsvTable.Row> rows, Preview preview) {
             List<Map<String, Object>> list = rows.stream()
                     .<Map<String, Object>>map(r -> {
                         Map<String, String> cells = new LinkedHashMap<>();
@@ -341,9 +372,22 @@ public class CsvImportService {
                         return Map.of("line", r.line(), "cells", cells);
                     }).toList();
             try {
-                return json.writeValueAsString(Map.of("invalidRows", invalidRows, "rows", list));
+                return json.writeValueAsString(Map.of("invalidRows", invalidRows, "rows", list, "preview", preview));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** The preview kept beside the rows; empty for content without one. */
+        static Optional<Preview> preview(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+            if (content == null || !content.startsWith("{")) {
+                return Optional.empty();
+            }
+            try {
+                var tree = json.readTree(content);
+                return tree.hasNonNull("preview") ? Optional.of(json.treeToValue(tree.get("preview"), Preview.class)) : Optional.empty();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                return Optional.empty();
             }
         }
 

@@ -25,10 +25,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 
-/** Upload -> preview -> confirm, for organisations (beheerder) and a staff list (its AF or the beheerder). */
+/**
+ * Upload -> preview -> confirm, for organisations (beheerder) and a staff list (its AF or the beheerder). Every POST
+ * answers with a redirect (post/redirect/get): the preview and the outcome are the GET page of the stored import
+ * ({@code /import/{importId}}), so Back and reload never show or resend a form.
+ */
 @Path("/import")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS })
@@ -38,7 +43,7 @@ public class ImportPages {
     static class Templates {
         static native TemplateInstance upload(String kind, Long organisationId, String title, String error);
 
-        static native TemplateInstance preview(CsvImportService.Preview preview, String title);
+        static native TemplateInstance preview(CsvImportService.Preview preview, String title, String error);
 
         static native TemplateInstance result(CsvImportService.Result result, String back, String notice);
     }
@@ -55,11 +60,14 @@ public class ImportPages {
     @Inject
     nl.meldcodetour.core.web.RateLimits limits;
 
+    @Inject
+    FormFlash flash;
+
     @GET
     @Path("organisaties")
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance organisationsForm() {
-        return Templates.upload("organisaties", null, "Organisaties importeren", null);
+        return Templates.upload("organisaties", null, "Organisaties importeren", flashedMessage());
     }
 
     @POST
@@ -75,7 +83,7 @@ public class ImportPages {
     @Path("medewerkers/{id}")
     public TemplateInstance staffForm(@PathParam("id") long id) {
         Organisation o = access.organisation(id);
-        return Templates.upload("medewerkers", id, "Medewerkers importeren voor " + o.name, null);
+        return Templates.upload("medewerkers", id, "Medewerkers importeren voor " + o.name, flashedMessage());
     }
 
     @POST
@@ -87,36 +95,74 @@ public class ImportPages {
         return preview(CsvImportService.Kind.STAFF, id, file, "Medewerkers importeren voor " + o.name);
     }
 
+    /** The stored import: its preview while it waits for confirmation, its outcome once confirmed. */
+    @GET
+    @Path("{importId}")
+    public TemplateInstance imported(@PathParam("importId") UUID importId) {
+        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        String message = flashedMessage();
+        if (stored.result().isPresent()) {
+            return Templates.result(stored.result().get(), back(stored.organisationId()), message);
+        }
+        // a preview stored by an earlier version (without its page) counts as expired
+        CsvImportService.Preview preview = stored.preview().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        return Templates.preview(preview, title(stored.kind(), stored.organisationId()), message);
+    }
+
     @POST
     @Path("{importId}/bevestigen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("importId") UUID importId, @RestForm("alleenGoede") String onlyValid) {
-        Object[] stored = imports.find(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        String back = stored[1] == null ? "/register" : "/team/" + ((Number) stored[1]).longValue();
+        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        String page = "/import/" + importId;
         try {
-            return Response.ok(Templates.result(imports.confirm(importId, "ja".equals(onlyValid), access.actor()), back, null)).build();
+            imports.confirm(importId, "ja".equals(onlyValid), access.actor());
+            return Response.seeOther(java.net.URI.create(page)).build();
         } catch (CsvImportService.AlreadyConfirmed e) {
             // confirmed twice (a double click, Back and confirm again): the outcome of the first time, nothing imported again
-            return Response.ok(Templates.result(e.result(), back, e.getMessage())).build();
+            return flash.redirect(page, java.util.Map.of(), java.util.Map.of(), e.getMessage())
+                    .orElseGet(() -> Response.ok(Templates.result(e.result(), back(stored.organisationId()), e.getMessage())).build());
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.result(null, back, null)).build();
+            String message = String.join(" ", e.errors().values());
+            return flash.redirect(page, java.util.Map.of(), java.util.Map.of(), message)
+                    .orElseGet(() -> Response.status(400).entity(Templates.result(null, back(stored.organisationId()), null)).build());
         }
     }
 
     private Response preview(CsvImportService.Kind kind, Long organisationId, FileUpload file, String title) {
         String kindPath = kind == CsvImportService.Kind.ORGANISATIONS ? "organisaties" : "medewerkers";
+        String form = "/import/" + kindPath + (organisationId == null ? "" : "/" + organisationId);
         if (file == null || file.size() == 0) {
-            return Response.status(400).entity(Templates.upload(kindPath, organisationId, title, "Kies een CSV-bestand.")).build();
+            return refused(form, kindPath, organisationId, title, "Kies een CSV-bestand.");
         }
         try {
             String text = decode(Files.readAllBytes(file.uploadedFile()));
-            return Response.ok(Templates.preview(imports.preview(kind, organisationId, text, access.actor()), title)).build();
+            CsvImportService.Preview preview = imports.preview(kind, organisationId, text, access.actor());
+            return Response.seeOther(java.net.URI.create("/import/" + preview.id())).build();
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.upload(kindPath, organisationId, title,
-                    String.join(" ", e.errors().values()))).build();
+            return refused(form, kindPath, organisationId, title, String.join(" ", e.errors().values()));
         } catch (IOException e) {
-            return Response.status(400).entity(Templates.upload(kindPath, organisationId, title, "Het bestand kon niet worden gelezen.")).build();
+            return refused(form, kindPath, organisationId, title, "Het bestand kon niet worden gelezen.");
         }
+    }
+
+    /** Back to the upload form with why the file was not read (a file can't come back; the form holds nothing else). */
+    private Response refused(String form, String kindPath, Long organisationId, String title, String message) {
+        return flash.redirect(form, java.util.Map.of(), java.util.Map.of(), message)
+                .orElseGet(() -> Response.status(400).entity(Templates.upload(kindPath, organisationId, title, message)).build());
+    }
+
+    private String flashedMessage() {
+        return flash.take().map(FormFlash.Flashed::message).orElse(null);
+    }
+
+    private String title(CsvImportService.Kind kind, Long organisationId) {
+        return kind == CsvImportService.Kind.ORGANISATIONS ? "Organisaties importeren"
+                : "Medewerkers importeren voor " + access.organisation(organisationId).name;
+    }
+
+    private static String back(Long organisationId) {
+        return organisationId == null ? "/register" : "/team/" + organisationId;
     }
 
     /** UTF-8 (with or without BOM); files that are not UTF-8 are read as Windows-1252, as Excel NL saves them. */

@@ -166,7 +166,15 @@ class JourneysIT {
             assertTrue(b.text().contains("Sanne de Vries"), b.text());
             b.check("import-medewerkers-voorbeeld");
             b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Importeren']")).click());
+            assertTrue(b.text().contains("Import klaar") && b.text().contains("Nieuw: 2"), b.text());
             b.check("import-medewerkers-klaar");
+            // Back and reload land on pages of the import (GET), never on the answer of the upload's POST
+            b.driver.navigate().back();
+            b.waitForLoad();
+            assertTrue(!b.text().contains("ERR_CACHE_MISS") && (b.text().contains("Voorbeeld") || b.text().contains("Import klaar")), b.text());
+            b.driver.navigate().refresh();
+            b.waitForLoad();
+            assertTrue(b.text().contains("Import klaar") && b.text().contains("Nieuw: 2") && !b.text().contains("ERR_CACHE_MISS"), b.text());
         }
     }
 

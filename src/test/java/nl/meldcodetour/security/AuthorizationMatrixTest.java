@@ -142,6 +142,7 @@ class AuthorizationMatrixTest {
         { "GET /api/registry/audit-log",                       "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
         { "GET /import/organisaties",                          "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
         { "GET /import/medewerkers/{id}",                      "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
+        { "GET /import/{importId}",                            "import", "login", "403",   "ok|404", "403",   "ok|404","403",   "403" },
         // team (the aandachtsfunctionaris's own organisation only)
         { "GET /team",                                         "-", "login", "403", "ok", "403", "403", "403",   "403" },
         { "GET /team/{id}",                                    "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
