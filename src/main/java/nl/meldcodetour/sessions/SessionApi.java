@@ -140,12 +140,12 @@ public class SessionApi {
     @PUT
     @Path("{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false); 409 zolang de bijeenkomst niet is begonnen")
+    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false); 409 zolang de bijeenkomst niet is begonnen of als ze is afgezegd")
     public List<SessionService.Attendee> markAttendance(@PathParam("id") long id, AttendanceInput input) {
         SessionService.SessionView session = mayMarkAttendance(id);
-        if (!sessions.attendanceOpen(session)) {
-            throw new ConflictException(SessionService.notStartedYet(session.startsAt()));
-        }
+        sessions.attendanceClosed(session).ifPresent(why -> {
+            throw new ConflictException(why);
+        });
         if (input == null || input.marks() == null || input.marks().isEmpty()) {
             throw new InvalidInputException(Map.of("marks", "Geef per aanmelding aan of iemand aanwezig was."));
         }

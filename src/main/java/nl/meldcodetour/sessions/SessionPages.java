@@ -58,7 +58,7 @@ public class SessionPages {
 
         static native TemplateInstance confirmCancelSession(SessionService.SessionView session);
 
-        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, boolean open,
+        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, String closed,
                 String notice, String error);
     }
 
@@ -245,7 +245,7 @@ public class SessionPages {
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
         String refused = flash.take().map(FormFlash.Flashed::message).orElse(null);
-        return Templates.attendance(s, sessions.attendees(id, user.person().subject), sessions.attendanceOpen(s),
+        return Templates.attendance(s, sessions.attendees(id, user.person().subject), sessions.attendanceClosed(s).orElse(null),
                 "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null, refused);
     }
 
@@ -267,9 +267,10 @@ public class SessionPages {
                 }
             }
         }
-        if (!sessions.attendanceOpen(s)) {
-            // before the start nobody can have attended: the page says so, and from when it can be taken
-            return refusedAttendance(s, SessionService.notStartedYet(s.startsAt()));
+        java.util.Optional<String> closed = sessions.attendanceClosed(s);
+        if (closed.isPresent()) {
+            // before the start (or of a cancelled session) nobody can have attended: the page says so, and why
+            return refusedAttendance(s, closed.get());
         }
         if (!marks.isEmpty()) {
             try {
@@ -284,7 +285,7 @@ public class SessionPages {
     /** Back to the attendance list with why nothing was saved (post/redirect/get). */
     private Response refusedAttendance(SessionService.SessionView s, String message) {
         return flash.redirect("/bijeenkomsten/" + s.id() + "/presentie", Map.of(), Map.of(), message)
-                .orElseGet(() -> Response.status(409).entity(Templates.attendance(s, sessions.attendees(s.id(), user.person().subject), false,
+                .orElseGet(() -> Response.status(409).entity(Templates.attendance(s, sessions.attendees(s.id(), user.person().subject), message,
                         null, message)).build());
     }
 

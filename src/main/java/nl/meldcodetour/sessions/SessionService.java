@@ -335,12 +335,15 @@ public class SessionService {
 
     /**
      * Marks attendance: registration id → present (true) or absent (false). Unknown ids are refused, and so is any
-     * marking before the session has begun (409): nobody can have attended it yet.
+     * marking before the session has begun or of a cancelled session (409): nobody can have attended it.
      */
     @Transactional
     public void markAttendance(long sessionId, Map<Long, Boolean> marks, String actor) {
         Object[] session = lock(sessionId);
         Instant starts = toInstant(session[2]);
+        if (session[1] != null) {
+            throw new ConflictException(CANCELLED_NO_ATTENDANCE);
+        }
         if (Instant.now(clock).isBefore(starts)) {
             throw new ConflictException(notStartedYet(starts));
         }
@@ -368,8 +371,18 @@ public class SessionService {
 
     /** Whether attendance can be taken: the session has begun (it may have ended: attendance can be taken afterwards). */
     public boolean attendanceOpen(SessionView session) {
-        return !Instant.now(clock).isBefore(session.startsAt());
+        return attendanceClosed(session).isEmpty();
     }
+
+    /** Why attendance cannot be taken for this session (cancelled, or not begun yet); empty when it can. */
+    public Optional<String> attendanceClosed(SessionView session) {
+        if (session.cancelled()) {
+            return Optional.of(CANCELLED_NO_ATTENDANCE);
+        }
+        return Instant.now(clock).isBefore(session.startsAt()) ? Optional.of(notStartedYet(session.startsAt())) : Optional.empty();
+    }
+
+    static final String CANCELLED_NO_ATTENDANCE = "Deze bijeenkomst is afgezegd. Presentie vastleggen kan daarom niet.";
 
     /** Why attendance cannot be taken yet, and from when it can. */
     public static String notStartedYet(Instant starts) {

@@ -134,6 +134,16 @@ class SessionPagesTest {
                 .then().statusCode(303);
         RestAssured.given().get("/bijeenkomsten/" + id + "/presentie").then().body(containsString("value=\"aanwezig\" checked"));
         RestAssured.given().get("/bijeenkomsten/" + id + "/afmelden").then().statusCode(200).body(containsString("Ja, afmelden"));
+        // a cancelled session takes no attendance: the page says why, with no form; a post by URL is refused
+        String other = String.valueOf(sessions.plan(new SessionService.SessionInput(title + " afgezegd", List.of("onderwijs"), List.of(),
+                start.toString(), start.plusHours(2).toString(), "Emmeloord", null, 10, "Trainer T", null), "test", null));
+        RestAssured.given().filter(Csrf.FORM).redirects().follow(false).post("/bijeenkomsten/" + other + "/afzeggen").then().statusCode(303);
+        Sessions.begin(Long.parseLong(other));
+        RestAssured.given().get("/bijeenkomsten/" + other + "/presentie").then().statusCode(200)
+                .body(containsString("Deze bijeenkomst is afgezegd. Presentie vastleggen kan daarom niet.")).body(not(containsString("Presentie opslaan")));
+        String late = Csrf.followRefused(RestAssured.given(), RestAssured.given().filter(Csrf.FORM).redirects().follow(false)
+                .formParam("r-1", "aanwezig").post("/bijeenkomsten/" + other + "/presentie"));
+        assertTrue(late.contains("Deze bijeenkomst is afgezegd"), late);
         RestAssured.given().filter(Csrf.FORM).redirects().follow(false).post("/bijeenkomsten/" + id + "/afmelden").then().statusCode(303);
         RestAssured.given().get("/bijeenkomsten/" + id + "/agenda.ics").then().statusCode(404);
 

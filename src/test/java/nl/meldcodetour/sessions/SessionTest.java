@@ -153,20 +153,40 @@ class SessionTest {
                 .put("/api/sessions/" + session + "/attendance").then().statusCode(400);
     }
 
+    /** Registers one new medewerker for the session; the marks that say they were present. */
+    private Map<String, Boolean> oneRegisteredAndMarkedPresent(long session) {
+        Tokens.newUser("onderwijs", "medewerker").given().put("/api/sessions/" + session + "/registration").then().statusCode(200);
+        List<Map<String, Object>> list = beheerder.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return Map.of(String.valueOf(list.get(0).get("registrationId")), true);
+    }
+
+    private void assertNothingMarked(long session) {
+        assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND attended IS NOT NULL")
+                .setParameter(1, session).getSingleResult()).longValue(), "nothing saved");
+    }
+
+    /** Nobody attends a cancelled session: its attendance is refused (409), even once its start has passed. */
+    @Test
+    void attendanceCannotBeSavedForACancelledSession() {
+        long session = plan(5, null);
+        Map<String, Boolean> marks = oneRegisteredAndMarkedPresent(session);
+        beheerder.given().post("/api/sessions/" + session + "/cancellation").then().statusCode(200);
+        nl.meldcodetour.testsupport.Sessions.begin(session);
+        beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
+                .then().statusCode(409).body("title", containsString("Deze bijeenkomst is afgezegd"));
+        assertNothingMarked(session);
+    }
+
     /** Issue #30, point 1: nobody can have attended a session that has not begun; the answer says from when. */
     @Test
     void attendanceCannotBeSavedBeforeTheSessionBegins() {
         long session = plan(5, null);
-        Tokens.TestUser a = Tokens.newUser("onderwijs", "medewerker");
-        a.given().put("/api/sessions/" + session + "/registration").then().statusCode(200);
-        List<Map<String, Object>> list = beheerder.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        Map<String, Boolean> marks = Map.of(String.valueOf(list.get(0).get("registrationId")), true);
+        Map<String, Boolean> marks = oneRegisteredAndMarkedPresent(session);
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(409).body("title", containsString("De bijeenkomst is nog niet begonnen"))
                 .body("title", containsString("Presentie vastleggen kan vanaf het begin"));
-        assertEquals(0L, ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND attended IS NOT NULL")
-                .setParameter(1, session).getSingleResult()).longValue(), "nothing saved");
+        assertNothingMarked(session);
         nl.meldcodetour.testsupport.Sessions.begin(session);
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(200).body("attended", hasItem(true));
