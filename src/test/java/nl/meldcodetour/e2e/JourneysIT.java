@@ -146,6 +146,10 @@ class JourneysIT {
             b.open("/privacy");
             b.check("privacyverklaring");
 
+            // an organisation's facts at 320 px: a long label beside a long place name scrolled sideways
+            b.open("/register?q=" + java.net.URLEncoder.encode("Zonnebloem", StandardCharsets.UTF_8));
+            b.leavingPage(() -> b.driver.findElement(By.partialLinkText("Kinderdagverblijf Zonnebloem")).click());
+            b.check("organisatie-noordoostpolder");
             b.open("/register?q=" + java.net.URLEncoder.encode("De Regenboog", StandardCharsets.UTF_8));
             b.leavingPage(() -> b.driver.findElement(By.partialLinkText(SCHOOL)).click());
             schoolId = Long.parseLong(b.path().replaceAll("\\D", ""));
