@@ -9,18 +9,18 @@ if [ -z "${BENCH_JAVA:-}" ]; then
 fi
 JDK_MAJOR=$("$BENCH_JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
 # The production JVM settings of docs/operations.md (small heap, compact object headers on JDK 25+); see
-# docs/benchmarks.md for what each one saves.
+# docs/benchmarks.md (Decisions: Start and memory) for what each one saves.
 # MemLimit: a C2 compilation that needs more than 16 MB of compiler memory is given up (the method stays at C1); the
-# biggest ones (Hibernate's flush, 36 MB) otherwise add their peak to the process's peak RSS. Since the tenth round
-# ~25 methods of the page path need 16-32 MB too: with 40m the pages are ~25 % faster side by side, but the peak RSS
-# is 307-308 instead of 291 MB, with 32m 306 MB (docs/benchmarks.md).
+# biggest ones (Hibernate's flush, 36 MB) otherwise add their peak to the process's peak RSS. About 25 methods of the
+# page path need 16-32 MB too: with 40m the pages are ~25 % faster side by side, but the peak RSS is 307-308 instead
+# of 291 MB, with 32m 306 MB (docs/benchmarks.md, Decisions: JIT memory limit 16 MB).
 # SurvivorRatio=3: survivor spaces of 4.8 instead of 2.1 MB, so the objects of the requests in flight at a young
 # collection stay in the young generation instead of filling the old one (with the default, 20 full collections of
 # ~65 ms in 20 s of Mijn modules; with 3, none).
 # CompileThresholdScaling=4: the JIT compiles a method after 4 times as many calls: during the start the two compiler
 # threads took more CPU (1.1 s) than the main thread (0.9 s); with 4 the first page comes 0.2-0.4 s sooner, and after
 # the warm-up the pages are as fast (bench/ab.sh B/A 1.010).
-# ReservedCodeCacheSize=32m (48m until the eighth round): compiled code that is no longer used is cleared sooner, so
+# ReservedCodeCacheSize=32m (was 48m): compiled code that is no longer used is cleared sooner, so
 # the code cache touches less memory: peak RSS -8 MB (the JIT used 22 MB of 48; with 32m a few more short full
 # collections during the warm-up), bench/ab.sh B/A 0.983 requests/s, p99 0.93x.
 DEFAULT_OPTS="-Xmx64m -XX:+UseSerialGC -XX:SurvivorRatio=3 -Xss512k -XX:ReservedCodeCacheSize=32m -XX:CompileCommand=MemLimit,*.*,16m -XX:CompileThresholdScaling=4"

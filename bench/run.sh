@@ -105,7 +105,8 @@ warm_until_steady() { # connections lua [env...]; sets WARMED to the seconds it 
     jit+=("$jit_pct")
     [ "$elapsed" -ge "$WARMUP_MAX" ] && break
     # steady: the compilers are (nearly) done, and the last window is not more than 3 % faster than the one 30 s
-    # before it (the throughput can stay flat for 30 s while C2 is still compiling the page path, thirteenth round)
+    # before it (the throughput can stay flat for 30 s while C2 is still compiling the page path:
+    # docs/benchmarks.md, Decisions: Warm-up until steady)
     if [ "$elapsed" -ge "$min_s" ] && [ "$jit_pct" -le "$WARMUP_JIT" ] && [ "${#trace[@]}" -gt "$back" ] \
       && python3 -c "import sys
 sys.exit(0 if ${trace[-1]} <= ${trace[-1 - back]} * 1.03 else 1)"; then break; fi
@@ -182,11 +183,11 @@ java -cp "$CP" nl.meldcodetour.bench.Bench explain "$JDBC_URL" "$OUT/explain-$SI
 python3 bench/summary.py "$RESULTS"
 # Speed check: this shared machine is sometimes two to three times slower for hours. The learner statement of Mijn
 # modules and the module page does the same work on the same data in every run, so its mean execution time in
-# PostgreSQL tells how fast the machine was: 0.039 ms per call in the ninth round (docs/benchmarks.md). Figures of a
-# run where it is far higher cannot be held against the targets.
+# PostgreSQL tells how fast the machine was: 0.039 ms per call at normal speed (docs/benchmarks.md, Decisions:
+# Speed check). Figures of a run where it is far higher cannot be held against the targets.
 learner_ms=$(awk '/^### [0-9]+\./ {head=$0} /FROM person p LEFT JOIN LATERAL/ {print head; exit}' "$OUT/explain-$SIZE.md" \
   | sed -n 's/.* \([0-9.]*\) ms per call.*/\1/p')
 if [ -n "$learner_ms" ]; then
-  echo "# speed check: the learner statement took $learner_ms ms per call in PostgreSQL (ninth round, normal speed: 0.039 ms)" \
+  echo "# speed check: the learner statement took $learner_ms ms per call in PostgreSQL (normal speed: 0.039 ms)" \
     | tee -a "$RESULTS"
 fi

@@ -609,7 +609,8 @@ public final class ContentLoader {
         ParserImpl parser = null;
         try (Reader reader = new java.io.StringReader(text.get())) {
             // the node tree only (what Yaml.compose does, without building a Yaml object: its constructor's
-            // System.getLogger call searched every jar of the class path, ~60 ms of the start, docs/benchmarks.md)
+            // System.getLogger call searched every jar of the class path, ~60 ms of the start, docs/benchmarks.md,
+            // Decisions: YAML without a Yaml object)
             parser = new ParserImpl(new StreamReader(reader), options);
             Node node = new Composer(parser, new Resolver(), options).getSingleNode();
             if (node == null) {

@@ -98,7 +98,8 @@ public class CurrentUser implements DisplayName {
 
     /**
      * The names of the claims that carry sector and organisation. Read once: a {@code @ConfigProperty} field of this
-     * request-scoped bean was a configuration lookup on every request (~2 % of a page's CPU, docs/benchmarks.md).
+     * request-scoped bean was a configuration lookup on every request (~2 % of a page's CPU, docs/benchmarks.md,
+     * Decisions: Configuration read once).
      */
     @Singleton
     static class ClaimNames {
@@ -263,7 +264,8 @@ public class CurrentUser implements DisplayName {
     /**
      * The person with this subject, or null; a plain object, not attached to the request's Hibernate session (code
      * that changes a person loads it with {@code em.find}). Plain JDBC: through Hibernate this one-row read of every
-     * page view cost about a tenth of the page's CPU (docs/benchmarks.md). Outside a transaction the connection goes
+     * page view cost about a tenth of the page's CPU (docs/benchmarks.md, Decisions: Person in plain JDBC). Outside a
+     * transaction the connection goes
      * back to the pool right after the read; inside one Agroal hands out the connection enlisted in it.
      */
     private Person read(String subject) {

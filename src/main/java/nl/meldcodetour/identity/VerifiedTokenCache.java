@@ -132,7 +132,8 @@ public final class VerifiedTokenCache {
     /**
      * Identity attribute of a kept identity: an empty {@link AtomicReference} in which {@link CurrentUser} keeps what it
      * derives from this token's claims, so that the claims are read once per token, not on every request (reading
-     * them by name from jose4j was ~4 % of a page's CPU, docs/benchmarks.md). Shared by every request with this exact
+     * them by name from jose4j was ~4 % of a page's CPU, docs/benchmarks.md, Decisions: Claims once per token).
+     * Shared by every request with this exact
      * token and by nothing else; gone when the entry is.
      */
     public static final String DERIVED_CLAIMS_ATTRIBUTE = "nl.meldcodetour.identity.derived-claims";

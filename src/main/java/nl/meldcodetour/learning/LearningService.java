@@ -48,7 +48,7 @@ public class LearningService {
      * Everything "Mijn modules" needs about one person (table alias {@code p} with {@code id}): the
      * functions of the current jobs (kind {@code f}), the best pass per module ({@code c}) and the reading progress
      * ({@code p}). Three separate statements through Hibernate cost about as much CPU as the rest of the page together
-     * (docs/benchmarks.md).
+     * (docs/benchmarks.md, Decisions: Learner state in one round trip).
      * <p>
      * The best pass is looked up per module of the catalogue (the array parameter), each one the first entry of the
      * index {@code completion (person_id, module_id, valid_until DESC, completed_at DESC)}: the cost stays the same
@@ -78,7 +78,8 @@ public class LearningService {
 
     /**
      * The person row of {@code CurrentUser} and {@link #STATE} in one round trip: the learner pages need both, and
-     * every round trip costs the database and the application more than the reads themselves (docs/benchmarks.md).
+     * every round trip costs the database and the application more than the reads themselves (docs/benchmarks.md,
+     * Decisions: Learner state in one round trip).
      * One row per state row, each with the person's columns; one row with NULL state when there is none; no row when
      * the person is not stored yet. Parameters: today, today, module ids, subject.
      */

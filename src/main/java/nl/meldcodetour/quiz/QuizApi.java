@@ -115,7 +115,8 @@ public class QuizApi {
             @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
         // A Uni (not a blocking method): Quarkus REST then reads the small JSON body on the I/O thread in one go, and
         // the database work runs on a worker thread. A blocking method gets the body streamed to the worker thread,
-        // which cost the I/O threads more CPU than the rest of the submission (docs/benchmarks.md).
+        // which cost the I/O threads more CPU than the rest of the submission
+        // (docs/benchmarks.md, Decisions: Quiz body read on the I/O thread).
         return Uni.createFrom().<AttemptView>emitter(emitter -> {
             // A client that closed the connection before a worker thread was free has cancelled this Uni, and its
             // request, identity included, has ended: nobody is waiting for an answer, so nothing is done (the

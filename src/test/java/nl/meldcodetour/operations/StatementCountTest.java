@@ -121,7 +121,8 @@ class StatementCountTest {
     @Test
     @TestSecurity(user = "statements-gemeente", roles = "gemeente")
     void theRegisterDoesNotQueryPerOrganisation() {
-        // (the dashboard reads its materialised figures with plain JDBC, a fixed set of queries: docs/benchmarks.md)
+        // (the dashboard reads its materialised figures with plain JDBC, a fixed set of queries: docs/benchmarks.md,
+        // Decisions: Dashboard materialised figures)
         long register = statements("/register");
         System.out.printf("statements per request: register %d%n", register);
         assertTrue(register <= 2, "register: " + register + " statements");

@@ -26,7 +26,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * its value; when that resolver does not apply the next time, it tries all ~100 resolvers of the application one by
  * one. That happens for a name from outside a loop used inside it ({@code overview.module.id} inside
  * {@code {#for p in ...}}: first looked up, and not found, on the loop element): one such expression in the module
- * page's list of six pages cost 9 % of the page's throughput (docs/benchmarks.md, ninth round).
+ * page's list of six pages cost 9 % of the page's throughput (docs/benchmarks.md, Decisions: Template lookup).
  * <p>
  * A resolver with the highest priority that never applies is asked first in every such search, and only then: it
  * counts them. After one warm-up request (the first evaluation of every expression searches) the pages must need none.

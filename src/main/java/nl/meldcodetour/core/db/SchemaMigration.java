@@ -24,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
  * Brings the database schema up to date at startup, before anything else uses the database.
  * <p>
  * Flyway's own migrate-at-start sets itself up, validates every migration and reads its history on every start, also
- * when there is nothing to do: about 6 % of a cold start (docs/benchmarks.md, thirteenth round). Most starts are
+ * when there is nothing to do: about 6 % of a cold start (docs/benchmarks.md, Decisions: Schema gate at start).
+ * Most starts are
  * that case: a restart, or another instance joining. So one query first asks the history table for the last applied
  * version; only when it is older than {@link #LATEST} (or the table is missing, or a migration failed) does Flyway run,
  * with its lock, so instances that start together on a new database migrate it once.

@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Hands the rendered HTML pages to the HTTP layer as UTF-8 bytes. Quarkus REST's writer for a {@code String} lets
  * Netty encode it one character at a time, which was 6-8 % of the CPU of a learner page; {@link String#getBytes} with
  * the JDK's encoder takes about a third of that, and the bytes are then copied as one block (docs/benchmarks.md,
- * ninth round). (A {@code MessageBodyWriter} for {@code String} is not used for template responses: Quarkus fixes the
+ * Decisions: HTML as bytes). (A {@code MessageBodyWriter} for {@code String} is not used for template responses:
+ * Quarkus fixes the
  * writer when it builds the application.) Only UTF-8 responses are converted, the charset of every template; any
  * other charset stays with the standard writer.
  */
