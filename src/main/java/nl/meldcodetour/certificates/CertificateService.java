@@ -12,10 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.learning.CompletionRecorded;
 
 /** Issues certificates for completions and finds them for their holder or by verification code. */
@@ -31,11 +30,8 @@ public class CertificateService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "meldcodetour.certificates.issuer", defaultValue = "Meldcodetour")
-    String issuer;
-
-    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    MeldcodetourConfig config;
 
     /** On every new completion, in the same transaction: a certificate. */
     void onCompletion(@Observes CompletionRecorded recorded) {
@@ -68,7 +64,7 @@ public class CertificateService {
                 FROM completion c JOIN person p ON p.id = c.person_id WHERE c.id = ?5
                 ON CONFLICT (completion_id) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, VerificationCode.generate()).setParameter(3, title)
-                .setParameter(4, issuer).setParameter(5, completionId).setParameter(6, version == null ? "" : version)
+                .setParameter(4, config.certificates().issuer()).setParameter(5, completionId).setParameter(6, version == null ? "" : version)
                 .executeUpdate();
     }
 
@@ -103,6 +99,6 @@ public class CertificateService {
     }
 
     public String verificationUrl(Certificate c) {
-        return publicUrl.replaceAll("/+$", "") + "/verificatie/" + c.displayCode();
+        return config.publicUrl().replaceAll("/+$", "") + "/verificatie/" + c.displayCode();
     }
 }

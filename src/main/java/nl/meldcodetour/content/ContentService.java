@@ -4,11 +4,13 @@ import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Holds the validated content. Loaded once at startup (read while the framework boots when {@link ContentPreload}
@@ -22,7 +24,13 @@ public class ContentService {
     private final Path directory;
     private volatile ContentCatalog catalog;
 
-    ContentService(@ConfigProperty(name = "meldcodetour.content.dir") String directory) {
+    @Inject
+    ContentService(MeldcodetourConfig config) {
+        this(config.content().dir());
+    }
+
+    /** For tests that load another directory. */
+    ContentService(String directory) {
         this.directory = Path.of(directory);
     }
 

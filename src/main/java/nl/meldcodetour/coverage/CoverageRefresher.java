@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+
 /**
  * Keeps the materialised figures ({@code coverage_org}, {@code coverage_rollup}) equal to what the history says.
  * Triggers put every changed organisation in {@code coverage_dirty}; {@link #refreshDirty} recomputes those
@@ -40,8 +42,8 @@ public class CoverageRefresher {
     static final int ASKED_KEPT = 10;
 
     /** Above this many employments, new dates are computed in the background (national scale: ~40 s per date). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.coverage.sync-compute-limit", defaultValue = "200000")
-    long syncComputeLimit;
+    @Inject
+    MeldcodetourConfig config;
 
     @Inject
     DataSource dataSource;
@@ -113,7 +115,7 @@ public class CoverageRefresher {
             p.setLong(1, wanted.size());
             p.setArray(2, c.createArrayOf("date", wanted.toArray()));
             p.setObject(3, today());
-            p.setLong(4, syncComputeLimit);
+            p.setLong(4, config.coverage().syncComputeLimit());
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
                 return new State(rs.getLong(1), rs.getBoolean(2), rs.getLong(3), rs.getBoolean(4), rs.getObject(5, LocalDate.class));

@@ -1,14 +1,11 @@
 package nl.meldcodetour.identity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +20,8 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Puts {@link VerifiedTokenCache} in front of quarkus-oidc's own identity provider: a bearer token (API, and pages in
@@ -41,11 +40,10 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     private final VerifiedTokenCache cache;
 
     @Inject
-    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry,
-            @ConfigProperty(name = "meldcodetour.oidc.token-cache.max-entries", defaultValue = "2000") int maxEntries,
-            @ConfigProperty(name = "meldcodetour.oidc.token-cache.max-age", defaultValue = "PT5M") Duration maxAge) {
+    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry, MeldcodetourConfig config) {
         this.oidc = oidc;
-        this.cache = new VerifiedTokenCache(maxEntries, maxAge, Clock.systemUTC());
+        this.cache = new VerifiedTokenCache(config.oidc().tokenCache().maxEntries(), config.oidc().tokenCache().maxAge(),
+                Clock.systemUTC());
         Gauge.builder("meldcodetour.oidc.token.cache.size", cache, VerifiedTokenCache::size)
                 .description("Verified tokens kept").register(registry);
         Gauge.builder("meldcodetour.oidc.token.cache.hits", cache, VerifiedTokenCache::hits)

@@ -17,10 +17,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -28,6 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.DisplayName;
 
 /**
@@ -87,28 +86,18 @@ public class CurrentUser implements DisplayName {
     @Inject
     ContentService content;
 
+    /**
+     * Mapped once at startup: injecting it per request is a lookup, not a {@code @ConfigProperty}'s per-key conversion
+     * (docs/benchmarks.md, Decisions: Configuration read once).
+     */
     @Inject
-    ClaimNames claimNames;
+    MeldcodetourConfig config;
 
     @Inject
     AuditLog audit;
 
     @Inject
     Event<VerifiedEmail> verifiedEmail;
-
-    /**
-     * The names of the claims that carry sector and organisation. Read once: a {@code @ConfigProperty} field of this
-     * request-scoped bean was a configuration lookup on every request (~2 % of a page's CPU, docs/benchmarks.md,
-     * Decisions: Configuration read once).
-     */
-    @Singleton
-    static class ClaimNames {
-        @ConfigProperty(name = "meldcodetour.oidc.sector-claim", defaultValue = "sector")
-        String sector;
-
-        @ConfigProperty(name = "meldcodetour.oidc.organisation-claim", defaultValue = "organisation")
-        String organisation;
-    }
 
     private Person person;
 
@@ -194,7 +183,7 @@ public class CurrentUser implements DisplayName {
     private Claims readClaims() {
         String subject = claim("sub").orElse(identity.getPrincipal().getName());
         String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
-        String sectorClaim = claimNames.sector;
+        String sectorClaim = config.oidc().sectorClaim();
         Optional<String> sector = claim(sectorClaim).filter(s -> {
             boolean known = content.catalog().sector(s).isPresent();
             if (!known) {
@@ -206,7 +195,7 @@ public class CurrentUser implements DisplayName {
         // Keycloak sends a JSON boolean; some providers send the string "true". Anything else is unverified.
         boolean verified = email != null && claim("email_verified").filter("true"::equals).isPresent();
         return new Claims(truncate(subject, 255), truncate(name, 200), email, verified, sector,
-                claim(claimNames.organisation).map(o -> truncate(o, 200)).orElse(null));
+                claim(config.oidc().organisationClaim()).map(o -> truncate(o, 200)).orElse(null));
     }
 
     /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */

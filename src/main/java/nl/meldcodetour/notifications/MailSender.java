@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,6 +21,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.core.web.Formats;
 
@@ -71,8 +71,8 @@ public class MailSender {
     @Location("mail/session.txt")
     Template session;
 
-    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    MeldcodetourConfig config;
 
     /** Sends every unsent mail once (failed ones are retried on a later run); returns how many were sent. */
     public int sendDue(String node) {
@@ -150,7 +150,7 @@ public class MailSender {
         String name = text(data.get("name"), "collega");
         String moduleId = text(data.get("module"), "");
         String module = content.catalog().module(moduleId).map(Module::title).orElse(moduleId);
-        String base = publicUrl.replaceAll("/+$", "");
+        String base = config.publicUrl().replaceAll("/+$", "");
         String validUntil = data.get("validUntil") == null ? "" : Formats.dutch(LocalDate.parse(data.get("validUntil").toString()));
         String subject;
         String body;

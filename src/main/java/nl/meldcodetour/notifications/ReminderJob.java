@@ -7,10 +7,11 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Runs on every instance, every few minutes: plan (idempotent) and send (each mail claimed by one instance). No
@@ -30,14 +31,14 @@ public class ReminderJob {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "meldcodetour.reminders.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    MeldcodetourConfig config;
 
     final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    @Scheduled(every = "${meldcodetour.reminders.every:5m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${meldcodetour.reminders.every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        if (!enabled) {
+        if (!config.reminders().enabled()) {
             return;
         }
         int planned = planner.plan(LocalDate.now(clock));

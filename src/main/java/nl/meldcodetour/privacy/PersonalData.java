@@ -16,6 +16,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Everything Meldcodetour holds about one person (AVG article 15: inzage), and erasing it (article 17). Erasure
@@ -41,8 +42,8 @@ public class PersonalData {
     @Inject
     nl.meldcodetour.quiz.QuizService quiz;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.public-url")
-    String publicUrl;
+    @Inject
+    MeldcodetourConfig config;
 
     /** A person found by e-mail address, for the beheerder's erase page. */
     public record PersonSummary(long id, String name, String email, String sector, Instant lastSeen, long completions) {
@@ -77,7 +78,7 @@ public class PersonalData {
         String subject = (String) person.get("subject");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("toelichting", "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
-                + "Waarom we ze bewaren en hoe lang staat in de privacyverklaring: " + publicUrl.replaceAll("/+$", "") + "/privacy");
+                + "Waarom we ze bewaren en hoe lang staat in de privacyverklaring: " + config.publicUrl().replaceAll("/+$", "") + "/privacy");
         data.put("persoon", person);
         data.put("dienstverbanden", rows("""
                 SELECT e.id, o.name AS organisatie, e.name, e.email, e.function_id, e.start_date, e.end_date, e.created_at

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 
@@ -70,8 +71,8 @@ public class PrivacyPages {
                 .map(e -> new BlockedModule(e.getKey().id(), e.getKey().title(), e.getValue().opensAt())).toList();
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
-    int retentionYears;
+    @Inject
+    MeldcodetourConfig config;
 
     /**
      * The privacy statement, in Dutch, for everyone (no login): the same facts as docs/privacy.md, with the retention
@@ -82,7 +83,7 @@ public class PrivacyPages {
     @Path("privacy")
     @jakarta.annotation.security.PermitAll
     public TemplateInstance statement() {
-        return Templates.statement(retentionYears, dutchDuration(nl.meldcodetour.registry.CsvImportService.PREVIEW_LIFETIME));
+        return Templates.statement(config.retention().years(), dutchDuration(nl.meldcodetour.registry.CsvImportService.PREVIEW_LIFETIME));
     }
 
     /** "1 hour" → "1 uur", "2 days" → "2 dagen": the interval texts the jobs use, as a person reads them. */

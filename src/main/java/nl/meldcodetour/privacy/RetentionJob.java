@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.audit.AuditLog;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Retention (AVG: opslagbeperking). Every night, training records older than {@code meldcodetour.retention.years}
@@ -42,17 +42,14 @@ public class RetentionJob {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
-    int years;
+    @Inject
+    MeldcodetourConfig config;
 
-    @ConfigProperty(name = "meldcodetour.retention.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @Scheduled(cron = "${meldcodetour.retention.cron:0 30 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${meldcodetour.retention.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
-        if (enabled) {
+        if (config.retention().enabled()) {
             Map<String, Integer> purged = purge(LocalDate.now(clock));
-            LOG.infof("Retention (%d years): %s", years, purged);
+            LOG.infof("Retention (%d years): %s", config.retention().years(), purged);
         }
     }
 
@@ -64,7 +61,7 @@ public class RetentionJob {
         if (!mine) {
             return purged;
         }
-        LocalDate cutoff = today.minusYears(years);
+        LocalDate cutoff = today.minusYears(config.retention().years());
         purged.put("certificaten", update("DELETE FROM certificate c USING completion k WHERE k.id = c.completion_id AND k.completed_at < CAST(?1 AS date)", cutoff));
         purged.put("afgerond", update("DELETE FROM completion WHERE completed_at < CAST(?1 AS date)", cutoff));
         purged.put("toetspogingen", update("""
@@ -87,7 +84,7 @@ public class RetentionJob {
                 .setParameter(1, cutoff).setParameter(2, PersonalData.PSEUDONYM_DOMAIN).getResultList();
         int erased = 0;
         for (Number id : inactive) {
-            erased += personalData.erase(id.longValue(), "bewaartermijn", "langer dan " + years + " jaar niet gezien") ? 1 : 0;
+            erased += personalData.erase(id.longValue(), "bewaartermijn", "langer dan " + config.retention().years() + " jaar niet gezien") ? 1 : 0;
         }
         purged.put("personen", erased);
         audit.record("bewaartermijn", "PURGE", "retention", today, purged.toString());

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -27,6 +26,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.CsrfProtection;
 import nl.meldcodetour.core.web.UrlEncodedPairs;
 
@@ -62,13 +62,13 @@ public class KeptAnswers {
     @Inject
     CsrfProtection csrf;
 
-    @ConfigProperty(name = "meldcodetour.csrf.secure-cookie", defaultValue = "false")
-    boolean secureCookie;
+    @Inject
+    MeldcodetourConfig config;
 
     private final BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES).setMergeFormAttributes(false);
 
     String cookieName() {
-        return secureCookie ? "__Host-toets-antwoorden" : "toets-antwoorden";
+        return config.csrf().secureCookie() ? "__Host-toets-antwoorden" : "toets-antwoorden";
     }
 
     /** Before authentication: reads a quiz form, and keeps its answers if the request is sent to log in. */
@@ -110,7 +110,7 @@ public class KeptAnswers {
             return;
         }
         rc.response().headers().add("Set-Cookie", Cookie.cookie(cookieName(), value).setPath("/").setHttpOnly(true)
-                .setSecure(secureCookie).setSameSite(CookieSameSite.LAX).setMaxAge(MAX_AGE_SECONDS).encode());
+                .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.LAX).setMaxAge(MAX_AGE_SECONDS).encode());
         LOG.infof("Answers to attempt %s kept across the login", attemptId);
     }
 
@@ -124,7 +124,7 @@ public class KeptAnswers {
             return Optional.empty();
         }
         rc.response().headers().add("Set-Cookie", Cookie.cookie(cookieName(), "").setPath("/").setHttpOnly(true)
-                .setSecure(secureCookie).setSameSite(CookieSameSite.LAX).setMaxAge(0).encode());
+                .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.LAX).setMaxAge(0).encode());
         try {
             String form = new String(Base64.getUrlDecoder().decode(cookie.getValue().substring(attemptId.toString().length() + 1)),
                     StandardCharsets.UTF_8);

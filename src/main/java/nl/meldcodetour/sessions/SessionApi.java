@@ -21,10 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
@@ -43,8 +43,8 @@ public class SessionApi {
     @Inject
     CurrentUser user;
 
-    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    MeldcodetourConfig config;
 
     public record Registration(String status, Integer waitlistPosition) {
     }
@@ -126,7 +126,7 @@ public class SessionApi {
         if (!"registered".equals(s.mine())) {
             throw new NotFoundException();
         }
-        return ics(s, publicUrl);
+        return ics(s, config.publicUrl());
     }
 
     @GET

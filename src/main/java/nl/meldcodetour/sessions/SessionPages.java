@@ -24,14 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.InvalidInputException;
@@ -74,8 +73,8 @@ public class SessionPages {
     @Inject
     ContentService content;
 
-    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    MeldcodetourConfig config;
 
     /**
      * The upcoming sessions. Presentielijst, Wijzigen and Afzeggen show only where they are allowed (as {@link #mayMark}):
@@ -127,7 +126,7 @@ public class SessionPages {
         if (!"registered".equals(s.mine())) {
             throw new NotFoundException();
         }
-        return SessionApi.ics(s, publicUrl);
+        return SessionApi.ics(s, config.publicUrl());
     }
 
     @GET

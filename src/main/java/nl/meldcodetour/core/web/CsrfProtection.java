@@ -7,9 +7,9 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
@@ -21,6 +21,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Cross-site request forgery protection for every page form (double-submit cookie). The first page a browser gets sets
@@ -39,12 +41,12 @@ public class CsrfProtection {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    @ConfigProperty(name = "meldcodetour.csrf.secure-cookie", defaultValue = "false")
-    boolean secureCookie;
+    @Inject
+    MeldcodetourConfig config;
 
     /** The cookie's name: {@code __Host-csrf} when secure (production), {@code csrf} over plain http (dev, tests). */
     public String cookieName() {
-        return secureCookie ? "__Host-csrf" : "csrf";
+        return config.csrf().secureCookie() ? "__Host-csrf" : "csrf";
     }
 
     /** Hands every browser request a token: the one in its cookie, or a new one that is set as cookie now. */
@@ -58,7 +60,7 @@ public class CsrfProtection {
                 if (token == null && isSafe(rc.request().method())) {
                     token = newToken();
                     rc.response().addCookie(Cookie.cookie(cookieName(), token).setPath("/").setHttpOnly(true)
-                            .setSecure(secureCookie).setSameSite(CookieSameSite.STRICT));
+                            .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.STRICT));
                 }
                 if (token != null) {
                     rc.put(CONTEXT_KEY, token);

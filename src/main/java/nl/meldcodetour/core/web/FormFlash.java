@@ -13,11 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Post/redirect/get for forms with errors (issue #30, point 5). A form whose input is refused is not answered with
@@ -47,8 +47,8 @@ public class FormFlash {
     @Inject
     RoutingContext rc;
 
-    @ConfigProperty(name = "meldcodetour.csrf.secure-cookie", defaultValue = "false")
-    boolean secureCookie;
+    @Inject
+    MeldcodetourConfig config;
 
     /**
      * A 303 to {@code path} (an absolute path without query, the form's GET address) that brings the form back with
@@ -105,11 +105,11 @@ public class FormFlash {
     }
 
     String cookieName() {
-        return secureCookie ? "__Secure-" + NAME : NAME;
+        return config.csrf().secureCookie() ? "__Secure-" + NAME : NAME;
     }
 
     private String cookie(String path, String value, int maxAge) {
-        return Cookie.cookie(cookieName(), value).setPath(path).setHttpOnly(true).setSecure(secureCookie)
+        return Cookie.cookie(cookieName(), value).setPath(path).setHttpOnly(true).setSecure(config.csrf().secureCookie())
                 .setSameSite(CookieSameSite.LAX).setMaxAge(maxAge).encode();
     }
 

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+
 /** What the page layout needs on every page: who is logged in. Used in templates as {@code inject:layout}. */
 @Named("layout")
 @RequestScoped
@@ -17,22 +19,16 @@ public class LayoutData {
     @Inject
     io.vertx.ext.web.RoutingContext routing;
 
+    /** Mapped once at startup: injecting it per request is a lookup, not a {@code @ConfigProperty}'s per-key conversion. */
     @Inject
-    Settings settings;
+    MeldcodetourConfig config;
 
     @Inject
     DisplayName displayName;
 
-    /** Read once: a {@code @ConfigProperty} field of this request-scoped bean was a configuration lookup per page. */
-    @jakarta.inject.Singleton
-    static class Settings {
-        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "meldcodetour.retention.years", defaultValue = "5")
-        int retentionYears;
-    }
-
     /** How long training records are kept (privacy.RetentionJob). */
     public int getRetentionYears() {
-        return settings.retentionYears;
+        return config.retention().years();
     }
 
     /** The beheerder sees "Personen" (erasure) in the menu. */

@@ -1,16 +1,16 @@
 package nl.meldcodetour.core.web;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
  * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}), file uploads ({@link #upload(String)}). Per client address: the
@@ -29,25 +29,13 @@ public class RateLimits {
     @Inject
     SecurityIdentity identity;
 
-    @ConfigProperty(name = "meldcodetour.rate-limit.quiz-per-minute", defaultValue = "30")
-    int quizPerMinute;
-
-    @ConfigProperty(name = "meldcodetour.rate-limit.uploads", defaultValue = "10")
-    int uploads;
-
-    @ConfigProperty(name = "meldcodetour.rate-limit.uploads-period", defaultValue = "PT10M")
-    java.time.Duration uploadsPeriod;
-
-    @ConfigProperty(name = "meldcodetour.rate-limit.login-per-minute", defaultValue = "30")
-    int loginPerMinute;
-
-    @ConfigProperty(name = "meldcodetour.rate-limit.verification-per-minute", defaultValue = "60")
-    int verificationPerMinute;
+    @Inject
+    MeldcodetourConfig config;
 
     /** Quiz attempts and submissions, per person: throws {@link TooManyRequests} over the limit. */
     public void quiz() {
         if (!identity.isAnonymous()) {
-            long wait = limiter.acquire("quiz:" + identity.getPrincipal().getName(), quizPerMinute);
+            long wait = limiter.acquire("quiz:" + identity.getPrincipal().getName(), config.rateLimit().quizPerMinute());
             if (wait > 0) {
                 throw new TooManyRequests(wait, "Je hebt in korte tijd heel vaak een toets gestart of ingeleverd.");
             }
@@ -60,7 +48,7 @@ public class RateLimits {
      * (issue #28, point 7). Throws {@link TooManyRequests} over the limit.
      */
     public void upload(String actor) {
-        long wait = limiter.acquire("upload:" + actor, uploads, uploadsPeriod);
+        long wait = limiter.acquire("upload:" + actor, config.rateLimit().uploads(), config.rateLimit().uploadsPeriod());
         if (wait > 0) {
             LOG.infof("Rate limit upload for %s", actor);
             throw new TooManyRequests(wait, "Je hebt in korte tijd te veel bestanden geüpload.");
@@ -94,10 +82,10 @@ public class RateLimits {
             int perMinute = 0;
             if (path.equals("/inloggen") || (rc.request().getParam("code") != null && rc.request().getParam("state") != null)) {
                 bucket = "login";
-                perMinute = loginPerMinute;
+                perMinute = config.rateLimit().loginPerMinute();
             } else if (path.startsWith("/verificatie/")) {
                 bucket = "verify";
-                perMinute = verificationPerMinute;
+                perMinute = config.rateLimit().verificationPerMinute();
             }
             if (bucket != null) {
                 String client = rc.request().remoteAddress() == null ? "?" : clientKey(rc.request().remoteAddress().hostAddress());
