@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,8 +25,10 @@ import nl.meldcodetour.coverage.CoverageService.TrendPoint;
  * The dashboard's figures for the municipality's own BI. Same filters and the same disclosure rule as the page
  * ({@link Disclosure}): counts of professionals are rounded to multiples of 5 and 1–4 is "&lt; 5" ({@code value} null,
  * {@code suppressed} true); a hidden figure is "niet getoond", with the reason in the row's {@code note}.
+ * <p>
+ * Also answers under its old root {@code /api/audit} for one release ({@link DeprecatedCoverageApi}).
  */
-@Path("/api/audit")
+@Path("/api/coverage")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.GEMEENTE, Roles.BEHEERDER })
 public class CoverageApi {
@@ -54,10 +56,8 @@ public class CoverageApi {
     @GET
     @Path("coverage")
     @Operation(summary = "Dekking per sector en per gebied op een peildatum, met de antwoorden op de twee vragen")
-    public Coverage coverage(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
-            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown, @QueryParam("gebiedpagina") String areaPage) {
-        Filter f = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, null);
+    public Coverage coverage(@BeanParam CoverageQuery query) {
+        Filter f = service.filter(query.criteria().forCoverage());
         CoverageView.View v = views.view(service.report(f));
         return new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(), v.report().bySector(), v.report().byArea(),
                 List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations(), f.leftOut().size());
@@ -66,39 +66,30 @@ public class CoverageApi {
     @GET
     @Path("trend")
     @Operation(summary = "Dezelfde cijfers per kwartaaleinde over de laatste drie jaar, plus vandaag")
-    public Trend trend(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
-            @QueryParam("postcode") String postcode, @QueryParam("module") String module) {
-        Filter f = service.filter(sector, gemeente, wijk, postcode, module, null, null, null, null);
-        return new Trend(RULE, service.report(f).trend());
+    public Trend trend(@BeanParam CoverageQuery query) {
+        return new Trend(RULE, service.report(service.filter(query.criteria().forTrend())).trend());
     }
 
     @GET
     @Path("organisations-without-af")
     @Operation(summary = "Organisaties in verplichte sectoren zonder actieve aandachtsfunctionaris (namen van organisaties zijn geen persoonsgegevens)")
-    public Page<OrganisationWithoutAf> withoutAf(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("peildatum") String date,
-            @QueryParam("pagina") String page) {
-        Filter f = service.filter(sector, gemeente, wijk, postcode, null, date, null, null, page);
-        return service.report(f).withoutAf();
+    public Page<OrganisationWithoutAf> withoutAf(@BeanParam CoverageQuery query) {
+        return service.report(service.filter(query.criteria().forOrganisationsWithoutAf())).withoutAf();
     }
 
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    @Operation(summary = "Eén tabel als CSV (Excel, Nederlandse instellingen): tabel = sectoren, gebieden, trend of zonder-af")
-    public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
-            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    @Operation(summary = "Eén tabel als CSV (Excel, Nederlandse instellingen): table (of tabel) = sectoren, gebieden, trend of zonder-af")
+    public Response csv(@BeanParam CoverageQuery query) {
+        return views.csv(query.table(), service.filter(query.criteria().forExport()));
     }
 
     @GET
     @Path("export.ods")
     @Produces("application/vnd.oasis.opendocument.spreadsheet")
     @Operation(summary = "Alle tabellen als spreadsheet (OpenDocument, opent in Excel en LibreOffice)")
-    public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
-            @QueryParam("postcode") String postcode, @QueryParam("module") String module, @QueryParam("peildatum") String date,
-            @QueryParam("indeling") String breakdown) {
-        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    public Response ods(@BeanParam CoverageQuery query) {
+        return views.ods(service.filter(query.criteria().forExport()));
     }
 }

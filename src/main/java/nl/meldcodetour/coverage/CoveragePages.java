@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,21 +39,19 @@ public class CoveragePages {
     CoverageView views;
 
     @GET
-    public Response dashboard(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
-            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown,
-            @QueryParam("gebiedpagina") String areaPage, @QueryParam("pagina") String orgPage) {
+    public Response dashboard(@BeanParam CoverageQuery query) {
+        CoverageService.Criteria asked = query.criteria();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("sector", value(sector));
-        form.put("gemeente", value(gemeente));
-        form.put("wijk", value(wijk));
-        form.put("postcode", value(postcode));
-        form.put("module", value(module));
-        form.put("peildatum", value(date));
-        form.put("indeling", value(breakdown));
+        form.put("sector", value(asked.sector()));
+        form.put("gemeente", value(asked.gemeente()));
+        form.put("wijk", value(asked.wijk()));
+        form.put("postcode", value(asked.postcode()));
+        form.put("module", value(asked.module()));
+        form.put("peildatum", value(asked.date()));
+        form.put("indeling", value(asked.breakdown()));
         CoverageService.Filter filter;
         try {
-            filter = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, orgPage);
+            filter = service.filter(asked);
         } catch (InvalidInputException e) {
             return Response.status(400).entity(page(null, form, e.errors(), null)).build();
         }
@@ -65,19 +63,15 @@ public class CoveragePages {
     @GET
     @Path("export.csv")
     @Produces("text/csv")
-    public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
-            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    public Response csv(@BeanParam CoverageQuery query) {
+        return views.csv(query.table(), service.filter(query.criteria().forExport()));
     }
 
     @GET
     @Path("export.ods")
     @Produces("application/vnd.oasis.opendocument.spreadsheet")
-    public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
-            @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+    public Response ods(@BeanParam CoverageQuery query) {
+        return views.ods(service.filter(query.criteria().forExport()));
     }
 
     private TemplateInstance page(CoverageView.View view, Map<String, String> form, Map<String, String> errors, String gemeente) {

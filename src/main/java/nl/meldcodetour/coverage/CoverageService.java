@@ -173,9 +173,52 @@ public class CoverageService {
             Page<OrganisationWithoutAf> withoutAf, long pendingOrganisations, String notice) {
     }
 
-    /** Parses and validates query parameters; unknown values give a Dutch message per field. */
-    public Filter filter(String sector, String gemeente, String wijk, String postcode, String module, String date,
+    /**
+     * The dashboard's question as it was asked (query parameters, all optional, unchecked); {@link #filter(Criteria)}
+     * checks it. {@code areaPage} pages the area table, {@code orgPage} the organisations without an aandachtsfunctionaris.
+     */
+    public record Criteria(String sector, String gemeente, String wijk, String postcode, String module, String date,
             String breakdown, String areaPage, String orgPage) {
+
+        /** Only the area: what the trend, a list or a test asks about. */
+        public static Criteria area(String sector, String gemeente) {
+            return new Criteria(sector, gemeente, null, null, null, null, null, null, null);
+        }
+
+        /** The figures on one reference date: the area page, not the list of organisations. */
+        public Criteria forCoverage() {
+            return new Criteria(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, null);
+        }
+
+        /** The trend covers every quarter end: no reference date, breakdown or pages. */
+        public Criteria forTrend() {
+            return new Criteria(sector, gemeente, wijk, postcode, module, null, null, null, null);
+        }
+
+        /** The organisations without an aandachtsfunctionaris: no module, breakdown or area page. */
+        public Criteria forOrganisationsWithoutAf() {
+            return new Criteria(sector, gemeente, wijk, postcode, null, date, null, null, orgPage);
+        }
+
+        /** An export holds every row: no pages. */
+        public Criteria forExport() {
+            return new Criteria(sector, gemeente, wijk, postcode, module, date, breakdown, null, null);
+        }
+
+        public Criteria withDate(String other) {
+            return new Criteria(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage);
+        }
+    }
+
+    /** Parses and validates the question; unknown values give a Dutch message per field. */
+    public Filter filter(Criteria asked) {
+        String sector = asked.sector();
+        String gemeente = asked.gemeente();
+        String wijk = asked.wijk();
+        String postcode = asked.postcode();
+        String module = asked.module();
+        String date = asked.date();
+        String breakdown = asked.breakdown();
         Map<String, String> errors = new LinkedHashMap<>();
         ContentCatalog catalog = content.catalog();
         sector = blank(sector);
@@ -214,8 +257,8 @@ public class CoverageService {
                 by = Breakdown.GEMEENTE;
             }
         }
-        int ap = page(areaPage, "gebiedpagina", errors);
-        int op = page(orgPage, "pagina", errors);
+        int ap = page(asked.areaPage(), "gebiedpagina", errors);
+        int op = page(asked.orgPage(), "pagina", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -165,10 +165,10 @@ class CoverageAttackTest {
         assertEquals("10", shown(gemeente, "8306", first).get(0)); // Y4 + Z4 + W4 = 9
         assertEquals("15", shown(gemeente, "8306", first.plusDays(7)).get(0)); // + 7 of X4 = 16
         assertNotEquals(everything(gemeente, first), everything(gemeente, first.plusDays(7)));
-        JsonPath told = attacker.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+        JsonPath told = attacker.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(2, told.getInt("ownOrganisationsLeftOut"), "the API says that X2 and X4 are left out");
-        assertEquals(0, gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+        assertEquals(0, gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
                 .extract().jsonPath().getInt("ownOrganisationsLeftOut"));
     }
 
@@ -203,7 +203,7 @@ class CoverageAttackTest {
     @Test
     void theExportsHideWhatTheApiHides() throws Exception {
         String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("indeling", "postcode")
-                .queryParam("tabel", "gebieden").get("/api/audit/export.csv").then().statusCode(200).extract().asString();
+                .queryParam("tabel", "gebieden").get("/api/coverage/export.csv").then().statusCode(200).extract().asString();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String line : csv.split("\r\n")) {
             List<String> cells = List.of(line.split(";", -1));
@@ -217,7 +217,7 @@ class CoverageAttackTest {
         assertEquals(HIDDEN, rows.get("8307").get(4), "one organisation: " + rows.get("8307"));
         assertEquals("5", rows.get("8311").get(5), "the mixed postcode keeps its split: " + rows.get("8311"));
 
-        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308").get("/api/audit/export.ods")
+        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308").get("/api/coverage/export.ods")
                 .then().statusCode(200).extract().asByteArray();
         String content = null;
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
@@ -243,14 +243,14 @@ class CoverageAttackTest {
     }
 
     private JsonPath coverage(String postcode) {
-        return gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode).get("/api/audit/coverage").then()
+        return gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode).get("/api/coverage/coverage").then()
                 .statusCode(200).extract().jsonPath();
     }
 
     /** The five shown counts of a postcode on a reference date, as this user sees them. */
     private List<String> shown(Tokens.TestUser who, String postcode, LocalDate day) {
         JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode)
-                .queryParam("peildatum", day.toString()).get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+                .queryParam("peildatum", day.toString()).get("/api/coverage/coverage").then().statusCode(200).extract().jsonPath();
         return MEASURES.stream().map(m -> json.getString("totals." + m + ".display")).toList();
     }
 
@@ -261,7 +261,7 @@ class CoverageAttackTest {
      */
     private List<Object> everything(Tokens.TestUser who, LocalDate day) {
         JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("indeling", "gemeente")
-                .queryParam("peildatum", day.toString()).get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+                .queryParam("peildatum", day.toString()).get("/api/coverage/coverage").then().statusCode(200).extract().jsonPath();
         List<Object> figures = new ArrayList<>();
         for (String row : List.of("totals", "bySector", "byArea.items")) {
             for (String m : MEASURES) {

@@ -30,13 +30,13 @@ class CoverageBackgroundTest {
     void aNewDateIsComputedInTheBackground() throws Exception {
         Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
         String date = "2020-02-29";
-        var first = gemeente.given().queryParam("peildatum", date).get("/api/audit/coverage");
+        var first = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage");
         assertEquals(202, first.statusCode(), first.asString());
         assertEquals("60", first.header("Retry-After"));
         int status = 202;
         for (int i = 0; i < 100 && status == 202; i++) {
             Thread.sleep(200);
-            status = gemeente.given().queryParam("peildatum", date).get("/api/audit/coverage").statusCode();
+            status = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage").statusCode();
         }
         assertEquals(200, status, "the figures arrive without anyone doing anything");
     }

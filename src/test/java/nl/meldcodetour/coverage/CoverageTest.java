@@ -48,7 +48,7 @@ class CoverageTest {
     }
 
     Raw raw(String sector, String wijk, String postcode, String module, LocalDate date) {
-        return service.raw(service.filter(sector, fx.gemeente, wijk, postcode, module, date == null ? null : date.toString(), null, null, null));
+        return service.raw(service.filter(new CoverageService.Criteria(sector, fx.gemeente, wijk, postcode, module, date == null ? null : date.toString(), null, null, null)));
     }
 
     @Test
@@ -72,7 +72,7 @@ class CoverageTest {
         // B: p4 never, p6 current (valid R+185), p7 never; C: p9 never (passed later)
         assertEquals(new Raw(3, 2, 2, 2, 0, 8, 2, 0, 1, 5), raw(null, null, null, null, fx.past));
         JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("peildatum", fx.past.toString())
-                .get("/api/audit/organisations-without-af").then().statusCode(200).extract().jsonPath();
+                .get("/api/coverage/organisations-without-af").then().statusCode(200).extract().jsonPath();
         assertEquals(0, json.getInt("total"));
     }
 
@@ -81,14 +81,14 @@ class CoverageTest {
         Raw before = raw("kinderopvang", null, null, null, null);
         CoverageFixture own = new CoverageFixture();
         own.create(em);
-        Raw ownBefore = service.raw(service.filter(null, own.gemeente, null, null, null, null, null, null, null));
+        Raw ownBefore = service.raw(service.filter(CoverageService.Criteria.area(null, own.gemeente)));
         assertEquals(2, ownBefore.never());
         QuarkusTransaction.requiringNew().run(() -> {
             for (String m : new String[] { CoverageFixture.CORE, "kinderopvang", "kindermishandeling" }) {
                 own.pass(em, 7, m, own.today, own.today.plusYears(1));
             }
         });
-        Raw after = service.raw(service.filter(null, own.gemeente, null, null, null, null, null, null, null));
+        Raw after = service.raw(service.filter(CoverageService.Criteria.area(null, own.gemeente)));
         assertEquals(1, after.never());
         assertEquals(ownBefore.current() + 1, after.current());
         assertEquals(before, raw("kinderopvang", null, null, null, null), "another gemeente is not touched");
@@ -96,7 +96,7 @@ class CoverageTest {
 
     @Test
     void theApiShowsOnlyRoundedFiguresAndAnswersBothQuestions() {
-        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(10, json.getInt("totals.professionals.value")); // 9 rounds to 10
         // 3 current + 1 due: fewer than 5 with a valid training, so the split by status is not shown at all
@@ -118,10 +118,10 @@ class CoverageTest {
         // Zuid has 4 professionals and none of them is current: that 0 would say something about each of them
         assertEquals(Disclosure.HIDDEN, json.getString("byArea.items[1].current.display"));
         assertEquals(Disclosure.HIDDEN, json.getString("byArea.items[1].currentShare.display"));
-        JsonPath zuid = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/api/audit/coverage")
+        JsonPath zuid = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/api/coverage/coverage")
                 .then().statusCode(200).extract().jsonPath();
         assertTrue(zuid.getString("answers[0].answer").startsWith("Dat tonen we niet"), zuid.getString("answers[0].answer"));
-        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/organisations-without-af").then().statusCode(200)
+        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/organisations-without-af").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.name", hasSize(2))
                 .body("items[0].name", containsString("Organisatie A"));
     }
@@ -152,7 +152,7 @@ class CoverageTest {
                         if (module != null) {
                             request.queryParam("module", module);
                         }
-                        JsonPath json = request.get("/api/audit/coverage").then().statusCode(200).extract().jsonPath();
+                        JsonPath json = request.get("/api/coverage/coverage").then().statusCode(200).extract().jsonPath();
                         Raw total = raw(sector, wijk, postcode, module, null);
                         Raw parent = raw(null, null, null, module, null);
                         long[] rawTotals = { total.professionals(), total.current(), total.due(), total.expired(), total.never() };
@@ -192,7 +192,7 @@ class CoverageTest {
 
     @Test
     void trendHasTwelveQuarterEndsAndToday() {
-        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/trend").then().statusCode(200)
+        JsonPath json = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/trend").then().statusCode(200)
                 .extract().jsonPath();
         List<String> dates = json.getList("points.date");
         assertEquals(13, dates.size());
@@ -211,21 +211,41 @@ class CoverageTest {
     }
 
     @Test
+    void theOldRootAndTheDutchParameterNamesAnswerAsBeforeAndSaySoInAHeader() {
+        // issue #31, point 5: /api/audit is kept for one release, with the Dutch parameter names of the page
+        String date = fx.today.minusDays(1).toString();
+        io.restassured.response.Response now = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("date", date)
+                .queryParam("breakdown", "postcode").get("/api/coverage/coverage");
+        now.then().statusCode(200).header("Deprecation", org.hamcrest.Matchers.nullValue()).body("referenceDate", equalTo(date))
+                .body("areaLevel", equalTo("postcode"));
+        io.restassured.response.Response before = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("peildatum", date)
+                .queryParam("indeling", "postcode").get("/api/audit/coverage");
+        before.then().statusCode(200).header("Deprecation", equalTo("true"))
+                .header("Link", equalTo("</api/coverage/coverage>; rel=\"successor-version\""));
+        assertEquals(now.jsonPath().getMap("$"), before.jsonPath().getMap("$"));
+        gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("table", "sectoren").get("/api/audit/export.csv").then()
+                .statusCode(200).header("Deprecation", equalTo("true"));
+        // an English name wins over its Dutch twin
+        gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("breakdown", "wijk").queryParam("indeling", "postcode")
+                .get("/api/coverage/coverage").then().statusCode(200).body("areaLevel", equalTo("wijk"));
+    }
+
+    @Test
     void badFiltersGetAClearDutchMessage() {
-        gemeente.given().queryParam("peildatum", "gisteren").get("/api/audit/coverage").then().statusCode(400)
+        gemeente.given().queryParam("peildatum", "gisteren").get("/api/coverage/coverage").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.hasItem("peildatum"))
                 .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("jjjj-mm-dd")));
-        gemeente.given().queryParam("peildatum", fx.today.plusDays(1).toString()).get("/api/audit/coverage").then().statusCode(400)
+        gemeente.given().queryParam("peildatum", fx.today.plusDays(1).toString()).get("/api/coverage/coverage").then().statusCode(400)
                 .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("toekomst")));
         gemeente.given().queryParam("sector", "bakkerij").queryParam("postcode", "0123").queryParam("module", "x")
-                .get("/api/audit/coverage").then().statusCode(400).body("violations", hasSize(3));
-        gemeente.given().queryParam("tabel", "geheim").get("/api/audit/export.csv").then().statusCode(400);
+                .get("/api/coverage/coverage").then().statusCode(400).body("violations", hasSize(3));
+        gemeente.given().queryParam("tabel", "geheim").get("/api/coverage/export.csv").then().statusCode(400);
     }
 
     @Test
     void onlyGemeenteAndBeheerderMayLook() {
-        for (String path : List.of("/api/audit/coverage", "/api/audit/trend", "/api/audit/organisations-without-af",
-                "/api/audit/export.ods", "/api/audit/export.csv?tabel=sectoren")) {
+        for (String path : List.of("/api/coverage/coverage", "/api/coverage/trend", "/api/coverage/organisations-without-af",
+                "/api/coverage/export.ods", "/api/coverage/export.csv?tabel=sectoren")) {
             io.restassured.RestAssured.given().get(path).then().statusCode(401);
             Tokens.newUser(null, "medewerker").given().get(path).then().statusCode(403);
             Tokens.newUser(null, "aandachtsfunctionaris").given().get(path).then().statusCode(403);
@@ -236,7 +256,7 @@ class CoverageTest {
 
     @Test
     void exportsHoldTheSameRoundedFigures() throws Exception {
-        String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "gebieden").get("/api/audit/export.csv")
+        String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "gebieden").get("/api/coverage/export.csv")
                 .then().statusCode(200).header("Content-Disposition", containsString("dekking-gebieden")).extract().asString();
         assertTrue(csv.startsWith("\uFEFFWijk of dorp;Organisaties;"), csv);
         // two organisations with professionals in Noord, one in Zuid: no counts of professionals, and the reason
@@ -244,10 +264,10 @@ class CoverageTest {
         assertTrue(csv.contains("\r\nZuid;2;1;50;niet getoond;niet getoond;niet getoond;niet getoond;niet getoond;"), csv);
         assertTrue(csv.contains(";" + Disclosure.FEW_ORGANISATIONS + "\r\n"), csv);
         String withoutAf = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("tabel", "zonder-af")
-                .get("/api/audit/export.csv").then().statusCode(200).extract().asString();
+                .get("/api/coverage/export.csv").then().statusCode(200).extract().asString();
         assertEquals(3, withoutAf.split("\r\n").length, withoutAf);
 
-        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/export.ods").then().statusCode(200)
+        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/export.ods").then().statusCode(200)
                 .contentType("application/vnd.oasis.opendocument.spreadsheet").extract().asByteArray();
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
             var first = zip.getNextEntry();
@@ -269,7 +289,7 @@ class CoverageTest {
 
     @Test
     void theDataTableAlternativeMatchesTheApi() {
-        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/audit/coverage").then().statusCode(200)
+        gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
                 .body("bySector.find { it.key == 'politie' }.professionals.display", equalTo(Disclosure.HIDDEN))
                 .body("bySector.find { it.key == 'politie' }.current.value", nullValue());
     }

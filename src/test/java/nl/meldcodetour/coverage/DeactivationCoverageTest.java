@@ -29,7 +29,7 @@ class DeactivationCoverageTest {
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
 
     Raw raw(CoverageFixture fx, LocalDate date) {
-        return service.raw(service.filter(null, fx.gemeente, null, null, null, date == null ? null : date.toString(), null, null, null));
+        return service.raw(service.filter(CoverageService.Criteria.area(null, fx.gemeente).withDate(date == null ? null : date.toString())));
     }
 
     @Test
@@ -48,8 +48,7 @@ class DeactivationCoverageTest {
         // today: A, C and D remain; obliged A and D, neither with an AF; D without staff; A's p1-p4 and C's p9:
         // p1, p4 and p9 current, p2 due, p3 expired
         assertEquals(new Raw(3, 2, 0, 0, 1, 5, 3, 1, 1, 0), raw(fx, null));
-        assertEquals(new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), service.raw(service.filter("kinderopvang", fx.gemeente, null, null, null,
-                null, null, null, null)));
+        assertEquals(new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), service.raw(service.filter(CoverageService.Criteria.area("kinderopvang", fx.gemeente))));
         // history before the deactivation stays: yesterday and 200 days ago, B still counts
         assertEquals(before, raw(fx, fx.today.minusDays(1)));
         assertEquals(past, raw(fx, fx.past));

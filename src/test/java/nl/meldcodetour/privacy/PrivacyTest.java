@@ -186,7 +186,7 @@ class PrivacyTest {
         af.given().get("/api/organisations/" + org + "/team").then().statusCode(200);
         long anneId = personId(anna);
         String email = anna.subject() + "@example.org";
-        String coverageBefore = gemeente.given().queryParam("gemeente", "Zeewolde").get("/api/audit/coverage").then().statusCode(200)
+        String coverageBefore = gemeente.given().queryParam("gemeente", "Zeewolde").get("/api/coverage/coverage").then().statusCode(200)
                 .extract().asString();
         long currentBefore = currentStaffWithPass(org);
         assertEquals(1, currentBefore);
@@ -208,7 +208,7 @@ class PrivacyTest {
         beheerder.given().queryParam("email", email).get("/api/people").then().body("", hasSize(0));
         // the figures are the same: her pass still counts, anonymously
         assertEquals(currentBefore, currentStaffWithPass(org));
-        assertEquals(coverageBefore, gemeente.given().queryParam("gemeente", "Zeewolde").get("/api/audit/coverage").then().statusCode(200)
+        assertEquals(coverageBefore, gemeente.given().queryParam("gemeente", "Zeewolde").get("/api/coverage/coverage").then().statusCode(200)
                 .extract().asString());
         // erasing twice, or someone unknown: 404; the erasure itself is logged without her name
         beheerder.given().contentType(ContentType.JSON).body("{}").post("/api/people/" + anneId + "/erasure").then().statusCode(404);

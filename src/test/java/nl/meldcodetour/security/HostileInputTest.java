@@ -191,9 +191,9 @@ class HostileInputTest {
                 send(param + "=" + what, beheerder.given().queryParam(param, payload), "GET", "/api/organisations");
             }
             for (String param : List.of("sector", "gemeente", "wijk", "postcode", "module", "peildatum", "indeling", "gebiedpagina")) {
-                send(param + "=" + what, gemeenteUser.given().queryParam(param, payload), "GET", "/api/audit/coverage");
+                send(param + "=" + what, gemeenteUser.given().queryParam(param, payload), "GET", "/api/coverage/coverage");
             }
-            send("tabel=" + what, gemeenteUser.given().queryParam("tabel", payload), "GET", "/api/audit/export.csv");
+            send("tabel=" + what, gemeenteUser.given().queryParam("tabel", payload), "GET", "/api/coverage/export.csv");
             send("email=" + what, beheerder.given().queryParam("email", payload), "GET", "/api/people");
             for (String path : List.of("/api/items/modules/", "/api/items/modules/meldcode-in-5-stappen/questions/")) {
                 send("path " + what, beheerder.given().urlEncodingEnabled(false), "GET", path + enc);
