@@ -41,11 +41,11 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     private final VerifiedTokenCache cache;
 
     @Inject
-    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry,
+    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry, Clock clock,
             @ConfigProperty(name = "meldcodetour.oidc.token-cache.max-entries", defaultValue = "2000") int maxEntries,
             @ConfigProperty(name = "meldcodetour.oidc.token-cache.max-age", defaultValue = "PT5M") Duration maxAge) {
         this.oidc = oidc;
-        this.cache = new VerifiedTokenCache(maxEntries, maxAge, Clock.systemUTC());
+        this.cache = new VerifiedTokenCache(maxEntries, maxAge, clock);
         Gauge.builder("meldcodetour.oidc.token.cache.size", cache, VerifiedTokenCache::size)
                 .description("Verified tokens kept").register(registry);
         Gauge.builder("meldcodetour.oidc.token.cache.hits", cache, VerifiedTokenCache::hits)
