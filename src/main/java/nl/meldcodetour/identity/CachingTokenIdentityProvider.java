@@ -40,10 +40,9 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     private final VerifiedTokenCache cache;
 
     @Inject
-    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry, MeldcodetourConfig config) {
+    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry, Clock clock, MeldcodetourConfig config) {
         this.oidc = oidc;
-        this.cache = new VerifiedTokenCache(config.oidc().tokenCache().maxEntries(), config.oidc().tokenCache().maxAge(),
-                Clock.systemUTC());
+        this.cache = new VerifiedTokenCache(config.oidc().tokenCache().maxEntries(), config.oidc().tokenCache().maxAge(), clock);
         Gauge.builder("meldcodetour.oidc.token.cache.size", cache, VerifiedTokenCache::size)
                 .description("Verified tokens kept").register(registry);
         Gauge.builder("meldcodetour.oidc.token.cache.hits", cache, VerifiedTokenCache::hits)

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,8 @@ import nl.meldcodetour.learning.LearningService;
 @RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
 @Tag(name = "Toetsen")
 public class QuizApi {
+
+    private static final Logger LOG = Logger.getLogger(QuizApi.class);
 
     /** Answers: per question id the chosen option letters (a, b, … as shown in this attempt). */
     public record Submission(
@@ -125,6 +128,7 @@ public class QuizApi {
             AtomicBoolean gone = new AtomicBoolean();
             emitter.onTermination(() -> gone.set(true)); // runs at once when the subscription was cancelled already
             if (gone.get()) {
+                LOG.debug("Submission not run: its client closed the connection before a worker thread was free");
                 return;
             }
             limits.quiz();

@@ -1,7 +1,10 @@
 package nl.meldcodetour.coverage;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,7 @@ class CoverageBackgroundTest {
         var first = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage");
         assertEquals(202, first.statusCode(), first.asString());
         assertEquals("60", first.header("Retry-After"));
-        int status = 202;
-        for (int i = 0; i < 100 && status == 202; i++) {
-            Thread.sleep(200);
-            status = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage").statusCode();
-        }
-        assertEquals(200, status, "the figures arrive without anyone doing anything");
+        await("the figures arrive without anyone doing anything").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage").statusCode(), equalTo(200));
     }
 }

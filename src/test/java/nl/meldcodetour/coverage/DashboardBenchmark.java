@@ -57,7 +57,7 @@ public final class DashboardBenchmark {
         long firstMs = (System.nanoTime() - t0) / 1_000_000;
         int polls = 0;
         while (status == 202 && polls++ < 600) {
-            Thread.sleep(1000);
+            Thread.sleep(1000); // a benchmark: polls once a second and reports how long the figures took
             status = get(client, base + asked).statusCode();
         }
         System.out.printf("New reference date (%s): first answer in %d ms; figures ready after %d s (status %d)%n%n", asked, firstMs,

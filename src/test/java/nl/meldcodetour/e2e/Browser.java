@@ -239,7 +239,7 @@ final class Browser implements AutoCloseable {
                     return done.get();
                 }
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // poll interval of a loop with a deadline
         }
         throw new AssertionError("no download ending in " + suffix + " in " + downloads);
     }

@@ -392,7 +392,7 @@ class JourneysIT {
             java.util.List<String> chosen = answerRight(b, module);
             assertEquals(0, draftAnswers(attempt), "nothing saved yet");
             keycloak.logout("beheerder");
-            Thread.sleep((SHORT_TOKEN_SECONDS + 3) * 1000L);
+            Thread.sleep((SHORT_TOKEN_SECONDS + 3) * 1000L); // deliberate: Keycloak's real tokens must expire
             b.leavingPage(() -> b.driver.findElement(By.xpath("//button[normalize-space()='Lever de toets in']")).click());
             assertTrue(b.driver.getCurrentUrl().startsWith(keycloak.issuer()), "log in again: " + b.driver.getCurrentUrl());
             b.driver.findElement(By.id("username")).sendKeys("beheerder");

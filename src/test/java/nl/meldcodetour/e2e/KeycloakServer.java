@@ -79,7 +79,7 @@ final class KeycloakServer implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(500); // poll interval of a loop with a deadline
         }
         throw new AssertionError("Keycloak was not ready within 240 s; see target/e2e-keycloak.log");
     }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
@@ -15,8 +18,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import nl.meldcodetour.testsupport.TestClock;
 import nl.meldcodetour.testsupport.Tokens;
 
 /**
@@ -38,10 +43,10 @@ class TokenCacheTest {
         return provider.cache().misses();
     }
 
-    static String tokenValidFor(String subject, Duration lifetime, Set<String> roles) {
+    static String tokenExpiringAt(String subject, Instant expiry, Set<String> roles) {
         return Jwt.claims().subject(subject).upn(subject).claim("name", "Kort " + subject.substring(0, 8))
                 .claim("email", subject + "@example.org").issuer("https://server.example.com")
-                .audience(Set.of("meldcodetour")).groups(roles).expiresIn(lifetime).jws().keyId("1")
+                .audience(Set.of("meldcodetour")).groups(roles).expiresAt(expiry).jws().keyId("1")
                 .sign("privateKey.jwk");
     }
 
@@ -121,16 +126,38 @@ class TokenCacheTest {
         user.given().get("/api/me").then().statusCode(200);
     }
 
+    /**
+     * The cache's clock is the application's {@link Clock}, moved here past the token's expiry: the cache no longer
+     * answers for the token, so quarkus-oidc verifies it in full, and refuses it once it has expired (next test).
+     * quarkus-oidc checks {@code exp} against the real time, so the token itself is still valid for it here.
+     */
     @Test
-    void anExpiredTokenIsRefusedAlthoughItWasCached() throws InterruptedException {
-        String subject = "kort-" + UUID.randomUUID();
-        String token = tokenValidFor(subject, Duration.ofSeconds(3), Set.of("medewerker"));
+    void anExpiredTokenIsNoLongerAnsweredFromTheCache() {
+        TestClock clock = TestClock.now();
+        QuarkusMock.installMockForType(clock, Clock.class);
+        Instant expiry = clock.instant().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS); // exp has whole seconds
+        String token = tokenExpiringAt("kort-" + UUID.randomUUID(), expiry, Set.of("medewerker"));
         long hits = hits();
+        long misses = misses();
         given().auth().oauth2(token).get("/api/me").then().statusCode(200);
         given().auth().oauth2(token).get("/api/me").then().statusCode(200);
         assertEquals(hits + 1, hits(), "the second request came from the cache");
-        Thread.sleep(4_500);
+        clock.setTo(expiry.minusMillis(1));
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        assertEquals(hits + 2, hits(), "just before its expiry the token still comes from the cache");
+        clock.setTo(expiry);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        assertEquals(hits + 2, hits(), "at its expiry the token is no longer answered from the cache ...");
+        assertEquals(misses + 2, misses(), "... but verified in full");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = tokenExpiringAt("verlopen-" + UUID.randomUUID(), Instant.now().minusSeconds(60), Set.of("medewerker"));
+        long hits = hits();
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/me").then().statusCode(401);
+        assertEquals(hits, hits(), "a refused token is never kept");
     }
 
     @Test
@@ -138,8 +165,8 @@ class TokenCacheTest {
         var user = Tokens.newUser("onderwijs", "medewerker");
         user.given().get("/api/me").then().statusCode(200);
         long hits = hits();
-        user.given().get("/api/audit/coverage").then().statusCode(403);
-        user.given().get("/api/audit/coverage").then().statusCode(403);
+        user.given().get("/api/coverage/coverage").then().statusCode(403);
+        user.given().get("/api/coverage/coverage").then().statusCode(403);
         assertEquals(hits + 2, hits());
     }
 }

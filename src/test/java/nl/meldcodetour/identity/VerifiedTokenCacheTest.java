@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,32 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import nl.meldcodetour.testsupport.TestClock;
 
 /** The cache of verified tokens on its own: expiry, bounds, what it refuses to keep, per-request objects. */
 class VerifiedTokenCacheTest {
 
     static final String ROUTING = VerifiedTokenCache.PER_REQUEST_ATTRIBUTES.get(0);
     static final String AUTH_CONTEXT = VerifiedTokenCache.PER_REQUEST_ATTRIBUTES.get(1);
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-30T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     static JsonWebToken jwt(String subject, long exp, String... extraClaims) {
         Map<String, Object> claims = new HashMap<>();
@@ -79,11 +58,11 @@ class VerifiedTokenCacheTest {
                 .build();
     }
 
-    final TestClock clock = new TestClock();
+    final TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
     final VerifiedTokenCache cache = new VerifiedTokenCache(3, Duration.ofMinutes(5), clock);
 
     long inSeconds(long s) {
-        return clock.now.getEpochSecond() + s;
+        return clock.instant().getEpochSecond() + s;
     }
 
     @Test
@@ -124,9 +103,9 @@ class VerifiedTokenCacheTest {
     @Test
     void anEntryEndsWhenTheTokenExpires() {
         cache.store("k", identity(jwt("alice", inSeconds(60)), null));
-        clock.now = clock.now.plusSeconds(59);
+        clock.advance(Duration.ofSeconds(59));
         assertTrue(cache.lookup("k", Map.of()) != null);
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertNull(cache.lookup("k", Map.of()), "at exp the token is verified again (and refused)");
         assertEquals(0, cache.size());
     }
@@ -134,7 +113,7 @@ class VerifiedTokenCacheTest {
     @Test
     void anEntryEndsAfterMaxAgeEvenIfTheTokenLivesLonger() {
         cache.store("k", identity(jwt("alice", inSeconds(24 * 3600)), null));
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertNull(cache.lookup("k", Map.of()));
     }
 
@@ -154,7 +133,7 @@ class VerifiedTokenCacheTest {
         cache.store("c", identity(jwt("c", inSeconds(60)), null));
         assertFalse(cache.store("d", identity(jwt("d", inSeconds(60)), null)), "full");
         assertEquals(3, cache.size());
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertTrue(cache.store("d", identity(jwt("d", inSeconds(50)), null)), "the expired one made room");
         assertEquals(3, cache.size());
         assertNull(cache.lookup("a", Map.of()));

@@ -1,6 +1,7 @@
 package nl.meldcodetour.operations;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,7 @@ class DatabaseOutageTest {
                 }
             });
         }
-        Thread.sleep(500);
+        await("the load is running").atMost(Duration.ofSeconds(10)).until(() -> statuses.getOrDefault(200, 0) >= 4);
         postgres.stop();
         long start = System.nanoTime();
         user.given().get("/api/modules").then().statusCode(503).header("Retry-After", "30")
@@ -112,19 +114,13 @@ class DatabaseOutageTest {
                 .body(containsString("Tijdelijk niet beschikbaar")).body(containsString("Probeer het over een minuut opnieuw"));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         assertTrue((System.nanoTime() - start) / 1_000_000_000L < 20, "answers came without hanging");
-        Thread.sleep(2000);
+        Thread.sleep(2000); // deliberate: the database stays away for a while under load
         postgres.start();
 
         // back without restarting the application
-        int status = 0;
-        for (int i = 0; i < 60 && status != 200; i++) {
-            status = user.given().get("/api/modules").statusCode();
-            if (status != 200) {
-                Thread.sleep(500);
-            }
-        }
-        assertEquals(200, status, "the application recovers by itself");
-        Thread.sleep(1000);
+        await("the application recovers by itself").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> user.given().get("/api/modules").statusCode(), equalTo(200));
+        Thread.sleep(1000); // deliberate: the load goes on for a second on the recovered database
         running.set(false);
         load.shutdown();
         assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));

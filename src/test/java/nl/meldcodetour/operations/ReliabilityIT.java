@@ -116,7 +116,7 @@ class ReliabilityIT {
                 // start can take seconds), then a random moment to kill in the middle of the traffic
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (acknowledged.size() <= submittedBefore && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
+                    Thread.sleep(50); // poll interval: the load test waits for its own traffic
                 }
                 assertTrue(acknowledged.size() > submittedBefore, "submissions went through before kill " + (kills + 1) + ": " + statuses);
                 Thread.sleep(1000 + random.nextInt(2500));
@@ -125,7 +125,7 @@ class ReliabilityIT {
                 start(jar, pg);
                 warmUp();
             }
-            Thread.sleep(2000);
+            Thread.sleep(2000); // deliberate: the load runs two more seconds on the last start
             running.set(false);
             clients.shutdown();
             assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
@@ -355,7 +355,7 @@ class ReliabilityIT {
             } catch (java.io.IOException e) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // poll interval of a loop with a deadline
         }
         throw new AssertionError("the application did not start within 60 s; see target/reliability-app.log");
     }
@@ -369,7 +369,7 @@ class ReliabilityIT {
             if (r.statusCode() == 200) {
                 return;
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // poll interval of a loop with a deadline
         }
         throw new AssertionError("the application does not answer; see target/reliability-app.log");
     }

@@ -270,7 +270,7 @@ class ScaleOutIT {
     void everyReminderArrivesOnce(GreenMail smtp, String jdbc) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && unsent(jdbc) > 0 || smtp.getReceivedMessages().length < REMINDERS && System.nanoTime() < deadline) {
-            Thread.sleep(500);
+            Thread.sleep(500); // poll interval of a loop with a deadline
         }
         Thread.sleep(5000); // both jobs ran a few more times: nothing may come twice
         Map<String, Integer> perRecipient = new HashMap<>();

@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -259,11 +261,8 @@ class QuizApiTest {
                 lock.executeQuery().close();
             }
             Future<Response> waiting = pool.submit(() -> submit(user, id.toString(), answers(attempt, 5)));
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!blockedOnALock(id) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(blockedOnALock(id), "the submission waits for the lock");
+            await("the submission waits for the lock").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> blockedOnALock(id));
             // meanwhile "another submission" stores its answers and result
             try (var save = c.prepareStatement(QuizService.SAVE)) {
                 save.setObject(1, java.time.OffsetDateTime.now());
@@ -372,6 +371,22 @@ class QuizApiTest {
         user.given().post("/api/modules/bestaat-niet/attempts").then().statusCode(404);
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Inject
+    nl.meldcodetour.identity.CachingTokenIdentityProvider tokens;
+
+    /** Requests to submit answers whose client closed the connection before the answer (Vert.x: "reset"). */
+    private long submissionsReset() {
+        return registry.find("http.server.requests").tag("status", "RESET").timers().stream()
+                .filter(t -> String.valueOf(t.getId().getTag("uri")).endsWith("/submission")).mapToLong(t -> t.count()).sum();
+    }
+
+    /**
+     * The queued submission's client goes away: each step is awaited and observed (the request queued, its reset, the
+     * skipped work), so the test cannot pass on a slow machine without the case having happened.
+     */
     @Test
     void aSubmissionWhoseClientLeftBeforeAWorkerWasFreeDoesNothingAndFailsNothing() throws Exception {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
@@ -379,11 +394,14 @@ class QuizApiTest {
         String id = attempt.getString("id");
         String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("answers", answers(attempt, 0)));
         List<java.util.logging.LogRecord> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.logging.Handler handler = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord record) {
                 if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
                     errors.add(record);
+                } else if (QuizApi.class.getName().equals(record.getLoggerName())) {
+                    skipped.add(record.getMessage());
                 }
             }
 
@@ -396,13 +414,19 @@ class QuizApiTest {
             }
         };
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        // QuizApi says at DEBUG that it skipped a submission: the proof that this case ran
+        java.util.logging.Logger quizApiLog = java.util.logging.Logger.getLogger(QuizApi.class.getName());
+        java.util.logging.Level quizApiLevel = quizApiLog.getLevel();
         // Every worker thread busy (quarkus.thread-pool.max-threads), so the submission waits in the queue...
         int workers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.thread-pool.max-threads", Integer.class);
         java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(workers);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.Executor pool = io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool();
+        long resets = submissionsReset();
+        long cacheHits = tokens.cache().hits();
         root.addHandler(handler);
+        quizApiLog.setLevel(java.util.logging.Level.FINE);
         try {
             for (int i = 0; i < workers; i++) {
                 pool.execute(() -> {
@@ -423,13 +447,17 @@ class QuizApiTest {
                         + "Content-Length: " + json.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 socket.getOutputStream().write(json);
                 socket.getOutputStream().flush();
-                Thread.sleep(500);
+                // its token was verified before (start), so authentication, reading the body and queueing the work
+                // happen on the I/O thread in one go, before it reads the end of the connection
+                await("the server read the submission").atMost(Duration.ofSeconds(10)).until(() -> tokens.cache().hits() > cacheHits);
             }
-            Thread.sleep(500);
+            await("the server saw the client leave").atMost(Duration.ofSeconds(10)).until(() -> submissionsReset() == resets + 1);
             release.countDown();
-            Thread.sleep(1000); // the queued submission runs now
+            await("the queued submission ran and did nothing").atMost(Duration.ofSeconds(10))
+                    .until(() -> skipped.stream().anyMatch(m -> m.contains("client closed the connection")));
         } finally {
             release.countDown();
+            quizApiLog.setLevel(quizApiLevel);
             root.removeHandler(handler);
         }
         assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()

@@ -82,7 +82,7 @@ public final class PackagedApp implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // poll interval of a loop with a deadline that also watches the process
         }
         close();
         throw new AssertionError("the application was not ready within 90 s; see " + log);

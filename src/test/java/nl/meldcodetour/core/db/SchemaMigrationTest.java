@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -28,16 +32,51 @@ class SchemaMigrationTest {
     @TempDir
     Path dataDir;
 
+    /** The file names in the source tree's migration directory, sorted: what this test checks against. */
+    static List<String> sourceFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources", MigrationFiles.LOCATION))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** The versions of the migration files in the source tree, oldest first. */
+    static List<MigrationVersion> sourceVersions() throws IOException {
+        return sourceFiles().stream().map(MigrationFiles::version).filter(v -> v != null).sorted().toList();
+    }
+
     @Test
     void latestIsTheNewestMigrationFile() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            MigrationVersion newest = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V[0-9._]+__.*\\.sql"))
-                    .map(n -> MigrationVersion.fromVersion(n.substring(1, n.indexOf("__")).replace('_', '.')))
-                    .max(Comparator.naturalOrder()).orElseThrow();
-            assertEquals(newest, MigrationVersion.fromVersion(SchemaMigration.LATEST),
-                    "a new migration was added: set SchemaMigration.LATEST to " + newest);
-        }
+        List<MigrationVersion> versions = sourceVersions();
+        assertFalse(versions.isEmpty(), "the migrations were found");
+        assertEquals(versions.get(versions.size() - 1).getVersion(), SchemaMigration.LATEST);
+        assertEquals(sourceFiles(), MigrationFiles.names(getClass().getClassLoader()), "the class path holds every migration file");
+    }
+
+    @Test
+    void migrationFileNamesGiveTheirVersion() {
+        assertEquals(MigrationVersion.fromVersion("7"), MigrationFiles.version("V7__sessions.sql"));
+        assertEquals(MigrationVersion.fromVersion("1.2"), MigrationFiles.version("V1_2__x.sql"));
+        assertNull(MigrationFiles.version("R__view.sql"), "repeatable migrations have no version");
+        assertNull(MigrationFiles.version("V3_notes.txt"));
+        assertNull(MigrationFiles.version("README.md"));
+    }
+
+    /**
+     * The newest migration must be undoable (the test below makes the schema one migration older), and so is every
+     * migration since the oldest {@link #UNDO} entry, so a new one cannot slip by while an older one is newest.
+     */
+    @Test
+    void everyMigrationSinceTheOldestUndoHasOne() throws Exception {
+        MigrationVersion oldestUndo = UNDO.keySet().stream().map(MigrationVersion::fromVersion).min(Comparator.naturalOrder())
+                .orElseThrow();
+        List<String> missing = sourceFiles().stream()
+                .filter(n -> MigrationFiles.version(n) != null && MigrationFiles.version(n).compareTo(oldestUndo) >= 0)
+                .filter(n -> !UNDO.containsKey(MigrationFiles.version(n).getVersion())).toList();
+        assertEquals(List.of(), missing, "add to SchemaMigrationTest.UNDO the statements that undo these migrations");
+        List<MigrationVersion> versions = sourceVersions();
+        List<String> unknown = UNDO.keySet().stream()
+                .filter(v -> !versions.contains(MigrationVersion.fromVersion(v))).sorted().toList();
+        assertEquals(List.of(), unknown, "UNDO entries without a migration file of that version");
     }
 
     @Test
@@ -88,24 +127,25 @@ class SchemaMigrationTest {
     }
 
     /** Per migration version, the statements that undo it, so the test can make the schema one migration older. */
-    static final java.util.Map<String, java.util.List<String>> UNDO = java.util.Map.of(
-            "10", java.util.List.of("DROP INDEX completion_person_module_latest",
+    static final Map<String, List<String>> UNDO = Map.of(
+            "10", List.of("DROP INDEX completion_person_module_latest",
                     "CREATE INDEX completion_person_module ON completion (person_id, module_id)"),
-            "11", java.util.List.of("DROP TABLE quiz_gate_lift", "DROP TABLE page_view", "DROP INDEX quiz_attempt_one_open",
+            "11", List.of("DROP TABLE quiz_gate_lift", "DROP TABLE page_view", "DROP INDEX quiz_attempt_one_open",
                     "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at", "ALTER TABLE attempt_question DROP COLUMN option_order"),
-            "12", java.util.List.of("ALTER TABLE tour_session DROP COLUMN trainer_person_id",
+            "12", List.of("ALTER TABLE tour_session DROP COLUMN trainer_person_id",
                     "ALTER TABLE aandachtsfunctionaris DROP COLUMN person_id", "ALTER TABLE employment DROP COLUMN person_id",
                     "DROP INDEX person_verified_email", "ALTER TABLE person DROP COLUMN email_verified",
                     "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
                             + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
 
     @Test
-    void aNewerSchemaCountsAsCurrent() {
+    void aNewerSchemaCountsAsCurrent() throws Exception {
         assertTrue(SchemaMigration.isCurrent(SchemaMigration.LATEST));
-        String newer = String.valueOf(Integer.parseInt(SchemaMigration.LATEST) + 1);
+        String newer = MigrationVersion.fromVersion(SchemaMigration.LATEST).getMajor().add(BigInteger.ONE).toString();
         assertTrue(SchemaMigration.isCurrent(newer), "a newer release already migrated during a rolling deploy");
         assertTrue(SchemaMigration.isCurrent(SchemaMigration.LATEST + ".1"));
-        assertFalse(SchemaMigration.isCurrent(String.valueOf(Integer.parseInt(SchemaMigration.LATEST) - 1)));
+        List<MigrationVersion> versions = sourceVersions();
+        assertFalse(SchemaMigration.isCurrent(versions.get(versions.size() - 2).getVersion()), "the migration before the newest");
         assertFalse(SchemaMigration.isCurrent("1"));
         assertFalse(SchemaMigration.isCurrent(null));
     }
