@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import nl.meldcodetour.core.LogScrub;
+
 /**
  * Keeps the materialised figures ({@code coverage_org}, {@code coverage_rollup}) equal to what the history says.
  * Triggers put every changed organisation in {@code coverage_dirty}; {@link #refreshDirty} recomputes those
@@ -69,7 +71,7 @@ public class CoverageRefresher {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.warn("Background coverage refresh failed", e);
+                    LOG.warn("Background coverage refresh failed", LogScrub.throwable(e));
                 } finally {
                     queued.remove(key);
                 }
