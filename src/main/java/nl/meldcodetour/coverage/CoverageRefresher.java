@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
@@ -71,7 +72,7 @@ public class CoverageRefresher {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.warn("Background coverage refresh failed", e);
+                    LOG.warn("Background coverage refresh failed", LogScrub.throwable(e));
                 } finally {
                     queued.remove(key);
                 }

@@ -187,7 +187,7 @@ public class CurrentUser implements DisplayName {
         Optional<String> sector = claim(sectorClaim).filter(s -> {
             boolean known = content.catalog().sector(s).isPresent();
             if (!known) {
-                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim of %s", s, sectorClaim, subject);
+                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim", s, sectorClaim); // not whose: no subjects in logs
             }
             return known;
         });

@@ -21,6 +21,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.core.web.Formats;
@@ -122,7 +123,8 @@ public class MailSender {
             metrics.countAfterCommit(BusinessMetrics.MAILS_SENT, "kind", (String) row[2]);
             return Optional.of(new long[] { id, 1 });
         } catch (RuntimeException e) {
-            LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], e.getMessage());
+            // an SMTP server's answer quotes the recipient ("550 <x@y> unknown"): logged scrubbed, kept whole in last_error
+            LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], LogScrub.text(e.getMessage()));
             em.createNativeQuery("UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
                     .setParameter(1, String.valueOf(e.getMessage())).setParameter(2, id).executeUpdate();
             return Optional.of(new long[] { id, 0 });

@@ -36,12 +36,73 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * While {@code during} runs, the SMTP port is answered by a server that refuses every recipient the way a real one
+     * does, quoting the address ({@code 550 5.1.1 <x@y>: Recipient address rejected}); GreenMail, started again on the
+     * same port afterwards, has an empty mailbox.
+     */
+    public static synchronized void refusingRecipients(Runnable during) throws java.io.IOException {
+        int port = server.getSmtp().getPort();
+        server.stop();
+        try (java.net.ServerSocket refusing = new java.net.ServerSocket()) {
+            refusing.setReuseAddress(true);
+            refusing.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            Thread answering = new Thread(() -> {
+                while (!refusing.isClosed()) {
+                    try {
+                        java.net.Socket s = refusing.accept();
+                        Thread conversation = new Thread(() -> {
+                            try (s) {
+                                refuse(s);
+                            } catch (java.io.IOException gone) {
+                                // the client hung up
+                            }
+                        }, "refusing-smtp-conversation");
+                        conversation.setDaemon(true);
+                        conversation.start();
+                    } catch (java.io.IOException closed) {
+                        // the end
+                    }
+                }
+            }, "refusing-smtp");
+            answering.setDaemon(true);
+            answering.start();
+            during.run();
+        } finally {
+            server = start(port);
+        }
+    }
+
+    private static void refuse(java.net.Socket s) throws java.io.IOException {
+        s.setSoTimeout(3000);
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+        var out = new java.io.PrintStream(s.getOutputStream(), true, java.nio.charset.StandardCharsets.US_ASCII);
+        out.print("220 refusing ESMTP\r\n");
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String command = line.toUpperCase(java.util.Locale.ROOT);
+            if (command.startsWith("RCPT TO:")) {
+                out.print("550 5.1.1 " + line.substring(8).strip() + ": Recipient address rejected: User unknown\r\n");
+            } else if (command.startsWith("QUIT")) {
+                out.print("221 bye\r\n");
+                return;
+            } else {
+                out.print("250 OK\r\n");
+            }
+        }
+    }
+
+    private static GreenMail start(int port) {
+        ServerSetup setup = port == 0 ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
+                : new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setReadTimeout(3000L); // a stuck SMTP conversation fails after 3 s instead of 30
+        GreenMail started = new GreenMail(setup);
+        started.start();
+        return started;
+    }
+
     @Override
     public Map<String, String> start() {
-        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
-        setup.setReadTimeout(3000L); // a stuck SMTP conversation fails after 3 s instead of 30
-        server = new GreenMail(setup);
-        server.start();
+        server = start(0);
         // Now and then (about 1 in 50 mails) GreenMail waits for a command the Vert.x mail client already sent, and that
         // mail fails; the sender retries it on its next run, which is what a real transient SMTP failure gets too.
         // Tests therefore deliver with MailDelivery.all(), which runs the sender until nothing deliverable is left.

@@ -28,8 +28,13 @@ public final class Tokens {
 
     /** A token with the given e-mail address, and {@code email_verified} as given. */
     public static String token(String subject, String sector, Set<String> roles, String email, boolean emailVerified) {
+        return token(subject, sector, roles, email, emailVerified, "Test " + subject.substring(0, Math.min(13, subject.length())));
+    }
+
+    /** A token with the given e-mail address and display name ({@code name} claim). */
+    public static String token(String subject, String sector, Set<String> roles, String email, boolean emailVerified, String name) {
         Map<String, String> claims = new HashMap<>();
-        claims.put("name", "Test " + subject.substring(0, Math.min(13, subject.length())));
+        claims.put("name", name);
         claims.put("email", email);
         claims.put("email_verified", String.valueOf(emailVerified));
         if (sector != null) {

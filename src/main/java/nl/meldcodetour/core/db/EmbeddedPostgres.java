@@ -101,7 +101,11 @@ public final class EmbeddedPostgres {
                     // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty one.
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // the server's log joins the application's, and logs carry no personal data (docs/privacy.md, "Logs"):
+                    // no DETAIL ("Key (email)=(x@y) already exists", "Failing row contains (...)") and no failed statement
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic");
             if (settings.durable()) {
                 // zonky starts postgres with -F (fsync off) and synchronous_commit=off; a later -c setting wins
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");

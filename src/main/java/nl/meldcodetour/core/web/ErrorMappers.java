@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import nl.meldcodetour.core.LogScrub;
 
 /**
  * Turns every error into a clear Dutch answer: a page for people, JSON ({@link ApiError}) under /api. Never a stack
@@ -134,13 +135,13 @@ public class ErrorMappers {
             return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
         }
         if (e instanceof io.quarkus.oidc.OIDCException) {
-            LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), e.getMessage());
+            LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), LogScrub.text(e.getMessage()));
             Response r = respond(uri, 503, "Inloggen kan nu even niet",
                     "De inlogdienst is nu even niet bereikbaar. Probeer het over een minuut opnieuw.");
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
         }
         if (databaseUnreachable(e)) {
-            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.toString());
+            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), LogScrub.text(e.toString()));
             Response r = respond(uri, 503, "Tijdelijk niet beschikbaar",
                     "Meldcodetour kan de gegevens nu even niet bereiken. Wat al was opgeslagen, blijft bewaard. Probeer het over een minuut opnieuw.");
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
@@ -153,7 +154,7 @@ public class ErrorMappers {
             }
             // a unique key refused a second copy (two identical requests at the same moment): nothing was saved twice
             if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                LOG.infof("Refused a duplicate on %s", uri.getPath());
+                LOG.infof("Refused a duplicate on %s (%s)", uri.getPath(), constraint(e));
                 String message = "Dit was al opgeslagen; waarschijnlijk is het twee keer verstuurd. Er is niets dubbel opgeslagen. "
                         + "Laad de pagina opnieuw om te zien wat er nu staat.";
                 return isApi(uri) ? json(ApiError.of(409, message)) : page(409, "Al opgeslagen", message);
@@ -166,9 +167,20 @@ public class ErrorMappers {
             }
         }
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        // the messages of SQL and SMTP exceptions quote the data (docs/privacy.md, "Logs"): logged scrubbed
+        LOG.errorf(LogScrub.throwable(e), "Unexpected error %s on %s", id, uri.getPath());
         return respond(uri, 500, "Er ging iets mis",
                 "Er ging aan onze kant iets mis. Probeer het later opnieuw. Meld bij aanhoudende problemen foutcode " + id + ".");
+    }
+
+    /** The constraint that refused a duplicate, as Hibernate names it: for the log instead of the values it quotes. */
+    private static String constraint(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c && c.getConstraintName() != null) {
+                return "constraint " + c.getConstraintName();
+            }
+        }
+        return "constraint unknown";
     }
 
     /** The database is down or restarting: connection refused or lost (SQL state 08, 57P0x) or no pooled connection in time. */

@@ -50,7 +50,7 @@ public class RateLimits {
     public void upload(String actor) {
         long wait = limiter.acquire("upload:" + actor, config.rateLimit().uploads(), config.rateLimit().uploadsPeriod());
         if (wait > 0) {
-            LOG.infof("Rate limit upload for %s", actor);
+            LOG.info("Rate limit upload reached"); // not who: logs carry no subjects (docs/privacy.md, "Logs")
             throw new TooManyRequests(wait, "Je hebt in korte tijd te veel bestanden geüpload.");
         }
     }
@@ -91,7 +91,7 @@ public class RateLimits {
                 String client = rc.request().remoteAddress() == null ? "?" : clientKey(rc.request().remoteAddress().hostAddress());
                 long wait = limiter.acquire(bucket + ":" + client, perMinute);
                 if (wait > 0) {
-                    LOG.infof("Rate limit %s for %s on %s", bucket, client, path);
+                    LOG.infof("Rate limit %s reached", bucket); // not the address, nor the verification code in the path (docs/privacy.md, "Logs")
                     rc.response().setStatusCode(429).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
                             .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                             .end("Te veel verzoeken in korte tijd. Wacht " + TooManyRequests.duration(wait) + " en probeer het dan opnieuw.");
