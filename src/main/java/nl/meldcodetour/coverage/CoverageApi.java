@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.coverage.CoverageService.Filter;
 import nl.meldcodetour.coverage.CoverageService.OrganisationWithoutAf;
@@ -89,7 +90,7 @@ public class CoverageApi {
     public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+        return Attachments.of(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     @GET
@@ -99,6 +100,6 @@ public class CoverageApi {
     public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
             @QueryParam("postcode") String postcode, @QueryParam("module") String module, @QueryParam("peildatum") String date,
             @QueryParam("indeling") String breakdown) {
-        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+        return Attachments.of(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 }

@@ -17,7 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 
 /** The municipal coverage dashboard: aggregates only, never individuals. */
@@ -68,7 +69,7 @@ public class CoveragePages {
     public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+        return Attachments.of(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     @GET
@@ -77,7 +78,7 @@ public class CoveragePages {
     public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null));
+        return Attachments.of(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     private TemplateInstance page(CoverageView.View view, Map<String, String> form, Map<String, String> errors, String gemeente) {

@@ -21,7 +21,7 @@ import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
@@ -386,8 +386,8 @@ public class CoverageService {
         return (group == null ? "" : group) + "|" + date;
     }
 
-    private static nl.meldcodetour.core.web.NotReadyException notReady() {
-        return new nl.meldcodetour.core.web.NotReadyException("De cijfers worden berekend.",
+    private static nl.meldcodetour.core.NotReadyException notReady() {
+        return new nl.meldcodetour.core.NotReadyException("De cijfers worden berekend.",
                 "Voor deze peildatum rekenen we de cijfers van alle organisaties uit. Dat duurt ongeveer een minuut. "
                         + "Laad deze pagina daarna opnieuw.", 60);
     }

@@ -138,7 +138,7 @@ public class RegistryApi {
     @Operation(summary = "Aandachtsfunctionaris toevoegen")
     public Response addAf(@PathParam("id") long id, OrganisationService.AfInput input) {
         if (input == null) {
-            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("name", "Dit veld is verplicht.",
+            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("name", "Dit veld is verplicht.",
                     "email", "Dit veld is verplicht."));
         }
         Aandachtsfunctionaris af = registry.addAandachtsfunctionaris(id, input, user.person().subject);

@@ -26,9 +26,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -159,7 +159,7 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + o.id)).build();
         } catch (InvalidInputException e) {
             return refused("/register/nieuw", null, form, e.errors(), null, 400);
-        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+        } catch (nl.meldcodetour.core.DuplicateException e) {
             Organisation existing = registry.find(e.existingId()).orElse(null);
             if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
                 // the same organisation sent twice: to the one that exists, where the first submit went

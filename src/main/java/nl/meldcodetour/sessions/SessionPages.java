@@ -32,9 +32,9 @@ import io.quarkus.security.Authenticated;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -162,7 +162,7 @@ public class SessionPages {
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
                     capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
             return back("gepland");
-        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+        } catch (nl.meldcodetour.core.DuplicateException e) {
             // sent twice: planned once, and the second submit ends where the first did
             return back("al-gepland");
         } catch (InvalidInputException e) {

@@ -20,6 +20,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.NotReadyException;
 
 /**
  * Turns every error into a clear Dutch answer: a page for people, JSON ({@link ApiError}) under /api. Never a stack
@@ -34,8 +38,8 @@ public class ErrorMappers {
         static native TemplateInstance error(int status, String title, String message);
     }
 
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    @ServerExceptionMapper({ NotFoundException.class, MissingException.class })
+    public Response notFound(RuntimeException e, UriInfo uri) {
         return respond(uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
     }
 

@@ -1,4 +1,4 @@
-package nl.meldcodetour.core.web;
+package nl.meldcodetour.core;
 
 /** The answer is being prepared (e.g. figures for a new reference date): 202 with Retry-After, page or JSON. */
 public class NotReadyException extends RuntimeException {
