@@ -1,7 +1,10 @@
 package nl.meldcodetour.quiz;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -97,7 +100,7 @@ public class QuizApi {
     public AttemptView saveDraft(@PathParam("attemptId") UUID attemptId,
             @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
         limits.quiz();
-        return view(quiz.saveDraft(user.person().id, attemptId, QuizPages.answerSets(submission.answers())));
+        return view(quiz.saveDraft(user.person().id, attemptId, answerSets(submission.answers())));
     }
 
     @GET
@@ -127,7 +130,7 @@ public class QuizApi {
                 return;
             }
             limits.quiz();
-            emitter.complete(view(quiz.submit(user.person().id, attemptId, QuizPages.answerSets(submission.answers()))));
+            emitter.complete(view(quiz.submit(user.person().id, attemptId, answerSets(submission.answers()))));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -172,5 +175,16 @@ public class QuizApi {
         return attempt.isSubmitted()
                 ? new AttemptView(attempt.id.toString(), attempt.moduleId, "SUBMITTED", null, QuizViews.result(attempt, module))
                 : new AttemptView(attempt.id.toString(), attempt.moduleId, "OPEN", QuizViews.open(attempt, module), null);
+    }
+
+    /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */
+    private static Map<String, Set<String>> answerSets(Map<String, List<String>> answers) {
+        Map<String, Set<String>> sets = new HashMap<>();
+        answers.forEach((question, options) -> {
+            Set<String> chosen = new HashSet<>();
+            options.stream().filter(o -> o != null && !o.isBlank()).forEach(chosen::add);
+            sets.put(question, chosen);
+        });
+        return sets;
     }
 }

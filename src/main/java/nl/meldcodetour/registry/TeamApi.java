@@ -94,7 +94,7 @@ public class TeamApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Medewerker uit dienst (geschiedenis blijft bewaard)")
     public StaffView endStaff(@PathParam("id") long id, @PathParam("employmentId") long employmentId,
-            RegistryApi.EndRequest request) {
+            EndRequest request) {
         access.organisation(id);
         Employment e = team.endStaff(id, employmentId, request == null ? null : request.endDate(), access.actor());
         return new StaffView(e.id, e.name, e.email, e.functionId, e.startDate);

@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -34,6 +32,7 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -74,8 +73,8 @@ public class SessionPages {
     @Inject
     ContentService content;
 
-    @ConfigProperty(name = "meldcodetour.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    @Inject
+    SessionCalendar calendar;
 
     /**
      * The upcoming sessions. Presentielijst, Wijzigen and Afzeggen show only where they are allowed (as {@link #mayMark}):
@@ -123,11 +122,7 @@ public class SessionPages {
     @Path("{id}/agenda.ics")
     @Produces("text/calendar")
     public Response calendar(@PathParam("id") long id) {
-        SessionService.SessionView s = sessions.session(id, user.person().id);
-        if (!"registered".equals(s.mine())) {
-            throw new NotFoundException();
-        }
-        return SessionApi.ics(s, publicUrl);
+        return Attachments.of(calendar.entry(id, user.person().id));
     }
 
     @GET
