@@ -74,8 +74,12 @@ public class QuizApi {
     public record PageToRead(int number, String title, String href) {
     }
 
-    /** 409 when the retry gate is closed: why, and what opens it (reading these pages, or waiting until opensAt). */
-    public record RetryGate(int status, String title, String detail, List<PageToRead> pagesToRead, java.time.Instant opensAt) {
+    /**
+     * 409 when the retry gate is closed, as {@code application/problem+json}: why, and what opens it (reading these
+     * pages, or waiting until opensAt), both as extension members.
+     */
+    public record RetryGate(String type, int status, String title, String detail, List<PageToRead> pagesToRead,
+            java.time.Instant opensAt) {
     }
 
     @POST
@@ -147,8 +151,7 @@ public class QuizApi {
         List<ApiError.Violation> violations = e.errors().entrySet().stream()
                 .map(entry -> new ApiError.Violation("answers." + entry.getKey(), entry.getValue()))
                 .sorted(java.util.Comparator.comparing(ApiError.Violation::field)).toList();
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations)).build();
+        return new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations).response();
     }
 
     @ServerExceptionMapper
@@ -157,7 +160,7 @@ public class QuizApi {
         List<PageToRead> pages = e.gate().pagesToRead().stream()
                 .map(n -> new PageToRead(n, module.page(n).map(p -> p.title()).orElse(module.title()), "/modules/" + module.id() + "/pagina/" + n))
                 .toList();
-        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(new RetryGate(409,
+        return Response.status(409).type(ApiError.MEDIA_TYPE).entity(new RetryGate(ApiError.ABOUT_BLANK, 409,
                 "Je kunt de toets nog niet opnieuw maken.",
                 "Je had de toets twee keer op rij niet gehaald. Lees eerst de pagina's die de foute antwoorden uitleggen; "
                         + "daarna kun je meteen opnieuw beginnen. Of wacht tot de wachttijd voorbij is.",
@@ -166,8 +169,7 @@ public class QuizApi {
 
     @ServerExceptionMapper
     public Response alreadySubmitted(QuizService.AlreadySubmittedException e) {
-        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(409, "Deze toets is al ingeleverd; een concept bewaren kan niet meer.")).build();
+        return ApiError.of(409, "Deze toets is al ingeleverd; een concept bewaren kan niet meer.").response();
     }
 
     private AttemptView view(QuizAttempt attempt) {

@@ -26,8 +26,8 @@ import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.NotReadyException;
 
 /**
- * Turns every error into a clear Dutch answer: a page for people, JSON ({@link ApiError}) under /api. Never a stack
- * trace; unexpected errors are logged with an id the user can quote.
+ * Turns every error into a clear Dutch answer: a page for people, {@code application/problem+json} ({@link ApiError})
+ * under /api. Never a stack trace; unexpected errors are logged with an id the user can quote.
  */
 public class ErrorMappers {
 
@@ -211,7 +211,7 @@ public class ErrorMappers {
 
     private static Response respond(UriInfo uri, int status, String title, String message) {
         if (isApi(uri)) {
-            return json(ApiError.of(status, title));
+            return json(ApiError.of(status, title, message));
         }
         return page(status, title, message);
     }
@@ -224,7 +224,7 @@ public class ErrorMappers {
     }
 
     private static Response json(ApiError error) {
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return error.response();
     }
 
     /** "submit.request.answers" -> "answers": the field as the client named it. */
