@@ -2,6 +2,7 @@ package nl.meldcodetour.coverage;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,12 +14,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import nl.meldcodetour.core.Download;
+import nl.meldcodetour.core.web.Accepted;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.coverage.CoverageService.Filter;
 import nl.meldcodetour.coverage.CoverageService.OrganisationWithoutAf;
 import nl.meldcodetour.coverage.CoverageService.Page;
+import nl.meldcodetour.coverage.CoverageService.Report;
 import nl.meldcodetour.coverage.CoverageService.Row;
 import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 
@@ -55,32 +60,32 @@ public class CoverageApi {
     @GET
     @Path("coverage")
     @Operation(summary = "Dekking per sector en per gebied op een peildatum, met de antwoorden op de twee vragen")
-    public Coverage coverage(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+    public RestResponse<Coverage> coverage(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown, @QueryParam("gebiedpagina") String areaPage) {
         Filter f = service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, areaPage, null);
-        CoverageView.View v = views.view(service.report(f));
-        return new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(), v.report().bySector(), v.report().byArea(),
-                List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations(), f.leftOut().size());
+        return ready(service.report(f).map(views::view).map(v -> new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(),
+                v.report().bySector(), v.report().byArea(), List.of(v.trained(), v.aandachtsfunctionaris()),
+                v.report().pendingOrganisations(), f.leftOut().size())));
     }
 
     @GET
     @Path("trend")
     @Operation(summary = "Dezelfde cijfers per kwartaaleinde over de laatste drie jaar, plus vandaag")
-    public Trend trend(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
+    public RestResponse<Trend> trend(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
             @QueryParam("postcode") String postcode, @QueryParam("module") String module) {
         Filter f = service.filter(sector, gemeente, wijk, postcode, module, null, null, null, null);
-        return new Trend(RULE, service.report(f).trend());
+        return ready(service.report(f).map(r -> new Trend(RULE, r.trend())));
     }
 
     @GET
     @Path("organisations-without-af")
     @Operation(summary = "Organisaties in verplichte sectoren zonder actieve aandachtsfunctionaris (namen van organisaties zijn geen persoonsgegevens)")
-    public Page<OrganisationWithoutAf> withoutAf(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+    public RestResponse<Page<OrganisationWithoutAf>> withoutAf(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("peildatum") String date,
             @QueryParam("pagina") String page) {
         Filter f = service.filter(sector, gemeente, wijk, postcode, null, date, null, null, page);
-        return service.report(f).withoutAf();
+        return ready(service.report(f).map(Report::withoutAf));
     }
 
     @GET
@@ -90,7 +95,7 @@ public class CoverageApi {
     public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return Attachments.of(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
+        return file(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     @GET
@@ -100,6 +105,15 @@ public class CoverageApi {
     public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente, @QueryParam("wijk") String wijk,
             @QueryParam("postcode") String postcode, @QueryParam("module") String module, @QueryParam("peildatum") String date,
             @QueryParam("indeling") String breakdown) {
-        return Attachments.of(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
+        return file(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
+    }
+
+    /** The answer once the figures are ready; until then 202 with Retry-After. */
+    private static <T> RestResponse<T> ready(Optional<T> answer) {
+        return answer.map(RestResponse::ok).orElseGet(() -> Accepted.json(CoverageService.NOT_READY));
+    }
+
+    private static Response file(Optional<Download> file) {
+        return file.map(Attachments::of).orElseGet(() -> Accepted.json(CoverageService.NOT_READY).toResponse());
     }
 }

@@ -3,6 +3,7 @@ package nl.meldcodetour.coverage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.Download;
+import nl.meldcodetour.core.web.Accepted;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 
@@ -60,7 +63,8 @@ public class CoveragePages {
         }
         form.put("peildatum", filter.date().toString());
         form.put("indeling", filter.breakdown().id);
-        return Response.ok(page(views.view(service.report(filter)), form, Map.of(), filter.gemeente())).build();
+        return service.report(filter).map(r -> Response.ok(page(views.view(r), form, Map.of(), filter.gemeente())).build())
+                .orElseGet(() -> Accepted.page(CoverageService.NOT_READY));
     }
 
     @GET
@@ -69,7 +73,7 @@ public class CoveragePages {
     public Response csv(@QueryParam("tabel") String table, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return Attachments.of(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
+        return file(views.csv(table, service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     @GET
@@ -78,7 +82,7 @@ public class CoveragePages {
     public Response ods(@QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
             @QueryParam("wijk") String wijk, @QueryParam("postcode") String postcode, @QueryParam("module") String module,
             @QueryParam("peildatum") String date, @QueryParam("indeling") String breakdown) {
-        return Attachments.of(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
+        return file(views.ods(service.filter(sector, gemeente, wijk, postcode, module, date, breakdown, null, null)));
     }
 
     private TemplateInstance page(CoverageView.View view, Map<String, String> form, Map<String, String> errors, String gemeente) {
@@ -88,5 +92,10 @@ public class CoveragePages {
 
     private static String value(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /** The file once the figures are ready; until then the 202 page with Retry-After. */
+    private static Response file(Optional<Download> file) {
+        return file.map(Attachments::of).orElseGet(() -> Accepted.page(CoverageService.NOT_READY));
     }
 }

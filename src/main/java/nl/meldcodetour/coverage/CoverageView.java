@@ -1,6 +1,6 @@
 package nl.meldcodetour.coverage;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,19 +35,18 @@ public class CoverageView {
                 f.breakdown().label, moduleTitle, f.query(), f.leftOut().isEmpty() ? null : Disclosure.LEFT_OUT);
     }
 
-    Download csv(String table, Filter filter) {
+    /** The table as CSV; empty while the figures are computed. */
+    Optional<Download> csv(String table, Filter filter) {
         if (table == null || !CoverageTables.IDS.contains(table)) {
             throw new InvalidInputException(Map.of("tabel", "Kies welke tabel: " + String.join(", ", CoverageTables.IDS) + "."));
         }
-        Report report = service.report(filter, true);
-        String body = CoverageTables.csv(CoverageTables.byId(report, filter.breakdown().label, table));
-        return Download.text("dekking-" + table + "-" + filter.date() + ".csv", "text/csv; charset=UTF-8", body);
+        return service.report(filter, true).map(report -> Download.text("dekking-" + table + "-" + filter.date() + ".csv",
+                "text/csv; charset=UTF-8", CoverageTables.csv(CoverageTables.byId(report, filter.breakdown().label, table))));
     }
 
-    Download ods(Filter filter) {
-        Report report = service.report(filter, true);
-        List<CoverageTables.Table> tables = CoverageTables.all(report, filter.breakdown().label);
-        return new Download("dekking-" + filter.date() + ".ods", "application/vnd.oasis.opendocument.spreadsheet",
-                CoverageTables.ods(tables));
+    /** Every table as one spreadsheet; empty while the figures are computed. */
+    Optional<Download> ods(Filter filter) {
+        return service.report(filter, true).map(report -> new Download("dekking-" + filter.date() + ".ods",
+                "application/vnd.oasis.opendocument.spreadsheet", CoverageTables.ods(CoverageTables.all(report, filter.breakdown().label))));
     }
 }

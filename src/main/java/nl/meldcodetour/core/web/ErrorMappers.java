@@ -23,7 +23,6 @@ import io.quarkus.security.ForbiddenException;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
-import nl.meldcodetour.core.NotReadyException;
 
 /**
  * Turns every error into a clear Dutch answer: a page for people, {@code application/problem+json} ({@link ApiError})
@@ -72,13 +71,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response tooMany(RateLimits.TooManyRequests e, UriInfo uri) {
         Response r = isApi(uri) ? json(ApiError.of(429, e.getMessage())) : respond(uri, 429, "Even wachten", e.getMessage());
-        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response notReady(NotReadyException e, UriInfo uri) {
-        Response r = isApi(uri) ? json(new ApiError(202, e.title() + " " + e.getMessage(), List.of()))
-                : respond(uri, 202, e.title(), e.getMessage());
         return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
