@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.identity.CurrentUser;
 
 /** My certificates. Someone else's certificate id answers 404, like an id that does not exist. */
@@ -47,8 +48,8 @@ public class CertificateApi {
     @Produces("application/pdf")
     @Operation(summary = "Eén certificaat als PDF")
     public Response pdf(@PathParam("id") String id) {
-        Certificate c = certificates.own(user.person().id, CertificatePages.parse(id)).orElseThrow(NotFoundException::new);
-        return CertificatePages.pdf(c, certificates);
+        Certificate c = certificates.own(user.person().id, CertificateFiles.parse(id)).orElseThrow(NotFoundException::new);
+        return Attachments.of(CertificateFiles.pdf(c, certificates));
     }
 
     @GET
@@ -56,6 +57,6 @@ public class CertificateApi {
     @Produces("application/zip")
     @Operation(summary = "Al mijn certificaten als PDF's in één zip")
     public Response zip() {
-        return CertificatePages.zip(certificates.of(user.person().id), certificates);
+        return Attachments.of(CertificateFiles.zip(certificates.of(user.person().id), certificates));
     }
 }

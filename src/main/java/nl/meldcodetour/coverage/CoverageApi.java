@@ -2,6 +2,7 @@ package nl.meldcodetour.coverage;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,11 +14,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import nl.meldcodetour.core.Download;
+import nl.meldcodetour.core.web.Accepted;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.coverage.CoverageService.Filter;
 import nl.meldcodetour.coverage.CoverageService.OrganisationWithoutAf;
 import nl.meldcodetour.coverage.CoverageService.Page;
+import nl.meldcodetour.coverage.CoverageService.Report;
 import nl.meldcodetour.coverage.CoverageService.Row;
 import nl.meldcodetour.coverage.CoverageService.TrendPoint;
 
@@ -56,25 +62,25 @@ public class CoverageApi {
     @GET
     @Path("coverage")
     @Operation(summary = "Dekking per sector en per gebied op een peildatum, met de antwoorden op de twee vragen")
-    public Coverage coverage(@BeanParam CoverageQuery query) {
+    public RestResponse<Coverage> coverage(@BeanParam CoverageQuery query) {
         Filter f = service.filter(query.criteria().forCoverage());
-        CoverageView.View v = views.view(service.report(f));
-        return new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(), v.report().bySector(), v.report().byArea(),
-                List.of(v.trained(), v.aandachtsfunctionaris()), v.report().pendingOrganisations(), f.leftOut().size());
+        return ready(service.report(f).map(views::view).map(v -> new Coverage(f.date(), RULE, f.breakdown().id, v.report().totals(),
+                v.report().bySector(), v.report().byArea(), List.of(v.trained(), v.aandachtsfunctionaris()),
+                v.report().pendingOrganisations(), f.leftOut().size())));
     }
 
     @GET
     @Path("trend")
     @Operation(summary = "Dezelfde cijfers per kwartaaleinde over de laatste drie jaar, plus vandaag")
-    public Trend trend(@BeanParam CoverageQuery query) {
-        return new Trend(RULE, service.report(service.filter(query.criteria().forTrend())).trend());
+    public RestResponse<Trend> trend(@BeanParam CoverageQuery query) {
+        return ready(service.report(service.filter(query.criteria().forTrend())).map(r -> new Trend(RULE, r.trend())));
     }
 
     @GET
     @Path("organisations-without-af")
     @Operation(summary = "Organisaties in verplichte sectoren zonder actieve aandachtsfunctionaris (namen van organisaties zijn geen persoonsgegevens)")
-    public Page<OrganisationWithoutAf> withoutAf(@BeanParam CoverageQuery query) {
-        return service.report(service.filter(query.criteria().forOrganisationsWithoutAf())).withoutAf();
+    public RestResponse<Page<OrganisationWithoutAf>> withoutAf(@BeanParam CoverageQuery query) {
+        return ready(service.report(service.filter(query.criteria().forOrganisationsWithoutAf())).map(Report::withoutAf));
     }
 
     @GET
@@ -82,7 +88,7 @@ public class CoverageApi {
     @Produces("text/csv")
     @Operation(summary = "Eén tabel als CSV (Excel, Nederlandse instellingen): table (of tabel) = sectoren, gebieden, trend of zonder-af")
     public Response csv(@BeanParam CoverageQuery query) {
-        return views.csv(query.table(), service.filter(query.criteria().forExport()));
+        return file(views.csv(query.table(), service.filter(query.criteria().forExport())));
     }
 
     @GET
@@ -90,6 +96,15 @@ public class CoverageApi {
     @Produces("application/vnd.oasis.opendocument.spreadsheet")
     @Operation(summary = "Alle tabellen als spreadsheet (OpenDocument, opent in Excel en LibreOffice)")
     public Response ods(@BeanParam CoverageQuery query) {
-        return views.ods(service.filter(query.criteria().forExport()));
+        return file(views.ods(service.filter(query.criteria().forExport())));
+    }
+
+    /** The answer once the figures are ready; until then 202 with Retry-After. */
+    private static <T> RestResponse<T> ready(Optional<T> answer) {
+        return answer.map(RestResponse::ok).orElseGet(() -> Accepted.json(CoverageService.NOT_READY));
+    }
+
+    private static Response file(Optional<Download> file) {
+        return file.map(Attachments::of).orElseGet(() -> Accepted.json(CoverageService.NOT_READY).toResponse());
     }
 }

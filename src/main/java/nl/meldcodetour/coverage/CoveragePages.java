@@ -3,6 +3,7 @@ package nl.meldcodetour.coverage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,7 +18,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.Download;
+import nl.meldcodetour.core.web.Accepted;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 
 /** The municipal coverage dashboard: aggregates only, never individuals. */
@@ -57,21 +61,22 @@ public class CoveragePages {
         }
         form.put("peildatum", filter.date().toString());
         form.put("indeling", filter.breakdown().id);
-        return Response.ok(page(views.view(service.report(filter)), form, Map.of(), filter.gemeente())).build();
+        return service.report(filter).map(r -> Response.ok(page(views.view(r), form, Map.of(), filter.gemeente())).build())
+                .orElseGet(() -> Accepted.page(CoverageService.NOT_READY));
     }
 
     @GET
     @Path("export.csv")
     @Produces("text/csv")
     public Response csv(@BeanParam CoverageQuery query) {
-        return views.csv(query.table(), service.filter(query.criteria().forExport()));
+        return file(views.csv(query.table(), service.filter(query.criteria().forExport())));
     }
 
     @GET
     @Path("export.ods")
     @Produces("application/vnd.oasis.opendocument.spreadsheet")
     public Response ods(@BeanParam CoverageQuery query) {
-        return views.ods(service.filter(query.criteria().forExport()));
+        return file(views.ods(service.filter(query.criteria().forExport())));
     }
 
     private TemplateInstance page(CoverageView.View view, Map<String, String> form, Map<String, String> errors, String gemeente) {
@@ -81,5 +86,10 @@ public class CoveragePages {
 
     private static String value(String s) {
         return s == null ? "" : s.strip();
+    }
+
+    /** The file once the figures are ready; until then the 202 page with Retry-After. */
+    private static Response file(Optional<Download> file) {
+        return file.map(Attachments::of).orElseGet(() -> Accepted.page(CoverageService.NOT_READY));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -21,7 +22,8 @@ import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.NotReady;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
@@ -278,13 +280,18 @@ public class CoverageService {
         return own.seesEveryTeam() ? Set.of() : own.ofCurrentUser();
     }
 
-    /** Everything the dashboard shows for a filter. */
-    public Report report(Filter f) {
+    /** What to say while the figures for a date are computed in the background (at national scale, about a minute). */
+    public static final NotReady NOT_READY = new NotReady("De cijfers worden berekend.",
+            "Voor deze peildatum rekenen we de cijfers van alle organisaties uit. Dat duurt ongeveer een minuut. "
+                    + "Laad deze pagina daarna opnieuw.", 60);
+
+    /** Everything the dashboard shows for a filter; empty while the figures are computed ({@link #NOT_READY}). */
+    public Optional<Report> report(Filter f) {
         return report(f, false);
     }
 
     /** With {@code everything}, the area table and the list of organisations are not paged (for exports). */
-    public Report report(Filter f, boolean everything) {
+    public Optional<Report> report(Filter f, boolean everything) {
         LocalDate today = refresher.today();
         LocalDate now = today;
         String notice = null;
@@ -296,7 +303,7 @@ public class CoverageService {
             // a new day at national scale: show the latest figures while today's are computed in the background
             refresher.inBackground("dates " + today, () -> refresher.ensureDates(today));
             if (state.latest() == null) {
-                throw notReady();
+                return Optional.empty();
             }
             now = state.latest();
             if (f.date().equals(today)) {
@@ -307,7 +314,11 @@ public class CoverageService {
             needed.remove(today);
             state = refresher.state(needed);
         }
-        long pending = prepare(f.date(), state);
+        OptionalLong prepared = prepare(f.date(), state);
+        if (prepared.isEmpty()) {
+            return Optional.empty();
+        }
+        long pending = prepared.getAsLong();
         List<LocalDate> trendDates = new ArrayList<>(refresher.quarterEnds());
         trendDates.add(now);
         try (Connection c = dataSource.getConnection()) {
@@ -344,7 +355,7 @@ public class CoverageService {
                 points.add(new TrendPoint(d, quarterLabel(d, refresher.today()), Row.of(d.toString(), quarterLabel(d, refresher.today()),
                         trend.getOrDefault(key(null, d), Sums.ZERO))));
             }
-            return new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice);
+            return Optional.of(new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read coverage figures", e);
         }
@@ -355,7 +366,7 @@ public class CoverageService {
         List<LocalDate> needed = new ArrayList<>(refresher.quarterEnds());
         needed.add(f.date());
         needed.add(refresher.today());
-        prepare(f.date(), refresher.state(needed));
+        prepare(f.date(), refresher.state(needed)).orElseThrow(() -> new IllegalStateException("figures still being computed"));
         try (Connection c = dataSource.getConnection()) {
             return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO).raw();
         } catch (SQLException e) {
@@ -387,12 +398,15 @@ public class CoverageService {
         return List.copyOf(content.catalog().sectors().values());
     }
 
-    /** Materialises the date when needed and brings changed organisations up to date; returns what is still pending. */
-    private long prepare(LocalDate date, CoverageRefresher.State state) {
+    /**
+     * Materialises the date when needed and brings changed organisations up to date; returns what is still pending, or
+     * nothing while a large date is computed in the background.
+     */
+    private OptionalLong prepare(LocalDate date, CoverageRefresher.State state) {
         if (state.missing() > 0) {
             if (state.large()) {
                 refresher.inBackground("dates " + date, () -> refresher.ensureDates(date));
-                throw notReady();
+                return OptionalLong.empty();
             }
             refresher.ensureDates(date);
         }
@@ -403,7 +417,7 @@ public class CoverageService {
         } else if (pending > SYNC_REFRESH_LIMIT) {
             refresher.inBackground("dirty", refresher::refreshDirty);
         }
-        return pending;
+        return OptionalLong.of(pending);
     }
 
     private List<Sector> sectorsInScope(Filter f) {
@@ -427,12 +441,6 @@ public class CoverageService {
 
     private static String key(String group, LocalDate date) {
         return (group == null ? "" : group) + "|" + date;
-    }
-
-    private static nl.meldcodetour.core.web.NotReadyException notReady() {
-        return new nl.meldcodetour.core.web.NotReadyException("De cijfers worden berekend.",
-                "Voor deze peildatum rekenen we de cijfers van alle organisaties uit. Dat duurt ongeveer een minuut. "
-                        + "Laad deze pagina daarna opnieuw.", 60);
     }
 
     /** Sums per group (null: one total) and date, under the filter. */

@@ -1,14 +1,13 @@
 package nl.meldcodetour.coverage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.Download;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.coverage.CoverageService.Filter;
 import nl.meldcodetour.coverage.CoverageService.Report;
 
@@ -36,20 +35,18 @@ public class CoverageView {
                 f.breakdown().label, moduleTitle, f.query(), f.leftOut().isEmpty() ? null : Disclosure.LEFT_OUT);
     }
 
-    Response csv(String table, Filter filter) {
+    /** The table as CSV; empty while the figures are computed. */
+    Optional<Download> csv(String table, Filter filter) {
         if (table == null || !CoverageTables.IDS.contains(table)) {
             throw new InvalidInputException(Map.of("tabel", "Kies welke tabel: " + String.join(", ", CoverageTables.IDS) + "."));
         }
-        Report report = service.report(filter, true);
-        String body = CoverageTables.csv(CoverageTables.byId(report, filter.breakdown().label, table));
-        return Response.ok(body.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"dekking-" + table + "-" + filter.date() + ".csv\"").build();
+        return service.report(filter, true).map(report -> Download.text("dekking-" + table + "-" + filter.date() + ".csv",
+                "text/csv; charset=UTF-8", CoverageTables.csv(CoverageTables.byId(report, filter.breakdown().label, table))));
     }
 
-    Response ods(Filter filter) {
-        Report report = service.report(filter, true);
-        List<CoverageTables.Table> tables = CoverageTables.all(report, filter.breakdown().label);
-        return Response.ok(CoverageTables.ods(tables), "application/vnd.oasis.opendocument.spreadsheet")
-                .header("Content-Disposition", "attachment; filename=\"dekking-" + filter.date() + ".ods\"").build();
+    /** Every table as one spreadsheet; empty while the figures are computed. */
+    Optional<Download> ods(Filter filter) {
+        return service.report(filter, true).map(report -> new Download("dekking-" + filter.date() + ".ods",
+                "application/vnd.oasis.opendocument.spreadsheet", CoverageTables.ods(CoverageTables.all(report, filter.breakdown().label))));
     }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 
@@ -63,9 +63,9 @@ public class PrivacyApi {
     @Path("people/{id}/quiz-gates")
     @RolesAllowed(Roles.BEHEERDER)
     @Operation(summary = "Modules waarvan de toets voor deze persoon geblokkeerd is (na twee keer niet gehaald; beheerder)")
-    public List<PrivacyPages.BlockedModule> quizGates(@PathParam("id") long id) {
+    public List<BlockedModule> quizGates(@PathParam("id") long id) {
         data.find(id).orElseThrow(NotFoundException::new);
-        return PrivacyPages.blocked(quiz, id);
+        return BlockedModule.of(quiz, id);
     }
 
     @POST

@@ -58,17 +58,8 @@ public class PrivacyPages {
     @Inject
     nl.meldcodetour.quiz.QuizService quiz;
 
-    /** A module whose quiz the person can't retry yet (the retry gate), until {@code opensAt}. */
-    public record BlockedModule(String moduleId, String title, java.time.Instant opensAt) {
-    }
-
     /** A person found, with the modules whose retry gate is closed for them. */
     public record FoundPerson(PersonalData.PersonSummary person, List<BlockedModule> blocked) {
-    }
-
-    static List<BlockedModule> blocked(nl.meldcodetour.quiz.QuizService quiz, long personId) {
-        return quiz.closedGates(personId).entrySet().stream()
-                .map(e -> new BlockedModule(e.getKey().id(), e.getKey().title(), e.getValue().opensAt())).toList();
     }
 
     @Inject
@@ -127,7 +118,7 @@ public class PrivacyPages {
     public TemplateInstance people(@QueryParam("email") String email, @QueryParam("melding") String notice) {
         String query = email == null ? "" : email.strip();
         List<FoundPerson> found = (query.isEmpty() || query.length() > 320 ? List.<PersonalData.PersonSummary>of() : data.findByEmail(query))
-                .stream().map(p -> new FoundPerson(p, blocked(quiz, p.id()))).toList();
+                .stream().map(p -> new FoundPerson(p, BlockedModule.of(quiz, p.id()))).toList();
         String message = switch (notice == null ? "" : notice) {
             case "verwijderd" -> "De persoonsgegevens zijn verwijderd.";
             case "opgeheven" -> "De blokkade is opgeheven. De persoon kan de toets nu opnieuw maken.";

@@ -1,7 +1,10 @@
 package nl.meldcodetour.quiz;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -74,8 +77,12 @@ public class QuizApi {
     public record PageToRead(int number, String title, String href) {
     }
 
-    /** 409 when the retry gate is closed: why, and what opens it (reading these pages, or waiting until opensAt). */
-    public record RetryGate(int status, String title, String detail, List<PageToRead> pagesToRead, java.time.Instant opensAt) {
+    /**
+     * 409 when the retry gate is closed, as {@code application/problem+json}: why, and what opens it (reading these
+     * pages, or waiting until opensAt), both as extension members.
+     */
+    public record RetryGate(String type, int status, String title, String detail, List<PageToRead> pagesToRead,
+            java.time.Instant opensAt) {
     }
 
     @POST
@@ -100,7 +107,7 @@ public class QuizApi {
     public AttemptView saveDraft(@PathParam("attemptId") UUID attemptId,
             @Valid @NotNull(message = "Stuur de antwoorden mee.") Submission submission) {
         limits.quiz();
-        return view(quiz.saveDraft(user.person().id, attemptId, QuizPages.answerSets(submission.answers())));
+        return view(quiz.saveDraft(user.person().id, attemptId, answerSets(submission.answers())));
     }
 
     @GET
@@ -132,7 +139,7 @@ public class QuizApi {
                 return;
             }
             limits.quiz();
-            emitter.complete(view(quiz.submit(user.person().id, attemptId, QuizPages.answerSets(submission.answers()))));
+            emitter.complete(view(quiz.submit(user.person().id, attemptId, answerSets(submission.answers()))));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -149,8 +156,7 @@ public class QuizApi {
         List<ApiError.Violation> violations = e.errors().entrySet().stream()
                 .map(entry -> new ApiError.Violation("answers." + entry.getKey(), entry.getValue()))
                 .sorted(java.util.Comparator.comparing(ApiError.Violation::field)).toList();
-        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations)).build();
+        return new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations).response();
     }
 
     @ServerExceptionMapper
@@ -159,7 +165,7 @@ public class QuizApi {
         List<PageToRead> pages = e.gate().pagesToRead().stream()
                 .map(n -> new PageToRead(n, module.page(n).map(p -> p.title()).orElse(module.title()), "/modules/" + module.id() + "/pagina/" + n))
                 .toList();
-        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(new RetryGate(409,
+        return Response.status(409).type(ApiError.MEDIA_TYPE).entity(new RetryGate(ApiError.ABOUT_BLANK, 409,
                 "Je kunt de toets nog niet opnieuw maken.",
                 "Je had de toets twee keer op rij niet gehaald. Lees eerst de pagina's die de foute antwoorden uitleggen; "
                         + "daarna kun je meteen opnieuw beginnen. Of wacht tot de wachttijd voorbij is.",
@@ -168,8 +174,7 @@ public class QuizApi {
 
     @ServerExceptionMapper
     public Response alreadySubmitted(QuizService.AlreadySubmittedException e) {
-        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of(409, "Deze toets is al ingeleverd; een concept bewaren kan niet meer.")).build();
+        return ApiError.of(409, "Deze toets is al ingeleverd; een concept bewaren kan niet meer.").response();
     }
 
     private AttemptView view(QuizAttempt attempt) {
@@ -177,5 +182,16 @@ public class QuizApi {
         return attempt.isSubmitted()
                 ? new AttemptView(attempt.id.toString(), attempt.moduleId, "SUBMITTED", null, QuizViews.result(attempt, module))
                 : new AttemptView(attempt.id.toString(), attempt.moduleId, "OPEN", QuizViews.open(attempt, module), null);
+    }
+
+    /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */
+    private static Map<String, Set<String>> answerSets(Map<String, List<String>> answers) {
+        Map<String, Set<String>> sets = new HashMap<>();
+        answers.forEach((question, options) -> {
+            Set<String> chosen = new HashSet<>();
+            options.stream().filter(o -> o != null && !o.isBlank()).forEach(chosen::add);
+            sets.put(question, chosen);
+        });
+        return sets;
     }
 }

@@ -215,17 +215,6 @@ public class QuizPages {
         return answers;
     }
 
-    /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */
-    static Map<String, Set<String>> answerSets(Map<String, List<String>> answers) {
-        Map<String, Set<String>> sets = new HashMap<>();
-        answers.forEach((question, options) -> {
-            Set<String> chosen = new HashSet<>();
-            options.stream().filter(o -> o != null && !o.isBlank()).forEach(chosen::add);
-            sets.put(question, chosen);
-        });
-        return sets;
-    }
-
     private static List<Module.PageLink> links(Module module, List<Integer> pages) {
         List<Module.PageLink> all = module.pageLinks();
         return pages.stream().filter(n -> n >= 1 && n <= all.size()).map(n -> all.get(n - 1)).toList();

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.learning.CompletionService;
 import nl.meldcodetour.learning.ProgressService;
@@ -283,12 +284,12 @@ public class QuizService {
     public QuizAttempt saveDraft(long personId, UUID attemptId, Map<String, Set<String>> answers) {
         QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null || attempt.personId != personId) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         if (attempt.isSubmitted()) {
             throw new AlreadySubmittedException(attemptId);
         }
-        Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Module module = content.catalog().module(attempt.moduleId).orElseThrow(MissingException::new);
         Map<String, Set<String>> chosen = toContentIds(attempt, module, answers, false);
         for (AttemptQuestion q : attempt.questions) {
             Set<String> ids = chosen.getOrDefault(q.questionId, Set.of());
@@ -320,7 +321,7 @@ public class QuizService {
         try (Connection c = dataSource.getConnection()) {
             QuizAttempt attempt = lockAttempt(c, attemptId);
             if (attempt == null || attempt.personId != personId) {
-                throw new jakarta.ws.rs.NotFoundException();
+                throw new MissingException();
             }
             if (attempt.isSubmitted()) {
                 // A replay (double click, back button, retry): the stored result, unchanged. The questions are read
@@ -332,7 +333,7 @@ public class QuizService {
                 attempt.handedInBefore = true;
                 return attempt;
             }
-            Module module = content.catalog().module(attempt.moduleId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+            Module module = content.catalog().module(attempt.moduleId).orElseThrow(MissingException::new);
             Map<String, Set<String>> chosenIds = toContentIds(attempt, module, answers, true);
             List<Scoring.Answer> scored = new ArrayList<>();
             Map<String, List<String>> chosenByPosition = new LinkedHashMap<>();

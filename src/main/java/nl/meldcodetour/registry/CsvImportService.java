@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
 
 /**
  * CSV import of organisations (beheerder) and staff lists (aandachtsfunctionaris or beheerder): upload -> preview
@@ -211,7 +212,7 @@ public class CsvImportService {
      * An import that was confirmed before (a double click, Back and confirm again): nothing is imported a second time;
      * this carries the outcome of the first confirmation. Answered with 409 by the API; the page shows the outcome.
      */
-    public static final class AlreadyConfirmed extends nl.meldcodetour.core.web.ConflictException {
+    public static final class AlreadyConfirmed extends nl.meldcodetour.core.ConflictException {
         private final transient Result result;
 
         AlreadyConfirmed(Result result, java.time.Instant at) {
@@ -239,7 +240,7 @@ public class CsvImportService {
                 SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2 FOR UPDATE""")
                 .setParameter(1, id).setParameter(2, actor).getResultList();
         if (locked.isEmpty()) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         Object[] stored = locked.get(0);
         Optional<Confirmed> confirmed = Confirmed.read(json, (String) stored[2]);
@@ -248,7 +249,7 @@ public class CsvImportService {
         }
         Kind kind = Kind.valueOf(((String) stored[0]).toUpperCase(Locale.ROOT));
         Long organisationId = stored[1] == null ? null : ((Number) stored[1]).longValue();
-        StoredRows kept = StoredRows.read(json, (String) stored[2]).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        StoredRows kept = StoredRows.read(json, (String) stored[2]).orElseThrow(MissingException::new);
         // checked again: the catalogue of functions or the register may have changed since the preview
         Checked checked = checkRows(kind, kept.rows());
         if ((kept.invalidRows() > 0 || !checked.errors.isEmpty()) && !onlyValid) {

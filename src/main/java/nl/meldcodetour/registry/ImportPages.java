@@ -25,8 +25,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 
 /**

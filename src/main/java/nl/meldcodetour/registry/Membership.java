@@ -10,8 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
-import nl.meldcodetour.core.web.ConflictException;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
 
 /**
  * Someone tied to an organisation for a period: an aandachtsfunctionaris or a job. Never deleted; ending sets the

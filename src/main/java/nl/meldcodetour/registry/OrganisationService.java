@@ -18,8 +18,9 @@ import jakarta.transaction.Transactional;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.ConflictException;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
 
 /** The organisation and aandachtsfunctionaris registry: validation, optimistic locking, history and audit. */
 @ApplicationScoped
@@ -117,7 +118,7 @@ public class OrganisationService {
 
     /**
      * Adds an organisation. The same organisation twice (a double click, the form sent again) is refused with a
-     * {@link nl.meldcodetour.core.web.DuplicateException} naming the one that exists: the same KvK-nummer (and
+     * {@link nl.meldcodetour.core.DuplicateException} naming the one that exists: the same KvK-nummer (and
      * vestigingsnummer), or without one the same name in the same gemeente, as the CSV import matches them. Creating
      * organisations is serialised ({@link #lockCreation}), so two identical requests at once are checked one after the
      * other.
@@ -144,7 +145,7 @@ public class OrganisationService {
      */
     @Transactional
     public Organisation update(long id, OrganisationInput input, String actor) {
-        Organisation o = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Organisation o = find(id).orElseThrow(MissingException::new);
         if (input.version() == null) {
             throw new InvalidInputException(Map.of("version", "Geef de versie mee waarop je wijziging is gebaseerd."));
         }
@@ -162,7 +163,7 @@ public class OrganisationService {
 
     @Transactional
     public Organisation setActive(long id, boolean active, String actor) {
-        Organisation o = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Organisation o = find(id).orElseThrow(MissingException::new);
         if (o.active != active) {
             o.active = active;
             o.deactivatedOn = active ? null : java.time.LocalDate.now(clock);
@@ -209,7 +210,7 @@ public class OrganisationService {
             String period = same.endDate == null ? "vanaf " + nl.meldcodetour.core.web.Formats.dutch(same.startDate)
                     : "van " + nl.meldcodetour.core.web.Formats.dutch(same.startDate) + " tot en met "
                             + nl.meldcodetour.core.web.Formats.dutch(same.endDate);
-            throw new nl.meldcodetour.core.web.DuplicateException(same.name + " (" + same.email
+            throw new nl.meldcodetour.core.DuplicateException(same.name + " (" + same.email
                     + ") is al aandachtsfunctionaris van deze organisatie, " + period + ". Er is niemand dubbel toegevoegd."
                     + (same.endDate == null ? "" : " Een nieuwe periode kan beginnen na "
                             + nl.meldcodetour.core.web.Formats.dutch(same.endDate) + "."), same.id);
@@ -233,7 +234,7 @@ public class OrganisationService {
     public Aandachtsfunctionaris endAandachtsfunctionaris(long organisationId, long afId, LocalDate endDate, String actor) {
         Aandachtsfunctionaris af = em.find(Aandachtsfunctionaris.class, afId);
         if (af == null || af.organisationId != organisationId) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
         af.end(end, "Deze aandachtsfunctionaris is al gestopt op");
@@ -347,7 +348,7 @@ public class OrganisationService {
     static Organisation lockOrganisation(EntityManager em, long organisationId) {
         Organisation o = em.find(Organisation.class, organisationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (o == null) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         return o;
     }
@@ -370,7 +371,7 @@ public class OrganisationService {
                 order by o.id""", Organisation.class).setParameter("n", o.name).setParameter("g", o.gemeente).getResultList();
         if (!same.isEmpty()) {
             Organisation existing = same.get(0);
-            throw new nl.meldcodetour.core.web.DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
+            throw new nl.meldcodetour.core.DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
                     + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
                     + (existing.active ? "" : " Ze is gedeactiveerd: activeer haar weer in plaats van een nieuwe aan te maken."),
                     existing.id);
@@ -389,7 +390,7 @@ public class OrganisationService {
         if (!others.isEmpty()) {
             String message = "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "
                     + others.get(0) + ").";
-            throw self == null ? new nl.meldcodetour.core.web.DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
+            throw self == null ? new nl.meldcodetour.core.DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
                     : new ConflictException(message);
         }
     }

@@ -1,6 +1,5 @@
 package nl.meldcodetour.registry;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,9 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,9 +21,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.registry.OrganisationViews.AfView;
+import nl.meldcodetour.registry.OrganisationViews.OrganisationView;
 
 /**
  * Organisation and aandachtsfunctionaris registry. Beheerder: read and write; gemeente: read; an
@@ -37,18 +35,6 @@ import nl.meldcodetour.identity.CurrentUser;
 @Tag(name = "Register")
 public class RegistryApi {
 
-    public record OrganisationView(long id, String name, String kvkNumber, String vestigingsnummer, String sector,
-            String sectorName, String gemeente, String area, String postcode, Integer staffCount, String address,
-            boolean active, int version, boolean afMissing, List<AfView> aandachtsfunctionarissen) {
-    }
-
-    public record AfView(long id, String name, String email, String location, LocalDate startDate, LocalDate endDate,
-            boolean active, String trainingStatus, LocalDate trainingValidUntil) {
-    }
-
-    public record EndRequest(LocalDate endDate) {
-    }
-
     @Inject
     OrganisationService registry;
 
@@ -56,10 +42,7 @@ public class RegistryApi {
     CurrentUser user;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
-    java.time.Clock clock;
+    OrganisationViews views;
 
     @GET
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE })
@@ -78,23 +61,15 @@ public class RegistryApi {
     @RolesAllowed(Roles.AANDACHTSFUNCTIONARIS)
     @Operation(summary = "De organisaties waar ik actief aandachtsfunctionaris ben")
     public List<OrganisationView> mine() {
-        return registry.organisationsWhereActiveAf(user.person().id).stream()
-                .map(id -> view(registry.find(id).orElseThrow())).toList();
+        return views.mine();
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
     @Operation(summary = "Eén organisatie met haar aandachtsfunctionarissen (ook wie gestopt is)")
-    @jakarta.transaction.Transactional
     public OrganisationView get(@PathParam("id") long id) {
-        OrganisationView view = view(readable(id));
-        if (!view.aandachtsfunctionarissen().isEmpty()) {
-            // the AFs' own training status is a personal record: who looked is logged
-            audit.record(user.person().subject, "VIEW", "aandachtsfunctionaris-training", id,
-                    view.aandachtsfunctionarissen().size() + " aandachtsfunctionaris(sen)");
-        }
-        return view;
+        return views.readable(id);
     }
 
     @POST
@@ -103,7 +78,7 @@ public class RegistryApi {
     @Operation(summary = "Organisatie toevoegen")
     public Response create(OrganisationService.OrganisationInput input) {
         Organisation o = registry.create(required(input), user.person().subject);
-        return Response.status(201).header("Location", "/api/organisations/" + o.id).entity(view(o)).build();
+        return Response.status(201).header("Location", "/api/organisations/" + o.id).entity(views.view(o)).build();
     }
 
     @PUT
@@ -112,7 +87,7 @@ public class RegistryApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Organisatie wijzigen; stuur de versie mee (409 als iemand anders haar intussen wijzigde)")
     public OrganisationView update(@PathParam("id") long id, OrganisationService.OrganisationInput input) {
-        return view(registry.update(id, required(input), user.person().subject));
+        return views.view(registry.update(id, required(input), user.person().subject));
     }
 
     @POST
@@ -120,7 +95,7 @@ public class RegistryApi {
     @RolesAllowed(Roles.BEHEERDER)
     @Operation(summary = "Organisatie deactiveren (blijft bewaard)")
     public OrganisationView deactivate(@PathParam("id") long id) {
-        return view(registry.setActive(id, false, user.person().subject));
+        return views.view(registry.setActive(id, false, user.person().subject));
     }
 
     @POST
@@ -128,7 +103,7 @@ public class RegistryApi {
     @RolesAllowed(Roles.BEHEERDER)
     @Operation(summary = "Organisatie weer activeren")
     public OrganisationView activate(@PathParam("id") long id) {
-        return view(registry.setActive(id, true, user.person().subject));
+        return views.view(registry.setActive(id, true, user.person().subject));
     }
 
     @POST
@@ -138,11 +113,11 @@ public class RegistryApi {
     @Operation(summary = "Aandachtsfunctionaris toevoegen")
     public Response addAf(@PathParam("id") long id, OrganisationService.AfInput input) {
         if (input == null) {
-            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("name", "Dit veld is verplicht.",
+            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("name", "Dit veld is verplicht.",
                     "email", "Dit veld is verplicht."));
         }
         Aandachtsfunctionaris af = registry.addAandachtsfunctionaris(id, input, user.person().subject);
-        return Response.status(201).entity(afView(af, LocalDate.now(clock))).build();
+        return Response.status(201).entity(views.afView(af)).build();
     }
 
     @POST
@@ -153,17 +128,7 @@ public class RegistryApi {
     public AfView endAf(@PathParam("id") long id, @PathParam("afId") long afId, EndRequest request) {
         Aandachtsfunctionaris af = registry.endAandachtsfunctionaris(id, afId, request == null ? null : request.endDate(),
                 user.person().subject);
-        return afView(af, LocalDate.now(clock));
-    }
-
-    private Organisation readable(long id) {
-        Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
-        if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)
-                && !registry.organisationsWhereActiveAf(user.person().id).contains(id)) {
-            // An aandachtsfunctionaris of another organisation: indistinguishable from a missing one.
-            throw new NotFoundException();
-        }
-        return o;
+        return views.afView(af);
     }
 
     private static OrganisationService.OrganisationInput required(OrganisationService.OrganisationInput input) {
@@ -172,23 +137,4 @@ public class RegistryApi {
         }
         return input;
     }
-
-    private OrganisationView view(Organisation o) {
-        LocalDate today = LocalDate.now(clock);
-        List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream().map(a -> {
-            LocalDate until = registry.afModuleValidUntil(a.personId);
-            var status = nl.meldcodetour.learning.Validity.status(until, false, today);
-            return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today),
-                    status == nl.meldcodetour.learning.ModuleStatus.NIET_GESTART ? "Nog niet gedaan" : status.label(), until);
-        }).toList();
-        boolean missing = o.active && registry.obliged(o.sector) && afs.stream().noneMatch(AfView::active);
-        return new OrganisationView(o.id, o.name, o.kvkNumber, o.vestigingsnummer, o.sector, registry.sectorName(o.sector),
-                o.gemeente, o.area, o.postcode == null ? null : o.postcode.strip(), o.staffCount, o.address, o.active,
-                o.version, missing, afs);
-    }
-
-    private static AfView afView(Aandachtsfunctionaris a, LocalDate today) {
-        return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today), null, null);
-    }
-
 }

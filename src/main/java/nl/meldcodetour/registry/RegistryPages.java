@@ -26,9 +26,9 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -82,15 +82,15 @@ public class RegistryPages {
         static native TemplateInstance list(OrganisationService.Page<OrganisationService.OrganisationSummary> result, String q,
                 String sector, String gemeente, boolean inactive, List<Sector> sectors, boolean canEdit, String pageQuery);
 
-        static native TemplateInstance detail(RegistryApi.OrganisationView org, boolean canEdit, Map<String, String> errors,
+        static native TemplateInstance detail(OrganisationViews.OrganisationView org, boolean canEdit, Map<String, String> errors,
                 String notice);
 
         static native TemplateInstance form(Long id, Form form, List<Sector> sectors, Map<String, String> errors, String conflict);
 
-        static native TemplateInstance confirmDeactivate(RegistryApi.OrganisationView org);
+        static native TemplateInstance confirmDeactivate(OrganisationViews.OrganisationView org);
 
         /** An aandachtsfunctionaris' own organisations: several, or none yet (then how they get registered). */
-        static native TemplateInstance mine(List<RegistryApi.OrganisationView> organisations, Person person,
+        static native TemplateInstance mine(List<OrganisationViews.OrganisationView> organisations, Person person,
                 List<OrganisationService.UpcomingAfRole> upcoming);
     }
 
@@ -101,7 +101,7 @@ public class RegistryPages {
     OrganisationService registry;
 
     @Inject
-    RegistryApi api;
+    OrganisationViews views;
 
     @Inject
     CurrentUser user;
@@ -116,7 +116,7 @@ public class RegistryPages {
         if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)) {
             // An aandachtsfunctionaris has no list: straight to their own organisation, a choice of their own
             // organisations, or (not registered yet) how they get registered. Never a 403 from their own menu.
-            List<RegistryApi.OrganisationView> mine = api.mine();
+            List<OrganisationViews.OrganisationView> mine = views.mine();
             if (mine.size() == 1) {
                 return Response.seeOther(URI.create("/register/" + mine.get(0).id())).build();
             }
@@ -135,7 +135,7 @@ public class RegistryPages {
     @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("melding") String notice) {
         Optional<FormFlash.Flashed> refused = flash.take();
-        return Templates.detail(api.get(id), user.hasRole(Roles.BEHEERDER), refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
+        return Templates.detail(views.readable(id), user.hasRole(Roles.BEHEERDER), refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
                 refused.map(FormFlash.Flashed::message).orElse(
                         "bestaat-al".equals(notice) ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt." : null));
     }
@@ -159,7 +159,7 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + o.id)).build();
         } catch (InvalidInputException e) {
             return refused("/register/nieuw", null, form, e.errors(), null, 400);
-        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+        } catch (nl.meldcodetour.core.DuplicateException e) {
             Organisation existing = registry.find(e.existingId()).orElse(null);
             if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
                 // the same organisation sent twice: to the one that exists, where the first submit went
@@ -210,7 +210,7 @@ public class RegistryPages {
     /** Back to the organisation's page with the errors or the message (post/redirect/get). */
     private Response refusedOnDetail(long id, Map<String, String> errors, String message, int status) {
         return flash.redirect("/register/" + id, Map.of(), errors, message)
-                .orElseGet(() -> Response.status(status).entity(Templates.detail(api.get(id), true, errors, message)).build());
+                .orElseGet(() -> Response.status(status).entity(Templates.detail(views.readable(id), true, errors, message)).build());
     }
 
     /** Back to the form with what was typed (post/redirect/get); the form page itself only when that does not fit a cookie. */
@@ -223,7 +223,7 @@ public class RegistryPages {
     @Path("{id}/deactiveren")
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance confirmDeactivate(@PathParam("id") long id) {
-        return Templates.confirmDeactivate(api.get(id));
+        return Templates.confirmDeactivate(views.readable(id));
     }
 
     @POST

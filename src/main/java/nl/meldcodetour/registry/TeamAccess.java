@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.NotFoundException;
 
+import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 
@@ -21,9 +21,9 @@ public class TeamAccess {
 
     /** The organisation, if the caller may manage its team; otherwise 404 (no hint that it exists). */
     public Organisation organisation(long id) {
-        Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
+        Organisation o = registry.find(id).orElseThrow(MissingException::new);
         if (!user.hasRole(Roles.BEHEERDER) && !mine().contains(id)) {
-            throw new NotFoundException();
+            throw new MissingException();
         }
         return o;
     }

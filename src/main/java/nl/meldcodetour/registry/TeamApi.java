@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 
 /** Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. */
@@ -54,7 +55,7 @@ public class TeamApi {
     public TeamService.Team get(@PathParam("id") long id, @QueryParam("module") String module) {
         Organisation o = access.organisation(id);
         if (module != null && !module.isBlank() && content.catalog().module(module).isEmpty()) {
-            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("module", "Onbekende module."));
+            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("module", "Onbekende module."));
         }
         TeamService.Team all = team.team(id, o.name, access.actor());
         return module == null || module.isBlank() ? all : all.forModule(module);
@@ -66,7 +67,7 @@ public class TeamApi {
     @Operation(summary = "Teamoverzicht als CSV (Excel NL: puntkomma, UTF-8 met BOM)")
     public Response csv(@PathParam("id") long id) {
         Organisation o = access.organisation(id);
-        return TeamCsv.download(team.team(id, o.name, access.actor()));
+        return Attachments.of(TeamCsv.download(team.team(id, o.name, access.actor())));
     }
 
     @GET
@@ -93,7 +94,7 @@ public class TeamApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Medewerker uit dienst (geschiedenis blijft bewaard)")
     public StaffView endStaff(@PathParam("id") long id, @PathParam("employmentId") long employmentId,
-            RegistryApi.EndRequest request) {
+            EndRequest request) {
         access.organisation(id);
         Employment e = team.endStaff(id, employmentId, request == null ? null : request.endDate(), access.actor());
         return new StaffView(e.id, e.name, e.email, e.functionId, e.startDate);
@@ -117,7 +118,7 @@ public class TeamApi {
     public Response remind(@PathParam("id") long id, ReminderRequest request) {
         access.organisation(id);
         if (request == null || request.moduleId() == null) {
-            throw new nl.meldcodetour.core.web.InvalidInputException(java.util.Map.of("moduleId", "Kies een module."));
+            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("moduleId", "Kies een module."));
         }
         TeamService.ReminderOutcome outcome = team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
         return Response.status(outcome.created() ? 202 : 200)

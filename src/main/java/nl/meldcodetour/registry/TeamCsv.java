@@ -3,6 +3,7 @@ package nl.meldcodetour.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.web.ExcelCsv;
 
 /** The team view as CSV that Excel (Dutch settings) opens correctly. */
@@ -12,9 +13,8 @@ final class TeamCsv {
     }
 
     /** The file to download, as the API and the team page both offer it. */
-    static jakarta.ws.rs.core.Response download(TeamService.Team team) {
-        return jakarta.ws.rs.core.Response.ok(of(team), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"team-" + team.organisationId() + ".csv\"").build();
+    static Download download(TeamService.Team team) {
+        return Download.text("team-" + team.organisationId() + ".csv", "text/csv; charset=UTF-8", of(team));
     }
 
     static String of(TeamService.Team team) {

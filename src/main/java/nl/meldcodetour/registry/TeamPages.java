@@ -23,9 +23,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
-import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -98,7 +99,7 @@ public class TeamPages {
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id) {
         Organisation o = access.organisation(id);
-        return TeamCsv.download(teams.team(id, o.name, access.actor()));
+        return Attachments.of(TeamCsv.download(teams.team(id, o.name, access.actor())));
     }
 
     @POST
@@ -138,7 +139,7 @@ public class TeamPages {
         try {
             employment = Long.parseLong(String.valueOf(f.getFirst("employmentId")));
         } catch (NumberFormatException e) {
-            throw new nl.meldcodetour.core.web.InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
+            throw new nl.meldcodetour.core.InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
         }
         try {
             // a second click the same day queues nothing and says when the first was asked

@@ -20,7 +20,8 @@ import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.learning.Validity;
 
@@ -202,7 +203,7 @@ public class TeamService {
                 .setParameter("o", organisationId).setParameter("e", email).getResultList();
         if (!existing.isEmpty()) {
             Employment current = existing.get(0);
-            throw new nl.meldcodetour.core.web.ConflictException(current.name + " (" + current.email
+            throw new nl.meldcodetour.core.ConflictException(current.name + " (" + current.email
                     + ") staat al op de lijst van deze organisatie, sinds " + nl.meldcodetour.core.web.Formats.dutch(current.startDate)
                     + ". Er is niemand dubbel toegevoegd.");
         }
@@ -225,7 +226,7 @@ public class TeamService {
     public Employment endStaff(long organisationId, long employmentId, LocalDate endDate, String actor) {
         Employment e = em.find(Employment.class, employmentId);
         if (e == null || e.organisationId != organisationId) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         e.end(endDate == null ? LocalDate.now(clock) : endDate, "Deze collega is al uit dienst sinds");
         em.flush();
@@ -302,11 +303,11 @@ public class TeamService {
         Employment e = em.find(Employment.class, employmentId);
         Module module = moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
         if (e == null || e.organisationId != organisationId || module == null) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new MissingException();
         }
         Organisation o = em.find(Organisation.class, organisationId);
         if (o == null || !o.active) {
-            throw new nl.meldcodetour.core.web.ConflictException(
+            throw new nl.meldcodetour.core.ConflictException(
                     "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
         }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")

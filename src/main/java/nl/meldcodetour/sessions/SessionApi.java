@@ -1,7 +1,6 @@
 package nl.meldcodetour.sessions;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,9 +22,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.security.Authenticated;
-import nl.meldcodetour.core.config.MeldcodetourConfig;
-import nl.meldcodetour.core.web.ConflictException;
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -44,7 +42,7 @@ public class SessionApi {
     CurrentUser user;
 
     @Inject
-    MeldcodetourConfig config;
+    SessionCalendar calendar;
 
     public record Registration(String status, Integer waitlistPosition) {
     }
@@ -122,11 +120,7 @@ public class SessionApi {
     @Produces("text/calendar")
     @Operation(summary = "De bijeenkomst als agenda-item (alleen voor wie is aangemeld)")
     public Response calendar(@PathParam("id") long id) {
-        SessionService.SessionView s = sessions.session(id, user.person().id);
-        if (!"registered".equals(s.mine())) {
-            throw new NotFoundException();
-        }
-        return ics(s, config.publicUrl());
+        return Attachments.of(calendar.entry(id, user.person().id));
     }
 
     @GET
@@ -164,14 +158,6 @@ public class SessionApi {
             throw new ForbiddenException();
         }
         return session;
-    }
-
-    static Response ics(SessionService.SessionView s, String publicUrl) {
-        String base = publicUrl.replaceAll("/+$", "");
-        String host = URI.create(base).getHost();
-        return Response.ok(Ics.event(s, host == null ? "meldcodetour" : host, base + "/bijeenkomsten#bijeenkomst-" + s.id(), Instant.now()),
-                "text/calendar; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"bijeenkomst-" + s.id() + ".ics\"").build();
     }
 
     /** The caller when they plan as trainer (not as beheerder): they become the session's trainer. */

@@ -30,10 +30,10 @@ import io.quarkus.security.Authenticated;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
-import nl.meldcodetour.core.config.MeldcodetourConfig;
-import nl.meldcodetour.core.web.ConflictException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.FormFlash;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -74,7 +74,7 @@ public class SessionPages {
     ContentService content;
 
     @Inject
-    MeldcodetourConfig config;
+    SessionCalendar calendar;
 
     /**
      * The upcoming sessions. Presentielijst, Wijzigen and Afzeggen show only where they are allowed (as {@link #mayMark}):
@@ -122,11 +122,7 @@ public class SessionPages {
     @Path("{id}/agenda.ics")
     @Produces("text/calendar")
     public Response calendar(@PathParam("id") long id) {
-        SessionService.SessionView s = sessions.session(id, user.person().id);
-        if (!"registered".equals(s.mine())) {
-            throw new NotFoundException();
-        }
-        return SessionApi.ics(s, config.publicUrl());
+        return Attachments.of(calendar.entry(id, user.person().id));
     }
 
     @GET
@@ -161,7 +157,7 @@ public class SessionPages {
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
                     capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
             return back("gepland");
-        } catch (nl.meldcodetour.core.web.DuplicateException e) {
+        } catch (nl.meldcodetour.core.DuplicateException e) {
             // sent twice: planned once, and the second submit ends where the first did
             return back("al-gepland");
         } catch (InvalidInputException e) {

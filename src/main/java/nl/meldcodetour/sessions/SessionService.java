@@ -18,15 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.time.ClockProducer;
-import nl.meldcodetour.core.web.ConflictException;
 import nl.meldcodetour.core.web.Formats;
-import nl.meldcodetour.core.web.InvalidInputException;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
 import nl.meldcodetour.identity.Person;
@@ -121,7 +121,7 @@ public class SessionService {
                 ORDER BY id LIMIT 1""").setParameter(1, actor).setParameter(2, title).setParameter(3, slot.starts())
                 .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()).getResultList();
         if (!same.isEmpty()) {
-            throw new nl.meldcodetour.core.web.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get(0)
+            throw new nl.meldcodetour.core.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get(0)
                     + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get(0).longValue());
         }
         long id = ((Number) em.createNativeQuery("""
@@ -188,7 +188,7 @@ public class SessionService {
         List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE s.id = ?2").setParameter(1, personId == null ? -1L : personId)
                 .setParameter(2, id).getResultList();
         if (rows.isEmpty()) {
-            throw new NotFoundException();
+            throw new MissingException();
         }
         return view(rows.get(0));
     }
@@ -444,7 +444,7 @@ public class SessionService {
         List<Object[]> rows = em.createNativeQuery("SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, sessionId).getResultList();
         if (rows.isEmpty()) {
-            throw new NotFoundException();
+            throw new MissingException();
         }
         return rows.get(0);
     }

@@ -312,7 +312,8 @@ class QuizApiTest {
         answers.remove(first);
         answers.put(second, List.of("zz"));
         answers.put("verzonnen-vraag", List.of("a"));
-        submit(user, id, answers).then().statusCode(400).contentType(ContentType.JSON)
+        submit(user, id, answers).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem("answers." + first))
                 .body("violations.field", hasItem("answers." + second))

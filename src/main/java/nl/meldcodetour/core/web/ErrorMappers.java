@@ -20,11 +20,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.LogScrub;
 
 /**
- * Turns every error into a clear Dutch answer: a page for people, JSON ({@link ApiError}) under /api. Never a stack
- * trace; unexpected errors are logged with an id the user can quote.
+ * Turns every error into a clear Dutch answer: a page for people, {@code application/problem+json} ({@link ApiError})
+ * under /api. Never a stack trace; unexpected errors are logged with an id the user can quote.
  */
 public class ErrorMappers {
 
@@ -35,8 +38,8 @@ public class ErrorMappers {
         static native TemplateInstance error(int status, String title, String message);
     }
 
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    @ServerExceptionMapper({ NotFoundException.class, MissingException.class })
+    public Response notFound(RuntimeException e, UriInfo uri) {
         return respond(uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
     }
 
@@ -69,13 +72,6 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response tooMany(RateLimits.TooManyRequests e, UriInfo uri) {
         Response r = isApi(uri) ? json(ApiError.of(429, e.getMessage())) : respond(uri, 429, "Even wachten", e.getMessage());
-        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
-    }
-
-    @ServerExceptionMapper
-    public Response notReady(NotReadyException e, UriInfo uri) {
-        Response r = isApi(uri) ? json(new ApiError(202, e.title() + " " + e.getMessage(), List.of()))
-                : respond(uri, 202, e.title(), e.getMessage());
         return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
@@ -219,7 +215,7 @@ public class ErrorMappers {
 
     private static Response respond(UriInfo uri, int status, String title, String message) {
         if (isApi(uri)) {
-            return json(ApiError.of(status, title));
+            return json(ApiError.of(status, title, message));
         }
         return page(status, title, message);
     }
@@ -232,7 +228,7 @@ public class ErrorMappers {
     }
 
     private static Response json(ApiError error) {
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return error.response();
     }
 
     /** "submit.request.answers" -> "answers": the field as the client named it. */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.meldcodetour.core.web.InvalidInputException;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Sort;
 import nl.meldcodetour.quiz.stats.ItemStatistics.VersionInfo;

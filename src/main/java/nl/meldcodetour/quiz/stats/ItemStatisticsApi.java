@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Flag;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Item;
@@ -119,7 +120,8 @@ public class ItemStatisticsApi {
             @QueryParam("version") String version, @QueryParam("sort") String sort) {
         Module module = module(moduleId);
         List<VersionInfo> versions = stats.versions(module.id());
-        return ItemStatisticsCsv.download(stats, module, ItemQuery.fromApi(view, version, sort, null, null, versions), versions);
+        return Attachments.of(
+                ItemStatisticsCsv.download(stats, module, ItemQuery.fromApi(view, version, sort, null, null, versions), versions));
     }
 
     private Module module(String moduleId) {

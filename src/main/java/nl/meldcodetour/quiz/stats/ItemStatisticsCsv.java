@@ -5,9 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.ws.rs.core.Response;
-
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.web.ExcelCsv;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Item;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
@@ -26,12 +25,11 @@ final class ItemStatisticsCsv {
     private ItemStatisticsCsv() {
     }
 
-    static Response download(ItemStatistics stats, Module module, Query query, List<VersionInfo> versions) {
+    static Download download(ItemStatistics stats, Module module, Query query, List<VersionInfo> versions) {
         Query all = new Query(query.view(), query.version(), query.sort(), query.descending(), 1, Integer.MAX_VALUE / 2);
         String file = "toetsanalyse-" + module.id() + "-" + query.view().id
                 + (query.version() == null ? "" : "-" + query.version().replaceAll("[^A-Za-z0-9-]", "-")) + ".csv";
-        return Response.ok(of(stats.report(module, all, versions)), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return Download.text(file, "text/csv; charset=UTF-8", of(stats.report(module, all, versions)));
     }
 
     static String of(ItemStatistics.Report report) {

@@ -20,6 +20,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Item;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
@@ -121,7 +122,7 @@ public class ItemStatisticsPages {
         Module module = module(moduleId);
         List<VersionInfo> versions = stats.versions(module.id());
         Query q = ItemQuery.fromPage(view, version, sort, order, null, versions);
-        return ItemStatisticsCsv.download(stats, module, q, versions);
+        return Attachments.of(ItemStatisticsCsv.download(stats, module, q, versions));
     }
 
     @GET

@@ -189,7 +189,9 @@ class ItemStatisticsApiTest {
         redacteur.given().get(base + "?version=bestaat-niet").then().statusCode(400).body("violations.field", hasItem("version"))
                 .body("violations.message", hasItem(containsString("versie")));
         redacteur.given().get(base + "/questions/" + q(1).id() + "?view=x").then().statusCode(400);
-        redacteur.given().get("/api/items/modules/bestaat-niet").then().statusCode(404).body("title", equalTo("Niet gevonden"));
+        redacteur.given().get("/api/items/modules/bestaat-niet").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("about:blank")).body("title", equalTo("Niet gevonden")).body("status", equalTo(404))
+                .body("detail", containsString("bestaat niet"));
         redacteur.given().get(base + "/questions/bestaat-niet").then().statusCode(404);
         redacteur.given().get("/api/items/modules/bestaat-niet/questions/x").then().statusCode(404);
         redacteur.given().get(base + "?version=" + VERSION + "&size=100&page=99999999999").then().statusCode(400);

@@ -1,4 +1,4 @@
-package nl.meldcodetour.core.web;
+package nl.meldcodetour.core;
 
 /** The request conflicts with the current state (someone else changed it first, a duplicate). Answered with 409. */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package nl.meldcodetour.core.web;
+package nl.meldcodetour.core;
 
 import java.util.Map;
 

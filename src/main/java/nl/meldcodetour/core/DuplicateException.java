@@ -1,4 +1,4 @@
-package nl.meldcodetour.core.web;
+package nl.meldcodetour.core;
 
 /**
  * What the request would create already exists (typically: the form was sent twice). Answered with 409 and the Dutch
