@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.LogScrub;
@@ -57,20 +57,20 @@ public class MailSender {
     @Inject
     ObjectMapper json;
 
-    @Location("mail/expiry.txt")
-    Template expiry;
+    /** The mails' texts (src/main/resources/templates/mail/*.txt), typed like every page: Qute checks them at build time. */
+    @CheckedTemplate(basePath = "mail")
+    static class Mails {
+        static native TemplateInstance expiry(String name, String module, String validUntil, String days, String link,
+                String optOutLink);
 
-    @Location("mail/expired.txt")
-    Template expired;
+        static native TemplateInstance expired(String name, String module, String validUntil, String link);
 
-    @Location("mail/requested.txt")
-    Template requested;
+        static native TemplateInstance requested(String name, String module, String link);
 
-    @Location("mail/digest.txt")
-    Template digest;
+        static native TemplateInstance digest(String name, List<String> rows, String link, String optOutLink);
 
-    @Location("mail/session.txt")
-    Template session;
+        static native TemplateInstance session(String name, String message, String title, String when, String where, String link);
+    }
 
     @Inject
     MeldcodetourConfig config;
@@ -160,27 +160,25 @@ public class MailSender {
             case "expiry-60", "expiry-14" -> {
                 String days = kind.substring("expiry-".length());
                 subject = "Over " + nl.meldcodetour.core.web.Dutch.count(days, "dag", "dagen") + " verloopt je training " + module;
-                body = expiry.data("name", name).data("module", module).data("validUntil", validUntil).data("days", days)
-                        .data("link", base + "/modules/" + moduleId).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
+                body = Mails.expiry(name, module, validUntil, days, base + "/modules/" + moduleId, base + "/mijn-gegevens/e-mail").render();
             }
             case "expired" -> {
                 subject = "Je training " + module + " is verlopen";
-                body = expired.data("name", name).data("module", module).data("validUntil", validUntil)
-                        .data("link", base + "/modules/" + moduleId).render();
+                body = Mails.expired(name, module, validUntil, base + "/modules/" + moduleId).render();
             }
             case "requested" -> {
                 subject = "Herinnering: training " + module;
-                body = requested.data("name", name).data("module", module).data("link", base + "/modules/" + moduleId).render();
+                body = Mails.requested(name, module, base + "/modules/" + moduleId).render();
             }
             case "af-digest" -> {
                 long organisation = Long.parseLong(text(data.get("organisation"), "0"));
                 subject = "Weekoverzicht meldcode: collega's die een training moeten doen";
-                body = digest.data("name", name).data("rows", colleaguesDue(organisation, due))
-                        .data("link", base + "/team/" + organisation).data("optOutLink", base + "/mijn-gegevens/e-mail").render();
+                body = Mails.digest(name, colleaguesDue(organisation, due), base + "/team/" + organisation, base + "/mijn-gegevens/e-mail")
+                        .render();
             }
             case "session-changed", "session-cancelled", "session-promoted" -> {
-                Object[] s = sessionFacts(Long.parseLong(text(data.get("session"), "0")));
-                String title = (String) s[0];
+                SessionFacts s = sessionFacts(Long.parseLong(text(data.get("session"), "0")));
+                String title = s.title();
                 subject = switch (kind) {
                     case "session-changed" -> "Gewijzigd: " + title;
                     case "session-cancelled" -> "Gaat niet door: " + title;
@@ -191,16 +189,18 @@ public class MailSender {
                     case "session-cancelled" -> "De bijeenkomst waarvoor je bent aangemeld, gaat helaas niet door.";
                     default -> "Er kwam een plaats vrij. Je stond op de wachtlijst en bent nu aangemeld voor:";
                 };
-                body = this.session.data("name", name).data("message", message).data("title", title).data("when", s[1])
-                        .data("where", s[2]).data("link", base + "/bijeenkomsten").render();
+                body = Mails.session(name, message, title, s.when(), s.where(), base + "/bijeenkomsten").render();
             }
             default -> throw new IllegalStateException("unknown mail kind " + kind);
         }
         return Mail.withText(recipient, subject, body).addHeader("Message-ID", "<outbox-" + id + "@meldcodetour>");
     }
 
-    /** Title, "4 maart 2027, 14:00–16:00" and the place of a session, read when the mail is sent. */
-    private Object[] sessionFacts(long id) {
+    /** Title, "4 maart 2027, 14:00–16:00" and "Plaats: …" of a session, read when the mail is sent. */
+    record SessionFacts(String title, String when, String where) {
+    }
+
+    private SessionFacts sessionFacts(long id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1")
                 .setParameter(1, id).getResultList();
@@ -208,7 +208,7 @@ public class MailSender {
             throw new IllegalStateException("session " + id + " not found");
         }
         Object[] r = rows.get(0);
-        return new Object[] { r[0], Formats.period(instant(r[1]), instant(r[2])), "Plaats: " + r[3] };
+        return new SessionFacts((String) r[0], Formats.period(instant(r[1]), instant(r[2])), "Plaats: " + r[3]);
     }
 
     private static java.time.Instant instant(Object o) {
