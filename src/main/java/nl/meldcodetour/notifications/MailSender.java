@@ -75,6 +75,9 @@ public class MailSender {
     @Inject
     MeldcodetourConfig config;
 
+    @Inject
+    SessionFacts sessions;
+
     /** Sends every unsent mail once (failed ones are retried on a later run); returns how many were sent. */
     public int sendDue(String node) {
         int sent = 0;
@@ -177,7 +180,8 @@ public class MailSender {
                         .render();
             }
             case "session-changed", "session-cancelled", "session-promoted" -> {
-                SessionFacts s = sessionFacts(Long.parseLong(text(data.get("session"), "0")));
+                long sessionId = Long.parseLong(text(data.get("session"), "0"));
+                SessionFacts.Facts s = sessions.of(sessionId).orElseThrow(() -> new IllegalStateException("session " + sessionId + " not found"));
                 String title = s.title();
                 subject = switch (kind) {
                     case "session-changed" -> "Gewijzigd: " + title;
@@ -194,31 +198,6 @@ public class MailSender {
             default -> throw new IllegalStateException("unknown mail kind " + kind);
         }
         return Mail.withText(recipient, subject, body).addHeader("Message-ID", "<outbox-" + id + "@meldcodetour>");
-    }
-
-    /** Title, "4 maart 2027, 14:00–16:00" and "Plaats: …" of a session, read when the mail is sent. */
-    record SessionFacts(String title, String when, String where) {
-    }
-
-    private SessionFacts sessionFacts(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1")
-                .setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("session " + id + " not found");
-        }
-        Object[] r = rows.get(0);
-        return new SessionFacts((String) r[0], Formats.period(instant(r[1]), instant(r[2])), "Plaats: " + r[3]);
-    }
-
-    private static java.time.Instant instant(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) o).toInstant();
     }
 
     /** "Anouk de Vries – De meldcode in 5 stappen: verlopen op 3 maart 2027" for the digest. */

@@ -26,6 +26,7 @@ import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.notifications.Outbox;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
@@ -46,6 +47,9 @@ public class SessionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     ContentService content;
@@ -300,23 +304,15 @@ public class SessionService {
 
     /** Queues a notice for everyone registered or waiting; the outbox key makes it once per change. */
     private void notifyAll(long sessionId, String kind, String change) {
-        em.createNativeQuery("""
-                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
-                SELECT p.id, lower(p.email), ?1, 'session-' || ?2 || '-' || ?3, current_date,
-                       jsonb_build_object('name', p.display_name, 'session', ?2)
-                FROM session_registration r JOIN person p ON p.id = r.person_id
-                WHERE r.session_id = ?2 AND r.status IN ('registered', 'waitlisted') AND p.email IS NOT NULL
-                ON CONFLICT DO NOTHING""").setParameter(1, kind).setParameter(2, sessionId).setParameter(3, change).executeUpdate();
+        List<Long> people = em.createNativeQuery("""
+                SELECT person_id FROM session_registration WHERE session_id = ?1 AND status IN ('registered', 'waitlisted')
+                ORDER BY id""", Long.class).setParameter(1, sessionId).getResultList();
+        outbox.sessionNotice(kind, "session-" + sessionId + "-" + change, sessionId, people);
     }
 
+    /** Queues a notice for one person, once per change and day. */
     private void notify(long sessionId, String kind, String change, long personId) {
-        em.createNativeQuery("""
-                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
-                SELECT p.id, lower(p.email), ?1, 'session-' || ?2 || '-' || ?3 || '-' || now()::date, current_date,
-                       jsonb_build_object('name', p.display_name, 'session', ?2)
-                FROM person p WHERE p.id = ?4 AND p.email IS NOT NULL
-                ON CONFLICT DO NOTHING""").setParameter(1, kind).setParameter(2, sessionId).setParameter(3, change)
-                .setParameter(4, personId).executeUpdate();
+        outbox.sessionNotice(kind, "session-" + sessionId + "-" + change + "-" + java.time.LocalDate.now(clock), sessionId, List.of(personId));
     }
 
     @Transactional

@@ -208,6 +208,14 @@ class SessionTest {
     }
 
     /** Sorted: a mail retried after a dropped SMTP conversation arrives after later ones. */
+    static String subjectOf(jakarta.mail.internet.MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     List<String> subjectsTo(Tokens.TestUser u) {
         List<String> subjects = new ArrayList<>();
         for (var m : nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages()) {
@@ -253,6 +261,11 @@ class SessionTest {
         assertEquals(sorted("Gewijzigd: Tour Dronten", "Gaat niet door: Tour Dronten"), subjectsTo(b));
         assertEquals(sorted("Gewijzigd: Tour Dronten", "Er is een plaats vrij: je bent aangemeld voor Tour Dronten",
                 "Gaat niet door: Tour Dronten"), subjectsTo(c));
+        // the facts are read when the mail is sent: the new place, from the sessions feature (notifications.SessionFacts)
+        List<String> changed = java.util.Arrays.stream(nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages())
+                .filter(m -> subjectOf(m).equals("Gewijzigd: Tour Dronten")).map(com.icegreen.greenmail.util.GreenMailUtil::getBody).toList();
+        assertEquals(3, changed.size(), "a, b and c were told of the change");
+        assertTrue(changed.stream().allMatch(body -> body.contains("Plaats: Bibliotheek Dronten")), changed.toString());
         b.given().put("/api/sessions/" + session + "/registration").then().statusCode(409); // cancelled: no registering
     }
 }
