@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +25,11 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.web.Input;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.registry.OrganisationService;
+import nl.meldcodetour.team.Employment;
+import nl.meldcodetour.team.TeamService;
 
 /**
  * CSV import of organisations (beheerder) and staff lists (aandachtsfunctionaris or beheerder): upload -> preview
@@ -436,7 +441,7 @@ public class CsvImportService {
         } else if (row.get("naam").length() > 200) {
             errors.put("naam", "Maximaal 200 tekens.");
         }
-        OrganisationService.email(row.get("e-mail"), "e-mail", errors);
+        Input.email(row.get("e-mail"), "e-mail", true, errors);
         if (function(row.get("functie")).isEmpty()) {
             errors.put("functie", "Onbekende functie. Gebruik een van: " + String.join(", ",
                     content.catalog().functions().values().stream().map(JobFunction::name).toList()) + ".");
@@ -466,8 +471,8 @@ public class CsvImportService {
     private Map<String, String> storedStaff(CsvTable.Row row) {
         Map<String, String> stored = new LinkedHashMap<>();
         Map<String, String> ignored = new LinkedHashMap<>();
-        stored.put("naam", OrganisationService.text(row.get("naam"), "naam", 200, true, ignored));
-        stored.put("e-mail", OrganisationService.email(row.get("e-mail"), "e-mail", ignored));
+        stored.put("naam", Input.text(row.get("naam"), "naam", 200, true, ignored));
+        stored.put("e-mail", Input.email(row.get("e-mail"), "e-mail", true, ignored));
         stored.put("functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
         LocalDate start = date(row.get("startdatum"));
         stored.put("startdatum", start == null ? null : nl.meldcodetour.core.web.Formats.dutch(start));
