@@ -147,4 +147,23 @@ public class AuditLog {
         }
         return ((java.sql.Timestamp) value).toInstant();
     }
+
+    /**
+     * The organisations with {@code part} in their name, at most {@code max}, for the logboek's filter. Read here, like
+     * the organisation names in {@link #search}, so that audit needs no Java API of registry (which logs through audit).
+     */
+    public List<Long> organisationsNamed(String part, int max) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                SELECT id FROM organisation WHERE strpos(lower(name), lower(?1)) > 0 ORDER BY lower(name), id LIMIT ?2""")
+                .setParameter(1, part).setParameter(2, max).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The name of an organisation for the logboek's heading ("organisatie 12" if it does not exist). */
+    public String organisationName(long id) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1").setParameter(1, id).getResultList();
+        return names.isEmpty() ? "organisatie " + id : names.get(0);
+    }
 }

@@ -74,7 +74,7 @@ public class PrivacyPages {
     @Path("privacy")
     @jakarta.annotation.security.PermitAll
     public TemplateInstance statement() {
-        return Templates.statement(config.retention().years(), dutchDuration(nl.meldcodetour.registry.CsvImportService.PREVIEW_LIFETIME));
+        return Templates.statement(config.retention().years(), dutchDuration(config.imports().previewLifetime()));
     }
 
     /** "1 hour" → "1 uur", "2 days" → "2 dagen": the interval texts the jobs use, as a person reads them. */

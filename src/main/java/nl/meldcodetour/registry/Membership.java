@@ -55,7 +55,7 @@ public abstract class Membership {
      * Ends the membership on {@code end}. Refused when it already ended ({@code alreadyEnded} + the date is the
      * message) or when {@code end} lies before the start.
      */
-    void end(LocalDate end, String alreadyEnded) {
+    public void end(LocalDate end, String alreadyEnded) {
         if (endDate != null) {
             throw new ConflictException(alreadyEnded + " " + endDate + ".");
         }

@@ -255,6 +255,15 @@ public class OrganisationService {
                 """, Long.class).setParameter("p", personId).setParameter("d", today).getResultList();
     }
 
+    /**
+     * Binds the unclaimed aandachtsfunctionaris roles entered with {@code email} to the person who logged in with that
+     * address verified (on {@code identity.VerifiedEmail}, by whoever binds the invitations); returns how many.
+     */
+    public int bindInvitations(long personId, String email) {
+        return em.createNativeQuery("UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
+                .setParameter(1, personId).setParameter(2, email).executeUpdate();
+    }
+
     /** A role as aandachtsfunctionaris that is bound to a person and starts later: it counts from {@code from}. */
     public record UpcomingAfRole(String organisationName, LocalDate from) {
     }
@@ -295,7 +304,7 @@ public class OrganisationService {
     }
 
     /** Fills an organisation from a valid input, normalised as a save would (for comparing imports). */
-    void applyTo(Organisation target, OrganisationInput in) {
+    public void applyTo(Organisation target, OrganisationInput in) {
         apply(target, in);
     }
 
@@ -345,7 +354,7 @@ public class OrganisationService {
      * Locks the organisation row until the end of the transaction (404 when it does not exist): whoever adds people
      * to it checks for duplicates one at a time.
      */
-    static Organisation lockOrganisation(EntityManager em, long organisationId) {
+    public static Organisation lockOrganisation(EntityManager em, long organisationId) {
         Organisation o = em.find(Organisation.class, organisationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (o == null) {
             throw new MissingException();
@@ -354,7 +363,7 @@ public class OrganisationService {
     }
 
     /** Serialises creating organisations (form, API and CSV import) until the end of the transaction. */
-    static void lockCreation(EntityManager em) {
+    public static void lockCreation(EntityManager em) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, CREATE_LOCK).getSingleResult();
     }
 
@@ -425,7 +434,7 @@ public class OrganisationService {
     }
 
     /** The editable fields of an organisation, for change logs and for comparing imports. */
-    static Map<String, Object> snapshot(Organisation o) {
+    public static Map<String, Object> snapshot(Organisation o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("naam", o.name);
         m.put("kvk", o.kvkNumber);

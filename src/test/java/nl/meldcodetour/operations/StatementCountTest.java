@@ -21,7 +21,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import nl.meldcodetour.registry.OrganisationService;
-import nl.meldcodetour.registry.TeamService;
+import nl.meldcodetour.team.TeamService;
 
 /**
  * No N+1 queries on the main pages: the number of SQL statements per request is counted with Hibernate's statistics

@@ -30,6 +30,8 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.imports.ImportPagesTest;
+import nl.meldcodetour.team.TeamService;
 import nl.meldcodetour.testsupport.AtOnce;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Tokens;

@@ -88,7 +88,7 @@ class WebHardeningTest {
     void aMultipartUploadNeedsTheTokenToo() {
         byte[] csv = "naam;sector;gemeente;postcode\nX;onderwijs;Urk;8321\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         given().multiPart("bestand", "org.csv", csv, "text/csv").post("/import/organisaties").then().statusCode(403);
-        nl.meldcodetour.registry.ImportPagesTest.upload("/import/organisaties", "org.csv", csv)
+        nl.meldcodetour.imports.ImportPagesTest.upload("/import/organisaties", "org.csv", csv)
                 .body(containsString("Voorbeeld: Organisaties importeren"));
     }
 

@@ -39,6 +39,8 @@ public interface MeldcodetourConfig {
 
     Reminders reminders();
 
+    Imports imports();
+
     Retention retention();
 
     Coverage coverage();
@@ -128,6 +130,17 @@ public interface MeldcodetourConfig {
         /** How often the job runs (read by its {@code @Scheduled} expression). */
         @WithDefault("5m")
         String every();
+    }
+
+    /** CSV imports (imports.CsvImportService; the lifetime is shown in the privacy statement). */
+    interface Imports {
+        /** How old an unconfirmed preview gets before the purge removes it: a PostgreSQL interval ("1 hour"). */
+        @WithDefault("1 hour")
+        String previewLifetime();
+
+        /** How often the purge runs (read by its {@code @Scheduled} expression). */
+        @WithDefault("15m")
+        String purgeEvery();
     }
 
     /** Retention (privacy.RetentionJob; shown in the privacy statement and the layout). */

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,6 +28,8 @@ import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.team.TeamAccess;
 
 /**
  * Upload -> preview -> confirm, for organisations (beheerder) and a staff list (its AF or the beheerder). Every POST

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import java.util.UUID;
 
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.team.TeamAccess;
 
 /**
  * CSV import in two steps: upload (returns a preview with every error by line and column) and confirm. Send the file

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
+import nl.meldcodetour.registry.OrganisationService;
 import nl.meldcodetour.testsupport.Csrf;
 
 import static io.restassured.RestAssured.given;

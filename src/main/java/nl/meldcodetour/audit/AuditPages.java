@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.audit;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import nl.meldcodetour.audit.AuditLog;
-import nl.meldcodetour.audit.AuditText;
 import nl.meldcodetour.core.web.Roles;
 
 /**
@@ -72,9 +69,6 @@ public class AuditPages {
     @Inject
     AuditLog audit;
 
-    @Inject
-    EntityManager em;
-
     @GET
     public TemplateInstance log(@QueryParam("weergave") String view, @QueryParam("soort") String kind,
             @QueryParam("organisatie") String organisationText, @QueryParam("organisatieId") String organisationIdParam,
@@ -91,11 +85,11 @@ public class AuditPages {
         List<Long> organisations = null;
         String notice = null;
         if (organisationId != null) {
-            organisationName = organisationName(organisationId);
+            organisationName = audit.organisationName(organisationId);
             organisations = List.of(organisationId);
             text = "";
         } else if (tab.byOrganisation() && !text.isEmpty()) {
-            organisations = organisationsNamed(text);
+            organisations = audit.organisationsNamed(text, MAX_ORGANISATIONS);
             if (organisations.isEmpty()) {
                 notice = "Geen organisatie gevonden met ‘" + text + "’ in de naam.";
             }
@@ -130,20 +124,6 @@ public class AuditPages {
                 : tab.actions().entrySet().stream().map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(chosenKind))).toList();
         return Templates.log(new LogPage(tab, tabs, kinds, text, organisationId, organisationName, notice,
                 hasNext ? entries.subList(0, PAGE_SIZE) : entries, page, hasNext, "weergave=" + tab.id() + "&" + filters));
-    }
-
-    private List<Long> organisationsNamed(String text) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                SELECT id FROM organisation WHERE strpos(lower(name), lower(?1)) > 0 ORDER BY lower(name), id LIMIT ?2""")
-                .setParameter(1, text).setParameter(2, MAX_ORGANISATIONS).getResultList();
-        return ids.stream().map(Number::longValue).toList();
-    }
-
-    private String organisationName(long id) {
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1").setParameter(1, id).getResultList();
-        return names.isEmpty() ? "organisatie " + id : names.get(0);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +25,11 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.web.Input;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.registry.OrganisationService;
+import nl.meldcodetour.team.Employment;
+import nl.meldcodetour.team.TeamService;
 
 /**
  * CSV import of organisations (beheerder) and staff lists (aandachtsfunctionaris or beheerder): upload -> preview
@@ -125,8 +130,8 @@ public class CsvImportService {
     /** Previews per person and kind that wait for confirmation at most; an older one is removed by a new upload. */
     static final int PENDING_PER_PERSON = 3;
 
-    /** How old an unconfirmed preview gets before {@link #purgePreviews()} removes it. */
-    public static final String PREVIEW_LIFETIME = "1 hour";
+    @Inject
+    nl.meldcodetour.core.config.MeldcodetourConfig config;
 
     /**
      * Reads and checks the file and returns what would happen. Kept for confirmation are only the rows that passed the
@@ -178,22 +183,23 @@ public class CsvImportService {
     }
 
     /**
-     * Removes previews nobody confirmed within an hour (they hold names and e-mail addresses of colleagues). Every 15
-     * minutes on every instance; deleting is idempotent, so instances need no coordination.
+     * Removes previews nobody confirmed within their lifetime, an hour (they hold names and e-mail addresses of
+     * colleagues). Every 15 minutes on every instance, the first a minute after the start (on a new database, once the
+     * migrations have made the table); deleting is idempotent, so instances need no coordination.
      */
-    @Scheduled(identity = PURGE_JOB, every = "${meldcodetour.imports.purge-every:15m}",
+    @Scheduled(identity = PURGE_JOB, every = "${meldcodetour.imports.purge-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         purgePreviews();
     }
 
-    /** Deletes the previews older than {@link #PREVIEW_LIFETIME}; returns how many. */
+    /** Deletes the previews older than their lifetime ({@code meldcodetour.imports.preview-lifetime}); returns how many. */
     @Transactional
     public int purgePreviews() {
         int purged = em.createNativeQuery("DELETE FROM csv_import WHERE created_at < now() - CAST(?1 AS interval)")
-                .setParameter(1, PREVIEW_LIFETIME).executeUpdate();
+                .setParameter(1, config.imports().previewLifetime()).executeUpdate();
         if (purged > 0) {
-            LOG.infof("Purged %d CSV previews older than %s", purged, PREVIEW_LIFETIME);
+            LOG.infof("Purged %d CSV previews older than %s", purged, config.imports().previewLifetime());
         }
         return purged;
     }
@@ -436,7 +442,7 @@ public class CsvImportService {
         } else if (row.get("naam").length() > 200) {
             errors.put("naam", "Maximaal 200 tekens.");
         }
-        OrganisationService.email(row.get("e-mail"), "e-mail", errors);
+        Input.email(row.get("e-mail"), "e-mail", true, errors);
         if (function(row.get("functie")).isEmpty()) {
             errors.put("functie", "Onbekende functie. Gebruik een van: " + String.join(", ",
                     content.catalog().functions().values().stream().map(JobFunction::name).toList()) + ".");
@@ -466,8 +472,8 @@ public class CsvImportService {
     private Map<String, String> storedStaff(CsvTable.Row row) {
         Map<String, String> stored = new LinkedHashMap<>();
         Map<String, String> ignored = new LinkedHashMap<>();
-        stored.put("naam", OrganisationService.text(row.get("naam"), "naam", 200, true, ignored));
-        stored.put("e-mail", OrganisationService.email(row.get("e-mail"), "e-mail", ignored));
+        stored.put("naam", Input.text(row.get("naam"), "naam", 200, true, ignored));
+        stored.put("e-mail", Input.email(row.get("e-mail"), "e-mail", true, ignored));
         stored.put("functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
         LocalDate start = date(row.get("startdatum"));
         stored.put("startdatum", start == null ? null : nl.meldcodetour.core.web.Formats.dutch(start));

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import java.io.IOException;
 import java.io.StringReader;

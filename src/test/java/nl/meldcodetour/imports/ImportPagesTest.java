@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.imports;
 
 import nl.meldcodetour.testsupport.Csrf;
 

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.registry.OrganisationService;
 
 /** Who may see and manage the team of an organisation: the beheerder, or an active aandachtsfunctionaris of it. */
 @RequestScoped

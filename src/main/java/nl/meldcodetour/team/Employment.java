@@ -1,8 +1,10 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+
+import nl.meldcodetour.registry.Membership;
 
 /** Someone working for an organisation in a function (content/functions.yml). */
 @Entity

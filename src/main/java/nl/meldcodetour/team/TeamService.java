@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,8 +22,11 @@ import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.learning.Validity;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.registry.OrganisationService;
 
 /** Staff lists and the aandachtsfunctionaris' team view: who owes which module and where they stand. */
 @ApplicationScoped
@@ -189,8 +192,8 @@ public class TeamService {
     @Transactional
     public Employment addStaff(long organisationId, StaffInput in, String actor) {
         java.util.Map<String, String> errors = new LinkedHashMap<>();
-        String name = OrganisationService.text(in.name(), "name", 200, true, errors);
-        String email = OrganisationService.email(in.email(), "email", errors);
+        String name = Input.text(in.name(), "name", 200, true, errors);
+        String email = Input.email(in.email(), "email", true, errors);
         if (content.catalog().function(in.functionId()).isEmpty()) {
             errors.put("functionId", "Kies een bekende functie.");
         }

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -7,9 +7,10 @@ import jakarta.persistence.EntityManager;
 
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.VerifiedEmail;
+import nl.meldcodetour.registry.OrganisationService;
 
 /**
- * Binds the registry's invitations (jobs and aandachtsfunctionaris roles entered with an e-mail address) to the person
+ * Binds the invitations (jobs and aandachtsfunctionaris roles entered with an e-mail address) to the person
  * who logs in with that address verified. Only unbound rows: a row bound to someone stays theirs, whoever later shows
  * a token with the same address.
  */
@@ -20,14 +21,15 @@ public class InvitationBinding {
     EntityManager em;
 
     @Inject
+    OrganisationService registry;
+
+    @Inject
     AuditLog audit;
 
     void bind(@Observes VerifiedEmail verified) {
         int jobs = em.createNativeQuery("UPDATE employment SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
                 .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
-        int roles = em.createNativeQuery(
-                "UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
-                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+        int roles = registry.bindInvitations(verified.personId(), verified.email());
         if (jobs + roles > 0) {
             audit.record(verified.subject(), "BIND", "person", verified.personId(),
                     jobs + " dienstverband(en) en " + roles + " rol(len) als aandachtsfunctionaris gekoppeld via het geverifieerde e-mailadres");

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.audit;
 
 import java.util.List;
 
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.web.Roles;
 
 /** The audit log, for the beheerder only. */

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import java.util.List;
 
@@ -19,8 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.registry.EndRequest;
+import nl.meldcodetour.registry.Organisation;
 
-/** Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. */
+/**
+ * Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. The staff list's import
+ * under the same path is {@code imports.StaffImportApi}.
+ */
 @Path("/api/organisations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER })
@@ -40,13 +45,7 @@ public class TeamApi {
     TeamAccess access;
 
     @Inject
-    CsvImportService imports;
-
-    @Inject
     nl.meldcodetour.content.ContentService content;
-
-    @Inject
-    nl.meldcodetour.core.web.RateLimits limits;
 
     @GET
     @Path("team")
@@ -98,16 +97,6 @@ public class TeamApi {
         access.organisation(id);
         Employment e = team.endStaff(id, employmentId, request == null ? null : request.endDate(), access.actor());
         return new StaffView(e.id, e.name, e.email, e.functionId, e.startDate);
-    }
-
-    @POST
-    @Path("staff/import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")
-    public CsvImportService.Preview importStaff(@PathParam("id") long id, String body) {
-        limits.upload(access.actor());
-        access.organisation(id);
-        return imports.preview(CsvImportService.Kind.STAFF, id, body == null ? "" : body, access.actor());
     }
 
     @POST

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.meldcodetour.registry;
+package nl.meldcodetour.team;
 
 import java.net.URI;
 import java.util.Comparator;
@@ -31,6 +31,8 @@ import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
 import nl.meldcodetour.learning.ModuleStatus;
+import nl.meldcodetour.registry.Organisation;
+import nl.meldcodetour.registry.OrganisationService;
 
 /** The aandachtsfunctionaris' team view. */
 @Path("/team")
