@@ -3,6 +3,10 @@ package nl.meldcodetour.content;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Set;
 
 /**
  * An immutable, validated snapshot of content/: sectors, modules (in display order), the routekaart, the scan, the
@@ -12,10 +16,10 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
         Scan scan, Map<String, JobFunction> functions, String version, Optional<Page> glossary) {
 
     public ContentCatalog {
-        sectors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sectors));
+        sectors = Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
         modules = List.copyOf(modules);
-        routeMaps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(routeMaps));
-        functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
+        routeMaps = Collections.unmodifiableMap(new LinkedHashMap<>(routeMaps));
+        functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     }
 
     public Optional<JobFunction> function(String id) {
@@ -66,7 +70,7 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
     /** The gemeenten with a routekaart, by name. */
     public List<RouteMap> gemeenteRouteMaps() {
         return routeMaps.values().stream().filter(m -> !m.id().equals("landelijk"))
-                .sorted(java.util.Comparator.comparing(RouteMap::name)).toList();
+                .sorted(Comparator.comparing(RouteMap::name)).toList();
     }
 
     public Optional<Module> module(String id) {
@@ -81,7 +85,7 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
      * Modules a person must follow: the core modules, those for their sector or its parent sector, and those for
      * their roles.
      */
-    public List<Module> modulesFor(Optional<String> sector, java.util.Set<String> roles) {
+    public List<Module> modulesFor(Optional<String> sector, Set<String> roles) {
         return modules.stream()
                 .filter(m -> m.isFor(sector, roles, id -> Optional.ofNullable(sectors.get(id)).flatMap(Sector::parent)))
                 .toList();

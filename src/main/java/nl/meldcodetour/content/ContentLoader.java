@@ -29,6 +29,11 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * Reads and validates the trainer-maintained content directory:
@@ -184,7 +189,7 @@ public final class ContentLoader {
         Optional<String> kindText = YamlNode.requiredText(f, doc, "kind", what);
         if (kindText.isPresent()) {
             try {
-                kind = Module.Kind.valueOf(kindText.get().toUpperCase(java.util.Locale.ROOT));
+                kind = Module.Kind.valueOf(kindText.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 f.get("kind").problem("'kind' moet core, sector, topic of role zijn, niet '" + kindText.get() + "'");
             }
@@ -234,12 +239,12 @@ public final class ContentLoader {
         int retryCooldownMinutes = YamlNode.number(f, doc, "retryCooldownMinutes", 0, 7 * 24 * 60, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
         // the module's own version, for people (the certificate): both or neither
         String version = YamlNode.optionalText(f, "version", what).orElse(null);
-        java.time.LocalDate versionDate = null;
+        LocalDate versionDate = null;
         Optional<String> versionDateText = YamlNode.optionalText(f, "versionDate", what);
         if (versionDateText.isPresent()) {
             try {
-                versionDate = java.time.LocalDate.parse(versionDateText.get());
-            } catch (java.time.format.DateTimeParseException e) {
+                versionDate = LocalDate.parse(versionDateText.get());
+            } catch (DateTimeParseException e) {
                 f.get("versionDate").problem("versionDate is een datum als 2026-11-22, niet '" + versionDateText.get() + "'");
             }
         }
@@ -607,7 +612,7 @@ public final class ContentLoader {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         ParserImpl parser = null;
-        try (Reader reader = new java.io.StringReader(text.get())) {
+        try (Reader reader = new StringReader(text.get())) {
             // the node tree only (what Yaml.compose does, without building a Yaml object: its constructor's
             // System.getLogger call searched every jar of the class path, ~60 ms of the start, docs/benchmarks.md,
             // Decisions: YAML without a Yaml object)
@@ -653,7 +658,7 @@ public final class ContentLoader {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

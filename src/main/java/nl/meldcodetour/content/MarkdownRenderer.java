@@ -11,6 +11,9 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
+import java.text.Normalizer;
+import java.util.Locale;
+import org.commonmark.node.CustomNode;
 
 /**
  * Renders trainer Markdown to HTML. Raw HTML in the Markdown is escaped (shown as text, never executed) and link
@@ -47,7 +50,7 @@ final class MarkdownRenderer {
             }
 
             @Override
-            public void visit(org.commonmark.node.CustomNode node) {
+            public void visit(CustomNode node) {
                 if (node instanceof TableCell cell) {
                     total[0] = total[0].plus(Readability.of(text.render(cell)));
                 } else {
@@ -63,8 +66,8 @@ final class MarkdownRenderer {
      * of other characters one dash ("Hulpofficier van justitie" becomes {@code hulpofficier-van-justitie}).
      */
     static String anchor(String heading) {
-        String plain = java.text.Normalizer.normalize(heading.strip(), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String plain = Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     Page render(String file, String markdown) throws MissingTitleException {

@@ -3,6 +3,10 @@ package nl.meldcodetour.content;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A learning module as a trainer wrote it in content/modules/{id}/module.yml.
@@ -23,12 +27,12 @@ import java.util.Set;
  */
 public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
         int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order,
-        boolean attendanceRequired, int retryCooldownMinutes, String version, java.time.LocalDate versionDate) {
+        boolean attendanceRequired, int retryCooldownMinutes, String version, LocalDate versionDate) {
 
     public static final int DEFAULT_RETRY_COOLDOWN_MINUTES = 60;
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-            java.util.Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            Locale.forLanguageTag("nl-NL"));
 
     /** A module without a version of its own (tests and generated modules). */
     public Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles, int refresherMonths,
@@ -49,7 +53,7 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
         CORE, SECTOR, TOPIC, ROLE;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -98,7 +102,7 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
     }
 
     public boolean isFor(Optional<String> sector, Set<String> personRoles,
-            java.util.function.Function<String, Optional<String>> parentOf) {
+            Function<String, Optional<String>> parentOf) {
         if (kind == Kind.CORE) {
             return true;
         }

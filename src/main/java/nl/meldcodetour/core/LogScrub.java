@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Logs carry no names, e-mail addresses or IP addresses (docs/privacy.md, "Logs"). Exception messages of the database
@@ -57,7 +58,7 @@ public final class LogScrub {
         return copy(t, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private static Throwable copy(Throwable t, java.util.Set<Throwable> seen) {
+    private static Throwable copy(Throwable t, Set<Throwable> seen) {
         if (t == null || !seen.add(t)) {
             return null;
         }

@@ -22,6 +22,12 @@ import org.jboss.logging.Logger;
 
 import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import io.quarkus.runtime.StartupEvent;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Keeps the materialised figures ({@code coverage_org}, {@code coverage_rollup}) equal to what the history says.
@@ -49,14 +55,14 @@ public class CoverageRefresher {
     @Inject
     DataSource dataSource;
 
-    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "coverage-refresh");
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+    void onStart(@jakarta.enterprise.event.Observes StartupEvent event) {
         inBackground("dates", () -> ensureDates(null));
     }
 
@@ -105,7 +111,7 @@ public class CoverageRefresher {
     public record State(long missing, boolean todayMissing, long pending, boolean large, LocalDate latest) {
     }
 
-    public State state(java.util.Collection<LocalDate> needed) {
+    public State state(Collection<LocalDate> needed) {
         Set<LocalDate> wanted = new LinkedHashSet<>(needed);
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("""
                 SELECT ? - (SELECT count(*) FROM coverage_date WHERE ref_date = ANY (?)),
@@ -166,8 +172,8 @@ public class CoverageRefresher {
                     Array dates = c.createArrayOf("date", missing.toArray());
                     p.setArray(1, dates);
                     p.setArray(2, dates);
-                    p.setNull(3, java.sql.Types.ARRAY);
-                    p.setNull(4, java.sql.Types.ARRAY);
+                    p.setNull(3, Types.ARRAY);
+                    p.setNull(4, Types.ARRAY);
                     p.executeUpdate();
                 }
                 try (PreparedStatement p = c.prepareStatement(
@@ -314,8 +320,8 @@ public class CoverageRefresher {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement(CoverageSql.ROLLUP)) {
-                p.setNull(1, java.sql.Types.ARRAY);
-                p.setNull(2, java.sql.Types.ARRAY);
+                p.setNull(1, Types.ARRAY);
+                p.setNull(2, Types.ARRAY);
                 p.setArray(3, g);
                 p.setArray(4, g);
                 p.executeUpdate();

@@ -27,6 +27,11 @@ import nl.meldcodetour.core.NotReady;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import nl.meldcodetour.core.web.Formats;
 
 /**
  * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only leaves out the
@@ -101,7 +106,7 @@ public class CoverageService {
         private static void append(StringBuilder q, String name, String value) {
             if (value != null) {
                 q.append(q.isEmpty() ? "" : "&").append(name).append('=')
-                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
     }
@@ -247,13 +252,13 @@ public class CoverageService {
                 } else if (day.isBefore(EARLIEST)) {
                     errors.put("peildatum", "Kies een peildatum vanaf 1 juli 2013, toen de meldcode verplicht werd.");
                 }
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 errors.put("peildatum", "Vul de peildatum in als jjjj-mm-dd, bijvoorbeeld " + today + ".");
             }
         }
         Breakdown by = wijk != null || gemeente != null ? Breakdown.WIJK : Breakdown.GEMEENTE;
         if (blank(breakdown) != null) {
-            by = java.util.Arrays.stream(Breakdown.values()).filter(b -> b.id.equals(breakdown.strip())).findFirst().orElse(null);
+            by = Arrays.stream(Breakdown.values()).filter(b -> b.id.equals(breakdown.strip())).findFirst().orElse(null);
             if (by == null) {
                 errors.put("indeling", "Kies een indeling: gemeente, wijk of postcode.");
                 by = Breakdown.GEMEENTE;
@@ -308,7 +313,7 @@ public class CoverageService {
             now = state.latest();
             if (f.date().equals(today)) {
                 f = f.withDate(now);
-                notice = "Dit zijn de cijfers van " + nl.meldcodetour.core.web.Formats.dutch(now)
+                notice = "Dit zijn de cijfers van " + Formats.dutch(now)
                         + ". De cijfers van vandaag worden nu berekend; laad de pagina over een minuut opnieuw.";
             }
             needed.remove(today);

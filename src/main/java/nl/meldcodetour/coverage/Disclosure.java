@@ -1,5 +1,7 @@
 package nl.meldcodetour.coverage;
 
+import nl.meldcodetour.core.web.Dutch;
+
 /**
  * The one rule for showing numbers of professionals to the gemeente (pages, API and exports alike). Per cell (a total,
  * a table row, a trend point):
@@ -123,6 +125,6 @@ public final class Disclosure {
 
     /** Dutch thousands separator: 12.345. */
     public static String number(long n) {
-        return nl.meldcodetour.core.web.Dutch.number(n);
+        return Dutch.number(n);
     }
 }

@@ -18,6 +18,7 @@ import io.quarkus.runtime.StartupEvent;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.learning.Validity;
+import java.util.List;
 
 /**
  * Demo data for dev mode only (the bean does not exist in a production build). The demo users of the dev OIDC
@@ -183,7 +184,7 @@ public class DevDemoData {
         session("Meldcodetour Dronten: kinderopvang", "{kinderopvang}", "{meldcode-in-5-stappen}", today.plusDays(30).withHour(15),
                 120, "De Meerpaal, Dronten", null, 30, null);
         @SuppressWarnings("unchecked")
-        java.util.List<Number> colleagues = em.createNativeQuery(
+        List<Number> colleagues = em.createNativeQuery(
                 "SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject").getResultList();
         for (int i = 0; i < colleagues.size(); i++) {
             long person = colleagues.get(i).longValue();

@@ -28,6 +28,8 @@ import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.DisplayName;
+import jakarta.json.JsonString;
+import java.util.List;
 
 /**
  * The logged-in person. On first use in a request the identity (subject, name, e-mail and whether it is verified, and
@@ -222,7 +224,7 @@ public class CurrentUser implements DisplayName {
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
-            var ids = (java.util.List<Long>) em.createNativeQuery(UPSERT, Long.class)
+            var ids = (List<Long>) em.createNativeQuery(UPSERT, Long.class)
                     .setParameter("subject", subject)
                     .setParameter("name", name)
                     .setParameter("email", email)
@@ -299,7 +301,7 @@ public class CurrentUser implements DisplayName {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
             if (value != null) {
-                String text = value instanceof jakarta.json.JsonString js ? js.getString() : value.toString();
+                String text = value instanceof JsonString js ? js.getString() : value.toString();
                 text = text.replace("\u0000", "").strip();
                 return text.isEmpty() ? Optional.empty() : Optional.of(text);
             }

@@ -27,6 +27,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.ext.Provider;
 
 /**
  * The architecture of docs/architecture.md, kept true (issue #31, point 1): the features' dependencies are the ones the
@@ -129,7 +130,7 @@ class ArchitectureTest {
         while (top.getEnclosingClass().isPresent()) {
             top = top.getEnclosingClass().get();
         }
-        return top.isAnnotatedWith(jakarta.ws.rs.Path.class) || top.isAnnotatedWith(jakarta.ws.rs.ext.Provider.class)
+        return top.isAnnotatedWith(jakarta.ws.rs.Path.class) || top.isAnnotatedWith(Provider.class)
                 || top.getPackageName().startsWith(ROOT + "core.web") || isBeanParam(top);
     });
 

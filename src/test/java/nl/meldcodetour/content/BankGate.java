@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 
 /**
  * The quality gate for a question bank (issue #29): the figures that show whether a person could pass without knowing,
@@ -23,12 +25,12 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     static final double MAX_BLIND_PASS_PERCENT = 2.0;
     static final int MAX_CUE_ONLY_PERCENT = 20;
     /** Words test-wise learners pick: the "safe" procedure words of this field. */
-    static final java.util.regex.Pattern CUE = java.util.regex.Pattern.compile(
-            "aandachtsfunctionaris|overleg|advies|vastleg|leg .{0,40}vast|schrijf .{0,40}op\\b|serieus", java.util.regex.Pattern.CASE_INSENSITIVE);
+    static final Pattern CUE = Pattern.compile(
+            "aandachtsfunctionaris|overleg|advies|vastleg|leg .{0,40}vast|schrijf .{0,40}op\\b|serieus", Pattern.CASE_INSENSITIVE);
     /** Words test-wise learners avoid: absolutes, which in weak banks mark the wrong options. */
-    static final java.util.regex.Pattern ABSOLUTE = java.util.regex.Pattern.compile(
+    static final Pattern ABSOLUTE = Pattern.compile(
             "\\b(alleen|nooit|altijd|niets|niks|zeker|pas als|pas na|helemaal|geen enkele?|iedereen|niemand)\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE);
 
     static BankGate of(Module m) {
         List<Question> qs = m.questions();
@@ -117,7 +119,7 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             problems.add("the right option is the only one with a cue word (overleg, aandachtsfunctionaris, advies, vastleggen, serieus) in "
                     + cueOnlyShare + "% of the single-answer questions (max " + MAX_CUE_ONLY_PERCENT + "%)");
         }
-        double worst = java.util.stream.DoubleStream.of(passRandom, passLongest, passTestWise, passShortest, passNotLongest, passCue,
+        double worst = DoubleStream.of(passRandom, passLongest, passTestWise, passShortest, passNotLongest, passCue,
                 passNoAbsolutes).max().orElse(0);
         if (worst >= MAX_BLIND_PASS_PERCENT) {
             problems.add(String.format(Locale.ROOT, "a blind strategy passes %.2f%% of attempts (max %.1f%%)", worst, MAX_BLIND_PASS_PERCENT));
@@ -204,7 +206,7 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     }
 
     /** The ids of the options whose text contains ({@code containing}) or lacks the words. */
-    static List<String> withWords(Question q, java.util.regex.Pattern words, boolean containing) {
+    static List<String> withWords(Question q, Pattern words, boolean containing) {
         return q.options().stream().filter(o -> words.matcher(o.text()).find() == containing).map(Question.Option::id).toList();
     }
 

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Quality rules for the shipped content (issue #3): plain language, large enough question banks, enough scenario
@@ -76,7 +79,7 @@ class ContentQualityTest {
     void everySectorHasASectorModuleAndEveryoneTheCore() {
         List<String> uncovered = new ArrayList<>();
         for (Sector sector : catalog.sectors().values()) {
-            List<Module> modules = catalog.modulesFor(java.util.Optional.of(sector.id()), java.util.Set.of("medewerker"));
+            List<Module> modules = catalog.modulesFor(Optional.of(sector.id()), Set.of("medewerker"));
             if (modules.stream().noneMatch(Module::core)) {
                 uncovered.add(sector.id() + ": no core module");
             }
@@ -111,9 +114,9 @@ class ContentQualityTest {
 
     @Test
     void theAandachtsfunctionarisHasARoleModule() {
-        List<Module> forAf = catalog.modulesFor(java.util.Optional.empty(), java.util.Set.of("aandachtsfunctionaris"));
+        List<Module> forAf = catalog.modulesFor(Optional.empty(), Set.of("aandachtsfunctionaris"));
         assertTrue(forAf.stream().anyMatch(m -> m.kind() == Module.Kind.ROLE), "no role module for the aandachtsfunctionaris");
-        List<Module> forOthers = catalog.modulesFor(java.util.Optional.empty(), java.util.Set.of("medewerker"));
+        List<Module> forOthers = catalog.modulesFor(Optional.empty(), Set.of("medewerker"));
         assertTrue(forOthers.stream().noneMatch(m -> m.kind() == Module.Kind.ROLE), "a role module leaks to medewerkers");
     }
 
@@ -145,7 +148,7 @@ class ContentQualityTest {
 
     @Test
     void sourcesNameDocumentsNotSeedFiles() {
-        java.util.regex.Pattern internal = java.util.regex.Pattern.compile("Seed \\d|\\bS\\d L\\d|\\bL\\d{2,}");
+        Pattern internal = Pattern.compile("Seed \\d|\\bS\\d L\\d|\\bL\\d{2,}");
         List<String> found = new ArrayList<>();
         for (Module m : catalog.modules()) {
             m.questions().stream().filter(q -> internal.matcher(q.source()).find()).forEach(q -> found.add(m.id() + "/" + q.id()));

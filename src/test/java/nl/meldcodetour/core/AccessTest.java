@@ -14,6 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.testsupport.Tokens;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 
 /** Who may call what: every learner endpoint for every role, anonymous callers, callers without a known role. */
 @QuarkusTest
@@ -55,9 +60,9 @@ class AccessTest {
     void onlyTokensForMeldcodetourReachTheApi() {
         // issue #28, point 2: an access token of another client of the same realm (Keycloak's account console has
         // aud "account") was accepted on /api/me/data and /api/certificates
-        String subject = "test-" + java.util.UUID.randomUUID();
-        String otherClient = io.quarkus.test.oidc.server.OidcWiremockTestResource.generateJwtToken(subject, java.util.Set.of("medewerker"),
-                subject, "sid-" + subject, java.util.Set.of("account"), java.util.Map.of("email", subject + "@example.org"));
+        String subject = "test-" + UUID.randomUUID();
+        String otherClient = OidcWiremockTestResource.generateJwtToken(subject, Set.of("medewerker"),
+                subject, "sid-" + subject, Set.of("account"), Map.of("email", subject + "@example.org"));
         for (String endpoint : List.of("/api/me/data", "/api/certificates", "/api/me")) {
             given().auth().oauth2(otherClient).get(endpoint).then().statusCode(401);
         }
@@ -103,15 +108,15 @@ class AccessTest {
     @Test
     void openApiDocumentsTheApi() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/modules"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/attempts/{attemptId}/submission"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/completions"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/organisations"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/organisations/{id}/team"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/imports/{importId}/confirm"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/registry/audit-log"))
+                .body("paths", Matchers.hasKey("/api/modules"))
+                .body("paths", Matchers.hasKey("/api/attempts/{attemptId}/submission"))
+                .body("paths", Matchers.hasKey("/api/completions"))
+                .body("paths", Matchers.hasKey("/api/organisations"))
+                .body("paths", Matchers.hasKey("/api/organisations/{id}/team"))
+                .body("paths", Matchers.hasKey("/api/imports/{importId}/confirm"))
+                .body("paths", Matchers.hasKey("/api/registry/audit-log"))
                 // the dashboard's API under its own name; its first root is there for one release, marked deprecated
-                .body("paths.'/api/coverage/coverage'.get.deprecated", org.hamcrest.Matchers.not(true))
-                .body("paths.'/api/audit/coverage'.get.deprecated", org.hamcrest.Matchers.equalTo(true));
+                .body("paths.'/api/coverage/coverage'.get.deprecated", Matchers.not(true))
+                .body("paths.'/api/audit/coverage'.get.deprecated", Matchers.equalTo(true));
     }
 }

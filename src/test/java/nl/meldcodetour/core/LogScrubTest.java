@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import org.junit.jupiter.api.Test;
+import java.sql.SQLException;
 
 /** What {@link LogScrub} removes from a message before it is logged, and what it keeps for the operator. */
 class LogScrubTest {
@@ -36,7 +37,7 @@ class LogScrubTest {
 
     @Test
     void anExceptionIsLoggedWithItsClassesAndFramesAndScrubbedMessages() {
-        Exception sql = new java.sql.SQLException("ERROR: x\n  Detail: Key (email)=(an@school.nl) already exists.", "23505");
+        Exception sql = new SQLException("ERROR: x\n  Detail: Key (email)=(an@school.nl) already exists.", "23505");
         RuntimeException e = new IllegalStateException("could not execute statement for an@school.nl", sql);
         e.addSuppressed(new RuntimeException("from 192.168.1.20"));
         Throwable logged = LogScrub.throwable(e);

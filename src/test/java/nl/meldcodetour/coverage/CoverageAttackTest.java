@@ -25,6 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.testsupport.Tokens;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipInputStream;
 
 /**
  * The two attacks on the dashboard of issue #28 (point 3), run as the production probe ran them against the API.
@@ -220,10 +224,10 @@ class CoverageAttackTest {
         byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308").get("/api/coverage/export.ods")
                 .then().statusCode(200).extract().asByteArray();
         String content = null;
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(ods))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals("content.xml")) {
-                    content = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    content = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
         }
@@ -234,10 +238,10 @@ class CoverageAttackTest {
     @Test
     @io.quarkus.test.security.TestSecurity(user = "gemeente-attack-page", roles = "gemeente")
     void thePageExplainsWhyInPlainDutch() {
-        String html = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8307")
+        String html = RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8307")
                 .get("/dekking").then().statusCode(200).extract().asString();
         assertTrue(html.contains(FEW_ORGANISATIONS), html);
-        String three = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308")
+        String three = RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308")
                 .get("/dekking").then().statusCode(200).extract().asString();
         assertTrue(three.contains(ONE_OUTCOME), three);
     }

@@ -24,6 +24,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.coverage.CoverageService.Raw;
 import nl.meldcodetour.testsupport.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.zip.ZipInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.hamcrest.Matchers;
 
 /** Figures against hand-computed expectations on {@link CoverageFixture}; the disclosure rule; who may look. */
 @QuarkusTest
@@ -165,7 +173,7 @@ class CoverageTest {
                         }
                         for (String prefix : List.of("totals", "bySector", "byArea.items")) {
                             for (String m : measures) {
-                                List<Object> values = prefix.equals("totals") ? java.util.Collections.singletonList(json.get(prefix + "." + m + ".value"))
+                                List<Object> values = prefix.equals("totals") ? Collections.singletonList(json.get(prefix + "." + m + ".value"))
                                         : json.getList(prefix + "." + m + ".value");
                                 List<Object> displays = prefix.equals("totals") ? List.of(json.getString(prefix + "." + m + ".display"))
                                         : json.getList(prefix + "." + m + ".display");
@@ -214,11 +222,11 @@ class CoverageTest {
     void theOldRootAndTheDutchParameterNamesAnswerAsBeforeAndSaySoInAHeader() {
         // issue #31, point 5: /api/audit is kept for one release, with the Dutch parameter names of the page
         String date = fx.today.minusDays(1).toString();
-        io.restassured.response.Response now = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("date", date)
+        Response now = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("date", date)
                 .queryParam("breakdown", "postcode").get("/api/coverage/coverage");
-        now.then().statusCode(200).header("Deprecation", org.hamcrest.Matchers.nullValue()).body("referenceDate", equalTo(date))
+        now.then().statusCode(200).header("Deprecation", Matchers.nullValue()).body("referenceDate", equalTo(date))
                 .body("areaLevel", equalTo("postcode"));
-        io.restassured.response.Response before = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("peildatum", date)
+        Response before = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("peildatum", date)
                 .queryParam("indeling", "postcode").get("/api/audit/coverage");
         before.then().statusCode(200).header("Deprecation", equalTo("true"))
                 .header("Link", equalTo("</api/coverage/coverage>; rel=\"successor-version\""));
@@ -233,10 +241,10 @@ class CoverageTest {
     @Test
     void badFiltersGetAClearDutchMessage() {
         gemeente.given().queryParam("peildatum", "gisteren").get("/api/coverage/coverage").then().statusCode(400)
-                .body("violations.field", org.hamcrest.Matchers.hasItem("peildatum"))
-                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("jjjj-mm-dd")));
+                .body("violations.field", Matchers.hasItem("peildatum"))
+                .body("violations.message", Matchers.hasItem(containsString("jjjj-mm-dd")));
         gemeente.given().queryParam("peildatum", fx.today.plusDays(1).toString()).get("/api/coverage/coverage").then().statusCode(400)
-                .body("violations.message", org.hamcrest.Matchers.hasItem(containsString("toekomst")));
+                .body("violations.message", Matchers.hasItem(containsString("toekomst")));
         gemeente.given().queryParam("sector", "bakkerij").queryParam("postcode", "0123").queryParam("module", "x")
                 .get("/api/coverage/coverage").then().statusCode(400).body("violations", hasSize(3));
         gemeente.given().queryParam("tabel", "geheim").get("/api/coverage/export.csv").then().statusCode(400);
@@ -246,7 +254,7 @@ class CoverageTest {
     void onlyGemeenteAndBeheerderMayLook() {
         for (String path : List.of("/api/coverage/coverage", "/api/coverage/trend", "/api/coverage/organisations-without-af",
                 "/api/coverage/export.ods", "/api/coverage/export.csv?tabel=sectoren")) {
-            io.restassured.RestAssured.given().get(path).then().statusCode(401);
+            RestAssured.given().get(path).then().statusCode(401);
             Tokens.newUser(null, "medewerker").given().get(path).then().statusCode(403);
             Tokens.newUser(null, "aandachtsfunctionaris").given().get(path).then().statusCode(403);
             Tokens.newUser(null, "beheerder").given().queryParam("gemeente", fx.gemeente).get(path).then().statusCode(200);
@@ -269,21 +277,21 @@ class CoverageTest {
 
         byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/export.ods").then().statusCode(200)
                 .contentType("application/vnd.oasis.opendocument.spreadsheet").extract().asByteArray();
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ods))) {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(ods))) {
             var first = zip.getNextEntry();
             assertEquals("mimetype", first.getName());
             assertEquals("application/vnd.oasis.opendocument.spreadsheet", new String(zip.readAllBytes()));
             String content = null;
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals("content.xml")) {
-                    content = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    content = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
             assertTrue(content != null && content.contains("table:name=\"Per sector\"") && content.contains("table:name=\"Trend per kwartaal\""));
             assertTrue(content.contains(Disclosure.HIDDEN), "hidden cells stay hidden in the spreadsheet");
             // parses as XML
-            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
@@ -297,7 +305,7 @@ class CoverageTest {
     @Test
     @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
     void thePageAnswersTheQuestionsWithChartsAndTables() {
-        String html = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).get("/dekking").then().statusCode(200)
+        String html = RestAssured.given().queryParam("gemeente", fx.gemeente).get("/dekking").then().statusCode(200)
                 .extract().asString();
         assertTrue(html.contains("Ja. Van de 3 organisaties in verplichte sectoren in " + fx.gemeente + " hebben er 2 geen aandachtsfunctionaris."), html);
         assertTrue(html.contains("<svg class=\"chart\"") && html.contains("role=\"img\"") && html.contains("<title id=\"sectorgrafiek-title\">"));
@@ -314,7 +322,7 @@ class CoverageTest {
     @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
     void oneOrganisationWithoutAnAfReadsAsOne() {
         // issue #30, point 6: "hebben er 1 geen aandachtsfunctionaris" and "Bekijk de 1 organisaties"
-        String html = io.restassured.RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/dekking")
+        String html = RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("wijk", "Zuid").get("/dekking")
                 .then().statusCode(200).extract().asString();
         assertTrue(html.contains("Ja. Van de 2 organisaties in verplichte sectoren in " + fx.gemeente
                 + " (Zuid) heeft er 1 geen aandachtsfunctionaris."), html);
@@ -325,7 +333,7 @@ class CoverageTest {
     @Test
     @io.quarkus.test.security.TestSecurity(user = "gemeente-page-2", roles = "gemeente")
     void thePageKeepsBadInputAndExplains() {
-        String html = io.restassured.RestAssured.given().queryParam("peildatum", "31-02-2020").queryParam("postcode", "<script>")
+        String html = RestAssured.given().queryParam("peildatum", "31-02-2020").queryParam("postcode", "<script>")
                 .get("/dekking").then().statusCode(400).extract().asString();
         assertTrue(html.contains("Vul de peildatum in als jjjj-mm-dd"), html);
         assertTrue(html.contains("value=\"31-02-2020\""), "what was typed stays in the form");
@@ -335,7 +343,7 @@ class CoverageTest {
     @Test
     @io.quarkus.test.security.TestSecurity(user = "medewerker-page", roles = "medewerker")
     void aMedewerkerCannotOpenThePage() {
-        io.restassured.RestAssured.given().get("/dekking").then().statusCode(403);
-        io.restassured.RestAssured.given().get("/dekking/export.ods").then().statusCode(403);
+        RestAssured.given().get("/dekking").then().statusCode(403);
+        RestAssured.given().get("/dekking/export.ods").then().statusCode(403);
     }
 }

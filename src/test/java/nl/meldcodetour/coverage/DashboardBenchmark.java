@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
  * Measures the dashboard's response times against a running application (see bench/dashboard.sh and
@@ -48,7 +50,7 @@ public final class DashboardBenchmark {
         scenarios.put("Gemeente (per wijk)", "/dekking?gemeente=" + enc(gemeente));
         scenarios.put("Gemeente + wijk", "/dekking?gemeente=" + enc(gemeente) + "&wijk=" + enc("Wijk 3"));
         scenarios.put("National, per postcode", "/dekking?indeling=postcode");
-        scenarios.put("Quarter end in the past", "/dekking?peildatum=" + CoverageRefresher.quarterEnds(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))).get(7));
+        scenarios.put("Quarter end in the past", "/dekking?peildatum=" + CoverageRefresher.quarterEnds(LocalDate.now(ZoneId.of("Europe/Amsterdam"))).get(7));
 
         // a date nobody asked for yet: the first request computes it for every organisation
         String asked = "/dekking?peildatum=" + System.getProperty("askedDate", "2025-02-11");

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.meldcodetour.coverage.Disclosure.Professionals;
+import java.util.Arrays;
 
 /** {@link Disclosure#professionals}: the minimum of organisations, "< 5", rounding and the split, at their edges. */
 class DisclosureTest {
@@ -45,7 +46,7 @@ class DisclosureTest {
                 { 12, 6, 6, 0, 0 }, { 20, 16, 0, 4, 0 } }) {
             Professionals p = Disclosure.professionals(oneSided[0], oneSided[1], oneSided[2], oneSided[3], oneSided[4], 3);
             assertEquals(Disclosure.figure(oneSided[0]), p.total(), "the total stays");
-            assertEquals(List.of(Disclosure.HIDDEN), split(p).stream().distinct().toList(), java.util.Arrays.toString(oneSided));
+            assertEquals(List.of(Disclosure.HIDDEN), split(p).stream().distinct().toList(), Arrays.toString(oneSided));
             assertEquals(Disclosure.ONE_OUTCOME, p.note());
         }
     }

@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.core.db.EmbeddedPostgres;
+import java.sql.Types;
 
 /**
  * Fills a database with a generated dataset for benchmarks (docs/benchmarks.md):
@@ -159,8 +160,8 @@ public final class NationalDataGenerator {
             try (PreparedStatement p = c.prepareStatement(CoverageSql.ROLLUP)) {
                 p.setArray(1, c.createArrayOf("date", new Object[] { d }));
                 p.setArray(2, c.createArrayOf("date", new Object[] { d }));
-                p.setNull(3, java.sql.Types.ARRAY);
-                p.setNull(4, java.sql.Types.ARRAY);
+                p.setNull(3, Types.ARRAY);
+                p.setNull(4, Types.ARRAY);
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO coverage_date (ref_date, kind) VALUES (?, ?)")) {

@@ -25,6 +25,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import java.net.URI;
+import org.openqa.selenium.WebDriverException;
 
 /**
  * Debian's chromium, headless, driven by its chromedriver. Every page a journey reaches is checked with
@@ -91,7 +93,7 @@ final class Browser implements AutoCloseable {
             try {
                 return !mark.equals(((JavascriptExecutor) d).executeScript("return window.__e2eMark"))
                         && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 return false; // the old document is going away: ask again
             }
         });
@@ -103,7 +105,7 @@ final class Browser implements AutoCloseable {
     }
 
     String path() {
-        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+        return URI.create(driver.getCurrentUrl()).getPath();
     }
 
     String text() {

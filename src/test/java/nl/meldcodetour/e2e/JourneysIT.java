@@ -26,6 +26,19 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
+import java.net.URLEncoder;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import nl.meldcodetour.core.time.ClockProducer;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The main journeys in a real browser (Debian chromium, headless) against the packaged application on PostgreSQL,
@@ -147,10 +160,10 @@ class JourneysIT {
             b.check("privacyverklaring");
 
             // an organisation's facts at 320 px: a long label beside a long place name scrolled sideways
-            b.open("/register?q=" + java.net.URLEncoder.encode("Zonnebloem", StandardCharsets.UTF_8));
+            b.open("/register?q=" + URLEncoder.encode("Zonnebloem", StandardCharsets.UTF_8));
             b.leavingPage(() -> b.driver.findElement(By.partialLinkText("Kinderdagverblijf Zonnebloem")).click());
             b.check("organisatie-noordoostpolder");
-            b.open("/register?q=" + java.net.URLEncoder.encode("De Regenboog", StandardCharsets.UTF_8));
+            b.open("/register?q=" + URLEncoder.encode("De Regenboog", StandardCharsets.UTF_8));
             b.leavingPage(() -> b.driver.findElement(By.partialLinkText(SCHOOL)).click());
             schoolId = Long.parseLong(b.path().replaceAll("\\D", ""));
             b.check("organisatie");
@@ -216,7 +229,7 @@ class JourneysIT {
             b.leavingPage(() -> b.press(Keys.ENTER));
             b.check("toets");
             // handing in with open questions: the form comes back by a redirect (post/redirect/get, issue #30 point 5)
-            b.leavingPage(() -> b.driver.findElement(org.openqa.selenium.By.cssSelector("button[value=inleveren]")).click());
+            b.leavingPage(() -> b.driver.findElement(By.cssSelector("button[value=inleveren]")).click());
             assertTrue(b.driver.getCurrentUrl().contains("controle=1"), b.driver.getCurrentUrl());
             assertTrue(b.text().contains("Nog niet alle vragen zijn goed ingevuld"), b.text());
             b.check("toets-onvolledig");
@@ -235,9 +248,9 @@ class JourneysIT {
                 // the options are shown in a random order with their own letters: the right ones are found by their text
                 Question question = module.question(e.getAttribute("name").substring(2)).orElseThrow();
                 Set<String> correctTexts = question.options().stream().filter(o -> question.correct().contains(o.id()))
-                        .map(Question.Option::text).collect(java.util.stream.Collectors.toSet());
-                java.util.function.Predicate<WebElement> isRight = input -> correctTexts.contains(
-                        input.findElement(org.openqa.selenium.By.xpath("following-sibling::label")).getText().strip());
+                        .map(Question.Option::text).collect(Collectors.toSet());
+                Predicate<WebElement> isRight = input -> correctTexts.contains(
+                        input.findElement(By.xpath("following-sibling::label")).getText().strip());
                 if ("radio".equals(e.getAttribute("type"))) {
                     for (int i = 0; i < 10 && !isRight.test(b.focused()); i++) {
                         b.press(Keys.ARROW_DOWN); // moves to and selects the next option of the group
@@ -309,12 +322,12 @@ class JourneysIT {
                 b.check("dekking");
                 assertTrue(b.text().contains("Per sector"), b.text());
                 // point 10: at 320 px the chart keeps a readable size and scrolls in its own region
-                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 1000));
+                b.driver.manage().window().setSize(new Dimension(320, 1000));
                 Number chart = (Number) b.js("return document.querySelector('.chart-scroll svg').getBoundingClientRect().width");
-                b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+                b.driver.manage().window().setSize(new Dimension(1280, 1000));
                 assertTrue(chart.doubleValue() >= 500, "the sector chart at 320 px is " + chart + " px wide: its labels would be unreadable");
                 // a filter is a plain form: choose the sector and send it
-                new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("f-sector"))).selectByValue("onderwijs");
+                new Select(b.driver.findElement(By.id("f-sector"))).selectByValue("onderwijs");
                 b.leavingPage(() -> b.driver.findElement(By.id("f-sector")).submit());
                 assertTrue(b.driver.getCurrentUrl().contains("sector=onderwijs"), b.driver.getCurrentUrl());
                 b.check("dekking-onderwijs");
@@ -336,7 +349,7 @@ class JourneysIT {
             assertTrue(row.contains("%") && !row.contains("Te weinig pogingen"), "figures for the first question: " + row);
             b.check("toetsanalyse-module");
             // the view is a plain form
-            new org.openqa.selenium.support.ui.Select(b.driver.findElement(By.id("f-weergave"))).selectByValue("eerste");
+            new Select(b.driver.findElement(By.id("f-weergave"))).selectByValue("eerste");
             b.leavingPage(() -> b.driver.findElement(By.id("f-weergave")).submit());
             assertTrue(b.driver.getCurrentUrl().contains("weergave=eerste"), b.driver.getCurrentUrl());
             b.leavingPage(() -> b.driver.findElement(By.partialLinkText(module.questions().get(0).text())).click());
@@ -363,7 +376,7 @@ class JourneysIT {
             String attempt = startQuiz(b);
             answerRight(b, module);
             // the page saved the answers as a draft by itself (progressive enhancement)
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20)).until(
+            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
                     d -> d.findElement(By.cssSelector(".autosave")).getText().startsWith("Je antwoorden zijn automatisch bewaard"));
             assertTrue(draftAnswers(attempt) > 0, "the autosave stored the draft");
             b.check("toets-automatisch-bewaard");
@@ -389,7 +402,7 @@ class JourneysIT {
         try (Browser b = new Browser("8-toets-na-einde-sessie", app.base(), false)) {
             login(b, "beheerder");
             String attempt = startQuiz(b);
-            java.util.List<String> chosen = answerRight(b, module);
+            List<String> chosen = answerRight(b, module);
             assertEquals(0, draftAnswers(attempt), "nothing saved yet");
             keycloak.logout("beheerder");
             Thread.sleep((SHORT_TOKEN_SECONDS + 3) * 1000L); // deliberate: Keycloak's real tokens must expire
@@ -422,8 +435,8 @@ class JourneysIT {
     }
 
     /** Ticks the right options (found by their text: the order and letters are the attempt's own); returns their ids. */
-    static java.util.List<String> answerRight(Browser b, Module module) {
-        java.util.List<String> chosen = new java.util.ArrayList<>();
+    static List<String> answerRight(Browser b, Module module) {
+        List<String> chosen = new ArrayList<>();
         for (WebElement input : b.driver.findElements(By.cssSelector("input[name^='q.']"))) {
             Question question = module.question(input.getAttribute("name").substring(2)).orElseThrow();
             String text = input.findElement(By.xpath("following-sibling::label")).getText().strip();
@@ -441,7 +454,7 @@ class JourneysIT {
     static int draftAnswers(String attempt) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("meldcodetour"), "postgres", "");
                 var s = c.prepareStatement("SELECT count(*) FROM attempt_question WHERE attempt_id = ? AND chosen_options IS NOT NULL")) {
-            s.setObject(1, java.util.UUID.fromString(attempt));
+            s.setObject(1, UUID.fromString(attempt));
             try (var r = s.executeQuery()) {
                 r.next();
                 return r.getInt(1);
@@ -452,7 +465,7 @@ class JourneysIT {
     static int submittedPercentage(String attempt) throws Exception {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("meldcodetour"), "postgres", "");
                 var s = c.prepareStatement("SELECT percentage FROM quiz_attempt WHERE id = ? AND submitted_at IS NOT NULL")) {
-            s.setObject(1, java.util.UUID.fromString(attempt));
+            s.setObject(1, UUID.fromString(attempt));
             try (var r = s.executeQuery()) {
                 return r.next() ? r.getInt(1) : -1;
             }
@@ -488,8 +501,8 @@ class JourneysIT {
             b.check("plannen-fouten");
             String title = "Meldcodetour Lelystad " + System.nanoTime() % 10000;
             b.driver.findElement(By.id("veld-title")).sendKeys(title);
-            String start = java.time.LocalDateTime.now(nl.meldcodetour.core.time.ClockProducer.ZONE).plusDays(10).withHour(14).withMinute(0)
-                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+            String start = LocalDateTime.now(ClockProducer.ZONE).plusDays(10).withHour(14).withMinute(0)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             String end = start.substring(0, 11) + "16:00";
             b.js("document.getElementById('veld-startsAt').value = arguments[0]; document.getElementById('veld-endsAt').value = arguments[1];",
                     start, end);
@@ -523,7 +536,7 @@ class JourneysIT {
                     }
                 }
                 boolean right = i <= learners / 2;
-                java.util.UUID attempt = java.util.UUID.randomUUID();
+                UUID attempt = UUID.randomUUID();
                 try (var s = c.prepareStatement("""
                         INSERT INTO quiz_attempt (id, person_id, module_id, content_version, pass_mark, question_count, started_at,
                                                   submitted_at, right_count, percentage, passed)

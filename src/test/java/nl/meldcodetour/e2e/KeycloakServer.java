@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A real Keycloak for the end-to-end tests: the distribution from Maven Central (unpacked into target/keycloak by
@@ -30,7 +33,7 @@ final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final String adminPassword = "admin-" + Long.toHexString(System.nanoTime());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     KeycloakServer(String appPublicUrl) throws IOException, InterruptedException {
         home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3"));
@@ -117,7 +120,7 @@ final class KeycloakServer implements AutoCloseable {
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
-                        + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                        + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
             throw new AssertionError("no admin token from Keycloak: " + token.statusCode() + " " + token.body());

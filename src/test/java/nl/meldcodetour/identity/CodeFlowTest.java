@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The browser's login and logout, step by step against the test OIDC server: redirect with PKCE, the provider's
@@ -39,7 +41,7 @@ class CodeFlowTest {
         toProvider.then().statusCode(302).header("Location", containsString("code_challenge"));
         String loginPage = given().redirects().follow(false).get(toProvider.header("Location")).asString();
         String state = attr(loginPage, "state");
-        String redirectUri = java.net.URLDecoder.decode(attr(loginPage, "redirect_uri"), java.nio.charset.StandardCharsets.UTF_8);
+        String redirectUri = URLDecoder.decode(attr(loginPage, "redirect_uri"), StandardCharsets.UTF_8);
         String provider = toProvider.header("Location").replaceAll("(https?://[^/]+).*", "$1");
         Response back = given().redirects().follow(false)
                 .queryParam("username", "alice").queryParam("password", "alice")

@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import nl.meldcodetour.testsupport.TestClock;
 import nl.meldcodetour.testsupport.Tokens;
+import org.hamcrest.Matchers;
 
 /**
  * The cache of verified tokens in the running application, with tokens of the test OIDC server: a token is verified
@@ -82,10 +83,10 @@ class TokenCacheTest {
         var alice = Tokens.newUser("onderwijs", "medewerker");
         var bob = Tokens.newUser("kinderopvang", "medewerker");
         for (int i = 0; i < 3; i++) {
-            alice.given().get("/api/me").then().statusCode(200).body("subject", org.hamcrest.Matchers.equalTo(alice.subject()))
-                    .body("sector", org.hamcrest.Matchers.equalTo("onderwijs"));
-            bob.given().get("/api/me").then().statusCode(200).body("subject", org.hamcrest.Matchers.equalTo(bob.subject()))
-                    .body("sector", org.hamcrest.Matchers.equalTo("kinderopvang"));
+            alice.given().get("/api/me").then().statusCode(200).body("subject", Matchers.equalTo(alice.subject()))
+                    .body("sector", Matchers.equalTo("onderwijs"));
+            bob.given().get("/api/me").then().statusCode(200).body("subject", Matchers.equalTo(bob.subject()))
+                    .body("sector", Matchers.equalTo("kinderopvang"));
         }
         String subject = "hernoemd-" + UUID.randomUUID();
         String first = Jwt.claims().subject(subject).upn(subject).claim("name", "Eerste Naam")
@@ -96,11 +97,11 @@ class TokenCacheTest {
                 .claim("email", "nieuw-" + subject + "@example.org").issuer("https://server.example.com")
                 .audience(Set.of("meldcodetour")).groups(Set.of("medewerker")).expiresIn(Duration.ofMinutes(5)).jws()
                 .keyId("1").sign("privateKey.jwk");
-        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Eerste Naam"));
-        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Eerste Naam"));
-        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Nieuwe Naam"))
-                .body("email", org.hamcrest.Matchers.equalTo("nieuw-" + subject + "@example.org"));
-        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Nieuwe Naam"));
+        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Eerste Naam"));
+        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Eerste Naam"));
+        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Nieuwe Naam"))
+                .body("email", Matchers.equalTo("nieuw-" + subject + "@example.org"));
+        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Nieuwe Naam"));
     }
 
     @Test

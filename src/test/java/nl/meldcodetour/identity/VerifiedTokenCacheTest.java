@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import nl.meldcodetour.testsupport.TestClock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The cache of verified tokens on its own: expiry, bounds, what it refuses to keep, per-request objects. */
 class VerifiedTokenCacheTest {
@@ -93,7 +94,7 @@ class VerifiedTokenCacheTest {
         assertTrue(cache.store("a", identity(jwt("alice", inSeconds(60)), null)));
         assertTrue(cache.store("b", identity(jwt("bob", inSeconds(60)), null)));
         Object slotA = cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);
-        assertTrue(slotA instanceof java.util.concurrent.atomic.AtomicReference<?> ref && ref.get() == null, "empty when kept");
+        assertTrue(slotA instanceof AtomicReference<?> ref && ref.get() == null, "empty when kept");
         assertSame(slotA, cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE),
                 "every request with the same token");
         Object slotB = cache.lookup("b", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);

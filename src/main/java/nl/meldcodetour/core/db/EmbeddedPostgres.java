@@ -9,6 +9,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.jboss.logging.Logger;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One embedded PostgreSQL server per JVM (zonky binaries, no Docker), with its data in a directory that survives
@@ -138,7 +143,7 @@ public final class EmbeddedPostgres {
             return new Running(new Instance(url, USER, password, pg.getPort()), pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dataDir, e);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Embedded PostgreSQL in " + dataDir + " could not be made to require a password", e);
         }
     }
@@ -170,12 +175,12 @@ public final class EmbeddedPostgres {
         LOG.warnf("Embedded PostgreSQL (pid %d) still runs on %s from an earlier start that did not stop: stopping it", pid, dataDir);
         try {
             new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
-            process.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            process.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             process.get().destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IOException(e);
         }
     }
@@ -185,7 +190,7 @@ public final class EmbeddedPostgres {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
@@ -202,7 +207,7 @@ public final class EmbeddedPostgres {
                     }
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + DATABASE + " in embedded PostgreSQL", e);
         }
     }

@@ -2,6 +2,7 @@ package nl.meldcodetour.core.db;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.sql.Timestamp;
 
 /** Values of native query rows in the types the code uses, whichever JDBC type the driver returned. */
 public final class SqlValues {
@@ -17,6 +18,6 @@ public final class SqlValues {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 }

@@ -23,6 +23,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import java.util.Collection;
+import java.util.regex.Pattern;
 
 /**
  * Cross-site request forgery protection for every page form (double-submit cookie). The first page a browser gets sets
@@ -39,7 +41,7 @@ public class CsrfProtection {
     static final String CONTEXT_KEY = "meldcodetour.csrf";
     private static final Logger LOG = Logger.getLogger(CsrfProtection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @Inject
     MeldcodetourConfig config;
@@ -80,7 +82,7 @@ public class CsrfProtection {
         String expected = rc.get(CONTEXT_KEY);
         Object sent = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormParameter(FIELD, true, false);
         String sentText = sent instanceof String s ? s
-                : sent instanceof java.util.Collection<?> c && c.size() == 1 ? String.valueOf(c.iterator().next()) : null;
+                : sent instanceof Collection<?> c && c.size() == 1 ? String.valueOf(c.iterator().next()) : null;
         if (expected != null && sentText != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 sentText.getBytes(StandardCharsets.UTF_8))) {
             return null;

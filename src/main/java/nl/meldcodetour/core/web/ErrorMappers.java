@@ -24,6 +24,21 @@ import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.LogScrub;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Turns every error into a clear Dutch answer: a page for people, {@code application/problem+json} ({@link ApiError})
@@ -64,7 +79,7 @@ public class ErrorMappers {
                 .map(entry -> new ApiError.Violation(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
         if (!isApi(uri)) {
-            return respond(uri, 400, "Ongeldige invoer", String.join(" ", new java.util.TreeMap<>(e.errors()).values()));
+            return respond(uri, 400, "Ongeldige invoer", String.join(" ", new TreeMap<>(e.errors()).values()));
         }
         return json(new ApiError(400, "Ongeldige invoer", violations));
     }
@@ -75,8 +90,8 @@ public class ErrorMappers {
         return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
-    @ServerExceptionMapper({ ConflictException.class, jakarta.persistence.OptimisticLockException.class,
-            org.hibernate.StaleObjectStateException.class })
+    @ServerExceptionMapper({ ConflictException.class, OptimisticLockException.class,
+            StaleObjectStateException.class })
     public Response conflict(RuntimeException e, UriInfo uri) {
         String message = e instanceof ConflictException ? e.getMessage()
                 : "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer je wijziging nog eens in.";
@@ -93,15 +108,15 @@ public class ErrorMappers {
 
     /** JSON of the wrong shape: text where a number belongs, a list where text belongs... Named per field, in Dutch. */
     @ServerExceptionMapper
-    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
-                .collect(java.util.stream.Collectors.joining("."));
+                .collect(Collectors.joining("."));
         Class<?> target = e.getTargetType();
         String expected = target == null ? "een andere waarde"
                 : Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class ? "een getal"
                 : target == Boolean.class || target == boolean.class ? "true of false"
-                : java.util.Collection.class.isAssignableFrom(target) ? "een lijst"
-                : java.time.temporal.Temporal.class.isAssignableFrom(target) ? "een datum (jjjj-mm-dd) of tijd (jjjj-mm-ddTuu:mm)"
+                : Collection.class.isAssignableFrom(target) ? "een lijst"
+                : Temporal.class.isAssignableFrom(target) ? "een datum (jjjj-mm-dd) of tijd (jjjj-mm-ddTuu:mm)"
                 : target == String.class ? "tekst" : "een andere waarde";
         if (field.isEmpty()) {
             return json(ApiError.of(400, "De JSON in het verzoek past niet bij wat verwacht wordt."));
@@ -123,14 +138,14 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (e instanceof io.quarkus.security.AuthenticationException || e instanceof io.quarkus.security.UnauthorizedException) {
+        if (e instanceof AuthenticationException || e instanceof UnauthorizedException) {
             // Not ours to answer: the OIDC mechanism turns these into a login redirect (pages) or a 401 (API).
             throw (RuntimeException) e;
         }
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
             return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
         }
-        if (e instanceof io.quarkus.oidc.OIDCException) {
+        if (e instanceof OIDCException) {
             LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), LogScrub.text(e.getMessage()));
             Response r = respond(uri, 503, "Inloggen kan nu even niet",
                     "De inlogdienst is nu even niet bereikbaar. Probeer het over een minuut opnieuw.");
@@ -143,26 +158,26 @@ public class ErrorMappers {
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.core.http.HttpClosedException) {
+            if (t instanceof HttpClosedException) {
                 // the client went away while its request body was being read: nobody is left to answer
                 LOG.debugf("Client closed the connection on %s", uri.getPath());
                 return Response.status(400).build();
             }
             // a unique key refused a second copy (two identical requests at the same moment): nothing was saved twice
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 LOG.infof("Refused a duplicate on %s (%s)", uri.getPath(), constraint(e));
                 String message = "Dit was al opgeslagen; waarschijnlijk is het twee keer verstuurd. Er is niets dubbel opgeslagen. "
                         + "Laad de pagina opnieuw om te zien wat er nu staat.";
                 return isApi(uri) ? json(ApiError.of(409, message)) : page(409, "Al opgeslagen", message);
             }
             // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 LOG.infof("Refused input on %s: SQL state %s", uri.getPath(), sql.getSQLState());
                 return respond(uri, 400, "Ongeldige invoer",
                         "Wat je invulde bevat een teken dat niet kan (zoals een nul-teken) of is te lang. Pas het aan en probeer het opnieuw.");
             }
         }
-        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString().substring(0, 8);
         // the messages of SQL and SMTP exceptions quote the data (docs/privacy.md, "Logs"): logged scrubbed
         LOG.errorf(LogScrub.throwable(e), "Unexpected error %s on %s", id, uri.getPath());
         return respond(uri, 500, "Er ging iets mis",
@@ -188,10 +203,10 @@ public class ErrorMappers {
         if (t == null || depth > 12) {
             return false;
         }
-        if (t instanceof org.hibernate.exception.JDBCConnectionException) {
+        if (t instanceof JDBCConnectionException) {
             return true;
         }
-        if (t instanceof java.sql.SQLException sql) {
+        if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 return true;
@@ -234,6 +249,6 @@ public class ErrorMappers {
     /** "submit.request.answers" -> "answers": the field as the client named it. */
     private static String field(String path) {
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import java.util.regex.Pattern;
 
 /** CSV that Excel with Dutch settings opens correctly: ';' separator, UTF-8 with BOM, formulas neutralised. */
 public final class ExcelCsv {
@@ -32,7 +33,7 @@ public final class ExcelCsv {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+([.,][0-9]+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+([.,][0-9]+)?");
 
     /**
      * Neutralises spreadsheet formulas (CSV injection): text that starts with {@code = + - @}, a tab or a carriage

@@ -2,6 +2,7 @@ package nl.meldcodetour.core.web;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Validation of typed text with Dutch messages per field, shared by every form and API. */
 public final class Input {
@@ -9,7 +10,7 @@ public final class Input {
     private Input() {
     }
 
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
 
     /**
      * Trimmed single-line text without NUL characters; records "verplicht", "te lang" or "één regel" under
@@ -41,7 +42,7 @@ public final class Input {
      * shown, exported and mailed, and quotes, brackets or a leading {@code =} have no place there (they can make a
      * spreadsheet formula).
      */
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+    private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
     /** An e-mail address, lower-cased; records a Dutch message when invalid (or missing and required). */

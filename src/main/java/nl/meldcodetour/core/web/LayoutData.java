@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import io.quarkus.security.identity.SecurityIdentity;
 
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import io.vertx.ext.web.RoutingContext;
 
 /** What the page layout needs on every page: who is logged in. Used in templates as {@code inject:layout}. */
 @Named("layout")
@@ -17,7 +18,7 @@ public class LayoutData {
     SecurityIdentity identity;
 
     @Inject
-    io.vertx.ext.web.RoutingContext routing;
+    RoutingContext routing;
 
     /** Mapped once at startup: injecting it per request is a lookup, not a {@code @ConfigProperty}'s per-key conversion. */
     @Inject

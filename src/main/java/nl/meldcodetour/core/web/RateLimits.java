@@ -11,6 +11,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 
 /**
  * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}), file uploads ({@link #upload(String)}). Per client address: the
@@ -125,12 +128,12 @@ public class RateLimits {
             return a;
         }
         try {
-            byte[] bytes = java.net.InetAddress.getByName(a.replaceAll("%.*$", "")).getAddress(); // a literal: no DNS lookup
+            byte[] bytes = InetAddress.getByName(a.replaceAll("%.*$", "")).getAddress(); // a literal: no DNS lookup
             if (bytes.length == 4) {
-                return java.net.InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped, unwrapped by InetAddress
+                return InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped, unwrapped by InetAddress
             }
-            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (java.net.UnknownHostException e) {
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
             return a;
         }
     }

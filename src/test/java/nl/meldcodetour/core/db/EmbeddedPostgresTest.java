@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigValue;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 
 class EmbeddedPostgresTest {
 
@@ -58,7 +61,7 @@ class EmbeddedPostgresTest {
             c.createStatement().execute("CREATE TABLE committed (v text)");
             c.createStatement().execute("INSERT INTO committed VALUES ('bewaard')");
         }
-        long pid = Long.parseLong(java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the orphan runs");
         long start = System.nanoTime();
         try (var next = EmbeddedPostgres.startServer(settings);
@@ -198,7 +201,7 @@ class EmbeddedPostgresTest {
     }
 
     private EmbeddedPostgres.Settings settings(EmbeddedPostgresConfigSourceFactory factory, Map<String, String> values) {
-        var all = new java.util.HashMap<>(values);
+        var all = new HashMap<>(values);
         all.put("meldcodetour.embedded-db.data-dir", dataDir.toString());
         return ((EmbeddedPostgresConfigSource) factory.getConfigSources(context(all)).iterator().next()).settings();
     }
@@ -231,12 +234,12 @@ class EmbeddedPostgresTest {
             }
 
             @Override
-            public java.util.List<String> getProfiles() {
-                return java.util.List.of();
+            public List<String> getProfiles() {
+                return List.of();
             }
 
             @Override
-            public java.util.Iterator<String> iterateNames() {
+            public Iterator<String> iterateNames() {
                 return values.keySet().iterator();
             }
         };

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
 
 /** Typed text and e-mail addresses (issue #28, points 6 and 9). */
 class InputTest {
@@ -17,7 +18,7 @@ class InputTest {
         for (String address : List.of("piet@school.nl", "Anne-Marie.de.Vries@ggd-flevoland.nl", "o'brien@example.org",
                 "team+meldcode@sub.example.co.uk", "a1@b2.nl")) {
             Map<String, String> errors = new HashMap<>();
-            assertEquals(address.toLowerCase(java.util.Locale.ROOT), Input.email(address, "email", true, errors), address);
+            assertEquals(address.toLowerCase(Locale.ROOT), Input.email(address, "email", true, errors), address);
             assertEquals(Map.of(), errors, address);
         }
     }
