@@ -1,6 +1,7 @@
 package nl.meldcodetour.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +52,29 @@ public class AuditLog {
         em.createNativeQuery("INSERT INTO audit_log (actor, action, object_type, object_id, details) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, actor).setParameter(2, action).setParameter(3, objectType)
                 .setParameter(4, String.valueOf(objectId)).setParameter(5, details).executeUpdate();
+    }
+
+    /**
+     * Logs the same action on many objects (a CSV import's new organisations) in one statement, in the caller's
+     * transaction: a row per object id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(String actor, String action, String objectType, Collection<?> objectIds, String details) {
+        if (objectIds.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO audit_log (actor, action, object_type, object_id, details)
+                    SELECT ?, ?, ?, id, ? FROM unnest(?::varchar[]) AS id""")) {
+                insert.setString(1, actor);
+                insert.setString(2, action);
+                insert.setString(3, objectType);
+                insert.setString(4, details);
+                insert.setArray(5, connection.createArrayOf("varchar", objectIds.stream().map(String::valueOf).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /**
