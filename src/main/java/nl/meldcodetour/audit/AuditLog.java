@@ -99,7 +99,9 @@ public class AuditLog {
     /**
      * The rows that match, newest first, with the names needed to describe them: one statement, which first takes the
      * page of rows (by the {@code at} or the {@code object_type, object_id} index) and only then looks up the actor,
-     * the organisation, the person, colleague or aandachtsfunctionaris and the session each row is about.
+     * the organisation, the person, colleague or aandachtsfunctionaris and the session each row is about. Read from
+     * their owners' tables here: those features log through audit (a call back would be a cycle), and a call per row
+     * would be N statements (docs/architecture.md, "Tables and their owners").
      */
     public List<Entry> search(Query query, int offset, int limit) {
         if (query.organisationIds() != null && query.organisationIds().isEmpty()) {
