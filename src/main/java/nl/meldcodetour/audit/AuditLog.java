@@ -1,6 +1,7 @@
 package nl.meldcodetour.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -54,6 +55,29 @@ public class AuditLog {
     }
 
     /**
+     * Logs the same action on many objects (a CSV import's new organisations) in one statement, in the caller's
+     * transaction: a row per object id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(String actor, String action, String objectType, Collection<?> objectIds, String details) {
+        if (objectIds.isEmpty()) {
+            return;
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO audit_log (actor, action, object_type, object_id, details)
+                    SELECT ?, ?, ?, id, ? FROM unnest(?::varchar[]) AS id""")) {
+                insert.setString(1, actor);
+                insert.setString(2, action);
+                insert.setString(3, objectType);
+                insert.setString(4, details);
+                insert.setArray(5, connection.createArrayOf("varchar", objectIds.stream().map(String::valueOf).toArray()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * Logs something a person did with their own record (a session registration, an e-mail choice): the actor is the
      * person's subject, read in the same statement, so the row is in their personal-data export
      * ({@code privacy.PersonalData}) and moves to the pseudonym when they are erased.
@@ -75,7 +99,9 @@ public class AuditLog {
     /**
      * The rows that match, newest first, with the names needed to describe them: one statement, which first takes the
      * page of rows (by the {@code at} or the {@code object_type, object_id} index) and only then looks up the actor,
-     * the organisation, the person, colleague or aandachtsfunctionaris and the session each row is about.
+     * the organisation, the person, colleague or aandachtsfunctionaris and the session each row is about. Read from
+     * their owners' tables here: those features log through audit (a call back would be a cycle), and a call per row
+     * would be N statements (docs/architecture.md, "Tables and their owners").
      */
     public List<Entry> search(Query query, int offset, int limit) {
         if (query.organisationIds() != null && query.organisationIds().isEmpty()) {

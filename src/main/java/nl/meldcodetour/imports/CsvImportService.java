@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.core.InvalidInputException;
@@ -28,7 +29,8 @@ import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
-import nl.meldcodetour.team.Employment;
+import nl.meldcodetour.registry.Organisations;
+import nl.meldcodetour.team.StaffRecords;
 import nl.meldcodetour.team.TeamService;
 
 /**
@@ -117,6 +119,15 @@ public class CsvImportService {
 
     @Inject
     TeamService teams;
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    StaffRecords staffRecords;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ContentService content;
@@ -510,31 +521,23 @@ public class CsvImportService {
     private String importStaff(Long organisationId, CsvTable.Row row, String actor) {
         String email = lower(row.get("e-mail"));
         JobFunction function = function(row.get("functie")).orElseThrow();
-        List<Employment> current = em.createQuery(
-                "from Employment where organisationId = :o and lower(email) = :e and endDate is null", Employment.class)
-                .setParameter("o", organisationId).setParameter("e", email).getResultList();
-        if (current.isEmpty()) {
-            teams.addStaff(organisationId, new TeamService.StaffInput(row.get("naam"), email, function.id(), date(row.get("startdatum"))), actor);
-            return "created";
-        }
-        Employment e = current.get(0);
-        if (e.functionId.equals(function.id()) && e.name.equals(row.get("naam"))) {
-            return "unchanged";
-        }
-        e.functionId = function.id();
-        e.name = row.get("naam");
-        return "updated";
+        return switch (staffRecords.correct(organisationId, email, row.get("naam"), function.id())) {
+            case NONE -> {
+                teams.addStaff(organisationId, new TeamService.StaffInput(row.get("naam"), email, function.id(), date(row.get("startdatum"))),
+                        actor);
+                yield "created";
+            }
+            case UPDATED -> "updated";
+            case UNCHANGED -> "unchanged";
+        };
     }
 
     private Optional<Organisation> existingOrganisation(CsvTable.Row row) {
         String kvk = digits(row.get("kvk"));
         if (kvk != null) {
-            String vestiging = digits(row.get("vestigingsnummer"));
-            return em.createQuery("from Organisation where kvkNumber = :k and coalesce(vestigingsnummer, '') = :v", Organisation.class)
-                    .setParameter("k", kvk).setParameter("v", vestiging == null ? "" : vestiging).getResultList().stream().findFirst();
+            return organisations.withKvk(kvk, digits(row.get("vestigingsnummer")));
         }
-        return em.createQuery("from Organisation where kvkNumber is null and lower(name) = :n and lower(gemeente) = :g", Organisation.class)
-                .setParameter("n", lower(row.get("naam"))).setParameter("g", lower(row.get("gemeente"))).getResultList().stream().findFirst();
+        return organisations.withoutKvk(lower(row.get("naam")), lower(row.get("gemeente")));
     }
 
     /**
@@ -542,39 +545,7 @@ public class CsvImportService {
      * seconds instead of growing the persistence context row by row.
      */
     private void insertAll(List<Organisation> orgs, String actor) {
-        if (orgs.isEmpty()) {
-            return;
-        }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            List<String> ids = new ArrayList<>();
-            try (var insert = connection.prepareStatement("""
-                    INSERT INTO organisation (name, kvk_number, vestigingsnummer, sector, gemeente, area, postcode, staff_count, address)
-                    SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                         ?::varchar[], ?::int[], ?::varchar[])
-                    RETURNING id""")) {
-                insert.setArray(1, connection.createArrayOf("varchar", orgs.stream().map(o -> o.name).toArray()));
-                insert.setArray(2, connection.createArrayOf("varchar", orgs.stream().map(o -> o.kvkNumber).toArray()));
-                insert.setArray(3, connection.createArrayOf("varchar", orgs.stream().map(o -> o.vestigingsnummer).toArray()));
-                insert.setArray(4, connection.createArrayOf("varchar", orgs.stream().map(o -> o.sector).toArray()));
-                insert.setArray(5, connection.createArrayOf("varchar", orgs.stream().map(o -> o.gemeente).toArray()));
-                insert.setArray(6, connection.createArrayOf("varchar", orgs.stream().map(o -> o.area).toArray()));
-                insert.setArray(7, connection.createArrayOf("varchar", orgs.stream().map(o -> o.postcode).toArray()));
-                insert.setArray(8, connection.createArrayOf("int4", orgs.stream().map(o -> o.staffCount).toArray()));
-                insert.setArray(9, connection.createArrayOf("varchar", orgs.stream().map(o -> o.address).toArray()));
-                try (var rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(String.valueOf(rs.getLong(1)));
-                    }
-                }
-            }
-            try (var audit = connection.prepareStatement("""
-                    INSERT INTO audit_log (actor, action, object_type, object_id, details)
-                    SELECT ?, 'CREATE', 'organisation', id, 'CSV-import' FROM unnest(?::varchar[]) AS id""")) {
-                audit.setString(1, actor);
-                audit.setArray(2, connection.createArrayOf("varchar", ids.toArray()));
-                audit.executeUpdate();
-            }
-        });
+        audit.recordAll(actor, "CREATE", "organisation", organisations.insertAll(orgs), "CSV-import");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -25,6 +25,9 @@ import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.registry.Organisations;
+import nl.meldcodetour.team.ColleaguesDue;
+import nl.meldcodetour.team.ReminderRequests;
 
 /**
  * Sends what the planner put in the outbox. Each mail in its own transaction: the row is locked with
@@ -77,6 +80,15 @@ public class MailSender {
 
     @Inject
     SessionFacts sessions;
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    ReminderRequests reminderRequests;
+
+    @Inject
+    ColleaguesDue colleaguesDue;
 
     /** Sends every unsent mail once (failed ones are retried on a later run); returns how many were sent. */
     public int sendDue(String node) {
@@ -139,16 +151,12 @@ public class MailSender {
      * or a reminder an aandachtsfunctionaris asked for one of its staff ({@code request-<id>}).
      */
     private boolean aboutDeactivatedOrganisation(String kind, String subjectKey, Map<String, Object> data) {
-        List<?> inactive = switch (kind) {
-            case "af-digest" -> em.createNativeQuery("SELECT 1 FROM organisation WHERE id = ?1 AND NOT active")
-                    .setParameter(1, Long.parseLong(text(data.get("organisation"), "0"))).getResultList();
-            case "requested" -> subjectKey.matches("request-[0-9]{1,18}") ? em.createNativeQuery("""
-                    SELECT 1 FROM reminder_request r JOIN employment e ON e.id = r.employment_id
-                    JOIN organisation o ON o.id = e.organisation_id WHERE r.id = ?1 AND NOT o.active""")
-                    .setParameter(1, Long.parseLong(subjectKey.substring("request-".length()))).getResultList() : List.of();
-            default -> List.of();
+        return switch (kind) {
+            case "af-digest" -> organisations.isDeactivated(Long.parseLong(text(data.get("organisation"), "0")));
+            case "requested" -> subjectKey.matches("request-[0-9]{1,18}")
+                    && reminderRequests.ofDeactivatedOrganisation(Long.parseLong(subjectKey.substring("request-".length())));
+            default -> false;
         };
-        return !inactive.isEmpty();
     }
 
     Mail render(long id, String recipient, String kind, LocalDate due, Map<String, Object> data) {
@@ -202,17 +210,10 @@ public class MailSender {
 
     /** "Anouk de Vries – De meldcode in 5 stappen: verlopen op 3 maart 2027" for the digest. */
     private List<String> colleaguesDue(long organisation, LocalDate day) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.name, c.module_id, max(c.valid_until) AS until
-                FROM employment e JOIN completion c ON c.person_id = e.person_id
-                WHERE e.organisation_id = ?1 AND (e.end_date IS NULL OR e.end_date >= ?2)
-                GROUP BY e.name, c.module_id HAVING max(c.valid_until) <= CAST(?2 AS date) + 60
-                ORDER BY until, e.name LIMIT 100""").setParameter(1, organisation).setParameter(2, day).getResultList();
-        return rows.stream().map(r -> {
-            LocalDate until = toDate(r[2]);
-            String title = content.catalog().module((String) r[1]).map(Module::title).orElse((String) r[1]);
-            return r[0] + " – " + title + ": " + (until.isBefore(day) ? "verlopen op " : "geldig tot en met ") + Formats.dutch(until);
+        return colleaguesDue.of(organisation, day).stream().map(due -> {
+            String title = content.catalog().module(due.moduleId()).map(Module::title).orElse(due.moduleId());
+            return due.name() + " – " + title + ": " + (due.until().isBefore(day) ? "verlopen op " : "geldig tot en met ")
+                    + Formats.dutch(due.until());
         }).toList();
     }
 

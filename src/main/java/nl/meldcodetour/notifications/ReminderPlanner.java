@@ -3,11 +3,17 @@ package nl.meldcodetour.notifications;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.meldcodetour.team.ReminderRequests;
 
 /**
  * Plans reminder mails into {@code mail_outbox}. Idempotent: the unique key (recipient, kind, subject, due date)
@@ -34,10 +40,17 @@ public class ReminderPlanner {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReminderRequests requests;
+
+    @Inject
+    ObjectMapper json;
+
     /** Plans everything due on {@code today}; returns the number of new mails. */
     @Transactional
     public int plan(LocalDate today) {
         int planned = 0;
+        // set-based planning over all completions (learning) and people (identity): per-row API calls would be N statements
         for (int days : new int[] { 60, 14 }) {
             planned += em.createNativeQuery("""
                     INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
@@ -61,24 +74,11 @@ public class ReminderPlanner {
                                   AND n.valid_until > c.valid_until)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, today.minusDays(CATCH_UP_DAYS)).setParameter(2, today).executeUpdate();
-        // a deactivated organisation gets no mail about its staff: its open requests are dropped, never sent (also not
-        // when it is activated again later); the audit log keeps who asked
-        em.createNativeQuery("""
-                DELETE FROM reminder_request r USING employment e JOIN organisation o ON o.id = e.organisation_id
-                WHERE r.sent_at IS NULL AND e.id = r.employment_id AND NOT o.active""").executeUpdate();
-        planned += em.createNativeQuery("""
-                WITH queued AS (
-                    UPDATE reminder_request r SET sent_at = now() FROM employment e JOIN organisation o ON o.id = e.organisation_id
-                    WHERE r.sent_at IS NULL AND e.id = r.employment_id AND o.active
-                    RETURNING r.id, e.person_id, lower(e.email) AS email, e.name, r.module_id, r.requested_at
-                )
-                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
-                SELECT q.person_id, q.email, 'requested',
-                       'request-' || q.id, (q.requested_at AT TIME ZONE 'Europe/Amsterdam')::date,
-                       jsonb_build_object('name', q.name, 'module', q.module_id)
-                FROM queued q
-                ON CONFLICT DO NOTHING""").executeUpdate();
+        // a deactivated organisation gets no mail about its staff: its open requests are dropped, never sent
+        requests.dropForDeactivatedOrganisations();
+        planned += queueRequested(requests.claimOpen());
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // set-based planning over all aandachtsfunctionarissen and their staff: per-row calls would be N statements
         planned += em.createNativeQuery("""
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
                 SELECT a.person_id, lower(a.email), 'af-digest',
@@ -93,5 +93,25 @@ public class ReminderPlanner {
                                                 AND n.module_id = c.module_id AND n.valid_until > CAST(?2 AS date) + 60))
                 ON CONFLICT DO NOTHING""").setParameter(1, monday).setParameter(2, today).executeUpdate();
         return planned;
+    }
+
+    /** One mail per claimed request, in one statement (the requests as a JSON array); returns how many were queued. */
+    private int queueRequested(List<ReminderRequests.Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        String rows;
+        try {
+            rows = json.writeValueAsString(claimed);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return em.createNativeQuery("""
+                INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
+                SELECT q."personId", q.email, 'requested', 'request-' || q.id, q."requestedOn",
+                       jsonb_build_object('name', q.name, 'module', q."moduleId")
+                FROM jsonb_to_recordset(CAST(?1 AS jsonb))
+                     AS q(id bigint, "personId" bigint, email text, name text, "moduleId" text, "requestedOn" date)
+                ON CONFLICT DO NOTHING""").setParameter(1, rows).executeUpdate();
     }
 }
