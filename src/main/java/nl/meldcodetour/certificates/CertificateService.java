@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.learning.CompletionRecorded;
 
 /** Issues certificates for completions and finds them for their holder or by verification code. */
@@ -47,12 +48,9 @@ public class CertificateService {
     void issue(UUID completionId, String moduleId) {
         Optional<Module> module = content.catalog().module(moduleId);
         String title = module.map(Module::title).orElse(moduleId);
-        @SuppressWarnings("unchecked")
-        List<Object> days = em.createNativeQuery(
+        LocalDate completedOn = SqlRow.first(em.createNativeQuery(
                 "SELECT (completed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM completion WHERE id = ?1")
-                .setParameter(1, completionId).getResultList();
-        java.time.LocalDate completedOn = days.isEmpty() ? null
-                : days.get(0) instanceof java.time.LocalDate d ? d : ((java.sql.Date) days.get(0)).toLocalDate();
+                .setParameter(1, completionId), r -> r.date(0)).orElse(null);
         String version = module.filter(m -> m.versionDate() != null && completedOn != null && !m.versionDate().isAfter(completedOn))
                 .flatMap(Module::versionLabel).orElse(null);
         em.createNativeQuery("""
@@ -68,16 +66,19 @@ public class CertificateService {
                 .executeUpdate();
     }
 
+    /** A completion that has no certificate yet. */
+    private record Uncertified(UUID id, String moduleId) {
+    }
+
     /** All certificates of a person, newest first; completions from before certificates existed get one now. */
     @Transactional
     public List<Certificate> of(long personId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> missing = em.createNativeQuery("""
+        List<Uncertified> missing = SqlRow.list(em.createNativeQuery("""
                 SELECT c.id, c.module_id FROM completion c
                 WHERE c.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM certificate x WHERE x.completion_id = c.id)""")
-                .setParameter(1, personId).getResultList();
-        for (Object[] row : missing) {
-            issue((UUID) row[0], (String) row[1]);
+                .setParameter(1, personId), r -> new Uncertified(r.uuid(0), r.string(1)));
+        for (Uncertified completion : missing) {
+            issue(completion.id(), completion.moduleId());
         }
         return em.createQuery("from Certificate where personId = :p order by completedOn desc, moduleTitle", Certificate.class)
                 .setParameter("p", personId).getResultList();

@@ -17,6 +17,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.learning.Validity;
 import java.util.List;
 
@@ -183,11 +184,10 @@ public class DevDemoData {
                 today.minusDays(12).withHour(13).withMinute(30), 150, "Het Baken, Urk", null, 25, trainer);
         session("Meldcodetour Dronten: kinderopvang", "{kinderopvang}", "{meldcode-in-5-stappen}", today.plusDays(30).withHour(15),
                 120, "De Meerpaal, Dronten", null, 30, null);
-        @SuppressWarnings("unchecked")
-        List<Number> colleagues = em.createNativeQuery(
-                "SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject").getResultList();
+        List<Long> colleagues = SqlRow.list(em.createNativeQuery(
+                "SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject"), r -> r.longValue(0));
         for (int i = 0; i < colleagues.size(); i++) {
-            long person = colleagues.get(i).longValue();
+            long person = colleagues.get(i);
             // the full session: 4 places taken, the others wait in the order they registered
             em.createNativeQuery("INSERT INTO session_registration (session_id, person_id, status, registered_at) "
                     + "VALUES (?1, ?2, ?3, now() - make_interval(days => ?4))")

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import nl.meldcodetour.core.db.SqlRow;
+
 /** What other features may ask about stored people. */
 @ApplicationScoped
 public class People {
@@ -23,9 +25,8 @@ public class People {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM person WHERE lower(email) = lower(?1) AND email_verified LIMIT 2")
-                .setParameter(1, email.strip()).getResultList();
-        return ids.size() == 1 ? Optional.of(ids.get(0).longValue()) : Optional.empty();
+        List<Long> ids = SqlRow.list(em.createNativeQuery("SELECT id FROM person WHERE lower(email) = lower(?1) AND email_verified LIMIT 2")
+                .setParameter(1, email.strip()), r -> r.longValue(0));
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 }

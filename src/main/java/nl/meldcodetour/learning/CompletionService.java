@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import nl.meldcodetour.core.metrics.BusinessMetrics;
 import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.db.SqlRow;
 
 /** Records and reads completions. */
 @ApplicationScoped
@@ -74,19 +76,23 @@ public class CompletionService {
         if (!module.attendanceRequired()) {
             return false;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> attempts = em.createNativeQuery("""
+        Optional<PassedAttempt> attempt = SqlRow.first(em.createNativeQuery("""
                 SELECT a.id, a.content_version, a.percentage FROM quiz_attempt a
                 WHERE a.person_id = ?1 AND a.module_id = ?2 AND a.passed AND a.submitted_at > ?3
                   AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.attempt_id = a.id)
                 ORDER BY a.submitted_at DESC LIMIT 1""")
                 .setParameter(1, personId).setParameter(2, module.id())
-                .setParameter(3, now.atZone(clock.getZone()).minusMonths(module.refresherMonths()).toInstant()).getResultList();
-        if (attempts.isEmpty()) {
+                .setParameter(3, now.atZone(clock.getZone()).minusMonths(module.refresherMonths()).toInstant()),
+                r -> new PassedAttempt(r.uuid(0), r.string(1), r.intValue(2)));
+        if (attempt.isEmpty()) {
             return false;
         }
-        Object[] a = attempts.get(0);
-        return recordPass(personId, module, (UUID) a[0], (String) a[1], ((Number) a[2]).intValue(), now);
+        PassedAttempt a = attempt.get();
+        return recordPass(personId, module, a.id(), a.contentVersion(), a.percentage(), now);
+    }
+
+    /** A passed quiz attempt that is no completion yet. */
+    private record PassedAttempt(UUID id, String contentVersion, int percentage) {
     }
 
     /** Attended (marked present) a session covering the module, within the refresher period before {@code at}. */

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import nl.meldcodetour.core.db.SqlRow;
+
 /** Remembers which page of a module someone read last and how far they got. */
 @ApplicationScoped
 public class ProgressService {
@@ -42,13 +44,10 @@ public class ProgressService {
         if (pages.isEmpty()) {
             return java.util.List.of();
         }
-        @SuppressWarnings("unchecked")
-        java.util.List<Number> read = em.createNativeQuery("""
+        java.util.Set<Integer> done = new java.util.HashSet<>(SqlRow.list(em.createNativeQuery("""
                 SELECT page FROM page_view WHERE person_id = :p AND module_id = :m AND viewed_at >= :since""")
-                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(java.time.ZoneOffset.UTC))
-                .getResultList();
-        java.util.Set<Integer> done = new java.util.HashSet<>();
-        read.forEach(n -> done.add(n.intValue()));
+                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(java.time.ZoneOffset.UTC)),
+                r -> r.intValue(0)));
         return pages.stream().filter(p -> !done.contains(p)).distinct().sorted().toList();
     }
 

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 
 /**
  * Everything Meldcodetour holds about one person (AVG article 15: inzage), and erasing it (article 17). Erasure
@@ -50,23 +51,26 @@ public class PersonalData {
     }
 
     public List<PersonSummary> findByEmail(String email) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return SqlRow.list(em.createNativeQuery("""
                 SELECT p.id, p.display_name, p.email, p.sector, p.last_seen_at, (SELECT count(*) FROM completion c WHERE c.person_id = p.id)
                 FROM person p WHERE lower(p.email) = lower(?1) ORDER BY p.id LIMIT 20
-                """).setParameter(1, email.strip()).getResultList();
-        return rows.stream().map(r -> new PersonSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                toInstant(r[4]), ((Number) r[5]).longValue())).toList();
+                """).setParameter(1, email.strip()), PersonalData::summary);
     }
 
     public Optional<PersonSummary> find(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return SqlRow.first(em.createNativeQuery("""
                 SELECT p.id, p.display_name, p.email, p.sector, p.last_seen_at, (SELECT count(*) FROM completion c WHERE c.person_id = p.id)
                 FROM person p WHERE p.id = ?1 AND coalesce(p.email, '') NOT LIKE '%@' || ?2
-                """).setParameter(1, id).setParameter(2, PSEUDONYM_DOMAIN).getResultList();
-        return rows.stream().findFirst().map(r -> new PersonSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], toInstant(r[4]), ((Number) r[5]).longValue()));
+                """).setParameter(1, id).setParameter(2, PSEUDONYM_DOMAIN), PersonalData::summary);
+    }
+
+    /** A row of id, display name, e-mail, sector, last seen and number of completions. */
+    private static PersonSummary summary(SqlRow r) {
+        return new PersonSummary(r.longValue(0), r.string(1), r.string(2), r.string(3), r.instant(4), r.longValue(5));
+    }
+
+    /** The person row {@link #erase} locks. */
+    private record Erasable(String subject, String email, String name, boolean verified) {
     }
 
     /** All data about the person, grouped per kind, as plain values (for JSON). */
@@ -119,16 +123,15 @@ public class PersonalData {
      */
     @Transactional
     public boolean erase(long personId, String actor, String reason) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("SELECT subject, email, display_name, email_verified FROM person WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, personId).getResultList();
-        if (found.isEmpty() || (found.get(0)[1] != null && ((String) found.get(0)[1]).endsWith("@" + PSEUDONYM_DOMAIN))) {
+        Optional<Erasable> found = SqlRow.first(em.createNativeQuery("SELECT subject, email, display_name, email_verified FROM person WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, personId), r -> new Erasable(r.string(0), r.string(1), r.string(2), Boolean.TRUE.equals(r.bool(3))));
+        if (found.isEmpty() || (found.get().email() != null && found.get().email().endsWith("@" + PSEUDONYM_DOMAIN))) {
             return false;
         }
-        String subject = (String) found.get(0)[0];
-        String email = (String) found.get(0)[1];
-        String name = (String) found.get(0)[2];
-        boolean verified = Boolean.TRUE.equals(found.get(0)[3]);
+        String subject = found.get().subject();
+        String email = found.get().email();
+        String name = found.get().name();
+        boolean verified = found.get().verified();
         String pseudonym = "verwijderd-" + randomId();
         String pseudonymEmail = pseudonym + "@" + PSEUDONYM_DOMAIN;
         // the registry's rows bound to this person keep linking to the (pseudonymised) person, so every count stays the
@@ -174,13 +177,14 @@ public class PersonalData {
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }
-        @SuppressWarnings("unchecked")
-        List<Tuple> tuples = q.getResultList();
-        return tuples.stream().map(t -> {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (Object result : q.getResultList()) {
+            Tuple t = (Tuple) result;
             Map<String, Object> row = new LinkedHashMap<>();
             t.getElements().forEach(e -> row.put(e.getAlias(), plain(t.get(e))));
-            return row;
-        }).toList();
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Object plain(Object value) {
@@ -194,16 +198,6 @@ public class PersonalData {
             return List.of(array);
         }
         return value;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String randomId() {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 
 /**
  * Retention (AVG: opslagbeperking). Every night, training records older than {@code meldcodetour.retention.years}
@@ -78,13 +79,12 @@ public class RetentionJob {
                 DELETE FROM employment e WHERE e.end_date < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM reminder_request r WHERE r.employment_id = e.id)""", cutoff));
         purged.put("logboek", update("DELETE FROM audit_log WHERE at < CAST(?1 AS date)", cutoff));
-        @SuppressWarnings("unchecked")
-        List<Number> inactive = em.createNativeQuery("""
+        List<Long> inactive = SqlRow.list(em.createNativeQuery("""
                 SELECT id FROM person WHERE last_seen_at < CAST(?1 AS date) AND coalesce(email, '') NOT LIKE '%@' || ?2 ORDER BY id LIMIT 10000""")
-                .setParameter(1, cutoff).setParameter(2, PersonalData.PSEUDONYM_DOMAIN).getResultList();
+                .setParameter(1, cutoff).setParameter(2, PersonalData.PSEUDONYM_DOMAIN), r -> r.longValue(0));
         int erased = 0;
-        for (Number id : inactive) {
-            erased += personalData.erase(id.longValue(), "bewaartermijn", "langer dan " + config.retention().years() + " jaar niet gezien") ? 1 : 0;
+        for (long id : inactive) {
+            erased += personalData.erase(id, "bewaartermijn", "langer dan " + config.retention().years() + " jaar niet gezien") ? 1 : 0;
         }
         purged.put("personen", erased);
         audit.record("bewaartermijn", "PURGE", "retention", today, purged.toString());

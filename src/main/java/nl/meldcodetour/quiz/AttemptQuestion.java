@@ -1,11 +1,7 @@
 package nl.meldcodetour.quiz;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,13 +11,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import nl.meldcodetour.content.Question;
-
 /** A question drawn for an attempt, with the right options frozen at draw time and the options chosen. */
 @Entity
 @Table(name = "attempt_question")
 @IdClass(AttemptQuestion.Key.class)
-public class AttemptQuestion {
+public class AttemptQuestion implements DrawnQuestion {
 
     @Id
     @ManyToOne(optional = false)
@@ -45,39 +39,34 @@ public class AttemptQuestion {
     @Column(name = "option_order")
     public String[] optionOrder;
 
-    /**
-     * The options as this attempt shows them: in its own order, and only those the content still has. Everything the
-     * learner sees and sends goes through this list, by position: {@link #letter(int)} names position i.
-     */
-    public List<Question.Option> shownOptions(Optional<Question> question) {
-        if (question.isEmpty()) {
-            return List.of();
-        }
-        if (optionOrder == null) {
-            return question.get().options();
-        }
-        List<Question.Option> shown = new ArrayList<>(optionOrder.length);
-        for (String id : optionOrder) {
-            question.get().option(id).ifPresent(shown::add);
-        }
-        return shown;
+    @Override
+    public int position() {
+        return position;
     }
 
-    /** The letter the learner sees for the option at {@code index} of {@link #shownOptions}: a, b, c, … */
+    @Override
+    public String questionId() {
+        return questionId;
+    }
+
+    @Override
+    public String[] correctOptions() {
+        return correctOptions;
+    }
+
+    @Override
+    public String[] chosenOptions() {
+        return chosenOptions;
+    }
+
+    @Override
+    public String[] optionOrder() {
+        return optionOrder;
+    }
+
+    /** The letter the learner sees for the option at {@code index} of {@link DrawnQuestion#shownOptions}: a, b, c, … */
     public static String letter(int index) {
         return String.valueOf((char) ('a' + index));
-    }
-
-    public Set<String> correct() {
-        return Set.of(correctOptions);
-    }
-
-    public Set<String> chosen() {
-        return chosenOptions == null ? Set.of() : Set.of(chosenOptions);
-    }
-
-    public boolean isRight() {
-        return new Scoring.Answer(correct(), chosen()).isRight();
     }
 
     /** Composite key (attempt, position). */

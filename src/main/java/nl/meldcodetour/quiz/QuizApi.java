@@ -139,7 +139,7 @@ public class QuizApi {
                 return;
             }
             limits.quiz();
-            emitter.complete(view(quiz.submit(user.person().id, attemptId, answerSets(submission.answers()))));
+            emitter.complete(submitted(quiz.submit(user.person().id, attemptId, answerSets(submission.answers())).attempt()));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -178,10 +178,16 @@ public class QuizApi {
     }
 
     private AttemptView view(QuizAttempt attempt) {
+        if (attempt.isSubmitted()) {
+            return submitted(AttemptRow.of(attempt));
+        }
         Module module = content.catalog().module(attempt.moduleId).orElseThrow(NotFoundException::new);
-        return attempt.isSubmitted()
-                ? new AttemptView(attempt.id.toString(), attempt.moduleId, "SUBMITTED", null, QuizViews.result(attempt, module))
-                : new AttemptView(attempt.id.toString(), attempt.moduleId, "OPEN", QuizViews.open(attempt, module), null);
+        return new AttemptView(attempt.id.toString(), attempt.moduleId, "OPEN", QuizViews.open(attempt, module), null);
+    }
+
+    private AttemptView submitted(AttemptRow attempt) {
+        Module module = content.catalog().module(attempt.moduleId()).orElseThrow(NotFoundException::new);
+        return new AttemptView(attempt.id().toString(), attempt.moduleId(), "SUBMITTED", null, QuizViews.result(attempt, module));
     }
 
     /** Per question id the chosen letters as a set, from a request's lists (duplicates and blanks dropped). */

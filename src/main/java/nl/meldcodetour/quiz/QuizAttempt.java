@@ -13,7 +13,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-/** One try at a module's quiz: the drawn questions, and once submitted the answers and the result. */
+/**
+ * One try at a module's quiz: the drawn questions, and once submitted the answers and the result. Managed by Hibernate
+ * when started, for drafts and for reading; the submission itself is plain JDBC on an {@link AttemptRow}
+ * (docs/benchmarks.md, Decisions: Quiz submission in plain JDBC), never through this entity.
+ */
 @Entity
 @Table(name = "quiz_attempt")
 public class QuizAttempt {
@@ -56,10 +60,6 @@ public class QuizAttempt {
     @OneToMany(mappedBy = "attempt", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<AttemptQuestion> questions = new ArrayList<>();
-
-    /** Set by {@link QuizService#submit} when this submission found the attempt already handed in (not stored). */
-    @jakarta.persistence.Transient
-    public boolean handedInBefore;
 
     public boolean isSubmitted() {
         return submittedAt != null;

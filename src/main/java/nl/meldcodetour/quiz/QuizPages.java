@@ -140,8 +140,7 @@ public class QuizPages {
                 quiz.saveDraft(user.person().id, attemptId, answers);
                 return Response.seeOther(URI.create("/toets/" + attemptId + "#opgeslagen")).build();
             }
-            QuizAttempt submitted = quiz.submit(user.person().id, attemptId, answers);
-            return toResult(attemptId, submitted.handedInBefore);
+            return toResult(attemptId, quiz.submit(user.person().id, attemptId, answers).handedInBefore());
         } catch (QuizService.AlreadySubmittedException e) {
             return toResult(attemptId, true);
         } catch (QuizService.InvalidAnswersException e) {
@@ -199,7 +198,7 @@ public class QuizPages {
             retry = new RetryView(gate.closed(), links(module, gate.closed() ? gate.pagesToRead()
                     : QuizService.explainingPages(attempt, module)), gate.opensAt());
         }
-        return Templates.result(QuizViews.result(attempt, module), retry, handedInBefore != null);
+        return Templates.result(QuizViews.result(AttemptRow.of(attempt), module), retry, handedInBefore != null);
     }
 
     /** Per question id the chosen letters, from the form fields {@code q.<questionId>} (duplicates and blanks dropped). */

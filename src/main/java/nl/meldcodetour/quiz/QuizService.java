@@ -85,6 +85,10 @@ public class QuizService {
         }
     }
 
+    /** A submission's result: the attempt as stored, and whether it had been handed in before this submission. */
+    record Submission(AttemptRow attempt, boolean handedInBefore) {
+    }
+
     /** An attempt to answer, and whether it was already open (resumed) or newly drawn. */
     public record Started(QuizAttempt attempt, boolean resumed) {
     }
@@ -290,7 +294,7 @@ public class QuizService {
             throw new AlreadySubmittedException(attemptId);
         }
         Module module = content.catalog().module(attempt.moduleId).orElseThrow(MissingException::new);
-        Map<String, Set<String>> chosen = toContentIds(attempt, module, answers, false);
+        Map<String, Set<String>> chosen = toContentIds(attempt.questions, module, answers, false);
         for (AttemptQuestion q : attempt.questions) {
             Set<String> ids = chosen.getOrDefault(q.questionId, Set.of());
             q.chosenOptions = ids.isEmpty() ? null : ids.stream().sorted().toArray(String[]::new);
@@ -310,17 +314,18 @@ public class QuizService {
      * scores and the other waits and then sees the stored result; a resubmission (double click, back button,
      * replay) returns the first result unchanged and never creates a second completion.
      *
-     * @param answers per question id the shown letters chosen (a, b, …; see {@link AttemptQuestion#shownOptions})
+     * @param answers per question id the shown letters chosen (a, b, …; see {@link DrawnQuestion#shownOptions})
      * @throws InvalidAnswersException when a question is unanswered, unknown, or answered with an unknown letter
      */
     @Transactional
-    public QuizAttempt submit(long personId, UUID attemptId, Map<String, Set<String>> answers) {
-        // Plain JDBC on the transaction's connection: this is the hot path of the quiz (issue #9), and Hibernate's
-        // load, dirty check and eleven updates were a third of its CPU. Two statements: read (and lock) the attempt
-        // with its questions, store the result with all answers; then the completion of a pass.
+    public Submission submit(long personId, UUID attemptId, Map<String, Set<String>> answers) {
+        // Plain JDBC on the transaction's connection (docs/benchmarks.md, Decisions: Quiz submission in plain JDBC):
+        // Hibernate's load, dirty check and eleven updates were a third of the quiz's CPU. Two statements: read (and
+        // lock) the attempt with its questions, store the result with all answers; then the completion of a pass. The
+        // attempt is an AttemptRow, not the QuizAttempt entity: every change is stored by the SQL below, none by a setter.
         try (Connection c = dataSource.getConnection()) {
-            QuizAttempt attempt = lockAttempt(c, attemptId);
-            if (attempt == null || attempt.personId != personId) {
+            AttemptRow attempt = lockAttempt(c, attemptId);
+            if (attempt == null || attempt.personId() != personId) {
                 throw new MissingException();
             }
             if (attempt.isSubmitted()) {
@@ -328,34 +333,31 @@ public class QuizService {
                 // again: when this request waited for the lock of a simultaneous submission, the join above gave the
                 // attempt as that one stored it but its questions as they were before (PostgreSQL re-reads only the
                 // locked row), so without their answers.
-                attempt.questions.clear();
-                attempt.questions.addAll(questions(c, attempt));
-                attempt.handedInBefore = true;
-                return attempt;
+                return new Submission(attempt.withQuestions(questions(c, attemptId)), true);
             }
-            Module module = content.catalog().module(attempt.moduleId).orElseThrow(MissingException::new);
-            Map<String, Set<String>> chosenIds = toContentIds(attempt, module, answers, true);
+            Module module = content.catalog().module(attempt.moduleId()).orElseThrow(MissingException::new);
+            Map<String, Set<String>> chosenIds = toContentIds(attempt.questions(), module, answers, true);
             List<Scoring.Answer> scored = new ArrayList<>();
+            List<AttemptRow.QuestionRow> answered = new ArrayList<>();
             Map<String, List<String>> chosenByPosition = new LinkedHashMap<>();
-            for (AttemptQuestion q : attempt.questions) {
-                Set<String> chosen = chosenIds.get(q.questionId);
-                q.chosenOptions = chosen.stream().sorted().toArray(String[]::new);
-                chosenByPosition.put(String.valueOf(q.position), List.of(q.chosenOptions));
+            for (DrawnQuestion q : attempt.questions()) {
+                Set<String> chosen = chosenIds.get(q.questionId());
+                String[] chosenOptions = chosen.stream().sorted().toArray(String[]::new);
+                answered.add(new AttemptRow.QuestionRow(q.position(), q.questionId(), q.correctOptions(), chosenOptions,
+                        q.optionOrder()));
+                chosenByPosition.put(String.valueOf(q.position()), List.of(chosenOptions));
                 scored.add(new Scoring.Answer(q.correct(), chosen));
             }
-            Scoring.Result result = Scoring.score(scored, attempt.passMark);
-            attempt.submittedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-            attempt.rightCount = result.right();
-            attempt.percentage = result.percentage();
-            attempt.passed = result.passed();
-            saveAnswers(c, attempt, chosenByPosition);
+            Scoring.Result result = Scoring.score(scored, attempt.passMark());
+            AttemptRow submitted = attempt.submitted(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), result, answered);
+            saveAnswers(c, submitted, chosenByPosition);
             metrics.countAfterCommit(BusinessMetrics.QUIZ_ATTEMPTS, "module", module.id(), "result",
                     result.passed() ? "passed" : "failed");
             if (result.passed()) {
-                completions.recordPass(personId, module, attempt.id, attempt.contentVersion, result.percentage(),
-                        attempt.submittedAt);
+                completions.recordPass(personId, module, submitted.id(), submitted.contentVersion(), result.percentage(),
+                        submitted.submittedAt());
             }
-            return attempt;
+            return new Submission(submitted, false);
         } catch (SQLException e) {
             throw new IllegalStateException("quiz submission failed", e);
         }
@@ -386,32 +388,24 @@ public class QuizService {
             WHERE q.attempt_id = ? AND q.position = v.key::int""";
 
     /** The attempt with its questions, locked for the rest of the transaction; null when there is none. */
-    private static QuizAttempt lockAttempt(Connection c, UUID attemptId) throws SQLException {
+    private static AttemptRow lockAttempt(Connection c, UUID attemptId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(LOCK_ATTEMPT)) {
             s.setObject(1, attemptId);
             try (ResultSet r = s.executeQuery()) {
-                QuizAttempt a = null;
-                while (r.next()) {
-                    if (a == null) {
-                        a = new QuizAttempt();
-                        a.id = attemptId;
-                        a.personId = r.getLong(1);
-                        a.moduleId = r.getString(2);
-                        a.contentVersion = r.getString(3);
-                        a.passMark = r.getInt(4);
-                        a.questionCount = r.getInt(5);
-                        a.startedAt = r.getObject(6, OffsetDateTime.class).toInstant();
-                        OffsetDateTime submitted = r.getObject(7, OffsetDateTime.class);
-                        a.submittedAt = submitted == null ? null : submitted.toInstant();
-                        a.rightCount = (Integer) r.getObject(8);
-                        a.percentage = (Integer) r.getObject(9);
-                        a.passed = (Boolean) r.getObject(10);
-                    }
-                    if (r.getObject(11) != null) {
-                        a.questions.add(question(r, 11, a));
-                    }
+                if (!r.next()) {
+                    return null;
                 }
-                return a;
+                OffsetDateTime submitted = r.getObject(7, OffsetDateTime.class);
+                AttemptRow attempt = new AttemptRow(attemptId, r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
+                        r.getInt(5), submitted == null ? null : submitted.toInstant(), (Integer) r.getObject(8),
+                        (Integer) r.getObject(9), (Boolean) r.getObject(10), List.of());
+                List<DrawnQuestion> questions = new ArrayList<>();
+                do {
+                    if (r.getObject(11) != null) {
+                        questions.add(question(r, 11));
+                    }
+                } while (r.next());
+                return attempt.withQuestions(questions);
             }
         }
     }
@@ -420,13 +414,13 @@ public class QuizService {
             SELECT position, question_id, correct_options, chosen_options, option_order
             FROM attempt_question WHERE attempt_id = ? ORDER BY position""";
 
-    private static List<AttemptQuestion> questions(Connection c, QuizAttempt attempt) throws SQLException {
-        List<AttemptQuestion> list = new ArrayList<>();
+    private static List<DrawnQuestion> questions(Connection c, UUID attemptId) throws SQLException {
+        List<DrawnQuestion> list = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(QUESTIONS)) {
-            s.setObject(1, attempt.id);
+            s.setObject(1, attemptId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    list.add(question(r, 1, attempt));
+                    list.add(question(r, 1));
                 }
             }
         }
@@ -437,33 +431,27 @@ public class QuizService {
      * A question of the attempt from columns position, question_id, correct_options, chosen_options, option_order at
      * {@code first}.
      */
-    private static AttemptQuestion question(ResultSet r, int first, QuizAttempt attempt) throws SQLException {
-        AttemptQuestion q = new AttemptQuestion();
-        q.attempt = attempt;
-        q.position = r.getInt(first);
-        q.questionId = r.getString(first + 1);
-        q.correctOptions = (String[]) r.getArray(first + 2).getArray();
+    private static AttemptRow.QuestionRow question(ResultSet r, int first) throws SQLException {
         Array chosen = r.getArray(first + 3);
-        q.chosenOptions = chosen == null ? null : (String[]) chosen.getArray();
         Array order = r.getArray(first + 4);
-        q.optionOrder = order == null ? null : (String[]) order.getArray();
-        return q;
+        return new AttemptRow.QuestionRow(r.getInt(first), r.getString(first + 1), (String[]) r.getArray(first + 2).getArray(),
+                chosen == null ? null : (String[]) chosen.getArray(), order == null ? null : (String[]) order.getArray());
     }
 
-    private void saveAnswers(Connection c, QuizAttempt attempt, Map<String, List<String>> chosenByPosition)
+    private void saveAnswers(Connection c, AttemptRow attempt, Map<String, List<String>> chosenByPosition)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SAVE)) {
-            s.setObject(1, attempt.submittedAt.atOffset(ZoneOffset.UTC));
-            s.setInt(2, attempt.rightCount);
-            s.setInt(3, attempt.percentage);
-            s.setBoolean(4, attempt.passed);
-            s.setObject(5, attempt.id);
+            s.setObject(1, attempt.submittedAt().atOffset(ZoneOffset.UTC));
+            s.setInt(2, attempt.rightCount());
+            s.setInt(3, attempt.percentage());
+            s.setBoolean(4, attempt.passed());
+            s.setObject(5, attempt.id());
             s.setString(6, json.writeValueAsString(chosenByPosition));
-            s.setObject(7, attempt.id);
+            s.setObject(7, attempt.id());
             int updated = s.executeUpdate();
-            if (updated != attempt.questions.size()) {
-                throw new IllegalStateException("answers stored for " + updated + " of " + attempt.questions.size()
-                        + " questions of attempt " + attempt.id);
+            if (updated != attempt.questions().size()) {
+                throw new IllegalStateException("answers stored for " + updated + " of " + attempt.questions().size()
+                        + " questions of attempt " + attempt.id());
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -476,15 +464,15 @@ public class QuizService {
      *
      * @param complete true for a submission: every question needs an answer
      */
-    private static Map<String, Set<String>> toContentIds(QuizAttempt attempt, Module module, Map<String, Set<String>> answers,
-            boolean complete) {
+    private static Map<String, Set<String>> toContentIds(List<? extends DrawnQuestion> questions, Module module,
+            Map<String, Set<String>> answers, boolean complete) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Set<String>> ids = new LinkedHashMap<>();
         Set<String> expected = new LinkedHashSet<>();
-        for (AttemptQuestion q : attempt.questions) {
-            expected.add(q.questionId);
-            Set<String> chosen = answers.getOrDefault(q.questionId, Set.of());
-            Optional<Question> question = module.question(q.questionId);
+        for (DrawnQuestion q : questions) {
+            expected.add(q.questionId());
+            Set<String> chosen = answers.getOrDefault(q.questionId(), Set.of());
+            Optional<Question> question = module.question(q.questionId());
             List<Question.Option> shown = q.shownOptions(question);
             Set<String> mapped = new LinkedHashSet<>();
             boolean unknown = false;
@@ -497,13 +485,13 @@ public class QuizService {
                 }
             }
             if (unknown) {
-                errors.put(q.questionId, "Dit antwoord hoort niet bij deze vraag.");
+                errors.put(q.questionId(), "Dit antwoord hoort niet bij deze vraag.");
             } else if (chosen.isEmpty() && complete) {
-                errors.put(q.questionId, "Kies een antwoord.");
+                errors.put(q.questionId(), "Kies een antwoord.");
             } else if (question.isPresent() && question.get().type() == Question.Type.SINGLE && chosen.size() > 1) {
-                errors.put(q.questionId, "Kies één antwoord.");
+                errors.put(q.questionId(), "Kies één antwoord.");
             }
-            ids.put(q.questionId, mapped);
+            ids.put(q.questionId(), mapped);
         }
         for (String id : answers.keySet()) {
             if (!expected.contains(id)) {

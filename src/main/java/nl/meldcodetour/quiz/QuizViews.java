@@ -86,12 +86,12 @@ public final class QuizViews {
         return new Open(attempt.id.toString(), module.id(), module.title(), attempt.passMark, questions, attempt.draftSavedAt);
     }
 
-    static Result result(QuizAttempt attempt, Module module) {
+    static Result result(AttemptRow attempt, Module module) {
         if (!attempt.isSubmitted()) {
             throw new IllegalStateException("no result before submission");
         }
-        List<QuestionResult> questions = attempt.questions.stream().map(aq -> {
-            Optional<Question> q = module.question(aq.questionId);
+        List<QuestionResult> questions = attempt.questions().stream().map(aq -> {
+            Optional<Question> q = module.question(aq.questionId());
             Set<String> chosen = aq.chosen();
             Set<String> correct = aq.correct();
             List<Question.Option> shown = aq.shownOptions(q);
@@ -102,12 +102,13 @@ public final class QuizViews {
                         o.feedback().orElse(null)));
             }
             int page = q.map(Question::page).filter(p -> p > 0 && p <= module.pageCount()).orElse(1);
-            return new QuestionResult(aq.position, aq.questionId, q.map(Question::text).orElse("(verwijderde vraag)"),
+            return new QuestionResult(aq.position(), aq.questionId(), q.map(Question::text).orElse("(verwijderde vraag)"),
                     aq.isRight(), List.copyOf(options), q.flatMap(Question::feedback).orElse(null), q.map(Question::source).orElse(null),
                     "/modules/" + module.id() + "/pagina/" + page, module.page(page).map(p -> p.title()).orElse(module.title()));
         }).toList();
-        return new Result(attempt.id.toString(), module.id(), module.title(), attempt.submittedAt, attempt.rightCount,
-                attempt.questionCount, attempt.percentage, attempt.passMark, attempt.passed, questions, module.attendanceRequired());
+        return new Result(attempt.id().toString(), module.id(), module.title(), attempt.submittedAt(), attempt.rightCount(),
+                attempt.questionCount(), attempt.percentage(), attempt.passMark(), attempt.passed(), questions,
+                module.attendanceRequired());
     }
 
     static AttemptSummary summary(QuizAttempt a) {

@@ -21,6 +21,7 @@ import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.db.SqlRow;
 
 /** The organisation and aandachtsfunctionaris registry: validation, optimistic locking, history and audit. */
 @ApplicationScoped
@@ -99,16 +100,14 @@ public class OrganisationService {
         }
         select.setParameter("today", LocalDate.now(clock)).setParameter("offset", (safePage - 1) * safeSize).setParameter("limit", safeSize);
         long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = select.getResultList();
-        List<OrganisationSummary> items = rows.stream().map(r -> {
-            String sectorId = (String) r[2];
-            int afs = ((Number) r[7]).intValue();
-            boolean active = (Boolean) r[6];
-            return new OrganisationSummary(((Number) r[0]).longValue(), (String) r[1], sectorId, sectorName(sectorId),
-                    (String) r[3], (String) r[4], r[5] == null ? null : r[5].toString().strip(), active, afs,
-                    active && afs == 0 && obliged(sectorId));
-        }).toList();
+        List<OrganisationSummary> items = SqlRow.list(select, r -> {
+            String sectorId = r.string(2);
+            int afs = r.intValue(7);
+            boolean active = r.bool(6);
+            String postcode = r.string(5);
+            return new OrganisationSummary(r.longValue(0), r.string(1), sectorId, sectorName(sectorId), r.string(3), r.string(4),
+                    postcode == null ? null : postcode.strip(), active, afs, active && afs == 0 && obliged(sectorId));
+        });
         return new Page<>(items, safePage, safeSize, total);
     }
 

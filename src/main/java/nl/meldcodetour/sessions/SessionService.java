@@ -1,18 +1,15 @@
 package nl.meldcodetour.sessions;
 
-import java.sql.Array;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +22,7 @@ import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.notifications.Outbox;
 import nl.meldcodetour.core.web.Formats;
@@ -117,16 +115,15 @@ public class SessionService {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(java.util.Locale.ROOT) + "|" + slot.starts())
                 .getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Number> same = em.createNativeQuery("""
+        Optional<Long> same = SqlRow.first(em.createNativeQuery("""
                 SELECT id FROM tour_session
                 WHERE created_by = ?1 AND lower(title) = lower(?2) AND starts_at = ?3 AND ends_at = ?4
                   AND place IS NOT DISTINCT FROM ?5 AND online_url IS NOT DISTINCT FROM ?6 AND cancelled_at IS NULL
                 ORDER BY id LIMIT 1""").setParameter(1, actor).setParameter(2, title).setParameter(3, slot.starts())
-                .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()).getResultList();
-        if (!same.isEmpty()) {
-            throw new nl.meldcodetour.core.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get(0)
-                    + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get(0).longValue());
+                .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()), r -> r.longValue(0));
+        if (same.isPresent()) {
+            throw new nl.meldcodetour.core.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get()
+                    + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get());
         }
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email,
@@ -177,24 +174,17 @@ public class SessionService {
             sectors.add(sector);
             content.catalog().sector(sector).flatMap(Sector::parent).ifPresent(sectors::add);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + """
+        return SqlRow.list(em.createNativeQuery(SELECT + """
                 WHERE s.cancelled_at IS NULL AND s.ends_at > now()
                   AND (cardinality(s.sectors) = 0 OR ?2 = 0 OR s.sectors && CAST(?3 AS varchar[]) OR s.trainer_person_id = ?1)
                 ORDER BY s.starts_at, s.id LIMIT 200""")
                 .setParameter(1, personId == null ? -1L : personId).setParameter(2, sector == null ? 0 : 1)
-                .setParameter(3, sectors.toArray(String[]::new)).getResultList();
-        return rows.stream().map(SessionService::view).toList();
+                .setParameter(3, sectors.toArray(String[]::new)), SessionService::view);
     }
 
     public SessionView session(long id, Long personId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(SELECT + " WHERE s.id = ?2").setParameter(1, personId == null ? -1L : personId)
-                .setParameter(2, id).getResultList();
-        if (rows.isEmpty()) {
-            throw new MissingException();
-        }
-        return view(rows.get(0));
+        return SqlRow.first(em.createNativeQuery(SELECT + " WHERE s.id = ?2").setParameter(1, personId == null ? -1L : personId)
+                .setParameter(2, id), SessionService::view).orElseThrow(MissingException::new);
     }
 
     /** The status after registering, and whether the person already had it (a second click changes nothing). */
@@ -207,11 +197,11 @@ public class SessionService {
      */
     @Transactional
     public Registration register(long sessionId, long personId) {
-        Object[] session = lock(sessionId);
-        if (session[1] != null) {
+        Locked session = lock(sessionId);
+        if (session.cancelled()) {
             throw new ConflictException("Deze bijeenkomst gaat niet door.");
         }
-        if (((java.time.Instant) toInstant(session[2])).isBefore(Instant.now(clock))) {
+        if (session.startsAt().isBefore(Instant.now(clock))) {
             throw new ConflictException("Deze bijeenkomst is al begonnen of voorbij; aanmelden kan niet meer.");
         }
         Optional<String> current = status(sessionId, personId);
@@ -219,7 +209,7 @@ public class SessionService {
             return new Registration(current.get(), true);
         }
         long registered = registeredCount(sessionId);
-        String status = registered < ((Number) session[0]).intValue() ? "registered" : "waitlisted";
+        String status = registered < session.capacity() ? "registered" : "waitlisted";
         em.createNativeQuery("""
                 INSERT INTO session_registration (session_id, person_id, status, registered_at)
                 VALUES (?1, ?2, ?3, now())
@@ -249,17 +239,15 @@ public class SessionService {
 
     /** Moves the longest-waiting person up when a place is free. */
     private Optional<Long> promote(long sessionId) {
-        Object[] session = lock(sessionId);
-        if (registeredCount(sessionId) >= ((Number) session[0]).intValue()) {
+        int capacity = lock(sessionId).capacity();
+        if (registeredCount(sessionId) >= capacity) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Number> next = em.createNativeQuery("""
+        Optional<Long> promoted = SqlRow.first(em.createNativeQuery("""
                 UPDATE session_registration SET status = 'registered', promoted_at = now()
                 WHERE id = (SELECT id FROM session_registration WHERE session_id = ?1 AND status = 'waitlisted'
                             ORDER BY registered_at, id LIMIT 1)
-                RETURNING person_id""").setParameter(1, sessionId).getResultList();
-        Optional<Long> promoted = next.stream().findFirst().map(Number::longValue);
+                RETURNING person_id""").setParameter(1, sessionId), r -> r.longValue(0));
         promoted.ifPresent(person -> notify(sessionId, "session-promoted", "person-" + person, person));
         return promoted;
     }
@@ -267,8 +255,7 @@ public class SessionService {
     /** Changes time, place or capacity; everyone registered or waiting gets a notice. */
     @Transactional
     public void change(long sessionId, SessionInput in, String actor) {
-        Object[] session = lock(sessionId);
-        if (session[1] != null) {
+        if (lock(sessionId).cancelled()) {
             throw new ConflictException("Deze bijeenkomst gaat niet door; wijzigen kan niet meer.");
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -292,8 +279,7 @@ public class SessionService {
     /** Cancels the session; everyone registered or waiting gets a notice. */
     @Transactional
     public void cancelSession(long sessionId, String actor) {
-        Object[] session = lock(sessionId);
-        if (session[1] != null) {
+        if (lock(sessionId).cancelled()) {
             return;
         }
         em.createNativeQuery("UPDATE tour_session SET cancelled_at = now(), version = version + 1, updated_at = now() WHERE id = ?1")
@@ -317,16 +303,15 @@ public class SessionService {
 
     @Transactional
     public List<Attendee> attendees(long sessionId, String viewer) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Attendee> attendees = SqlRow.list(em.createNativeQuery("""
                 SELECT r.id, p.id, coalesce(p.display_name, p.email, p.subject), p.email, r.attended
                 FROM session_registration r JOIN person p ON p.id = r.person_id
                 WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""")
-                .setParameter(1, sessionId).getResultList();
+                .setParameter(1, sessionId),
+                r -> new Attendee(r.longValue(0), r.longValue(1), r.string(2), r.string(3), r.bool(4)));
         // other people's names and e-mail addresses: every view is in the audit log
-        audit.record(viewer, "VIEW", "session-attendees", sessionId, rows.size() + " aanmeldingen");
-        return rows.stream().map(r -> new Attendee(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                (Boolean) r[4])).toList();
+        audit.record(viewer, "VIEW", "session-attendees", sessionId, attendees.size() + " aanmeldingen");
+        return attendees;
     }
 
     /**
@@ -335,9 +320,9 @@ public class SessionService {
      */
     @Transactional
     public void markAttendance(long sessionId, Map<Long, Boolean> marks, String actor) {
-        Object[] session = lock(sessionId);
-        Instant starts = toInstant(session[2]);
-        if (session[1] != null) {
+        Locked session = lock(sessionId);
+        Instant starts = session.startsAt();
+        if (session.cancelled()) {
             throw new ConflictException(CANCELLED_NO_ATTENDANCE);
         }
         if (Instant.now(clock).isBefore(starts)) {
@@ -354,15 +339,18 @@ public class SessionService {
             }
         }
         // blended modules: attending completes them for whoever already passed the quiz
-        @SuppressWarnings("unchecked")
-        List<Object[]> present = em.createNativeQuery("""
+        List<Present> present = SqlRow.list(em.createNativeQuery("""
                 SELECT r.person_id, m FROM session_registration r JOIN tour_session s ON s.id = r.session_id, unnest(s.modules) m
-                WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId).getResultList();
-        for (Object[] row : present) {
-            content.catalog().module((String) row[1]).filter(nl.meldcodetour.content.Module::attendanceRequired)
-                    .ifPresent(m -> completions.recordAttendance(((Number) row[0]).longValue(), m, Instant.now(clock)));
+                WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId), r -> new Present(r.longValue(0), r.string(1)));
+        for (Present row : present) {
+            content.catalog().module(row.moduleId()).filter(nl.meldcodetour.content.Module::attendanceRequired)
+                    .ifPresent(m -> completions.recordAttendance(row.personId(), m, Instant.now(clock)));
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
+    }
+
+    /** A person marked present, and a module the session covers. */
+    private record Present(long personId, String moduleId) {
     }
 
     /** Whether attendance can be taken: the session has begun (it may have ended: attendance can be taken afterwards). */
@@ -388,11 +376,9 @@ public class SessionService {
 
     /** The ids of the upcoming sessions this person trains (bound by subject, as in {@link #isTrainer}). */
     public Set<Long> upcomingTrainedBy(long personId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(
+        return Set.copyOf(SqlRow.list(em.createNativeQuery(
                 "SELECT id FROM tour_session WHERE trainer_person_id = ?1 AND cancelled_at IS NULL AND ends_at > now()")
-                .setParameter(1, personId).getResultList();
-        return ids.stream().map(Number::longValue).collect(Collectors.toSet());
+                .setParameter(1, personId), r -> r.longValue(0)));
     }
 
     /**
@@ -427,61 +413,32 @@ public class SessionService {
             FROM tour_session s
             """;
 
-    private static SessionView view(Object[] r) {
-        String mine = (String) r[13];
-        return new SessionView(((Number) r[0]).longValue(), (String) r[1], strings(r[2]), strings(r[3]), toInstant(r[4]),
-                toInstant(r[5]), (String) r[6], (String) r[7], ((Number) r[8]).intValue(), (String) r[9], (Boolean) r[10],
-                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), mine,
-                "waitlisted".equals(mine) ? ((Number) r[14]).intValue() : null);
+    /** A row of {@link #SELECT}. */
+    private static SessionView view(SqlRow r) {
+        String mine = r.string(13);
+        return new SessionView(r.longValue(0), r.string(1), r.strings(2), r.strings(3), r.instant(4), r.instant(5), r.string(6),
+                r.string(7), r.intValue(8), r.string(9), r.bool(10), r.longValue(11), r.longValue(12), mine,
+                "waitlisted".equals(mine) ? r.intValue(14) : null);
     }
 
-    private Object[] lock(long sessionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, sessionId).getResultList();
-        if (rows.isEmpty()) {
-            throw new MissingException();
-        }
-        return rows.get(0);
+    /** The session row as {@link #lock} read it, locked for the rest of the transaction. */
+    private record Locked(int capacity, boolean cancelled, Instant startsAt) {
+    }
+
+    private Locked lock(long sessionId) {
+        return SqlRow.first(em.createNativeQuery("SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, sessionId), r -> new Locked(r.intValue(0), !r.isNull(1), r.instant(2)))
+                .orElseThrow(MissingException::new);
     }
 
     private Optional<String> status(long sessionId, long personId) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, personId).getResultList();
-        return rows.stream().findFirst();
+        return SqlRow.first(em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
+                .setParameter(1, sessionId).setParameter(2, personId), r -> r.string(0));
     }
 
     private long registeredCount(long sessionId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND status = 'registered'")
                 .setParameter(1, sessionId).getSingleResult()).longValue();
-    }
-
-    private static Instant toInstant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        throw new IllegalStateException("unexpected time value " + o);
-    }
-
-    private static List<String> strings(Object o) {
-        if (o instanceof String[] a) {
-            return List.of(a);
-        }
-        if (o instanceof Array a) {
-            try {
-                return Arrays.asList((String[]) a.getArray());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return List.of();
     }
 
     /** "2027-03-04T14:00" (as a datetime-local field sends it, Amsterdam time) or an ISO instant. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.learning.Validity;
@@ -248,22 +250,21 @@ public class TeamService {
         // per job: the passes and progress of the person bound to it (an unbound invitation has none)
         Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
         Map<Long, java.util.Set<String>> started = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> completions = em.createNativeQuery("""
+        List<Passed> completions = SqlRow.list(em.createNativeQuery("""
                 SELECT e.id, c.module_id, max(c.valid_until)
                 FROM employment e JOIN completion c ON c.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND e.end_date IS NULL
-                GROUP BY e.id, c.module_id""").setParameter(1, organisationId).getResultList();
-        for (Object[] r : completions) {
-            validUntil.computeIfAbsent(((Number) r[0]).longValue(), k -> new HashMap<>()).put((String) r[1], toDate(r[2]));
+                GROUP BY e.id, c.module_id""").setParameter(1, organisationId),
+                r -> new Passed(r.longValue(0), r.string(1), r.date(2)));
+        for (Passed p : completions) {
+            validUntil.computeIfAbsent(p.employmentId(), k -> new HashMap<>()).put(p.moduleId(), p.validUntil());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> progress = em.createNativeQuery("""
+        List<Started> progress = SqlRow.list(em.createNativeQuery("""
                 SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
-                .setParameter(1, organisationId).getResultList();
-        for (Object[] r : progress) {
-            started.computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.HashSet<>()).add((String) r[1]);
+                .setParameter(1, organisationId), r -> new Started(r.longValue(0), r.string(1)));
+        for (Started s : progress) {
+            started.computeIfAbsent(s.employmentId(), k -> new java.util.HashSet<>()).add(s.moduleId());
         }
         List<Row> rows = new ArrayList<>();
         for (Employment e : staff) {
@@ -315,12 +316,12 @@ public class TeamService {
         }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> today = em.createNativeQuery("""
+        Optional<Requested> today = SqlRow.first(em.createNativeQuery("""
                 SELECT requested_at, sent_at FROM reminder_request
                 WHERE employment_id = ?1 AND module_id = ?2 AND (requested_at AT TIME ZONE 'Europe/Amsterdam')::date = ?3
                 ORDER BY requested_at LIMIT 1""")
-                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, LocalDate.now(clock)).getResultList();
+                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, LocalDate.now(clock)),
+                r -> new Requested(r.instant(0), r.instant(1)));
         if (today.isEmpty()) {
             Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
             em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
@@ -330,8 +331,8 @@ public class TeamService {
             return new ReminderOutcome(true, now, null, "De herinnering aan " + e.name + " over ‘" + module.title()
                     + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
         }
-        Instant requestedAt = nl.meldcodetour.core.db.SqlValues.instant(today.get(0)[0]);
-        Instant sentAt = nl.meldcodetour.core.db.SqlValues.instant(today.get(0)[1]);
+        Instant requestedAt = today.get().requestedAt();
+        Instant sentAt = today.get().sentAt();
         String message = sentAt != null
                 ? e.name + " kreeg vandaag om " + TIME.format(sentAt) + " al een herinnering over ‘" + module.title()
                         + "’ (aangevraagd om " + TIME.format(requestedAt) + "). Er is geen tweede verstuurd; morgen kan het weer."
@@ -345,7 +346,15 @@ public class TeamService {
                 .setParameter(1, employmentId).getSingleResult()).longValue();
     }
 
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    /** The latest pass of a module by the person bound to a job. */
+    private record Passed(long employmentId, String moduleId, LocalDate validUntil) {
+    }
+
+    /** A module the person bound to a job has begun. */
+    private record Started(long employmentId, String moduleId) {
+    }
+
+    /** A reminder already requested today. */
+    private record Requested(Instant requestedAt, Instant sentAt) {
     }
 }
