@@ -12,6 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.content.ContentService;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import org.hibernate.Session;
 
 /**
  * Append-only log of who changed or viewed what. Written in the caller's transaction, so it commits with the change.
@@ -63,7 +66,7 @@ public class AuditLog {
         if (objectIds.isEmpty()) {
             return;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        em.unwrap(Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("""
                     INSERT INTO audit_log (actor, action, object_type, object_id, details)
                     SELECT ?, ?, ?, id, ? FROM unnest(?::varchar[]) AS id""")) {
@@ -168,10 +171,10 @@ public class AuditLog {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        return ((java.sql.Timestamp) value).toInstant();
+        return ((Timestamp) value).toInstant();
     }
 
     /**

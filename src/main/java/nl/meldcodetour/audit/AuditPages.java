@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import nl.meldcodetour.core.web.Roles;
+import java.util.LinkedHashSet;
 
 /**
  * The audit log for the beheerder, in Dutch sentences, newest first, 50 per page. Three tabs, so that changes are not
@@ -127,7 +128,7 @@ public class AuditPages {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.LinkedHashSet<>(a);
+        Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return all;
     }

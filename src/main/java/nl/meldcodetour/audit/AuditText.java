@@ -14,6 +14,9 @@ import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.web.Formats;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 
 /**
  * The audit log in Dutch, for people: a label per kind of action ({@code DEACTIVATE} → "Gedeactiveerd") and a
@@ -70,7 +73,7 @@ public final class AuditText {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     /** The Dutch label of an action code; an unknown code as it is. */
@@ -85,7 +88,7 @@ public final class AuditText {
 
     /** Every action code with a label. */
     public static Set<String> knownActions() {
-        Set<String> all = new java.util.LinkedHashSet<>(CHANGES.keySet());
+        Set<String> all = new LinkedHashSet<>(CHANGES.keySet());
         all.addAll(VIEWS.keySet());
         all.addAll(OWN.keySet());
         return all;
@@ -207,7 +210,7 @@ public final class AuditText {
 
     private static String function(String details, ContentCatalog catalog) {
         Matcher m = FUNCTION.matcher(details);
-        return m.find() ? " als " + catalog.function(m.group(1)).map(JobFunction::name).orElse(m.group(1)).toLowerCase(java.util.Locale.ROOT) : "";
+        return m.find() ? " als " + catalog.function(m.group(1)).map(JobFunction::name).orElse(m.group(1)).toLowerCase(Locale.ROOT) : "";
     }
 
     private static String module(String moduleId, ContentCatalog catalog) {

@@ -16,6 +16,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.identity.CurrentUser;
+import java.time.LocalDate;
 
 /** "Mijn certificaten": every certificate of the logged-in person, as PDF one by one or all in a zip. */
 @Path("/certificaten")
@@ -24,7 +25,7 @@ public class CertificatePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance certificates(List<Certificate> certificates, java.time.LocalDate today);
+        static native TemplateInstance certificates(List<Certificate> certificates, LocalDate today);
     }
 
     @Inject

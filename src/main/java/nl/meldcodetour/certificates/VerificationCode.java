@@ -2,6 +2,7 @@ package nl.meldcodetour.certificates;
 
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * Verification codes: 100 random bits from {@link SecureRandom}, written as 20 characters of Crockford base32
@@ -31,7 +32,7 @@ public final class VerificationCode {
             return Optional.empty();
         }
         StringBuilder code = new StringBuilder(LENGTH);
-        for (char ch : typed.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char ch : typed.toUpperCase(Locale.ROOT).toCharArray()) {
             if (ch == '-' || ch == ' ') {
                 continue;
             }

@@ -32,6 +32,15 @@ import nl.meldcodetour.registry.OrganisationService;
 import nl.meldcodetour.registry.Organisations;
 import nl.meldcodetour.team.StaffRecords;
 import nl.meldcodetour.team.TeamService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.Formats;
 
 /**
  * CSV import of organisations (beheerder) and staff lists (aandachtsfunctionaris or beheerder): upload -> preview
@@ -133,16 +142,16 @@ public class CsvImportService {
     ContentService content;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** Previews per person and kind that wait for confirmation at most; an older one is removed by a new upload. */
     static final int PENDING_PER_PERSON = 3;
 
     @Inject
-    nl.meldcodetour.core.config.MeldcodetourConfig config;
+    MeldcodetourConfig config;
 
     /**
      * Reads and checks the file and returns what would happen. Kept for confirmation are only the rows that passed the
@@ -179,7 +188,7 @@ public class CsvImportService {
 
     /** A stored import as its page shows it: waiting for confirmation (with its preview) or confirmed (with its outcome). */
     public record Stored(Kind kind, Long organisationId, Optional<Preview> preview, Optional<Result> result,
-            Optional<java.time.Instant> confirmedAt) {
+            Optional<Instant> confirmedAt) {
     }
 
     /** The import, if it exists and was made by this person, as its page shows it. */
@@ -229,12 +238,12 @@ public class CsvImportService {
      * An import that was confirmed before (a double click, Back and confirm again): nothing is imported a second time;
      * this carries the outcome of the first confirmation. Answered with 409 by the API; the page shows the outcome.
      */
-    public static final class AlreadyConfirmed extends nl.meldcodetour.core.ConflictException {
+    public static final class AlreadyConfirmed extends ConflictException {
         private final transient Result result;
 
-        AlreadyConfirmed(Result result, java.time.Instant at) {
-            super("Deze import is al verwerkt, op " + java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
-                    java.util.Locale.forLanguageTag("nl-NL")).withZone(nl.meldcodetour.core.time.ClockProducer.ZONE).format(at)
+        AlreadyConfirmed(Result result, Instant at) {
+            super("Deze import is al verwerkt, op " + DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
+                    Locale.forLanguageTag("nl-NL")).withZone(ClockProducer.ZONE).format(at)
                     + " (nieuw: " + result.created() + ", bijgewerkt: " + result.updated() + ", al gelijk: " + result.unchanged()
                     + ", overgeslagen: " + result.skipped() + "). Er is niets dubbel opgeslagen.");
             this.result = result;
@@ -300,7 +309,7 @@ public class CsvImportService {
         Result result = new Result(created, updated, unchanged, kept.invalidRows() + checked.badLines.size());
         // the rows (names, e-mail addresses) go; the outcome stays until the purge, for a second confirmation
         em.createNativeQuery("UPDATE csv_import SET content = ?2 WHERE id = ?1").setParameter(1, id)
-                .setParameter(2, Confirmed.write(json, new Confirmed(java.time.Instant.now(clock), result))).executeUpdate();
+                .setParameter(2, Confirmed.write(json, new Confirmed(Instant.now(clock), result))).executeUpdate();
         return result;
     }
 
@@ -308,17 +317,17 @@ public class CsvImportService {
      * What a confirmed preview keeps in {@code csv_import.content} instead of its rows: when it was confirmed and the
      * outcome, as JSON ({@code {"confirmedAt": ..., "result": {...}}}).
      */
-    record Confirmed(java.time.Instant confirmedAt, Result result) {
+    record Confirmed(Instant confirmedAt, Result result) {
 
-        static String write(com.fasterxml.jackson.databind.ObjectMapper json, Confirmed confirmed) {
+        static String write(ObjectMapper json, Confirmed confirmed) {
             try {
                 return json.writeValueAsString(Map.of("confirmedAt", confirmed.confirmedAt().toString(), "result", confirmed.result()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        static Optional<Confirmed> read(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+        static Optional<Confirmed> read(ObjectMapper json, String content) {
             if (content == null || !content.startsWith("{") || !content.contains("\"confirmedAt\"")) {
                 return Optional.empty();
             }
@@ -327,9 +336,9 @@ public class CsvImportService {
                 if (!tree.hasNonNull("confirmedAt") || !tree.hasNonNull("result")) {
                     return Optional.empty();
                 }
-                return Optional.of(new Confirmed(java.time.Instant.parse(tree.get("confirmedAt").asText()),
+                return Optional.of(new Confirmed(Instant.parse(tree.get("confirmedAt").asText()),
                         json.treeToValue(tree.get("result"), Result.class)));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -378,7 +387,7 @@ public class CsvImportService {
      */
     record StoredRows(int invalidRows, List<CsvTable.Row> rows) {
 
-        static String write(com.fasterxml.jackson.databind.ObjectMapper json, int invalidRows, List<CsvTable.Row> rows, Preview preview) {
+        static String write(ObjectMapper json, int invalidRows, List<CsvTable.Row> rows, Preview preview) {
             List<Map<String, Object>> list = rows.stream()
                     .<Map<String, Object>>map(r -> {
                         Map<String, String> cells = new LinkedHashMap<>();
@@ -391,26 +400,26 @@ public class CsvImportService {
                     }).toList();
             try {
                 return json.writeValueAsString(Map.of("invalidRows", invalidRows, "rows", list, "preview", preview));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         /** The preview kept beside the rows; empty for content without one. */
-        static Optional<Preview> preview(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+        static Optional<Preview> preview(ObjectMapper json, String content) {
             if (content == null || !content.startsWith("{")) {
                 return Optional.empty();
             }
             try {
                 var tree = json.readTree(content);
                 return tree.hasNonNull("preview") ? Optional.of(json.treeToValue(tree.get("preview"), Preview.class)) : Optional.empty();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
             }
         }
 
         @SuppressWarnings("unchecked")
-        static Optional<StoredRows> read(com.fasterxml.jackson.databind.ObjectMapper json, String content) {
+        static Optional<StoredRows> read(ObjectMapper json, String content) {
             if (content == null || !content.startsWith("{")) {
                 return Optional.empty();
             }
@@ -422,7 +431,7 @@ public class CsvImportService {
                             new LinkedHashMap<>((Map<String, String>) r.get("cells"))));
                 }
                 return Optional.of(new StoredRows(((Number) stored.get("invalidRows")).intValue(), rows));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -487,8 +496,8 @@ public class CsvImportService {
         stored.put("e-mail", Input.email(row.get("e-mail"), "e-mail", true, ignored));
         stored.put("functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
         LocalDate start = date(row.get("startdatum"));
-        stored.put("startdatum", start == null ? null : nl.meldcodetour.core.web.Formats.dutch(start));
-        stored.values().removeIf(java.util.Objects::isNull);
+        stored.put("startdatum", start == null ? null : Formats.dutch(start));
+        stored.values().removeIf(Objects::isNull);
         return stored;
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import java.io.UncheckedIOException;
 
 /**
  * A spreadsheet export as rows of named cells. Accepts UTF-8 with or without BOM, ';' (Excel NL) or ',' as
@@ -84,7 +85,7 @@ final class CsvTable {
                 rows.add(new Row(record.getRecordNumber() + 1, cells));
             }
             return new CsvTable(rows);
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new UnreadableException("Het bestand is geen geldig CSV-bestand: " + e.getMessage());
         }
     }

@@ -30,6 +30,11 @@ import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.team.TeamAccess;
+import jakarta.ws.rs.NotFoundException;
+import java.net.URI;
+import java.util.Map;
+import nl.meldcodetour.core.web.RateLimits;
+import nl.meldcodetour.identity.CurrentUser;
 
 /**
  * Upload -> preview -> confirm, for organisations (beheerder) and a staff list (its AF or the beheerder). Every POST
@@ -57,10 +62,10 @@ public class ImportPages {
     TeamAccess access;
 
     @Inject
-    nl.meldcodetour.identity.CurrentUser user;
+    CurrentUser user;
 
     @Inject
-    nl.meldcodetour.core.web.RateLimits limits;
+    RateLimits limits;
 
     @Inject
     FormFlash flash;
@@ -101,13 +106,13 @@ public class ImportPages {
     @GET
     @Path("{importId}")
     public TemplateInstance imported(@PathParam("importId") UUID importId) {
-        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
         String message = flashedMessage();
         if (stored.result().isPresent()) {
             return Templates.result(stored.result().get(), back(stored.organisationId()), message);
         }
         // a preview stored by an earlier version (without its page) counts as expired
-        CsvImportService.Preview preview = stored.preview().orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        CsvImportService.Preview preview = stored.preview().orElseThrow(NotFoundException::new);
         return Templates.preview(preview, title(stored.kind(), stored.organisationId()), message);
     }
 
@@ -115,18 +120,18 @@ public class ImportPages {
     @Path("{importId}/bevestigen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("importId") UUID importId, @RestForm("alleenGoede") String onlyValid) {
-        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
         String page = "/import/" + importId;
         try {
             imports.confirm(importId, "ja".equals(onlyValid), access.actor());
-            return Response.seeOther(java.net.URI.create(page)).build();
+            return Response.seeOther(URI.create(page)).build();
         } catch (CsvImportService.AlreadyConfirmed e) {
             // confirmed twice (a double click, Back and confirm again): the outcome of the first time, nothing imported again
-            return flash.redirect(page, java.util.Map.of(), java.util.Map.of(), e.getMessage())
+            return flash.redirect(page, Map.of(), Map.of(), e.getMessage())
                     .orElseGet(() -> Response.ok(Templates.result(e.result(), back(stored.organisationId()), e.getMessage())).build());
         } catch (InvalidInputException e) {
             String message = String.join(" ", e.errors().values());
-            return flash.redirect(page, java.util.Map.of(), java.util.Map.of(), message)
+            return flash.redirect(page, Map.of(), Map.of(), message)
                     .orElseGet(() -> Response.status(400).entity(Templates.result(null, back(stored.organisationId()), null)).build());
         }
     }
@@ -140,7 +145,7 @@ public class ImportPages {
         try {
             String text = decode(Files.readAllBytes(file.uploadedFile()));
             CsvImportService.Preview preview = imports.preview(kind, organisationId, text, access.actor());
-            return Response.seeOther(java.net.URI.create("/import/" + preview.id())).build();
+            return Response.seeOther(URI.create("/import/" + preview.id())).build();
         } catch (InvalidInputException e) {
             return refused(form, kindPath, organisationId, title, String.join(" ", e.errors().values()));
         } catch (IOException e) {
@@ -150,7 +155,7 @@ public class ImportPages {
 
     /** Back to the upload form with why the file was not read (a file can't come back; the form holds nothing else). */
     private Response refused(String form, String kindPath, Long organisationId, String title, String message) {
-        return flash.redirect(form, java.util.Map.of(), java.util.Map.of(), message)
+        return flash.redirect(form, Map.of(), Map.of(), message)
                 .orElseGet(() -> Response.status(400).entity(Templates.upload(kindPath, organisationId, title, message)).build());
     }
 

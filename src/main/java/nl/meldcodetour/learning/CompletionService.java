@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.db.SqlRow;
+import jakarta.enterprise.event.Event;
 
 /** Records and reads completions. */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class CompletionService {
     Clock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<CompletionRecorded> recorded;
+    Event<CompletionRecorded> recorded;
 
     @Inject
     BusinessMetrics metrics;

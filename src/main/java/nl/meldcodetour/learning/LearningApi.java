@@ -22,6 +22,9 @@ import nl.meldcodetour.content.Page;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.stream.IntStream;
+import nl.meldcodetour.content.ContentService;
 
 /** JSON API for the learner: own profile, modules with status, module pages, completions. */
 @Path("/api")
@@ -64,10 +67,10 @@ public class LearningApi {
     ProgressService progress;
 
     @Inject
-    nl.meldcodetour.content.ContentService content;
+    ContentService content;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    SecurityIdentity identity;
 
     @GET
     @Path("me")
@@ -91,7 +94,7 @@ public class LearningApi {
     public ModuleDetail module(@PathParam("moduleId") String moduleId) {
         LearningService.ModuleOverview o = overview(moduleId);
         List<Page> pages = o.module().pages();
-        List<PageRef> refs = java.util.stream.IntStream.range(0, pages.size())
+        List<PageRef> refs = IntStream.range(0, pages.size())
                 .mapToObj(i -> new PageRef(i + 1, pages.get(i).title())).toList();
         return new ModuleDetail(summary(o), refs);
     }

@@ -17,6 +17,7 @@ import nl.meldcodetour.content.Page;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import nl.meldcodetour.content.ContentService;
 
 /** The learner's pages: "Mijn modules", a module's overview and its pages. Server-rendered, no JavaScript needed. */
 @Path("/")
@@ -44,7 +45,7 @@ public class LearningPages {
     ProgressService progress;
 
     @Inject
-    nl.meldcodetour.content.ContentService content;
+    ContentService content;
 
     @GET
     @Path("mijn-modules")

@@ -24,6 +24,7 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** "Mijn modules": which modules a person must follow and where they stand with each. */
 @ApplicationScoped
@@ -104,7 +105,7 @@ public class LearningService {
     DataSource dataSource;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    SecurityIdentity identity;
 
     private Set<String> roles() {
         return identity.getRoles();

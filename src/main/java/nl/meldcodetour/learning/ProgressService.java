@@ -7,6 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import nl.meldcodetour.core.db.SqlRow;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Remembers which page of a module someone read last and how far they got. */
 @ApplicationScoped
@@ -39,14 +45,14 @@ public class ProgressService {
      * The pages of a module among {@code pages} that the person has not opened since {@code since}, in page order. The
      * quiz's retry gate asks this for the pages that explain a failed attempt's wrong answers.
      */
-    public java.util.List<Integer> notReadSince(long personId, String moduleId, java.util.Collection<Integer> pages,
-            java.time.Instant since) {
+    public List<Integer> notReadSince(long personId, String moduleId, Collection<Integer> pages,
+            Instant since) {
         if (pages.isEmpty()) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.Set<Integer> done = new java.util.HashSet<>(SqlRow.list(em.createNativeQuery("""
+        Set<Integer> done = new HashSet<>(SqlRow.list(em.createNativeQuery("""
                 SELECT page FROM page_view WHERE person_id = :p AND module_id = :m AND viewed_at >= :since""")
-                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(java.time.ZoneOffset.UTC)),
+                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(ZoneOffset.UTC)),
                 r -> r.intValue(0)));
         return pages.stream().filter(p -> !done.contains(p)).distinct().sorted().toList();
     }

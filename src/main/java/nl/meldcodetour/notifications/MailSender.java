@@ -28,6 +28,10 @@ import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.registry.Organisations;
 import nl.meldcodetour.team.ColleaguesDue;
 import nl.meldcodetour.team.ReminderRequests;
+import java.io.IOException;
+import java.sql.Date;
+import java.util.regex.Pattern;
+import nl.meldcodetour.core.web.Dutch;
 
 /**
  * Sends what the planner put in the outbox. Each mail in its own transaction: the row is locked with
@@ -42,7 +46,7 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     static final int MAX_ATTEMPTS = 10;
     /** Addresses we hand to SMTP: plain local part and domain, nothing that needs quoting. */
-    static final java.util.regex.Pattern SENDABLE = java.util.regex.Pattern
+    static final Pattern SENDABLE = Pattern
             .compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
 
     @Inject
@@ -170,7 +174,7 @@ public class MailSender {
         switch (kind) {
             case "expiry-60", "expiry-14" -> {
                 String days = kind.substring("expiry-".length());
-                subject = "Over " + nl.meldcodetour.core.web.Dutch.count(days, "dag", "dagen") + " verloopt je training " + module;
+                subject = "Over " + Dutch.count(days, "dag", "dagen") + " verloopt je training " + module;
                 body = Mails.expiry(name, module, validUntil, days, base + "/modules/" + moduleId, base + "/mijn-gegevens/e-mail").render();
             }
             case "expired" -> {
@@ -221,7 +225,7 @@ public class MailSender {
         try {
             return json.readValue(text, new TypeReference<Map<String, Object>>() {
             });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable outbox payload", e);
         }
     }
@@ -236,7 +240,7 @@ public class MailSender {
         if (o instanceof LocalDate d) {
             return d;
         }
-        if (o instanceof java.sql.Date d) {
+        if (o instanceof Date d) {
             return d.toLocalDate();
         }
         return LocalDate.parse(o.toString());

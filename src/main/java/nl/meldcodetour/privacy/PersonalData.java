@@ -18,6 +18,14 @@ import jakarta.transaction.Transactional;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.db.SqlRow;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.UUID;
+import nl.meldcodetour.audit.AuditText;
+import nl.meldcodetour.quiz.QuizService;
 
 /**
  * Everything Meldcodetour holds about one person (AVG article 15: inzage), and erasing it (article 17). Erasure
@@ -41,7 +49,7 @@ public class PersonalData {
     AuditLog audit;
 
     @Inject
-    nl.meldcodetour.quiz.QuizService quiz;
+    QuizService quiz;
 
     @Inject
     MeldcodetourConfig config;
@@ -112,7 +120,7 @@ public class PersonalData {
         List<Map<String, Object>> log = rows("""
                 SELECT at, action, object_type, object_id, details, actor = ?1 AS zelf_gedaan FROM audit_log
                 WHERE actor = ?1 OR (object_type = 'person' AND object_id = ?2) ORDER BY at, id""", subject, String.valueOf(personId));
-        log.forEach(row -> row.put("soort", nl.meldcodetour.audit.AuditText.label((String) row.get("action"))));
+        log.forEach(row -> row.put("soort", AuditText.label((String) row.get("action"))));
         data.put("logboek", log);
         return data;
     }
@@ -177,7 +185,7 @@ public class PersonalData {
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Object result : q.getResultList()) {
             Tuple t = (Tuple) result;
             Map<String, Object> row = new LinkedHashMap<>();
@@ -188,10 +196,10 @@ public class PersonalData {
     }
 
     private static Object plain(Object value) {
-        if (value instanceof java.sql.Timestamp ts) {
+        if (value instanceof Timestamp ts) {
             return ts.toInstant().toString();
         }
-        if (value instanceof java.time.temporal.TemporalAccessor || value instanceof java.util.UUID || value instanceof java.sql.Date) {
+        if (value instanceof TemporalAccessor || value instanceof UUID || value instanceof Date) {
             return value.toString();
         }
         if (value instanceof Object[] array) {
@@ -203,6 +211,6 @@ public class PersonalData {
     private static String randomId() {
         byte[] bytes = new byte[9];
         RANDOM.nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
+        return HexFormat.of().formatHex(bytes).toLowerCase(Locale.ROOT);
     }
 }

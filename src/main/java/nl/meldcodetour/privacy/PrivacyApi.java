@@ -21,6 +21,7 @@ import io.quarkus.security.Authenticated;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
+import nl.meldcodetour.quiz.QuizService;
 
 /** AVG: my data as JSON; for the beheerder, finding and erasing a person. */
 @Path("/api")
@@ -35,7 +36,7 @@ public class PrivacyApi {
 
     /** Why the beheerder erases (optional, kept in the audit log without the person's name). */
     @Inject
-    nl.meldcodetour.quiz.QuizService quiz;
+    QuizService quiz;
 
     public record ErasureRequest(String reason) {
     }

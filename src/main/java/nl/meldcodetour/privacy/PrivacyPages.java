@@ -26,6 +26,12 @@ import io.quarkus.security.Authenticated;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.meldcodetour.quiz.QuizService;
 
 /**
  * "Mijn gegevens": what we hold about me, as a download; and for the beheerder: find a person by e-mail address and
@@ -56,7 +62,7 @@ public class PrivacyPages {
     ObjectMapper json;
 
     @Inject
-    nl.meldcodetour.quiz.QuizService quiz;
+    QuizService quiz;
 
     /** A person found, with the modules whose retry gate is closed for them. */
     public record FoundPerson(PersonalData.PersonSummary person, List<BlockedModule> blocked) {
@@ -79,7 +85,7 @@ public class PrivacyPages {
 
     /** "1 hour" → "1 uur", "2 days" → "2 dagen": the interval texts the jobs use, as a person reads them. */
     static String dutchDuration(String interval) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) (minute|hour|day|week|month|year)s?").matcher(interval.strip());
+        Matcher m = Pattern.compile("(\\d+) (minute|hour|day|week|month|year)s?").matcher(interval.strip());
         if (!m.matches()) {
             return interval;
         }
@@ -106,7 +112,7 @@ public class PrivacyPages {
     @Path("mijn-gegevens/download")
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    public Response download() throws com.fasterxml.jackson.core.JsonProcessingException {
+    public Response download() throws JsonProcessingException {
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data.export(user.person().id));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meldcodetour-mijn-gegevens.json\"").build();
@@ -135,7 +141,7 @@ public class PrivacyPages {
     public Response liftGate(@PathParam("id") long id, @PathParam("moduleId") String moduleId) {
         PersonalData.PersonSummary person = data.find(id).orElseThrow(NotFoundException::new);
         quiz.liftGate(id, quiz.module(moduleId).orElseThrow(NotFoundException::new), user.person().subject);
-        String email = person.email() == null ? "" : java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8);
+        String email = person.email() == null ? "" : URLEncoder.encode(person.email(), StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/beheer/personen?melding=opgeheven&email=" + email)).build();
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** A question drawn for an attempt, with the right options frozen at draw time and the options chosen. */
 @Entity
@@ -71,7 +72,7 @@ public class AttemptQuestion implements DrawnQuestion {
 
     /** Composite key (attempt, position). */
     public static class Key implements Serializable {
-        public java.util.UUID attempt;
+        public UUID attempt;
         public int position;
 
         @Override

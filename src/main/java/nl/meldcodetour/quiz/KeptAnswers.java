@@ -29,6 +29,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.CsrfProtection;
 import nl.meldcodetour.core.web.UrlEncodedPairs;
+import java.util.Locale;
 
 /**
  * Keeps the answers of a quiz form that arrives after the login session has ended (issue #28, point 5). Normally an
@@ -76,7 +77,7 @@ public class KeptAnswers {
         filters.register(rc -> {
             Matcher quiz = rc.request().method() == HttpMethod.POST ? QUIZ_FORM.matcher(rc.normalizedPath()) : null;
             String type = rc.request().getHeader("Content-Type");
-            if (quiz == null || !quiz.matches() || type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            if (quiz == null || !quiz.matches() || type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 rc.next();
                 return;
             }

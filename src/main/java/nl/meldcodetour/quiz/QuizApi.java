@@ -37,6 +37,9 @@ import nl.meldcodetour.core.web.ApiError;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.learning.LearningService;
+import java.time.Instant;
+import java.util.Comparator;
+import nl.meldcodetour.core.web.RateLimits;
 
 /** JSON API for quizzes: start an attempt, read it, submit answers, list attempts. */
 @Path("/api")
@@ -59,7 +62,7 @@ public class QuizApi {
     }
 
     @Inject
-    nl.meldcodetour.core.web.RateLimits limits;
+    RateLimits limits;
 
     @Inject
     CurrentUser user;
@@ -82,7 +85,7 @@ public class QuizApi {
      * pages, or waiting until opensAt), both as extension members.
      */
     public record RetryGate(String type, int status, String title, String detail, List<PageToRead> pagesToRead,
-            java.time.Instant opensAt) {
+            Instant opensAt) {
     }
 
     @POST
@@ -155,7 +158,7 @@ public class QuizApi {
     public Response invalidAnswers(QuizService.InvalidAnswersException e) {
         List<ApiError.Violation> violations = e.errors().entrySet().stream()
                 .map(entry -> new ApiError.Violation("answers." + entry.getKey(), entry.getValue()))
-                .sorted(java.util.Comparator.comparing(ApiError.Violation::field)).toList();
+                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
         return new ApiError(400, "De antwoorden zijn niet compleet of kloppen niet.", violations).response();
     }
 

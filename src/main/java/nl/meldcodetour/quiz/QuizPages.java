@@ -31,6 +31,8 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.learning.LearningService;
+import java.time.Instant;
+import nl.meldcodetour.core.web.RateLimits;
 
 /**
  * Quiz pages: start (POST, then redirect), answer form, submit (POST, then redirect: a refresh never resubmits),
@@ -56,7 +58,7 @@ public class QuizPages {
     }
 
     @Inject
-    nl.meldcodetour.core.web.RateLimits limits;
+    RateLimits limits;
 
     @Inject
     CurrentUser user;
@@ -81,7 +83,7 @@ public class QuizPages {
      * What the learner may do next about the quiz: start (or resume) now, or first read these pages or wait until
      * {@code opensAt}. {@code pagesToRead} of a failed result lists every page that explains a wrong answer.
      */
-    public record RetryView(boolean closed, List<Module.PageLink> pagesToRead, java.time.Instant opensAt) {
+    public record RetryView(boolean closed, List<Module.PageLink> pagesToRead, Instant opensAt) {
     }
 
     @GET

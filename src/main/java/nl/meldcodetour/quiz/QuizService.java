@@ -37,6 +37,10 @@ import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.learning.CompletionService;
 import nl.meldcodetour.learning.ProgressService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.persistence.LockModeType;
+import java.util.stream.Collectors;
+import nl.meldcodetour.audit.AuditLog;
 
 /** Starts, submits and reads quiz attempts. All scoring happens here, on the server. */
 @ApplicationScoped
@@ -69,7 +73,7 @@ public class QuizService {
     Clock clock;
 
     @Inject
-    nl.meldcodetour.audit.AuditLog audit;
+    AuditLog audit;
 
     /** Thrown when submitted answers do not fit the attempt; carries a Dutch message per question id. */
     public static class InvalidAnswersException extends RuntimeException {
@@ -199,7 +203,7 @@ public class QuizService {
             Optional<Question> question = module.question(q.questionId);
             if (question.isEmpty() || (q.optionOrder != null
                     && !Set.of(q.optionOrder).equals(question.get().options().stream().map(Question.Option::id).collect(
-                            java.util.stream.Collectors.toSet())))) {
+                            Collectors.toSet())))) {
                 return false;
             }
         }
@@ -286,7 +290,7 @@ public class QuizService {
      */
     @Transactional
     public QuizAttempt saveDraft(long personId, UUID attemptId, Map<String, Set<String>> answers) {
-        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        QuizAttempt attempt = em.find(QuizAttempt.class, attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null || attempt.personId != personId) {
             throw new MissingException();
         }
@@ -453,7 +457,7 @@ public class QuizService {
                 throw new IllegalStateException("answers stored for " + updated + " of " + attempt.questions().size()
                         + " questions of attempt " + attempt.id());
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,9 @@ import java.util.Set;
 
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What a learner may see of an attempt. {@link Open} is the unanswered quiz and by construction holds no correct
@@ -33,16 +36,16 @@ public final class QuizViews {
     public record Open(String attemptId, String moduleId, String moduleTitle, int passMark, List<QuestionView> questions,
             Instant draftSavedAt) {
         /** The draft as chosen letters per question id, the shape the form's pre-filled answers take. */
-        public java.util.Map<String, Set<String>> draft() {
-            java.util.Map<String, Set<String>> draft = new java.util.HashMap<>();
+        public Map<String, Set<String>> draft() {
+            Map<String, Set<String>> draft = new HashMap<>();
             questions.forEach(q -> draft.put(q.id(), Set.copyOf(q.chosen())));
             return draft;
         }
     }
 
     /** The questions of an open attempt that have no answer yet, with the message the quiz page shows for each. */
-    public static java.util.Map<String, String> unanswered(Open open) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+    public static Map<String, String> unanswered(Open open) {
+        Map<String, String> errors = new LinkedHashMap<>();
         open.questions().stream().filter(q -> q.chosen().isEmpty()).forEach(q -> errors.put(q.id(), "Kies een antwoord."));
         return errors;
     }

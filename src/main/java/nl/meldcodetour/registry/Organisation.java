@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
 
 /** An organisation in the registry. Deactivated, never deleted. */
 @Entity
@@ -47,10 +48,10 @@ public class Organisation {
 
     /** The day the organisation entered the registry; with {@link #deactivatedOn} it dates the organisation's history. */
     @Column(name = "registered_on", nullable = false)
-    public java.time.LocalDate registeredOn;
+    public LocalDate registeredOn;
 
     @Column(name = "deactivated_on")
-    public java.time.LocalDate deactivatedOn;
+    public LocalDate deactivatedOn;
 
     @Version
     public int version;

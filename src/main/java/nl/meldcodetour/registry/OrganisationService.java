@@ -22,6 +22,13 @@ import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.db.SqlRow;
+import jakarta.persistence.LockModeType;
+import java.sql.Date;
+import java.util.Objects;
+import nl.meldcodetour.core.DuplicateException;
+import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.core.web.Input;
+import nl.meldcodetour.identity.People;
 
 /** The organisation and aandachtsfunctionaris registry: validation, optimistic locking, history and audit. */
 @ApplicationScoped
@@ -61,7 +68,7 @@ public class OrganisationService {
     EntityManager em;
 
     @Inject
-    nl.meldcodetour.identity.People people;
+    People people;
 
     @Inject
     ContentService content;
@@ -128,7 +135,7 @@ public class OrganisationService {
         apply(o, input);
         o.createdAt = Instant.now(clock);
         o.updatedAt = o.createdAt;
-        o.registeredOn = java.time.LocalDate.now(clock);
+        o.registeredOn = LocalDate.now(clock);
         lockCreation(em);
         checkKvkUnique(o, null);
         checkNameUnique(o);
@@ -165,7 +172,7 @@ public class OrganisationService {
         Organisation o = find(id).orElseThrow(MissingException::new);
         if (o.active != active) {
             o.active = active;
-            o.deactivatedOn = active ? null : java.time.LocalDate.now(clock);
+            o.deactivatedOn = active ? null : LocalDate.now(clock);
             o.updatedAt = Instant.now(clock);
             em.flush();
             audit.record(actor, active ? "REACTIVATE" : "DEACTIVATE", "organisation", o.id, o.name);
@@ -206,13 +213,13 @@ public class OrganisationService {
                 .setParameter("p", owner == null ? -1L : owner).setParameter("start", start).getResultList();
         if (!overlapping.isEmpty()) {
             Aandachtsfunctionaris same = overlapping.get(0);
-            String period = same.endDate == null ? "vanaf " + nl.meldcodetour.core.web.Formats.dutch(same.startDate)
-                    : "van " + nl.meldcodetour.core.web.Formats.dutch(same.startDate) + " tot en met "
-                            + nl.meldcodetour.core.web.Formats.dutch(same.endDate);
-            throw new nl.meldcodetour.core.DuplicateException(same.name + " (" + same.email
+            String period = same.endDate == null ? "vanaf " + Formats.dutch(same.startDate)
+                    : "van " + Formats.dutch(same.startDate) + " tot en met "
+                            + Formats.dutch(same.endDate);
+            throw new DuplicateException(same.name + " (" + same.email
                     + ") is al aandachtsfunctionaris van deze organisatie, " + period + ". Er is niemand dubbel toegevoegd."
                     + (same.endDate == null ? "" : " Een nieuwe periode kan beginnen na "
-                            + nl.meldcodetour.core.web.Formats.dutch(same.endDate) + "."), same.id);
+                            + Formats.dutch(same.endDate) + "."), same.id);
         }
         Aandachtsfunctionaris af = new Aandachtsfunctionaris();
         af.organisationId = organisationId;
@@ -284,7 +291,7 @@ public class OrganisationService {
         Object until = em.createNativeQuery("""
                 SELECT max(c.valid_until) FROM completion c WHERE c.person_id = ?1 AND c.module_id = 'aandachtsfunctionaris'""")
                 .setParameter(1, personId).getSingleResult();
-        return until == null ? null : until instanceof LocalDate d ? d : ((java.sql.Date) until).toLocalDate();
+        return until == null ? null : until instanceof LocalDate d ? d : ((Date) until).toLocalDate();
     }
 
     public boolean obliged(String sectorId) {
@@ -354,7 +361,7 @@ public class OrganisationService {
      * to it checks for duplicates one at a time.
      */
     public static Organisation lockOrganisation(EntityManager em, long organisationId) {
-        Organisation o = em.find(Organisation.class, organisationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Organisation o = em.find(Organisation.class, organisationId, LockModeType.PESSIMISTIC_WRITE);
         if (o == null) {
             throw new MissingException();
         }
@@ -379,7 +386,7 @@ public class OrganisationService {
                 order by o.id""", Organisation.class).setParameter("n", o.name).setParameter("g", o.gemeente).getResultList();
         if (!same.isEmpty()) {
             Organisation existing = same.get(0);
-            throw new nl.meldcodetour.core.DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
+            throw new DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
                     + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
                     + (existing.active ? "" : " Ze is gedeactiveerd: activeer haar weer in plaats van een nieuwe aan te maken."),
                     existing.id);
@@ -398,7 +405,7 @@ public class OrganisationService {
         if (!others.isEmpty()) {
             String message = "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "
                     + others.get(0) + ").";
-            throw self == null ? new nl.meldcodetour.core.DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
+            throw self == null ? new DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
                     : new ConflictException(message);
         }
     }
@@ -412,12 +419,12 @@ public class OrganisationService {
     }
 
     static String text(String value, String field, int max, boolean required, Map<String, String> errors) {
-        return nl.meldcodetour.core.web.Input.text(value, field, max, required, errors);
+        return Input.text(value, field, max, required, errors);
     }
 
     /** A required e-mail address, lower-cased; records a Dutch message under {@code field} when missing or invalid. */
     static String email(String value, String field, Map<String, String> errors) {
-        return nl.meldcodetour.core.web.Input.email(value, field, true, errors);
+        return Input.email(value, field, true, errors);
     }
 
     private static String digits(String value, String field, int length, String message, Map<String, String> errors) {
@@ -451,7 +458,7 @@ public class OrganisationService {
         List<String> parts = new ArrayList<>();
         before.forEach((k, v) -> {
             Object n = after.get(k);
-            if (!java.util.Objects.equals(v, n)) {
+            if (!Objects.equals(v, n)) {
                 parts.add(k + ": " + v + " → " + n);
             }
         });

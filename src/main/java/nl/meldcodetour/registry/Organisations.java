@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 /** What other features ask of or add to {@code organisation} (this feature's table) without SQL of their own. */
 @ApplicationScoped
@@ -44,7 +45,7 @@ public class Organisations {
         if (orgs.isEmpty()) {
             return ids;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        em.unwrap(Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("""
                     INSERT INTO organisation (name, kvk_number, vestigingsnummer, sector, gemeente, area, postcode, staff_count, address)
                     SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],

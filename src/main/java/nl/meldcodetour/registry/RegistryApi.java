@@ -25,6 +25,8 @@ import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.registry.OrganisationViews.AfView;
 import nl.meldcodetour.registry.OrganisationViews.OrganisationView;
+import java.util.Map;
+import nl.meldcodetour.core.InvalidInputException;
 
 /**
  * Organisation and aandachtsfunctionaris registry. Beheerder: read and write; gemeente: read; an
@@ -113,7 +115,7 @@ public class RegistryApi {
     @Operation(summary = "Aandachtsfunctionaris toevoegen")
     public Response addAf(@PathParam("id") long id, OrganisationService.AfInput input) {
         if (input == null) {
-            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("name", "Dit veld is verplicht.",
+            throw new InvalidInputException(Map.of("name", "Dit veld is verplicht.",
                     "email", "Dit veld is verplicht."));
         }
         Aandachtsfunctionaris af = registry.addAandachtsfunctionaris(id, input, user.person().subject);

@@ -32,6 +32,11 @@ import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import nl.meldcodetour.core.DuplicateException;
 
 /** Registry pages. Same rules as {@link RegistryApi}: beheerder edits, gemeente reads, an AF reads their own. */
 @Path("/register")
@@ -55,7 +60,7 @@ public class RegistryPages {
         }
 
         Map<String, String> fields() {
-            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
             fields.put("name", name);
             fields.put("kvkNumber", kvkNumber);
             fields.put("vestigingsnummer", vestigingsnummer);
@@ -66,7 +71,7 @@ public class RegistryPages {
             fields.put("staffCount", staffCount);
             fields.put("address", address);
             fields.put("version", version);
-            fields.values().removeIf(java.util.Objects::isNull);
+            fields.values().removeIf(Objects::isNull);
             return fields;
         }
 
@@ -159,7 +164,7 @@ public class RegistryPages {
             return Response.seeOther(URI.create("/register/" + o.id)).build();
         } catch (InvalidInputException e) {
             return refused("/register/nieuw", null, form, e.errors(), null, 400);
-        } catch (nl.meldcodetour.core.DuplicateException e) {
+        } catch (DuplicateException e) {
             Organisation existing = registry.find(e.existingId()).orElse(null);
             if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
                 // the same organisation sent twice: to the one that exists, where the first submit went
@@ -331,7 +336,7 @@ public class RegistryPages {
 
     private static void append(StringBuilder b, String key, String value) {
         if (value != null && !value.isBlank()) {
-            b.append(key).append('=').append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            b.append(key).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8)).append('&');
         }
     }
 }

@@ -161,7 +161,7 @@ public class SessionApi {
     }
 
     /** The caller when they plan as trainer (not as beheerder): they become the session's trainer. */
-    private nl.meldcodetour.identity.Person selfAsTrainer() {
+    private Person selfAsTrainer() {
         return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person() : null;
     }
 }

@@ -37,6 +37,9 @@ import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import java.time.format.DateTimeFormatter;
+import nl.meldcodetour.core.DuplicateException;
+import nl.meldcodetour.core.time.ClockProducer;
 
 /** Bijeenkomsten: see, register, cancel (with confirmation), add to calendar; plan; mark attendance on a phone. */
 @Path("/bijeenkomsten")
@@ -157,7 +160,7 @@ public class SessionPages {
                     f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
                     capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
             return back("gepland");
-        } catch (nl.meldcodetour.core.DuplicateException e) {
+        } catch (DuplicateException e) {
             // sent twice: planned once, and the second submit ends where the first did
             return back("al-gepland");
         } catch (InvalidInputException e) {
@@ -183,8 +186,8 @@ public class SessionPages {
     @Path("{id}/wijzigen")
     public TemplateInstance changeForm(@PathParam("id") long id) {
         SessionService.SessionView s = mayMark(id);
-        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
-                .withZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .withZone(ClockProducer.ZONE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("startsAt", local.format(s.startsAt()));
         form.put("endsAt", local.format(s.endsAt()));
@@ -262,7 +265,7 @@ public class SessionPages {
                 }
             }
         }
-        java.util.Optional<String> closed = sessions.attendanceClosed(s);
+        Optional<String> closed = sessions.attendanceClosed(s);
         if (closed.isPresent()) {
             // before the start (or of a cancelled session) nobody can have attended: the page says so, and why
             return refusedAttendance(s, closed.get());
@@ -314,7 +317,7 @@ public class SessionPages {
     }
 
     /** The caller when they plan as trainer (not as beheerder): they become the session's trainer. */
-    private nl.meldcodetour.identity.Person selfAsTrainer() {
+    private Person selfAsTrainer() {
         return user.hasRole(Roles.TRAINER) && !user.hasRole(Roles.BEHEERDER) ? user.person() : null;
     }
 }

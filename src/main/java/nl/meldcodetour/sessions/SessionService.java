@@ -29,6 +29,13 @@ import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
 import nl.meldcodetour.identity.Person;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.DuplicateException;
+import nl.meldcodetour.identity.VerifiedEmail;
+import nl.meldcodetour.learning.CompletionService;
 
 /**
  * Sessions of the meldcodetour: planning, registration with a waitlist, cancellation with automatic promotion, and
@@ -56,7 +63,7 @@ public class SessionService {
     AuditLog audit;
 
     @Inject
-    nl.meldcodetour.learning.CompletionService completions;
+    CompletionService completions;
 
     public record SessionInput(String title, List<String> sectors, List<String> modules, String startsAt, String endsAt,
             String place, String onlineUrl, Integer capacity, String trainer, String trainerEmail) {
@@ -113,7 +120,7 @@ public class SessionService {
         // The same planner sending the same session twice (a double click, the form sent again) plans it once: identical
         // requests wait for each other on an advisory lock, then the second finds the first.
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(java.util.Locale.ROOT) + "|" + slot.starts())
+                .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(Locale.ROOT) + "|" + slot.starts())
                 .getSingleResult();
         Optional<Long> same = SqlRow.first(em.createNativeQuery("""
                 SELECT id FROM tour_session
@@ -122,7 +129,7 @@ public class SessionService {
                 ORDER BY id LIMIT 1""").setParameter(1, actor).setParameter(2, title).setParameter(3, slot.starts())
                 .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()), r -> r.longValue(0));
         if (same.isPresent()) {
-            throw new nl.meldcodetour.core.DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get()
+            throw new DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get()
                     + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get());
         }
         long id = ((Number) em.createNativeQuery("""
@@ -298,7 +305,7 @@ public class SessionService {
 
     /** Queues a notice for one person, once per change and day. */
     private void notify(long sessionId, String kind, String change, long personId) {
-        outbox.sessionNotice(kind, "session-" + sessionId + "-" + change + "-" + java.time.LocalDate.now(clock), sessionId, List.of(personId));
+        outbox.sessionNotice(kind, "session-" + sessionId + "-" + change + "-" + LocalDate.now(clock), sessionId, List.of(personId));
     }
 
     @Transactional
@@ -343,7 +350,7 @@ public class SessionService {
                 SELECT r.person_id, m FROM session_registration r JOIN tour_session s ON s.id = r.session_id, unnest(s.modules) m
                 WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId), r -> new Present(r.longValue(0), r.string(1)));
         for (Present row : present) {
-            content.catalog().module(row.moduleId()).filter(nl.meldcodetour.content.Module::attendanceRequired)
+            content.catalog().module(row.moduleId()).filter(Module::attendanceRequired)
                     .ifPresent(m -> completions.recordAttendance(row.personId(), m, Instant.now(clock)));
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
@@ -391,7 +398,7 @@ public class SessionService {
     }
 
     /** Binds the sessions that name this verified address as trainer e-mail and are not bound to anyone yet. */
-    void bindTrainer(@jakarta.enterprise.event.Observes nl.meldcodetour.identity.VerifiedEmail verified) {
+    void bindTrainer(@jakarta.enterprise.event.Observes VerifiedEmail verified) {
         int bound = em.createNativeQuery(
                 "UPDATE tour_session SET trainer_person_id = ?1 WHERE trainer_person_id IS NULL AND lower(trainer_email) = lower(?2)")
                 .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
@@ -450,7 +457,7 @@ public class SessionService {
         String v = value.strip();
         try {
             if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return java.time.OffsetDateTime.parse(v).toInstant();
+                return OffsetDateTime.parse(v).toInstant();
             }
             return LocalDateTime.parse(v).atZone(ClockProducer.ZONE).toInstant();
         } catch (DateTimeParseException e) {

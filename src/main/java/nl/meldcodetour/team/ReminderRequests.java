@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Date;
 
 /**
  * The open "herinnering sturen" requests ({@code reminder_request}, this feature's table), for the reminder planner of
@@ -59,6 +60,6 @@ public class ReminderRequests {
         if (o instanceof LocalDate d) {
             return d;
         }
-        return o instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(o.toString());
+        return o instanceof Date d ? d.toLocalDate() : LocalDate.parse(o.toString());
     }
 }

@@ -21,6 +21,11 @@ import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.registry.EndRequest;
 import nl.meldcodetour.registry.Organisation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.core.InvalidInputException;
 
 /**
  * Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. The staff list's import
@@ -32,7 +37,7 @@ import nl.meldcodetour.registry.Organisation;
 @Tag(name = "Team")
 public class TeamApi {
 
-    public record StaffView(long id, String name, String email, String functionId, java.time.LocalDate startDate) {
+    public record StaffView(long id, String name, String email, String functionId, LocalDate startDate) {
     }
 
     public record ReminderRequest(long employmentId, String moduleId) {
@@ -45,7 +50,7 @@ public class TeamApi {
     TeamAccess access;
 
     @Inject
-    nl.meldcodetour.content.ContentService content;
+    ContentService content;
 
     @GET
     @Path("team")
@@ -54,7 +59,7 @@ public class TeamApi {
     public TeamService.Team get(@PathParam("id") long id, @QueryParam("module") String module) {
         Organisation o = access.organisation(id);
         if (module != null && !module.isBlank() && content.catalog().module(module).isEmpty()) {
-            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("module", "Onbekende module."));
+            throw new InvalidInputException(Map.of("module", "Onbekende module."));
         }
         TeamService.Team all = team.team(id, o.name, access.actor());
         return module == null || module.isBlank() ? all : all.forModule(module);
@@ -107,7 +112,7 @@ public class TeamApi {
     public Response remind(@PathParam("id") long id, ReminderRequest request) {
         access.organisation(id);
         if (request == null || request.moduleId() == null) {
-            throw new nl.meldcodetour.core.InvalidInputException(java.util.Map.of("moduleId", "Kies een module."));
+            throw new InvalidInputException(Map.of("moduleId", "Kies een module."));
         }
         TeamService.ReminderOutcome outcome = team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
         return Response.status(outcome.created() ? 202 : 200)
@@ -115,6 +120,6 @@ public class TeamApi {
     }
 
     /** The answer to "herinnering sturen": whether one was already asked today, when, whether it went, in words. */
-    public record ReminderView(boolean alreadyRequested, java.time.Instant requestedAt, java.time.Instant sentAt, String message) {
+    public record ReminderView(boolean alreadyRequested, Instant requestedAt, Instant sentAt, String message) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.web.ExcelCsv;
+import java.util.Arrays;
 
 /** The team view as CSV that Excel (Dutch settings) opens correctly. */
 final class TeamCsv {
@@ -21,7 +22,7 @@ final class TeamCsv {
         List<List<String>> rows = new ArrayList<>();
         for (TeamService.Row row : team.rows()) {
             for (TeamService.Cell cell : row.modules()) {
-                rows.add(java.util.Arrays.asList(row.name(), row.email(), row.functionName(), cell.moduleTitle(),
+                rows.add(Arrays.asList(row.name(), row.email(), row.functionName(), cell.moduleTitle(),
                         cell.status().teamLabel(), cell.validUntil() == null ? "" : cell.validUntil().toString()));
             }
         }

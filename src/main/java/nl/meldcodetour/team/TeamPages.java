@@ -33,6 +33,10 @@ import nl.meldcodetour.identity.Person;
 import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Sector;
 
 /** The aandachtsfunctionaris' team view. */
 @Path("/team")
@@ -43,7 +47,7 @@ public class TeamPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance team(TeamService.Team team, List<TeamService.Row> rows, String status, String module,
-                String sort, String keep, List<nl.meldcodetour.content.Module> modules, String sectorName, List<JobFunction> sectorFunctions,
+                String sort, String keep, List<Module> modules, String sectorName, List<JobFunction> sectorFunctions,
                 List<JobFunction> otherFunctions, Map<String, String> form, Map<String, String> errors, String notice);
 
         /** Mijn team of an aandachtsfunctionaris who is not registered for an organisation (yet). */
@@ -122,7 +126,7 @@ public class TeamPages {
 
     /** What was typed in the add-colleague form, so a refusal loses nothing. */
     private static Map<String, String> typed(MultivaluedMap<String, String> f) {
-        Map<String, String> typed = new java.util.LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         for (String field : List.of("name", "email", "functionId")) {
             String value = f.getFirst(field);
             if (value != null) {
@@ -141,7 +145,7 @@ public class TeamPages {
         try {
             employment = Long.parseLong(String.valueOf(f.getFirst("employmentId")));
         } catch (NumberFormatException e) {
-            throw new nl.meldcodetour.core.InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
+            throw new InvalidInputException(Map.of("employmentId", "Kies de collega die een herinnering krijgt."));
         }
         try {
             // a second click the same day queues nothing and says when the first was asked
@@ -165,20 +169,20 @@ public class TeamPages {
         // the module filter changes the rows and the counts: only who must follow that module, and where they stand with it
         String chosen = module != null && all.requiredModuleIds().contains(module) ? module : null;
         TeamService.Team team = chosen == null ? all : all.forModule(chosen);
-        java.util.Optional<TeamService.Standing> wanted = TeamService.Standing.ofFilter(status);
+        Optional<TeamService.Standing> wanted = TeamService.Standing.ofFilter(status);
         List<TeamService.Row> rows = team.rows().stream()
                 .filter(r -> wanted.isEmpty() || r.status() == wanted.get())
                 .sorted("status".equals(sort) ? TeamService.URGENT_FIRST
                         : Comparator.comparing(TeamService.Row::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         // the module list offers what this team must follow
-        List<nl.meldcodetour.content.Module> modules = content.catalog().modules().stream()
+        List<Module> modules = content.catalog().modules().stream()
                 .filter(m -> all.requiredModuleIds().contains(m.id())).toList();
         // the functions of the organisation's sector first, all others behind "Andere functie"
         List<JobFunction> sectorFunctions = content.catalog().functionsOfSector(o.sector);
         List<JobFunction> otherFunctions = content.catalog().functions().values().stream()
                 .filter(f -> !sectorFunctions.contains(f)).toList();
-        String sectorName = content.catalog().sector(o.sector).map(nl.meldcodetour.content.Sector::name).orElse(o.sector);
+        String sectorName = content.catalog().sector(o.sector).map(Sector::name).orElse(o.sector);
         // the counts link to their status filter and keep the chosen module and order
         String keep = (chosen == null ? "" : "&module=" + chosen) + ("status".equals(sort) ? "&sorteer=status" : "");
         return Templates.team(team, rows, wanted.map(TeamService.Standing::filter).orElse(null), chosen, sort, keep, modules,

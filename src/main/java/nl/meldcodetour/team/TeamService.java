@@ -29,6 +29,17 @@ import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.learning.Validity;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.Dutch;
+import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.identity.People;
 
 /** Staff lists and the aandachtsfunctionaris' team view: who owes which module and where they stand. */
 @ApplicationScoped
@@ -106,8 +117,8 @@ public class TeamService {
         }
 
         /** The standing for a status filter value, or empty for "all" and unknown values. */
-        public static java.util.Optional<Standing> ofFilter(String filter) {
-            return java.util.Arrays.stream(values()).filter(s -> s.filter.equals(filter)).findFirst();
+        public static Optional<Standing> ofFilter(String filter) {
+            return Arrays.stream(values()).filter(s -> s.filter.equals(filter)).findFirst();
         }
     }
 
@@ -137,8 +148,8 @@ public class TeamService {
         }
 
         /** The ids of the modules at least one colleague must follow. */
-        public java.util.Set<String> requiredModuleIds() {
-            java.util.Set<String> ids = new java.util.HashSet<>();
+        public Set<String> requiredModuleIds() {
+            Set<String> ids = new HashSet<>();
             rows.forEach(r -> r.modules().forEach(c -> ids.add(c.moduleId())));
             return ids;
         }
@@ -159,7 +170,7 @@ public class TeamService {
     EntityManager em;
 
     @Inject
-    nl.meldcodetour.identity.People people;
+    People people;
 
     @Inject
     ContentService content;
@@ -174,7 +185,7 @@ public class TeamService {
     @Transactional
     public List<Employment> staffList(long organisationId, String viewer) {
         List<Employment> staff = currentStaff(organisationId);
-        audit.record(viewer, "VIEW", "staff", organisationId, nl.meldcodetour.core.web.Dutch.count(staff.size(), "collega", "collega's"));
+        audit.record(viewer, "VIEW", "staff", organisationId, Dutch.count(staff.size(), "collega", "collega's"));
         return staff;
     }
 
@@ -193,7 +204,7 @@ public class TeamService {
      */
     @Transactional
     public Employment addStaff(long organisationId, StaffInput in, String actor) {
-        java.util.Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         String name = Input.text(in.name(), "name", 200, true, errors);
         String email = Input.email(in.email(), "email", true, errors);
         if (content.catalog().function(in.functionId()).isEmpty()) {
@@ -208,8 +219,8 @@ public class TeamService {
                 .setParameter("o", organisationId).setParameter("e", email).getResultList();
         if (!existing.isEmpty()) {
             Employment current = existing.get(0);
-            throw new nl.meldcodetour.core.ConflictException(current.name + " (" + current.email
-                    + ") staat al op de lijst van deze organisatie, sinds " + nl.meldcodetour.core.web.Formats.dutch(current.startDate)
+            throw new ConflictException(current.name + " (" + current.email
+                    + ") staat al op de lijst van deze organisatie, sinds " + Formats.dutch(current.startDate)
                     + ". Er is niemand dubbel toegevoegd.");
         }
         Employment e = new Employment();
@@ -249,7 +260,7 @@ public class TeamService {
         List<Employment> staff = currentStaff(organisationId);
         // per job: the passes and progress of the person bound to it (an unbound invitation has none)
         Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
-        Map<Long, java.util.Set<String>> started = new HashMap<>();
+        Map<Long, Set<String>> started = new HashMap<>();
         List<Passed> completions = SqlRow.list(em.createNativeQuery("""
                 SELECT e.id, c.module_id, max(c.valid_until)
                 FROM employment e JOIN completion c ON c.person_id = e.person_id
@@ -264,7 +275,7 @@ public class TeamService {
                 WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
                 .setParameter(1, organisationId), r -> new Started(r.longValue(0), r.string(1)));
         for (Started s : progress) {
-            started.computeIfAbsent(s.employmentId(), k -> new java.util.HashSet<>()).add(s.moduleId());
+            started.computeIfAbsent(s.employmentId(), k -> new HashSet<>()).add(s.moduleId());
         }
         List<Row> rows = new ArrayList<>();
         for (Employment e : staff) {
@@ -274,13 +285,13 @@ public class TeamService {
             List<Cell> cells = new ArrayList<>();
             for (Module m : required) {
                 LocalDate until = validUntil.getOrDefault(e.id, Map.of()).get(m.id());
-                boolean begun = started.getOrDefault(e.id, java.util.Set.of()).contains(m.id());
+                boolean begun = started.getOrDefault(e.id, Set.of()).contains(m.id());
                 cells.add(new Cell(m.id(), m.title(), Validity.status(until, begun, today), until));
             }
             rows.add(new Row(e.id, e.name, e.email, function == null ? e.functionId : function.name(), Standing.of(cells),
                     List.copyOf(cells)));
         }
-        audit.record(viewer, "VIEW", "team", organisationId, nl.meldcodetour.core.web.Dutch.count(rows.size(), "collega", "collega's"));
+        audit.record(viewer, "VIEW", "team", organisationId, Dutch.count(rows.size(), "collega", "collega's"));
         rows.sort(Comparator.comparing(Row::name, String.CASE_INSENSITIVE_ORDER));
         return new Team(organisationId, organisationName, null, List.copyOf(rows), countsOf(rows));
     }
@@ -292,8 +303,8 @@ public class TeamService {
     public record ReminderOutcome(boolean created, Instant requestedAt, Instant sentAt, String message) {
     }
 
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-            .withZone(nl.meldcodetour.core.time.ClockProducer.ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
+            .withZone(ClockProducer.ZONE);
 
     /**
      * Records a "herinnering sturen" request; the e-mail itself is sent by the reminder job. One reminder per colleague
@@ -311,7 +322,7 @@ public class TeamService {
         }
         Organisation o = em.find(Organisation.class, organisationId);
         if (o == null || !o.active) {
-            throw new nl.meldcodetour.core.ConflictException(
+            throw new ConflictException(
                     "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
         }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
@@ -323,10 +334,10 @@ public class TeamService {
                 .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, LocalDate.now(clock)),
                 r -> new Requested(r.instant(0), r.instant(1)));
         if (today.isEmpty()) {
-            Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as the database keeps it
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
             em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, actor)
-                    .setParameter(4, now.atOffset(java.time.ZoneOffset.UTC)).executeUpdate();
+                    .setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
             audit.record(actor, "REMIND", "employment", employmentId, moduleId);
             return new ReminderOutcome(true, now, null, "De herinnering aan " + e.name + " over ‘" + module.title()
                     + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");

@@ -20,6 +20,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.registry.OrganisationService;
 import nl.meldcodetour.testsupport.Csrf;
+import jakarta.persistence.EntityManager;
 
 /** The logboek ({@link AuditPages}) and the audit-log API ({@link AuditApi}), over changes made in the registry. */
 @QuarkusTest
@@ -32,7 +33,7 @@ class AuditPagesTest {
     AuditLog audit;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     long organisation(String name, String sector) {
         return QuarkusTransaction.requiringNew().call(() -> registry.create(new OrganisationService.OrganisationInput(name,

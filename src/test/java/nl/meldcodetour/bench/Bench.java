@@ -29,6 +29,9 @@ import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.meldcodetour.testsupport.Quizzes;
 
 /**
  * The helper of bench/run.sh (see docs/benchmarks.md). Commands:
@@ -72,7 +75,7 @@ public final class Bench {
 
     static void serve(Path dataDir, Path out, int users) throws Exception {
         Files.createDirectories(out);
-        var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(dataDir)
+        var pg = EmbeddedPostgres.builder().setDataDirectory(dataDir)
                 .setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(120))
                 .setServerConfig("max_connections", "300").setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
@@ -112,7 +115,7 @@ public final class Bench {
             claims.put("sector", sector);
         }
         // valid for a day: a series of runs must not outlive its tokens
-        return io.smallrye.jwt.build.Jwt.claims(new HashMap<String, Object>(claims)).subject(subject).upn(subject)
+        return Jwt.claims(new HashMap<String, Object>(claims)).subject(subject).upn(subject)
                 .issuer("https://server.example.com").audience(Set.of("meldcodetour")).groups(roles)
                 .claim("sid", "sid-" + subject).expiresIn(Duration.ofDays(1)).jws().keyId("1").sign("privateKey.jwk");
     }
@@ -140,7 +143,7 @@ public final class Bench {
                     throw new IllegalStateException("start attempt: " + r.statusCode() + " " + r.body());
                 }
                 JsonNode attempt = JSON.readTree(r.body());
-                Map<String, List<String>> answers = nl.meldcodetour.testsupport.Quizzes.answers(attempt, module, pass);
+                Map<String, List<String>> answers = Quizzes.answers(attempt, module, pass);
                 return token + "\t/api/attempts/" + attempt.path("id").asText() + "/submission\t"
                         + JSON.writeValueAsString(Map.of("answers", answers));
             }));

@@ -30,6 +30,9 @@ import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
+import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.testsupport.Quizzes;
+import org.hamcrest.Matchers;
 
 @QuarkusTest
 class CertificateTest {
@@ -44,7 +47,7 @@ class CertificateTest {
 
     /** Passes the core module through the real quiz API. */
     void pass(Tokens.TestUser user) {
-        nl.meldcodetour.testsupport.Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow());
+        Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow());
     }
 
     static String text(byte[] pdf) throws Exception {
@@ -75,7 +78,7 @@ class CertificateTest {
         assertTrue(text.contains("geldig tot en met"), text);
         // issue #30, point 6: the module's version and its date, not the 12-character content code
         var module = content.catalog().module(MODULE).orElseThrow();
-        assertTrue(text.contains("Versie van de inhoud: " + module.version() + " (" + nl.meldcodetour.core.web.Formats.dutch(module.versionDate())
+        assertTrue(text.contains("Versie van de inhoud: " + module.version() + " (" + Formats.dutch(module.versionDate())
                 + ")"), text);
         assertFalse(text.contains(content.catalog().version()), text);
         assertEquals(module.versionLabel().orElseThrow(), list.getString("[0].contentVersion"));
@@ -123,7 +126,7 @@ class CertificateTest {
         other.given().get("/api/certificates/" + UUID.randomUUID() + "/pdf").then().statusCode(404);
         other.given().get("/api/certificates/../../etc/passwd/pdf").then().statusCode(404);
         RestAssured.given().get("/api/certificates/" + id + "/pdf").then().statusCode(401);
-        other.given().get("/api/certificates").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+        other.given().get("/api/certificates").then().statusCode(200).body("size()", Matchers.equalTo(0));
 
         pass(owner); // a second pass: a second certificate
         byte[] zip = owner.given().get("/api/certificates/zip").then().statusCode(200).extract().asByteArray();

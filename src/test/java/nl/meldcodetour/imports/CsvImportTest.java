@@ -20,6 +20,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.meldcodetour.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 
 @QuarkusTest
 class CsvImportTest {
@@ -88,7 +95,7 @@ class CsvImportTest {
         JsonPath p = preview(csv);
         assertEquals(6, p.getInt("rows"));
         assertEquals(1, p.getInt("validRows"));
-        assertTrue(p.getList("errors.line").containsAll(java.util.List.of(3, 4, 5, 6, 7)), p.prettify());
+        assertTrue(p.getList("errors.line").containsAll(List.of(3, 4, 5, 6, 7)), p.prettify());
         assertEquals("postcode", p.getString("errors.find { it.line == 3 }.column"));
         assertEquals("naam", p.getString("errors.find { it.line == 4 }.column"));
         assertEquals("sector", p.getString("errors.find { it.line == 5 }.column"));
@@ -175,7 +182,7 @@ class CsvImportTest {
             last = someone.given().contentType("text/csv").body(big.toString()).post("/api/imports/organisations").then().statusCode(200)
                     .extract().jsonPath().getString("id");
         }
-        long kept = ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+        long kept = ((Number) QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("SELECT count(*) FROM csv_import WHERE created_by = ?1").setParameter(1, someone.subject())
                 .getSingleResult())).longValue();
         assertEquals(3, kept, "previews kept for one person");
@@ -184,7 +191,7 @@ class CsvImportTest {
     }
 
     long stored(String actor, String what) {
-        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("SELECT coalesce(" + what + ", 0) FROM csv_import WHERE created_by = ?1").setParameter(1, actor)
                 .getSingleResult())).longValue();
     }
@@ -203,9 +210,9 @@ class CsvImportTest {
         }
         for (String path : List.of("/api/imports/organisations", "/api/organisations/" + own + "/staff/import")) {
             someone.given().contentType("text/csv").body("naam;sector;gemeente\nB;onderwijs;Urk\n").post(path).then()
-                    .statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                    .statusCode(429).header("Retry-After", Matchers.notNullValue())
                     .body("title", containsString("Je hebt in korte tijd te veel bestanden geüpload."))
-                    .body("title", org.hamcrest.Matchers.matchesPattern(".*Wacht \\d+ (seconden?|minuten) en probeer het dan opnieuw\\."));
+                    .body("title", Matchers.matchesPattern(".*Wacht \\d+ (seconden?|minuten) en probeer het dan opnieuw\\."));
         }
         // someone else is not affected
         Tokens.newUser(null, "beheerder").given().contentType("text/csv").body("naam;sector;gemeente\nC;onderwijs;Urk\n")
@@ -265,14 +272,14 @@ class CsvImportTest {
     CsvImportService imports;
 
     @Inject
-    io.quarkus.scheduler.Scheduler scheduler;
+    Scheduler scheduler;
 
     @Test
     void previewsOlderThanAnHourArePurgedEveryFifteenMinutes() {
         Tokens.TestUser someone = Tokens.newUser(null, "beheerder");
         String old = preview(someone, "naam;sector;gemeente\nOud;onderwijs;Urk\n").getString("id");
         String recent = preview(someone, "naam;sector;gemeente\nRecent;onderwijs;Urk\n").getString("id");
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("UPDATE csv_import SET created_at = now() - interval '61 minutes' WHERE id = ?1")
                     .setParameter(1, UUID.fromString(old)).executeUpdate();
             em.createNativeQuery("UPDATE csv_import SET created_at = now() - interval '59 minutes' WHERE id = ?1")
@@ -282,10 +289,10 @@ class CsvImportTest {
         someone.given().queryParam("onlyValid", true).post("/api/imports/" + old + "/confirm").then().statusCode(404);
         someone.given().queryParam("onlyValid", true).post("/api/imports/" + recent + "/confirm").then().statusCode(200);
         // the job runs every 15 minutes (not nightly), the first time a minute after the start
-        io.quarkus.scheduler.Trigger job = scheduler.getScheduledJob(CsvImportService.PURGE_JOB);
-        org.junit.jupiter.api.Assertions.assertNotNull(job, "the purge is a scheduled job");
-        java.time.Instant next = job.getNextFireTime();
-        assertTrue(next != null && !next.isAfter(java.time.Instant.now().plus(java.time.Duration.ofMinutes(16))),
+        Trigger job = scheduler.getScheduledJob(CsvImportService.PURGE_JOB);
+        Assertions.assertNotNull(job, "the purge is a scheduled job");
+        Instant next = job.getNextFireTime();
+        assertTrue(next != null && !next.isAfter(Instant.now().plus(Duration.ofMinutes(16))),
                 "next purge within 16 minutes: " + next);
     }
 

@@ -21,12 +21,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import jakarta.persistence.EntityManager;
+import java.util.Random;
+import org.hamcrest.Matchers;
 
 @QuarkusTest
 public class ImportPagesTest {
 
     @jakarta.inject.Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     static String importId(String html) {
         Matcher m = Pattern.compile("/import/([0-9a-f-]{36})/bevestigen").matcher(html);
@@ -34,20 +39,20 @@ public class ImportPagesTest {
     }
 
     /** Uploads a file as the browser does: the POST answers with a redirect (post/redirect/get) to the preview page. */
-    public static io.restassured.response.ValidatableResponse upload(String path, String name, byte[] csv) {
-        io.restassured.response.Response posted = given().filter(Csrf.FORM).multiPart("bestand", name, csv, "text/csv")
+    public static ValidatableResponse upload(String path, String name, byte[] csv) {
+        Response posted = given().filter(Csrf.FORM).multiPart("bestand", name, csv, "text/csv")
                 .redirects().follow(false).post(path);
-        posted.then().statusCode(303).header("Location", org.hamcrest.Matchers.matchesPattern(".*/import/[0-9a-f-]{36}$"));
+        posted.then().statusCode(303).header("Location", Matchers.matchesPattern(".*/import/[0-9a-f-]{36}$"));
         return given().redirects().follow(false).get(posted.header("Location")).then().statusCode(200);
     }
 
     /** Confirms as the browser does: a redirect to the import's page, which shows the outcome. */
-    public static io.restassured.response.ValidatableResponse confirm(String id, boolean onlyValid) {
+    public static ValidatableResponse confirm(String id, boolean onlyValid) {
         var request = given().filter(Csrf.FORM).contentType(ContentType.URLENC).redirects().follow(false);
         if (onlyValid) {
             request.formParam("alleenGoede", "ja");
         }
-        request.post("/import/" + id + "/bevestigen").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/import/" + id));
+        request.post("/import/" + id + "/bevestigen").then().statusCode(303).header("Location", Matchers.endsWith("/import/" + id));
         return given().redirects().follow(false).get("/import/" + id).then().statusCode(200);
     }
 
@@ -97,13 +102,13 @@ public class ImportPagesTest {
     @TestSecurity(user = "import-pages-someone-else", roles = "beheerder")
     void anotherPersonsImportIsNotFound() {
         String other = QuarkusTransaction.requiringNew().call(() -> {
-            java.util.UUID id = java.util.UUID.randomUUID();
+            UUID id = UUID.randomUUID();
             em.createNativeQuery("INSERT INTO csv_import (id, kind, content, created_by) VALUES (?1, 'organisations', '{}', 'iemand-anders')")
                     .setParameter(1, id).executeUpdate();
             return id.toString();
         });
         given().get("/import/" + other).then().statusCode(404);
-        given().get("/import/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().get("/import/" + UUID.randomUUID()).then().statusCode(404);
     }
 
     @Test
@@ -111,7 +116,7 @@ public class ImportPagesTest {
     void thePreviewShowsTheValuesAsTheyWillBeStored() {
         String gem = "Opslaggemeente " + UUID.randomUUID().toString().substring(0, 6);
         // the register keeps the 4 digits of a postcode and the digits of a KvK number, the sector by its id
-        String kvk = String.valueOf(10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String kvk = String.valueOf(10_000_000 + new Random().nextInt(89_999_999));
         String csv = "naam;kvk;sector;gemeente;postcode\n  Opslagschool  ;" + kvk.substring(0, 4) + " " + kvk.substring(4) + ";Onderwijs;"
                 + gem + ";8321 ab\n";
         String preview = upload("/import/organisaties", "org.csv", csv.getBytes(StandardCharsets.UTF_8))
@@ -151,7 +156,7 @@ public class ImportPagesTest {
             upload("/import/organisaties", "org.csv", csv);
         }
         given().filter(Csrf.FORM).multiPart("bestand", "org.csv", csv, "text/csv").post("/import/organisaties").then().statusCode(429)
-                .contentType(containsString("text/html")).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .contentType(containsString("text/html")).header("Retry-After", Matchers.notNullValue())
                 .body(containsString("Even wachten")).body(containsString("Je hebt in korte tijd te veel bestanden geüpload."));
     }
 

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import nl.meldcodetour.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import nl.meldcodetour.core.time.ClockProducer;
+import org.junit.jupiter.api.Assertions;
 
 @QuarkusTest
 class LearningApiTest {
@@ -36,7 +39,7 @@ class LearningApiTest {
         user.given().get("/api/me").then().statusCode(200);
         Number count = (Number) em.createNativeQuery("SELECT count(*) FROM person WHERE subject = ?1")
                 .setParameter(1, user.subject()).getSingleResult();
-        org.junit.jupiter.api.Assertions.assertEquals(1, count.intValue());
+        Assertions.assertEquals(1, count.intValue());
     }
 
     @Test
@@ -89,7 +92,7 @@ class LearningApiTest {
         Tokens.TestUser soon = Tokens.newUser(null, "medewerker");
         Tokens.TestUser expired = Tokens.newUser(null, "medewerker");
         Tokens.TestUser current = Tokens.newUser(null, "medewerker");
-        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
         insertCompletion(soon, today.plusDays(30));
         insertCompletion(expired, today.minusDays(1));
         insertCompletion(current, today.plusDays(200));
@@ -107,7 +110,7 @@ class LearningApiTest {
         // the learner statement (LearningService.LEARNER_STATE_SQL) picks one pass per module: the one valid longest,
         // even when an expired one was inserted after it
         Tokens.TestUser learner = Tokens.newUser(null, "medewerker");
-        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
         insertCompletion(learner, today.plusDays(200));
         insertCompletion(learner, today.minusDays(400));
         insertCompletion(learner, today.plusDays(20));
@@ -120,7 +123,7 @@ class LearningApiTest {
 
     void insertCompletion(Tokens.TestUser user, LocalDate validUntil) {
         user.given().get("/api/me").then().statusCode(200);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> insert(user, validUntil));
+        QuarkusTransaction.requiringNew().run(() -> insert(user, validUntil));
     }
 
     private void insert(Tokens.TestUser user, LocalDate validUntil) {

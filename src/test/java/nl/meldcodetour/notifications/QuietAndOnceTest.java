@@ -24,6 +24,8 @@ import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.MailDelivery;
 import nl.meldcodetour.testsupport.SmtpTestServer;
 import nl.meldcodetour.testsupport.Tokens;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * Issue #30 against a real SMTP server (GreenMail): "herinnering sturen" clicked twice sends one e-mail (point 2), and
@@ -112,7 +114,7 @@ class QuietAndOnceTest {
         long loud = organisation("Actieve school");
         Object[] anna = colleague(quiet, "Anna");
         Object[] cor = colleague(loud, "Cor");
-        LocalDate monday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         passDueSoon((String) anna[1], today.plusDays(20));
         passDueSoon((String) cor[1], today.plusDays(20));
         // asked before the deactivation, not yet taken by the mail job

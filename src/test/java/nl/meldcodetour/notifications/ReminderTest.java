@@ -25,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.meldcodetour.learning.Validity;
 import nl.meldcodetour.testsupport.SmtpTestServer;
+import nl.meldcodetour.testsupport.MailDelivery;
 
 /** Reminders against a real SMTP server (GreenMail): recipients, subjects, bodies, counts; twice planned, once sent. */
 @QuarkusTest
@@ -44,7 +45,7 @@ class ReminderTest {
     @BeforeEach
     void emptyMailbox() throws Exception {
         // other tests may have left mails in the outbox: send them now so each test counts only its own
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "cleanup");
+        MailDelivery.all(sender, "cleanup");
         SmtpTestServer.server().purgeEmailFromAllMailboxes();
     }
 
@@ -84,10 +85,10 @@ class ReminderTest {
         pass(anna, "meldcode-in-5-stappen", validUntil);
 
         planner.plan(LocalDate.of(2026, 11, 30)); // 62 days before: nothing yet
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         assertEquals(0, received(anna).size());
         planner.plan(LocalDate.of(2026, 12, 2)); // 31 Jan minus 60 days = 2 December
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         List<MimeMessage> mails = received(anna);
         assertEquals(1, mails.size());
         assertEquals("Over 60 dagen verloopt je training De meldcode in 5 stappen", mails.get(0).getSubject());
@@ -97,7 +98,7 @@ class ReminderTest {
 
         planner.plan(LocalDate.of(2027, 1, 17)); // 14 days before
         planner.plan(LocalDate.of(2027, 2, 1)); // the day after the last valid day
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         List<String> subjects = new ArrayList<>();
         for (MimeMessage m : received(anna)) {
             subjects.add(m.getSubject());
@@ -108,7 +109,7 @@ class ReminderTest {
                 "Over 14 dagen verloopt je training De meldcode in 5 stappen",
                 "Over 60 dagen verloopt je training De meldcode in 5 stappen"), subjects);
         planner.plan(LocalDate.of(2027, 2, 1)); // again: nothing new
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         assertEquals(3, received(anna).size());
     }
 
@@ -118,7 +119,7 @@ class ReminderTest {
         pass(bram, "onderwijs", LocalDate.of(2027, 3, 31));
         planner.plan(LocalDate.of(2027, 1, 30)); // 60 days before 31 March
         planner.plan(LocalDate.of(2027, 4, 1));
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         List<MimeMessage> mails = received(bram);
         assertEquals(1, mails.size());
         assertEquals("Je training De meldcode in het onderwijs is verlopen", mails.get(0).getSubject());
@@ -153,7 +154,7 @@ class ReminderTest {
             sent += r.get();
         }
         pool.shutdown();
-        sent += nl.meldcodetour.testsupport.MailDelivery.all(sender, "node-a"); // a mail whose send failed (SMTP hiccup) is retried on the next run, never doubled
+        sent += MailDelivery.all(sender, "node-a"); // a mail whose send failed (SMTP hiccup) is retried on the next run, never doubled
         for (String email : people) {
             assertEquals(1, received(email).size(), "exactly one mail for " + email);
         }
@@ -180,9 +181,9 @@ class ReminderTest {
             // the crash
         }
         planner.plan(LocalDate.of(2027, 7, 3)); // after the restart the planner runs again: nothing doubles
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "restarted");
+        MailDelivery.all(sender, "restarted");
         assertEquals(1, received(cor).size());
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "restarted");
+        MailDelivery.all(sender, "restarted");
         assertEquals(1, received(cor).size());
     }
 
@@ -204,7 +205,7 @@ class ReminderTest {
         });
         pass(dirk, "meldcode-in-5-stappen", LocalDate.of(2027, 10, 20));
         planner.plan(LocalDate.of(2027, 10, 4)); // a Monday; Dirk's pass ends within 60 days
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         List<MimeMessage> toDirk = received(dirk);
         assertTrue(toDirk.stream().anyMatch(m -> subject(m).equals("Herinnering: training De meldcode in het onderwijs")), "the requested reminder");
         List<MimeMessage> toAf = received(af);
@@ -213,7 +214,7 @@ class ReminderTest {
         String body = toAf.get(0).getContent().toString();
         assertTrue(body.contains("Dirk – De meldcode in 5 stappen: geldig tot en met 20 oktober 2027"), body);
         planner.plan(LocalDate.of(2027, 10, 5)); // Tuesday of the same week: no second digest, no second request mail
-        nl.meldcodetour.testsupport.MailDelivery.all(sender, "a");
+        MailDelivery.all(sender, "a");
         assertEquals(1, received(af).size());
         assertEquals(toDirk.size(), received(dirk).size());
     }

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.Tokens;
+import java.util.HashMap;
 
 /**
  * PostgreSQL stops under load while the application runs: requests get 503 "Tijdelijk niet beschikbaar" with
@@ -46,7 +47,7 @@ class DatabaseOutageTest {
      */
     public static class Server implements QuarkusTestResourceLifecycleManager {
         static final List<String> KEYS = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
-        final Map<String, String> saved = new java.util.HashMap<>();
+        final Map<String, String> saved = new HashMap<>();
 
         @Override
         public Map<String, String> start() {

@@ -42,6 +42,9 @@ import nl.meldcodetour.testsupport.MailDelivery;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.SmtpTestServer;
 import nl.meldcodetour.testsupport.Tokens;
+import java.lang.reflect.Proxy;
+import java.util.logging.SimpleFormatter;
+import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * Logs carry no names, e-mail addresses or IP addresses (docs/privacy.md, "Logs"): the main journeys, run by people
@@ -80,8 +83,8 @@ class LogPrivacyTest {
 
         @Override
         public void publish(LogRecord r) {
-            String message = r instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
-                    : new java.util.logging.SimpleFormatter().formatMessage(r);
+            String message = r instanceof ExtLogRecord ext ? ext.getFormattedMessage()
+                    : new SimpleFormatter().formatMessage(r);
             StringWriter text = new StringWriter().append(r.getLevel() + " [" + r.getLoggerName() + "] " + message);
             if (r.getThrown() != null) {
                 r.getThrown().printStackTrace(new PrintWriter(text.append('\n')));
@@ -218,7 +221,7 @@ class LogPrivacyTest {
 
     /** The request's address as the error mappers read it. */
     private static UriInfo uri(String path) {
-        return (UriInfo) java.lang.reflect.Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] { UriInfo.class },
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] { UriInfo.class },
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getPath" -> path;
                     case "toString" -> "UriInfo " + path;

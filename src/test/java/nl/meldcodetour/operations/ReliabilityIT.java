@@ -38,6 +38,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.TimeoutException;
+import nl.meldcodetour.testsupport.Tokens;
 
 /**
  * Nothing lost: the packaged application (target/quarkus-app, production profile) on a real PostgreSQL, eight clients
@@ -65,7 +73,7 @@ class ReliabilityIT {
     void everyAcknowledgedSubmissionSurvivesTwentyKills() throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         assertTrue(Files.exists(jar), "run after packaging: ./mvnw verify");
-        io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         oidcUrl = oidc.start().get("keycloak.url");
         port = PackagedApp.freePort();
         managementPort = PackagedApp.freePort();
@@ -150,7 +158,7 @@ class ReliabilityIT {
                     boolean ok = row != null && row[0] == result.path("percentage").asInt() && (row[1] == 1) == result.path("passed").asBoolean()
                             && row[2] == (result.path("passed").asBoolean() ? 1 : 0);
                     if (!ok) {
-                        lost.add(e.getKey() + " " + result + " stored " + (row == null ? "nothing" : java.util.Arrays.toString(row)));
+                        lost.add(e.getKey() + " " + result + " stored " + (row == null ? "nothing" : Arrays.toString(row)));
                     }
                     passed += result.path("passed").asBoolean() ? 1 : 0;
                 }
@@ -183,7 +191,7 @@ class ReliabilityIT {
     void aKillWithTheEmbeddedDatabaseNeedsOnlyOneStart() throws Exception {
         Path dataDir = Path.of("target/reliability-embedded-postgres").toAbsolutePath();
         deleteRecursively(dataDir);
-        io.quarkus.test.oidc.server.OidcWiremockTestResource oidc = new io.quarkus.test.oidc.server.OidcWiremockTestResource();
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus";
         Map<String, String> env = Map.of("MELDCODETOUR_EMBEDDED_DB_DATA_DIR", dataDir.toString());
         PackagedApp first = null;
@@ -205,7 +213,7 @@ class ReliabilityIT {
             System.out.printf("Reliability: after kill -9 with the embedded database, one start was ready in %,d ms"
                     + " (PostgreSQL pid %d left running, stopped by the start; the first start, on a new database: %,d ms;"
                     + " load average %.1f on %d cores)%n", millis, orphan, firstMillis,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             assertEquals(200, ready.statusCode());
             assertEquals("UP", JSON.readTree(ready.body()).path("status").asText(), ready.body());
@@ -239,7 +247,7 @@ class ReliabilityIT {
         String url = "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).strip() + "/meldcodetour";
         Path passwordFile = dataDir.resolve("meldcodetour-password");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
-        var refused = assertThrows(java.sql.SQLException.class,
+        var refused = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection(url, "postgres", "").close());
         assertTrue(refused.getMessage().contains("password"), refused.getMessage());
         try (Connection c = DriverManager.getConnection(url, "postgres", Files.readString(passwordFile));
@@ -250,7 +258,7 @@ class ReliabilityIT {
     }
 
     /** The pid in postmaster.pid, or 0 when PostgreSQL removed the file (it does on a clean stop). */
-    private static long postmasterPid(Path dataDir) throws java.io.IOException {
+    private static long postmasterPid(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : 0;
     }
@@ -267,7 +275,7 @@ class ReliabilityIT {
         try {
             process.get().onExit().get(seconds, TimeUnit.SECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
         }
     }
@@ -283,10 +291,10 @@ class ReliabilityIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -352,7 +360,7 @@ class ReliabilityIT {
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(100); // poll interval of a loop with a deadline
@@ -375,7 +383,7 @@ class ReliabilityIT {
     }
 
     private String token(String subject) {
-        return nl.meldcodetour.testsupport.Tokens.token(subject, "onderwijs", Set.of("medewerker"));
+        return Tokens.token(subject, "onderwijs", Set.of("medewerker"));
     }
 
     private String base() {

@@ -54,6 +54,9 @@ import nl.meldcodetour.core.db.SchemaMigration;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
 import nl.meldcodetour.testsupport.Tokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import nl.meldcodetour.testsupport.Quizzes;
 
 /**
  * Two instances of the packaged application on one PostgreSQL, as behind a load balancer. Every request may land on
@@ -165,7 +168,7 @@ class ScaleOutIT {
                         assertEquals(201, started.statusCode(), started.body());
                         JsonNode attempt = JSON.readTree(started.body());
                         boolean pass = n % 3 != 0;
-                        Map<String, List<String>> answers = nl.meldcodetour.testsupport.Quizzes.answers(attempt, module, pass);
+                        Map<String, List<String>> answers = Quizzes.answers(attempt, module, pass);
                         String body = JSON.writeValueAsString(Map.of("answers", answers));
                         String path = "/api/attempts/" + attempt.path("id").asText() + "/submission";
                         HttpResponse<String> submitted = http.send(post(other + path, token, body), HttpResponse.BodyHandlers.ofString());
@@ -305,8 +308,8 @@ class ScaleOutIT {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }

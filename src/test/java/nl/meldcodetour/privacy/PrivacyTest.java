@@ -35,6 +35,7 @@ import nl.meldcodetour.sessions.SessionService;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import org.hamcrest.Matchers;
 
 /** AVG: inzage (export), erasure with unchanged municipal figures, retention, and the audit of views. */
 @QuarkusTest
@@ -135,7 +136,7 @@ class PrivacyTest {
         Module module = content.catalog().module(MODULE).orElseThrow();
         int before = RestAssured.given().get("/api/me/data").then().statusCode(200).extract().jsonPath().getList("logboek").size();
         // a quiz handed in
-        JsonPath attempt = RestAssured.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+        JsonPath attempt = RestAssured.given().post("/api/modules/" + MODULE + "/attempts").then().statusCode(Matchers.oneOf(200, 201))
                 .extract().jsonPath();
         RestAssured.given().contentType(ContentType.JSON).body(Map.of("answers", Quizzes.answers(attempt, module, true)))
                 .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200);

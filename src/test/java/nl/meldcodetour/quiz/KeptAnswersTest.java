@@ -27,6 +27,8 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.Csrf;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Answers survive an ended login session (issue #28, point 5). The browser logs in with the code flow against the test
@@ -47,7 +49,7 @@ class KeptAnswersTest {
         Response toProvider = given().filter(session).redirects().follow(false).get("/mijn-modules");
         String loginPage = given().redirects().follow(false).get(toProvider.header("Location")).asString();
         String state = attr(loginPage, "state");
-        String redirectUri = java.net.URLDecoder.decode(attr(loginPage, "redirect_uri"), java.nio.charset.StandardCharsets.UTF_8);
+        String redirectUri = URLDecoder.decode(attr(loginPage, "redirect_uri"), StandardCharsets.UTF_8);
         String provider = toProvider.header("Location").replaceAll("(https?://[^/]+).*", "$1");
         Response back = given().redirects().follow(false).queryParam("username", "alice").queryParam("password", "alice")
                 .queryParam("state", state).queryParam("redirect_uri", redirectUri).get(provider + "/login");

@@ -30,6 +30,8 @@ import io.restassured.response.Response;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /** The learner's journey through the server-rendered pages, as a browser without JavaScript makes it. */
 @QuarkusTest
@@ -79,7 +81,7 @@ class LearnerPagesTest {
         // the page goes out as UTF-8 bytes (core.web.HtmlBytes): the length is that of the encoded text
         byte[] body = response.asByteArray();
         assertEquals(String.valueOf(body.length), response.header("Content-Length"));
-        assertTrue(new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("Mijn modules – Meldcodetour"));
+        assertTrue(new String(body, StandardCharsets.UTF_8).contains("Mijn modules – Meldcodetour"));
     }
 
     @Test
@@ -228,7 +230,7 @@ class LearnerPagesTest {
                 .body(containsString("Niet gevonden")).body(not(containsString("Exception")));
         given().get("/modules/" + MODULE + "/pagina/42").then().statusCode(404);
         given().get("/toets/niet-een-uuid").then().statusCode(404);
-        given().get("/toets/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        given().get("/toets/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/bestaat/helemaal/niet").then().statusCode(404);
     }
 

@@ -40,6 +40,29 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.RestAssured;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.identity.CachingTokenIdentityProvider;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 @QuarkusTest
 class QuizApiTest {
@@ -74,7 +97,7 @@ class QuizApiTest {
     }
 
     /** Shown letters as the content option ids the attempt stores, through its option order. */
-    private Map<String, List<String>> contentIds(java.util.UUID attemptId, Map<String, List<String>> letters) {
+    private Map<String, List<String>> contentIds(UUID attemptId, Map<String, List<String>> letters) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT question_id, option_order FROM attempt_question WHERE attempt_id = ?1")
                 .setParameter(1, attemptId).getResultList();
@@ -128,7 +151,7 @@ class QuizApiTest {
                 .body("result.questions[0].right", equalTo(false))
                 .body("result.questions[0].source", notNullValue())
                 .body("result.questions.options.flatten().findAll { it.correct }", not(hasSize(0)));
-        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
         user.given().get("/api/completions").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].moduleId", equalTo(MODULE))
@@ -171,14 +194,14 @@ class QuizApiTest {
     }
 
     private static Map<String, List<String>> sorted(Map<String, List<String>> answers) {
-        Map<String, List<String>> sorted = new java.util.TreeMap<>();
+        Map<String, List<String>> sorted = new TreeMap<>();
         answers.forEach((question, options) -> sorted.put(question, options.stream().sorted().toList()));
         return sorted;
     }
 
     /** The options marked chosen in a result, per question id. */
     private static Map<String, List<String>> chosenPerQuestion(JsonPath view) {
-        Map<String, List<String>> chosen = new java.util.TreeMap<>();
+        Map<String, List<String>> chosen = new TreeMap<>();
         for (Map<String, Object> q : view.<Map<String, Object>>getList("result.questions")) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> options = (List<Map<String, Object>>) q.get("options");
@@ -204,9 +227,9 @@ class QuizApiTest {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "SELECT question_id, array_to_string(chosen_options, ',') FROM attempt_question WHERE attempt_id = ?1")
-                .setParameter(1, java.util.UUID.fromString(id)).getResultList();
+                .setParameter(1, UUID.fromString(id)).getResultList();
         assertEquals(sent.size(), rows.size());
-        Map<String, List<String>> sentIds = contentIds(java.util.UUID.fromString(id), sent);
+        Map<String, List<String>> sentIds = contentIds(UUID.fromString(id), sent);
         for (Object[] row : rows) {
             assertEquals(String.join(",", sentIds.get((String) row[0])), row[1]);
         }
@@ -240,7 +263,7 @@ class QuizApiTest {
     }
 
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     /**
      * A submission that has to wait for the lock of another one that stores the answers: when it gets the lock it
@@ -251,10 +274,10 @@ class QuizApiTest {
     void aSubmissionThatWaitedForTheLockReturnsTheAnswersStoredMeanwhile() throws Exception {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
         JsonPath attempt = start(user);
-        java.util.UUID id = java.util.UUID.fromString(attempt.getString("id"));
+        UUID id = UUID.fromString(attempt.getString("id"));
         Map<String, List<String>> stored = answers(attempt, 1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (java.sql.Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (var lock = c.prepareStatement("SELECT id FROM quiz_attempt WHERE id = ? FOR UPDATE")) {
                 lock.setObject(1, id);
@@ -265,7 +288,7 @@ class QuizApiTest {
                     .until(() -> blockedOnALock(id));
             // meanwhile "another submission" stores its answers and result
             try (var save = c.prepareStatement(QuizService.SAVE)) {
-                save.setObject(1, java.time.OffsetDateTime.now());
+                save.setObject(1, OffsetDateTime.now());
                 save.setInt(2, stored.size() - 1);
                 save.setInt(3, 90);
                 save.setBoolean(4, true);
@@ -277,12 +300,12 @@ class QuizApiTest {
                 for (int i = 0; i < ids.size(); i++) {
                     byPosition.put(String.valueOf(positions.get(i)), storedIds.get(ids.get(i)));
                 }
-                save.setString(6, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(byPosition));
+                save.setString(6, new ObjectMapper().writeValueAsString(byPosition));
                 save.setObject(7, id);
                 assertEquals(stored.size(), save.executeUpdate());
             }
             c.commit();
-            Response r = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Response r = waiting.get(10, TimeUnit.SECONDS);
             assertEquals(200, r.statusCode(), r.asString());
             assertEquals(90, r.jsonPath().getInt("result.percentage"));
             assertEquals(sorted(stored), chosenPerQuestion(r.jsonPath()), "the answers stored by the other submission");
@@ -291,8 +314,8 @@ class QuizApiTest {
         }
     }
 
-    private boolean blockedOnALock(java.util.UUID attemptId) throws java.sql.SQLException {
-        try (java.sql.Connection c = dataSource.getConnection(); var s = c.prepareStatement(
+    private boolean blockedOnALock(UUID attemptId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); var s = c.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM quiz_attempt a%'")) {
             try (var r = s.executeQuery()) {
                 r.next();
@@ -366,17 +389,17 @@ class QuizApiTest {
     @Test
     void unknownOrMalformedAttemptIdsAre404() {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
-        user.given().get("/api/attempts/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        user.given().get("/api/attempts/" + UUID.randomUUID()).then().statusCode(404);
         user.given().get("/api/attempts/niet-een-uuid").then().statusCode(404);
         user.given().get("/api/attempts/1").then().statusCode(404);
         user.given().post("/api/modules/bestaat-niet/attempts").then().statusCode(404);
     }
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry registry;
+    MeterRegistry registry;
 
     @Inject
-    nl.meldcodetour.identity.CachingTokenIdentityProvider tokens;
+    CachingTokenIdentityProvider tokens;
 
     /** Requests to submit answers whose client closed the connection before the answer (Vert.x: "reset"). */
     private long submissionsReset() {
@@ -393,13 +416,13 @@ class QuizApiTest {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
         JsonPath attempt = start(user);
         String id = attempt.getString("id");
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("answers", answers(attempt, 0)));
-        List<java.util.logging.LogRecord> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
+        String body = new ObjectMapper().writeValueAsString(Map.of("answers", answers(attempt, 0)));
+        List<LogRecord> errors = Collections.synchronizedList(new ArrayList<>());
+        List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+        Handler handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
-                if (record.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                     errors.add(record);
                 } else if (QuizApi.class.getName().equals(record.getLoggerName())) {
                     skipped.add(record.getMessage());
@@ -414,38 +437,38 @@ class QuizApiTest {
             public void close() {
             }
         };
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         // QuizApi says at DEBUG that it skipped a submission: the proof that this case ran
-        java.util.logging.Logger quizApiLog = java.util.logging.Logger.getLogger(QuizApi.class.getName());
-        java.util.logging.Level quizApiLevel = quizApiLog.getLevel();
+        Logger quizApiLog = Logger.getLogger(QuizApi.class.getName());
+        Level quizApiLevel = quizApiLog.getLevel();
         // Every worker thread busy (quarkus.thread-pool.max-threads), so the submission waits in the queue...
-        int workers = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        int workers = ConfigProvider.getConfig()
                 .getValue("quarkus.thread-pool.max-threads", Integer.class);
-        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(workers);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.Executor pool = io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool();
+        CountDownLatch busy = new CountDownLatch(workers);
+        CountDownLatch release = new CountDownLatch(1);
+        Executor pool = Infrastructure.getDefaultWorkerPool();
         long resets = submissionsReset();
         long cacheHits = tokens.cache().hits();
         root.addHandler(handler);
-        quizApiLog.setLevel(java.util.logging.Level.FINE);
+        quizApiLog.setLevel(Level.FINE);
         try {
             for (int i = 0; i < workers; i++) {
                 pool.execute(() -> {
                     busy.countDown();
                     try {
-                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        release.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 });
             }
-            assertTrue(busy.await(10, java.util.concurrent.TimeUnit.SECONDS), "all worker threads busy");
+            assertTrue(busy.await(10, TimeUnit.SECONDS), "all worker threads busy");
             // ... while its client sends it and closes the connection without waiting for the answer.
-            try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
-                byte[] json = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                byte[] json = body.getBytes(StandardCharsets.UTF_8);
                 socket.getOutputStream().write(("POST /api/attempts/" + id + "/submission HTTP/1.1\r\nHost: localhost\r\n"
                         + "Authorization: Bearer " + user.token() + "\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: " + json.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        + "Content-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().write(json);
                 socket.getOutputStream().flush();
                 // its token was verified before (start), so authentication, reading the body and queueing the work

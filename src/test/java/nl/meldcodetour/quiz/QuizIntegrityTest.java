@@ -39,6 +39,9 @@ import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.TreeMap;
 
 /**
  * Quiz integrity (issue #27): one open attempt per person and module that resumes with its order and draft, options
@@ -74,7 +77,7 @@ class QuizIntegrityTest {
 
     /** The shown option texts per question, in the order shown. */
     private static Map<String, List<String>> shownTexts(JsonPath attempt) {
-        Map<String, List<String>> texts = new java.util.TreeMap<>();
+        Map<String, List<String>> texts = new TreeMap<>();
         for (Map<String, Object> q : attempt.<Map<String, Object>>getList("quiz.questions")) {
             @SuppressWarnings("unchecked")
             List<Map<String, String>> options = (List<Map<String, String>>) q.get("options");
@@ -89,7 +92,7 @@ class QuizIntegrityTest {
         JsonPath first = start(user, 201);
         // a draft: the right answers to half of the questions
         Map<String, List<String>> right = Quizzes.answers(first, module, true);
-        Map<String, List<String>> draft = new java.util.HashMap<>();
+        Map<String, List<String>> draft = new HashMap<>();
         List<String> ids = first.getList("quiz.questions.id");
         for (int i = 0; i < ids.size(); i += 2) {
             draft.put(ids.get(i), right.get(ids.get(i)));
@@ -195,7 +198,7 @@ class QuizIntegrityTest {
         Map<String, List<String>> shown = shownTexts(attempt);
         for (Object[] row : rows) {
             Question q = module.question((String) row[0]).orElseThrow();
-            List<String> expected = java.util.Arrays.stream((String[]) row[1]).map(o -> q.option(o).orElseThrow().text()).toList();
+            List<String> expected = Arrays.stream((String[]) row[1]).map(o -> q.option(o).orElseThrow().text()).toList();
             assertEquals(expected, shown.get(q.id()), "shown in the stored order: " + q.id());
         }
         for (Map<String, Object> q : attempt.<Map<String, Object>>getList("quiz.questions")) {

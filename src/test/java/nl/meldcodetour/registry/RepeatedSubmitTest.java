@@ -35,6 +35,8 @@ import nl.meldcodetour.team.TeamService;
 import nl.meldcodetour.testsupport.AtOnce;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Tokens;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.meldcodetour.core.web.Formats;
 
 /**
  * Issue #30, point 2: a form or API call that creates something, sent twice (a double click, Back and submit again,
@@ -207,7 +209,7 @@ class RepeatedSubmitTest {
                 .post("/api/organisations/" + org + "/staff")));
         af.given().contentType(ContentType.JSON).body(anna).post("/api/organisations/" + org + "/staff").then().statusCode(409)
                 .body("title", equalTo("Anna (anna." + tag + "@example.org) staat al op de lijst van deze organisatie, sinds "
-                        + nl.meldcodetour.core.web.Formats.dutch(today) + ". Er is niemand dubbel toegevoegd."));
+                        + Formats.dutch(today) + ". Er is niemand dubbel toegevoegd."));
         assertEquals(1, count("SELECT count(*) FROM employment WHERE organisation_id = ?1", org));
     }
 
@@ -299,7 +301,7 @@ class RepeatedSubmitTest {
         String a = preview(beheerder, "/api/imports/organisations", csv2);
         String b = preview(beheerder, "/api/imports/organisations", csv2);
         List<String> ids = List.of(a, b, a, b);
-        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var next = new AtomicInteger();
         List<Integer> statuses = AtOnce.statuses(4, () -> beheerder.given().post("/api/imports/" + ids.get(next.getAndIncrement()) + "/confirm"));
         assertEquals(List.of(200, 200, 409, 409), statuses);
         assertEquals(1, count("SELECT count(*) FROM organisation WHERE gemeente = ?1", gem2));

@@ -13,6 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.core.web.RateLimiter;
 import nl.meldcodetour.testsupport.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Assertions;
 
 /** Rate limits on quiz attempts, login and verification; body size and page size limits. */
 @QuarkusTest
@@ -36,12 +44,12 @@ class AbuseLimitsTest {
                     .getString("id");
         }
         // the bucket refills at 30 a minute, so within a few more tries one is refused
-        io.restassured.response.Response refused = null;
+        Response refused = null;
         for (int i = 0; i < 10 && refused == null; i++) {
-            io.restassured.response.Response r = user.given().post("/api/modules/meldcode-in-5-stappen/attempts");
+            Response r = user.given().post("/api/modules/meldcode-in-5-stappen/attempts");
             refused = r.statusCode() == 429 ? r : null;
         }
-        org.junit.jupiter.api.Assertions.assertNotNull(refused, "more than 30 quiz starts a minute are refused");
+        Assertions.assertNotNull(refused, "more than 30 quiz starts a minute are refused");
         refused.then().header("Retry-After", notNullValue()).body("title", containsString("Wacht"));
         user.given().contentType(ContentType.JSON).body("{\"answers\":{}}").post("/api/attempts/" + last + "/submission").then().statusCode(429);
         // someone else is not affected
@@ -57,7 +65,7 @@ class AbuseLimitsTest {
         for (int i = 0; i < 10; i++) {
             refused += given().redirects().follow(false).get("/inloggen").statusCode() == 429 ? 1 : 0;
         }
-        org.junit.jupiter.api.Assertions.assertTrue(refused >= 8, "login starts beyond 30 a minute are refused: " + refused);
+        Assertions.assertTrue(refused >= 8, "login starts beyond 30 a minute are refused: " + refused);
         given().redirects().follow(false).queryParam("code", "x").queryParam("state", "y").get("/mijn-modules").then().statusCode(429)
                 .header("Retry-After", notNullValue()).body(containsString("Te veel verzoeken"));
         // the same route written otherwise is the same bucket (matrix parameters, a trailing slash)
@@ -70,24 +78,24 @@ class AbuseLimitsTest {
             verified += status == 404 ? 1 : 0;
             limited += status == 429 ? 1 : 0;
         }
-        org.junit.jupiter.api.Assertions.assertTrue(verified >= 60 && limited >= 10, verified + " answered, " + limited + " refused");
+        Assertions.assertTrue(verified >= 60 && limited >= 10, verified + " answered, " + limited + " refused");
         given().urlEncodingEnabled(false).get("/verificatie;x/00000000000000000001").then().statusCode(429);
         // the rest of the site is not limited
         given().get("/routekaart").then().statusCode(200);
     }
 
     @Test
-    void bodiesAndPagesHaveAMaximum() throws java.io.IOException {
+    void bodiesAndPagesHaveAMaximum() throws IOException {
         Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
         // a body over 8 MB is refused before it is read (the announced length is enough)
-        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.getOutputStream().write(("POST /api/imports/organisations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + beheerder.token() + "\r\nContent-Type: text/csv\r\nContent-Length: " + (9 * 1024 * 1024) + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-            org.junit.jupiter.api.Assertions.assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            Assertions.assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
         }
         beheerder.given().queryParam("size", 1000).get("/api/organisations").then().statusCode(400)
                 .body(containsString("Maximaal 100 per pagina"));

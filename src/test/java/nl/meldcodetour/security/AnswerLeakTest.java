@@ -32,6 +32,7 @@ import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import org.hamcrest.Matchers;
 
 /**
  * Nothing reveals the key of an open attempt (issue #27): not a page, not the API, not the personal-data export, not
@@ -79,7 +80,7 @@ class AnswerLeakTest {
         assertTrue(before.size() > 60, "walked only " + before.size() + " routes");
         assertEquals("", String.join("\n", leaks), "responses that depend on the key of an open attempt");
         // the open attempt is untouched: still open, no score
-        me.given().get("/api/attempts/" + attempt).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("OPEN"));
+        me.given().get("/api/attempts/" + attempt).then().statusCode(200).body("status", Matchers.equalTo("OPEN"));
     }
 
     /** Every stored right option of the attempt replaced by other options of the same question. */

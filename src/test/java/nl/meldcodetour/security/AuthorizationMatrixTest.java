@@ -37,6 +37,12 @@ import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import java.lang.annotation.Annotation;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import nl.meldcodetour.content.Module;
 
 /**
  * Every endpoint of the running application × every role × own and someone else's objects, against one table of
@@ -381,14 +387,14 @@ class AuthorizationMatrixTest {
         for (var e : params.entrySet()) {
             path = path.replace("{" + e.getKey() + "}", e.getValue());
         }
-        assertTrue(!java.util.regex.Pattern.compile("\\{\\w+}").matcher(path).find(), "no value for a parameter in " + template);
+        assertTrue(!Pattern.compile("\\{\\w+}").matcher(path).find(), "no value for a parameter in " + template);
         return path;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // The routes of the running application
 
-    private static final Map<String, String> ROUTES = new java.util.TreeMap<>();
+    private static final Map<String, String> ROUTES = new TreeMap<>();
 
     /** "VERB /path/{param}" of every endpoint of the application's JAX-RS resources, with the media types it consumes. */
     static Map<String, String> routes() {
@@ -404,7 +410,7 @@ class AuthorizationMatrixTest {
                     Path sub = m.getAnnotation(Path.class);
                     String path = ("/" + root.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")
                             .replaceAll("(.)/$", "$1").replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}");
-                    for (Class<? extends java.lang.annotation.Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
+                    for (Class<? extends Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
                         if (m.isAnnotationPresent(verb)) {
                             ROUTES.put(verb.getSimpleName() + " " + path, c == null ? "" : String.join(",", c.value()));
                         }
@@ -499,16 +505,16 @@ class AuthorizationMatrixTest {
     }
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     private long personId(Tokens.TestUser user) {
         user.given().get("/api/me").then().statusCode(200);
-        return ((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em
                 .createNativeQuery("SELECT id FROM person WHERE subject = ?1").setParameter(1, user.subject()).getSingleResult())).longValue();
     }
 
     /** Passes the module for this person: their certificate (id and verification code) and quiz attempt. */
-    private static Map<String, Map<String, String>> objectsOf(Tokens.TestUser user, nl.meldcodetour.content.Module module) {
+    private static Map<String, Map<String, String>> objectsOf(Tokens.TestUser user, Module module) {
         Quizzes.pass(user, module);
         var certificate = user.given().get("/api/certificates").then().statusCode(200).extract().jsonPath();
         String attempt = user.given().get("/api/modules/" + module.id() + "/attempts").then().statusCode(200).extract().jsonPath()

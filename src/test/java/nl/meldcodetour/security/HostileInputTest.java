@@ -27,6 +27,9 @@ import io.restassured.specification.RequestSpecification;
 import nl.meldcodetour.core.web.RateLimiter;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Tokens;
+import java.net.SocketException;
+import java.net.URLEncoder;
+import nl.meldcodetour.testsupport.Sessions;
 
 /**
  * Hostile and malformed input against every form and API that takes input: XSS, SQL injection, over-long values,
@@ -69,7 +72,7 @@ class HostileInputTest {
         } catch (Exception e) {
             requests++;
             // a form field over 64 KB: the HTTP layer answers 413 and closes while the client is still sending
-            if (!(e instanceof java.net.SocketException && what.matches(".*…\\(\\d{5,}\\)"))) {
+            if (!(e instanceof SocketException && what.matches(".*…\\(\\d{5,}\\)"))) {
                 failures.add(e + " " + method + " " + path + " [" + what + "]");
             }
             return null;
@@ -112,11 +115,11 @@ class HostileInputTest {
         long sessionId = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
         // attendance opens at the start: a session of its own that has begun (the PUT below moves sessionId's start)
-        Map<String, Object> begun = new java.util.HashMap<>(session);
+        Map<String, Object> begun = new HashMap<>(session);
         begun.put("title", "Sessie die al begonnen is"); // the same session twice by one planner is refused (issue #30, point 2)
         long begunId = beheerder.given().contentType(ContentType.JSON).body(begun).post("/api/sessions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
-        nl.meldcodetour.testsupport.Sessions.begin(begunId);
+        Sessions.begin(begunId);
 
         record Target(Tokens.TestUser who, String method, String path, Map<String, Object> valid) {
         }
@@ -180,7 +183,7 @@ class HostileInputTest {
             if (payload.length() > 500) {
                 payload = payload.substring(0, 500); // longer URLs are refused by the HTTP layer (414) before the application
             }
-            String enc = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+            String enc = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
             String what = shorten(payload);
             for (String path : List.of("/api/organisations/", "/api/sessions/", "/api/attempts/", "/api/certificates/", "/api/organisations/1/team/")) {
                 send("path " + what, beheerder.given().urlEncodingEnabled(false), "GET", path + enc);
@@ -287,7 +290,7 @@ class HostileInputTest {
             send("toetsanalyse", RestAssured.given().queryParam("weergave", payload).queryParam("versie", payload).queryParam("sorteer", payload)
                     .queryParam("volgorde", payload).queryParam("pagina", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen");
             send("toetsanalyse versie", RestAssured.given().queryParam("versie", payload), "GET", "/toetsanalyse/meldcode-in-5-stappen/export.csv");
-            String enc = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+            String enc = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
             send("toetsanalyse path", RestAssured.given().urlEncodingEnabled(false), "GET", "/toetsanalyse/" + enc);
             send("toetsanalyse vraag", RestAssured.given().urlEncodingEnabled(false), "GET", "/toetsanalyse/meldcode-in-5-stappen/" + enc);
         }

@@ -27,6 +27,8 @@ import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.coverage.CoverageRefresher;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import io.restassured.RestAssured;
+import java.util.Set;
 
 /**
  * Identity is the token's subject, never the e-mail address (issue #28, point 1). Each test replays an attack of the
@@ -181,8 +183,8 @@ class IdentityBindingTest {
         String subject = "moved-" + UUID.randomUUID();
         String first = subject + "@example.org";
         af(org, first);
-        String token = Tokens.token(subject, null, java.util.Set.of("aandachtsfunctionaris"), first, true);
-        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/organisations/mine").then().body("id", hasItem((int) org));
+        String token = Tokens.token(subject, null, Set.of("aandachtsfunctionaris"), first, true);
+        RestAssured.given().auth().oauth2(token).get("/api/organisations/mine").then().body("id", hasItem((int) org));
 
         // someone else's unclaimed invitation under the new address
         long other = organisation("Andere opvang");
@@ -192,8 +194,8 @@ class IdentityBindingTest {
         owner.given().get("/api/organisations/mine").then().body("id", hasItem((int) other));
 
         // the person's identity provider now says the address is `second`, unverified
-        String moved = Tokens.token(subject, null, java.util.Set.of("aandachtsfunctionaris"), second, false);
-        io.restassured.RestAssured.given().auth().oauth2(moved).get("/api/organisations/mine").then().statusCode(200)
+        String moved = Tokens.token(subject, null, Set.of("aandachtsfunctionaris"), second, false);
+        RestAssured.given().auth().oauth2(moved).get("/api/organisations/mine").then().statusCode(200)
                 .body("id", hasItem((int) org)).body("id", not(hasItem((int) other)));
         long person = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT id FROM person WHERE subject = ?1").setParameter(1, subject).getSingleResult())).longValue();

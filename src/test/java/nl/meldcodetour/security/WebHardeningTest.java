@@ -23,6 +23,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import nl.meldcodetour.testsupport.Csrf;
+import java.nio.charset.StandardCharsets;
+import nl.meldcodetour.imports.ImportPagesTest;
+import nl.meldcodetour.testsupport.Tokens;
 
 /** CSRF protection of page forms, security headers and cookies. */
 @QuarkusTest
@@ -86,15 +89,15 @@ class WebHardeningTest {
     @Test
     @TestSecurity(user = "csrf-multipart", roles = "beheerder")
     void aMultipartUploadNeedsTheTokenToo() {
-        byte[] csv = "naam;sector;gemeente;postcode\nX;onderwijs;Urk;8321\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] csv = "naam;sector;gemeente;postcode\nX;onderwijs;Urk;8321\n".getBytes(StandardCharsets.UTF_8);
         given().multiPart("bestand", "org.csv", csv, "text/csv").post("/import/organisaties").then().statusCode(403);
-        nl.meldcodetour.imports.ImportPagesTest.upload("/import/organisaties", "org.csv", csv)
+        ImportPagesTest.upload("/import/organisaties", "org.csv", csv)
                 .body(containsString("Voorbeeld: Organisaties importeren"));
     }
 
     @Test
     void theApiTakesBearerTokensAndNoCsrfToken() {
-        nl.meldcodetour.testsupport.Tokens.newUser(null, "medewerker").given()
+        Tokens.newUser(null, "medewerker").given()
                 .post("/api/modules/meldcode-in-5-stappen/attempts").then().statusCode(201);
     }
 

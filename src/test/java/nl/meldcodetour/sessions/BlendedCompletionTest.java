@@ -18,6 +18,9 @@ import io.restassured.http.ContentType;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
+import nl.meldcodetour.testsupport.Quizzes;
+import nl.meldcodetour.testsupport.Sessions;
+import org.hamcrest.Matchers;
 
 /** The aandachtsfunctionaris module is blended: quiz and attendance together complete it, in either order. */
 @QuarkusTest
@@ -34,7 +37,7 @@ class BlendedCompletionTest {
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
 
     void passQuiz(Tokens.TestUser user) {
-        nl.meldcodetour.testsupport.Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow())
+        Quizzes.pass(user, content.catalog().module(MODULE).orElseThrow())
                 .body("result.attendanceRequired", equalTo(true));
     }
 
@@ -47,7 +50,7 @@ class BlendedCompletionTest {
     }
 
     void mark(long session, Tokens.TestUser who, boolean present) {
-        nl.meldcodetour.testsupport.Sessions.begin(session); // attendance is taken once the session has begun
+        Sessions.begin(session); // attendance is taken once the session has begun
         List<Map<String, Object>> list = beheerder.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         long registration = list.stream().filter(a -> (who.subject() + "@example.org").equals(a.get("email")))
@@ -73,7 +76,7 @@ class BlendedCompletionTest {
         assertEquals(0, completions(af), "absent: still not complete");
         mark(session, af, true);
         assertEquals(1, completions(af));
-        af.given().get("/api/certificates").then().statusCode(200).body("moduleId", org.hamcrest.Matchers.hasItem(MODULE));
+        af.given().get("/api/certificates").then().statusCode(200).body("moduleId", Matchers.hasItem(MODULE));
         mark(session, af, true); // marking again changes nothing
         assertEquals(1, completions(af));
     }

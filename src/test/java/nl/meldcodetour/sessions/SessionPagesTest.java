@@ -24,6 +24,7 @@ import io.restassured.RestAssured;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.testsupport.Sessions;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class SessionPagesTest {
@@ -91,7 +92,7 @@ class SessionPagesTest {
     void aBeheerderPlansAndPeopleRegisterCancelAndAreMarkedPresent() {
         RestAssured.given().get("/bijeenkomsten/nieuw").then().statusCode(200).body(containsString("Bijeenkomst plannen"));
         // bad input: a redirect back to the form (post/redirect/get), everything typed stays, every problem named
-        io.restassured.response.Response refused = RestAssured.given().filter(Csrf.FORM).redirects().follow(false)
+        Response refused = RestAssured.given().filter(Csrf.FORM).redirects().follow(false)
                 .formParam("title", "<b>Tour</b> Emmeloord").formParam("capacity", "veel").formParam("startsAt", "gisteren")
                 .post("/bijeenkomsten/nieuw");
         String again = Csrf.followRefused(RestAssured.given(), refused);

@@ -28,6 +28,14 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import nl.meldcodetour.notifications.MailSender;
+import nl.meldcodetour.testsupport.MailDelivery;
+import nl.meldcodetour.testsupport.Sessions;
+import nl.meldcodetour.testsupport.SmtpTestServer;
 
 @QuarkusTest
 class SessionTest {
@@ -36,7 +44,7 @@ class SessionTest {
     EntityManager em;
 
     @Inject
-    nl.meldcodetour.notifications.MailSender mails;
+    MailSender mails;
 
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
 
@@ -146,7 +154,7 @@ class SessionTest {
         assertEquals(2, list.size());
         Map<String, Boolean> marks = Map.of(String.valueOf(list.get(0).get("registrationId")), true,
                 String.valueOf(list.get(1).get("registrationId")), false);
-        nl.meldcodetour.testsupport.Sessions.begin(session);
+        Sessions.begin(session);
         trainer.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(200).body("attended", hasItem(true)).body("attended", hasItem(false));
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", Map.of("999999999", true)))
@@ -172,7 +180,7 @@ class SessionTest {
         long session = plan(5, null);
         Map<String, Boolean> marks = oneRegisteredAndMarkedPresent(session);
         beheerder.given().post("/api/sessions/" + session + "/cancellation").then().statusCode(200);
-        nl.meldcodetour.testsupport.Sessions.begin(session);
+        Sessions.begin(session);
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(409).body("title", containsString("Deze bijeenkomst is afgezegd"));
         assertNothingMarked(session);
@@ -187,7 +195,7 @@ class SessionTest {
                 .then().statusCode(409).body("title", containsString("De bijeenkomst is nog niet begonnen"))
                 .body("title", containsString("Presentie vastleggen kan vanaf het begin"));
         assertNothingMarked(session);
-        nl.meldcodetour.testsupport.Sessions.begin(session);
+        Sessions.begin(session);
         beheerder.given().contentType(ContentType.JSON).body(Map.of("marks", marks)).put("/api/sessions/" + session + "/attendance")
                 .then().statusCode(200).body("attended", hasItem(true));
     }
@@ -208,17 +216,17 @@ class SessionTest {
     }
 
     /** Sorted: a mail retried after a dropped SMTP conversation arrives after later ones. */
-    static String subjectOf(jakarta.mail.internet.MimeMessage m) {
+    static String subjectOf(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     List<String> subjectsTo(Tokens.TestUser u) {
         List<String> subjects = new ArrayList<>();
-        for (var m : nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages()) {
+        for (var m : SmtpTestServer.server().getReceivedMessages()) {
             try {
                 if (m.getAllRecipients()[0].toString().equals(u.subject() + "@example.org")) {
                     subjects.add(m.getSubject());
@@ -232,7 +240,7 @@ class SessionTest {
     }
 
     static List<String> sorted(String... subjects) {
-        return java.util.Arrays.stream(subjects).sorted().toList();
+        return Arrays.stream(subjects).sorted().toList();
     }
 
     @Test
@@ -256,14 +264,14 @@ class SessionTest {
         a.given().delete("/api/sessions/" + session + "/registration").then().statusCode(204); // c moves up
         Tokens.newUser(null, "medewerker").given().post("/api/sessions/" + session + "/cancellation").then().statusCode(403);
         trainer.given().post("/api/sessions/" + session + "/cancellation").then().statusCode(200).body("cancelled", equalTo(true));
-        nl.meldcodetour.testsupport.MailDelivery.all(mails, "test");
+        MailDelivery.all(mails, "test");
         assertEquals(sorted("Gewijzigd: Tour Dronten"), subjectsTo(a));
         assertEquals(sorted("Gewijzigd: Tour Dronten", "Gaat niet door: Tour Dronten"), subjectsTo(b));
         assertEquals(sorted("Gewijzigd: Tour Dronten", "Er is een plaats vrij: je bent aangemeld voor Tour Dronten",
                 "Gaat niet door: Tour Dronten"), subjectsTo(c));
         // the facts are read when the mail is sent: the new place, from the sessions feature (notifications.SessionFacts)
-        List<String> changed = java.util.Arrays.stream(nl.meldcodetour.testsupport.SmtpTestServer.server().getReceivedMessages())
-                .filter(m -> subjectOf(m).equals("Gewijzigd: Tour Dronten")).map(com.icegreen.greenmail.util.GreenMailUtil::getBody).toList();
+        List<String> changed = Arrays.stream(SmtpTestServer.server().getReceivedMessages())
+                .filter(m -> subjectOf(m).equals("Gewijzigd: Tour Dronten")).map(GreenMailUtil::getBody).toList();
         assertEquals(3, changed.size(), "a, b and c were told of the change");
         assertTrue(changed.stream().allMatch(body -> body.contains("Plaats: Bibliotheek Dronten")), changed.toString());
         b.given().put("/api/sessions/" + session + "/registration").then().statusCode(409); // cancelled: no registering

@@ -24,6 +24,8 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import jakarta.persistence.EntityManager;
+import nl.meldcodetour.core.time.ClockProducer;
 
 @QuarkusTest
 class TeamPagesTest {
@@ -76,7 +78,7 @@ class TeamPagesTest {
     }
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     /** A colleague with a verified login (so the job binds to them) and passes valid until the given dates. */
     void colleague(long organisation, String name, String suffix, Map<String, LocalDate> passes) {
@@ -99,7 +101,7 @@ class TeamPagesTest {
         // issue #30, point 4: "Nooit gedaan: 18" with 8 colleagues (module statuses were counted), a module filter that
         // left the counts alone, and "Eerst wie iets moet doen" not in that order
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        LocalDate today = LocalDate.now(nl.meldcodetour.core.time.ClockProducer.ZONE);
+        LocalDate today = LocalDate.now(ClockProducer.ZONE);
         LocalDate later = today.plusDays(300);
         LocalDate soon = today.plusDays(30);
         LocalDate past = today.minusDays(10);

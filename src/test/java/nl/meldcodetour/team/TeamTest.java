@@ -23,6 +23,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.Tokens;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import nl.meldcodetour.learning.ModuleStatus;
 
 @QuarkusTest
 class TeamTest {
@@ -81,10 +85,10 @@ class TeamTest {
         af.given().get("/api/organisations/" + orgA + "/team").then().statusCode(200)
                 .body("rows", hasSize(3))
                 .body("rows[0].name", equalTo("Anna"))
-                .body("rows[0].modules.moduleId", equalTo(java.util.List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")))
-                .body("rows[0].modules.status", equalTo(java.util.List.of("BEHAALD", "VERLOOPT_BINNENKORT", "NIET_GESTART")))
+                .body("rows[0].modules.moduleId", equalTo(List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")))
+                .body("rows[0].modules.status", equalTo(List.of("BEHAALD", "VERLOOPT_BINNENKORT", "NIET_GESTART")))
                 .body("rows[1].modules[0].status", equalTo("VERLOPEN"))
-                .body("rows.status", equalTo(java.util.List.of("VERLOPEN", "VERLOPEN", "NOOIT_GEDAAN")))
+                .body("rows.status", equalTo(List.of("VERLOPEN", "VERLOPEN", "NOOIT_GEDAAN")))
                 .body("counts.behaald", equalTo(0))
                 .body("counts.verlooptBinnenkort", equalTo(0))
                 .body("counts.verlopen", equalTo(2))
@@ -92,15 +96,15 @@ class TeamTest {
         // one module: only that module, and the counts over it
         af.given().queryParam("module", "onderwijs").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
                 .body("moduleId", equalTo("onderwijs"))
-                .body("rows.name", equalTo(java.util.List.of("Anna", "Bram", "Cor")))
-                .body("rows[0].modules.moduleId", equalTo(java.util.List.of("onderwijs")))
-                .body("rows.status", equalTo(java.util.List.of("VERLOOPT_BINNENKORT", "NOOIT_GEDAAN", "NOOIT_GEDAAN")))
+                .body("rows.name", equalTo(List.of("Anna", "Bram", "Cor")))
+                .body("rows[0].modules.moduleId", equalTo(List.of("onderwijs")))
+                .body("rows.status", equalTo(List.of("VERLOOPT_BINNENKORT", "NOOIT_GEDAAN", "NOOIT_GEDAAN")))
                 .body("counts.behaald", equalTo(0))
                 .body("counts.verlooptBinnenkort", equalTo(1))
                 .body("counts.verlopen", equalTo(0))
                 .body("counts.nooitGedaan", equalTo(2));
         af.given().queryParam("module", "meldcode-in-5-stappen").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
-                .body("rows.status", equalTo(java.util.List.of("BEHAALD", "VERLOPEN", "NOOIT_GEDAAN")))
+                .body("rows.status", equalTo(List.of("BEHAALD", "VERLOPEN", "NOOIT_GEDAAN")))
                 .body("counts.behaald", equalTo(1)).body("counts.verlopen", equalTo(1)).body("counts.nooitGedaan", equalTo(1));
         // a module nobody here must follow: nobody; an unknown one: refused
         af.given().queryParam("module", "politie").get("/api/organisations/" + orgA + "/team").then().statusCode(200)
@@ -110,21 +114,21 @@ class TeamTest {
 
     @Test
     void aColleagueStandsWhereTheirLeastFavourableModuleIs() {
-        java.util.function.Function<java.util.List<nl.meldcodetour.learning.ModuleStatus>, TeamService.Standing> standing = statuses ->
+        Function<List<ModuleStatus>, TeamService.Standing> standing = statuses ->
                 TeamService.Standing.of(statuses.stream().map(s -> new TeamService.Cell("m", "M", s, null)).toList());
-        var B = nl.meldcodetour.learning.ModuleStatus.BEHAALD;
-        var SOON = nl.meldcodetour.learning.ModuleStatus.VERLOOPT_BINNENKORT;
-        var EXP = nl.meldcodetour.learning.ModuleStatus.VERLOPEN;
-        var NEVER = nl.meldcodetour.learning.ModuleStatus.NIET_GESTART;
-        var BUSY = nl.meldcodetour.learning.ModuleStatus.BEZIG;
-        assertEquals(TeamService.Standing.BEHAALD, standing.apply(java.util.List.of(B, B, B)));
-        assertEquals(TeamService.Standing.VERLOOPT_BINNENKORT, standing.apply(java.util.List.of(B, SOON, B)));
-        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(B, SOON, EXP)));
-        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(B, B, NEVER)));
-        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(EXP, NEVER, NEVER)));
-        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(java.util.List.of(NEVER, BUSY, NEVER)));
-        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(java.util.List.of(BUSY)));
-        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(java.util.List.of(EXP)));
+        var B = ModuleStatus.BEHAALD;
+        var SOON = ModuleStatus.VERLOOPT_BINNENKORT;
+        var EXP = ModuleStatus.VERLOPEN;
+        var NEVER = ModuleStatus.NIET_GESTART;
+        var BUSY = ModuleStatus.BEZIG;
+        assertEquals(TeamService.Standing.BEHAALD, standing.apply(List.of(B, B, B)));
+        assertEquals(TeamService.Standing.VERLOOPT_BINNENKORT, standing.apply(List.of(B, SOON, B)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(List.of(B, SOON, EXP)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(List.of(B, B, NEVER)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(List.of(EXP, NEVER, NEVER)));
+        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(List.of(NEVER, BUSY, NEVER)));
+        assertEquals(TeamService.Standing.NOOIT_GEDAAN, standing.apply(List.of(BUSY)));
+        assertEquals(TeamService.Standing.VERLOPEN, standing.apply(List.of(EXP)));
     }
 
     @Test
@@ -136,7 +140,7 @@ class TeamTest {
             e.email = "geheim@example.org";
             e.functionId = "leerkracht";
             e.startDate = today;
-            e.createdAt = java.time.Instant.now();
+            e.createdAt = Instant.now();
             em.persist(e);
             return e.id;
         });
@@ -214,10 +218,10 @@ class TeamTest {
     @Test
     void theFunctionDecidesTheLearnersRequiredModules() {
         // without a job: everything for the sector (here: no sector, so the core only)
-        anna.given().get("/api/modules").then().body("id", equalTo(java.util.List.of("meldcode-in-5-stappen")));
+        anna.given().get("/api/modules").then().body("id", equalTo(List.of("meldcode-in-5-stappen")));
         staff(orgA, anna, "Anna", "leerkracht");
         anna.given().get("/api/modules").then().statusCode(200)
-                .body("id", equalTo(java.util.List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")));
+                .body("id", equalTo(List.of("meldcode-in-5-stappen", "onderwijs", "kindermishandeling")));
     }
 
     @Test

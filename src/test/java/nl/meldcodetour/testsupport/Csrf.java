@@ -7,6 +7,8 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * What a browser sends with every form: the CSRF cookie and the same token in the hidden field. Add with
@@ -25,8 +27,8 @@ public final class Csrf implements Filter {
      * The page a refused form redirects to (post/redirect/get): follows the 303 of {@code refused} with the cookies
      * it set, as a browser does, and returns that page's HTML (status 200).
      */
-    public static String followRefused(io.restassured.specification.RequestSpecification given, Response refused) {
-        org.junit.jupiter.api.Assertions.assertEquals(303, refused.statusCode(), "a refused form redirects to itself: " + refused.asString());
+    public static String followRefused(RequestSpecification given, Response refused) {
+        Assertions.assertEquals(303, refused.statusCode(), "a refused form redirects to itself: " + refused.asString());
         return given.filter(FORM).cookies(refused.getCookies()).redirects().follow(false).get(refused.header("Location"))
                 .then().statusCode(200).extract().asString();
     }

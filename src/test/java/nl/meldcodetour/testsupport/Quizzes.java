@@ -14,6 +14,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 
 /** Passes a module's quiz through the real API, answering every drawn question right. */
 public final class Quizzes {
@@ -22,7 +27,7 @@ public final class Quizzes {
     }
 
     public static ValidatableResponse pass(Tokens.TestUser user, Module module) {
-        JsonPath attempt = user.given().post("/api/modules/" + module.id() + "/attempts").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+        JsonPath attempt = user.given().post("/api/modules/" + module.id() + "/attempts").then().statusCode(Matchers.oneOf(200, 201))
                 .extract().jsonPath();
         return user.given().contentType(ContentType.JSON).body(Map.of("answers", answers(attempt, module, true)))
                 .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200)
@@ -58,11 +63,11 @@ public final class Quizzes {
     }
 
     /** As {@link #answers(JsonPath, Module, boolean)}, for an attempt read with Jackson. */
-    public static Map<String, List<String>> answers(com.fasterxml.jackson.databind.JsonNode attempt, Module module, boolean right) {
+    public static Map<String, List<String>> answers(JsonNode attempt, Module module, boolean right) {
         return answers(JsonPath.from(attempt.toString()), module, right);
     }
 
-    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile(
+    private static final Pattern CHOICE = Pattern.compile(
             "name=\"q\\.([a-z0-9-]+)\" id=\"[^\"]+\" value=\"([a-z])\"[^>]*>\\s*<label for=\"[^\"]+\">([^<]*)</label>");
 
     /**
@@ -70,8 +75,8 @@ public final class Quizzes {
      * question. Options are found by their label text, as in {@link #answers(JsonPath, Module, boolean)}.
      */
     public static Map<String, List<String>> formAnswers(String html, Module module, boolean right) {
-        Map<String, List<String>> answers = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = CHOICE.matcher(html);
+        Map<String, List<String>> answers = new LinkedHashMap<>();
+        Matcher m = CHOICE.matcher(html);
         while (m.find()) {
             Question q = module.question(m.group(1)).orElseThrow();
             String text = unescape(m.group(3).strip());

@@ -6,6 +6,19 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /** A real SMTP server (GreenMail) for every test run; tests read what it received. */
 public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
@@ -17,21 +30,21 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The mails received so far for this address (the first recipient), in the order they arrived. */
-    public static java.util.List<jakarta.mail.internet.MimeMessage> receivedBy(String email) {
-        return java.util.Arrays.stream(server.getReceivedMessages()).filter(m -> {
+    public static List<MimeMessage> receivedBy(String email) {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(email);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 return false;
             }
         }).toList();
     }
 
     /** The subject of a received mail ("" when it can't be read). */
-    public static String subject(jakarta.mail.internet.MimeMessage m) {
+    public static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             return "";
         }
     }
@@ -41,26 +54,26 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
      * does, quoting the address ({@code 550 5.1.1 <x@y>: Recipient address rejected}); GreenMail, started again on the
      * same port afterwards, has an empty mailbox.
      */
-    public static synchronized void refusingRecipients(Runnable during) throws java.io.IOException {
+    public static synchronized void refusingRecipients(Runnable during) throws IOException {
         int port = server.getSmtp().getPort();
         server.stop();
-        try (java.net.ServerSocket refusing = new java.net.ServerSocket()) {
+        try (ServerSocket refusing = new ServerSocket()) {
             refusing.setReuseAddress(true);
-            refusing.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            refusing.bind(new InetSocketAddress("127.0.0.1", port));
             Thread answering = new Thread(() -> {
                 while (!refusing.isClosed()) {
                     try {
-                        java.net.Socket s = refusing.accept();
+                        Socket s = refusing.accept();
                         Thread conversation = new Thread(() -> {
                             try (s) {
                                 refuse(s);
-                            } catch (java.io.IOException gone) {
+                            } catch (IOException gone) {
                                 // the client hung up
                             }
                         }, "refusing-smtp-conversation");
                         conversation.setDaemon(true);
                         conversation.start();
-                    } catch (java.io.IOException closed) {
+                    } catch (IOException closed) {
                         // the end
                     }
                 }
@@ -73,13 +86,13 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void refuse(java.net.Socket s) throws java.io.IOException {
+    private static void refuse(Socket s) throws IOException {
         s.setSoTimeout(3000);
-        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-        var out = new java.io.PrintStream(s.getOutputStream(), true, java.nio.charset.StandardCharsets.US_ASCII);
+        var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        var out = new PrintStream(s.getOutputStream(), true, StandardCharsets.US_ASCII);
         out.print("220 refusing ESMTP\r\n");
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            String command = line.toUpperCase(java.util.Locale.ROOT);
+            String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("RCPT TO:")) {
                 out.print("550 5.1.1 " + line.substring(8).strip() + ": Recipient address rejected: User unknown\r\n");
             } else if (command.startsWith("QUIT")) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.persistence.Query;
+import java.sql.Date;
 
 /**
  * One row of a native query, read by column position with typed getters, like a JDBC {@code ResultSet}. A query maps
@@ -80,7 +81,7 @@ public final class SqlRow {
     /** A {@code date} column (null stays null). */
     public LocalDate date(int column) {
         Object value = values[column];
-        return value == null || value instanceof LocalDate ? (LocalDate) value : ((java.sql.Date) value).toLocalDate();
+        return value == null || value instanceof LocalDate ? (LocalDate) value : ((Date) value).toLocalDate();
     }
 
     /** A {@code varchar[]} column as a list (null as an empty list). */

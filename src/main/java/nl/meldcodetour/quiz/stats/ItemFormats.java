@@ -3,6 +3,7 @@ package nl.meldcodetour.quiz.stats;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
+import java.util.List;
 
 /**
  * Dutch number formats of the item statistics, for the CSV export and, through {@link Extensions}, the pages
@@ -34,7 +35,7 @@ public final class ItemFormats {
     }
 
     /** "abc en def" */
-    static String join(java.util.List<String> values) {
+    static String join(List<String> values) {
         if (values.isEmpty()) {
             return "–";
         }

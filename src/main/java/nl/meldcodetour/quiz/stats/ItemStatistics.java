@@ -25,6 +25,8 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.Formats;
+import java.util.Locale;
+import nl.meldcodetour.core.web.Dutch;
 
 /**
  * Item statistics of the quizzes for content authors (issue #27), after Moodle's quiz statistics report: per question
@@ -73,7 +75,7 @@ public class ItemStatistics {
 
         /** The label inside a sentence: "alle pogingen". */
         public String phrase() {
-            return label().toLowerCase(java.util.Locale.ROOT);
+            return label().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -148,7 +150,7 @@ public class ItemStatistics {
         /** "3fa9c2d1e0ab: 3 maart 2026 t/m 20 mei 2026, 143 pogingen (huidige versie)" */
         public String label() {
             return version + ": " + Formats.dutch(firstSubmitted) + " t/m " + Formats.dutch(lastSubmitted) + ", "
-                    + nl.meldcodetour.core.web.Dutch.count(attempts, "poging", "pogingen") + (current ? " (huidige versie)" : "");
+                    + Dutch.count(attempts, "poging", "pogingen") + (current ? " (huidige versie)" : "");
         }
     }
 

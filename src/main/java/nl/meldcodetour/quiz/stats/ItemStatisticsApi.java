@@ -27,6 +27,7 @@ import nl.meldcodetour.quiz.stats.ItemStatistics.OptionShare;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Report;
 import nl.meldcodetour.quiz.stats.ItemStatistics.VersionInfo;
+import java.util.Locale;
 
 /**
  * Item statistics of the quizzes (the "Toetsanalyse" pages as JSON), for the beheerder and content authors. Counts
@@ -56,7 +57,7 @@ public class ItemStatisticsApi {
 
         static ItemLine of(Item item) {
             return new ItemLine(item.questionId(), item.position(), item.text(),
-                    item.question().map(q -> q.type().name().toLowerCase(java.util.Locale.ROOT)).orElse(null), item.question().isPresent(),
+                    item.question().map(q -> q.type().name().toLowerCase(Locale.ROOT)).orElse(null), item.question().isPresent(),
                     item.attempts(), item.enoughAttempts(), item.right(), item.facility(), item.discrimination(), item.versions(),
                     item.flags(), item.options());
         }

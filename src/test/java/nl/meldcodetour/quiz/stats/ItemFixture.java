@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+import java.util.LinkedHashMap;
 
 /**
  * Writes quiz attempts straight into the database, as QuizService would have stored them: per attempt the drawn
@@ -114,7 +115,7 @@ final class ItemFixture {
 
     /** "q1=b q3=ab" → {q1: [b], q3: [a, b]}, in the order written (a question id may itself hold a "="). */
     static Map<String, Set<String>> parse(String answers) {
-        Map<String, Set<String>> result = new java.util.LinkedHashMap<>();
+        Map<String, Set<String>> result = new LinkedHashMap<>();
         for (String part : answers.trim().split("\\s+")) {
             int eq = part.lastIndexOf('=');
             result.put(part.substring(0, eq), Arrays.stream(part.substring(eq + 1).split("")).collect(Collectors.toCollection(TreeSet::new)));

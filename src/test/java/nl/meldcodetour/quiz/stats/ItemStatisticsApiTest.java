@@ -25,6 +25,10 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code /api/items}: who may call it, parameters, pagination and sorting, on a real module with attempts of a content
@@ -58,7 +62,7 @@ class ItemStatisticsApiTest {
     }
 
     static String right(Question q) {
-        return q.id() + "=" + String.join("", new java.util.TreeSet<>(q.correct()));
+        return q.id() + "=" + String.join("", new TreeSet<>(q.correct()));
     }
 
     static String wrong(Question q) {
@@ -206,10 +210,10 @@ class ItemStatisticsApiTest {
         for (String subject : fixture.subjects()) {
             assertFalse(body.contains(subject) || question.contains(subject), subject);
         }
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        keys(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body), keys);
-        keys(new com.fasterxml.jackson.databind.ObjectMapper().readTree(question), keys);
-        assertEquals(java.util.Set.of("attempts", "attemptsInView", "chosen", "correct", "discrimination", "enoughAttempts", "facility",
+        Set<String> keys = new TreeSet<>();
+        keys(new ObjectMapper().readTree(body), keys);
+        keys(new ObjectMapper().readTree(question), keys);
+        assertEquals(Set.of("attempts", "attemptsInView", "chosen", "correct", "discrimination", "enoughAttempts", "facility",
                 "firstSubmitted", "flags", "inBank", "lastSubmitted", "current", "minimumAttempts", "moduleId", "optionId", "options", "page",
                 "pages", "position", "questionId", "questions", "right", "share", "size", "sort", "text", "title", "totalQuestions", "type",
                 "version", "versions", "versionsInView", "view"), keys, "only counts, shares and content");
@@ -221,7 +225,7 @@ class ItemStatisticsApiTest {
         assertTrue(none.getList("options.chosen").stream().allMatch(c -> c == null));
     }
 
-    private static void keys(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> keys) {
+    private static void keys(JsonNode node, Set<String> keys) {
         node.fieldNames().forEachRemaining(keys::add);
         node.elements().forEachRemaining(child -> keys(child, keys));
     }

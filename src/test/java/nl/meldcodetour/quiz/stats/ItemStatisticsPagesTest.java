@@ -20,6 +20,7 @@ import io.quarkus.test.security.TestSecurity;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import org.hamcrest.Matchers;
 
 /**
  * The Toetsanalyse pages and the CSV export, on a real module with attempts of this test's own content version.
@@ -84,7 +85,7 @@ class ItemStatisticsPagesTest {
         assertFalse(home.contains("href=\"/mijn-modules\""), "no learner pages in the menu or on the start page: " + home);
         assertTrue(home.contains("Naar de toetsanalyse"));
         given().redirects().follow(false).get("/inloggen").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/toetsanalyse"));
+                .header("Location", Matchers.endsWith("/toetsanalyse"));
         given().redirects().follow(false).get("/mijn-modules").then().statusCode(403);
         given().redirects().follow(false).get("/dekking").then().statusCode(403);
         given().redirects().follow(false).get("/register").then().statusCode(403);
