@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour;
 
 import io.quarkus.runtime.Quarkus;
@@ -8,8 +12,7 @@ import nl.meldcodetour.content.ContentPreload;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String... args) {
         ContentPreload.startFromEnvironment();

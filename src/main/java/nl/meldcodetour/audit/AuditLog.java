@@ -1,19 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.audit;
-
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import nl.meldcodetour.content.ContentService;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.meldcodetour.content.ContentService;
 import org.hibernate.Session;
 
 /**
@@ -30,17 +32,32 @@ public class AuditLog {
      * read for people: the actor's name when the actor is a known person (else the stored actor), the kind of action
      * and a sentence in Dutch, the changes of an update one per line, and the organisation the row is about, if any.
      */
-    public record Entry(long id, Instant at, String actor, String action, String objectType, String objectId, String details,
-            String actorName, String actionLabel, String description, List<String> changes, Long organisationId,
-            String organisationName) {
-    }
+    public record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String details,
+            String actorName,
+            String actionLabel,
+            String description,
+            List<String> changes,
+            Long organisationId,
+            String organisationName) {}
 
     /**
      * What to read; every part is optional (null or empty: no filter). {@code actions} keeps only those actions,
      * {@code excludedActions} leaves those out, {@code organisationIds} keeps the rows about those organisations (the
      * organisation itself, its staff and team, its aandachtsfunctionarissen and its colleagues' jobs).
      */
-    public record Query(String objectType, String objectId, Set<String> actions, Set<String> excludedActions, List<Long> organisationIds) {
+    public record Query(
+            String objectType,
+            String objectId,
+            Set<String> actions,
+            Set<String> excludedActions,
+            List<Long> organisationIds) {
         public static final Query ALL = new Query(null, null, null, null, null);
     }
 
@@ -52,9 +69,14 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String objectType, Object objectId, String details) {
-        em.createNativeQuery("INSERT INTO audit_log (actor, action, object_type, object_id, details) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, actor).setParameter(2, action).setParameter(3, objectType)
-                .setParameter(4, String.valueOf(objectId)).setParameter(5, details).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO audit_log (actor, action, object_type, object_id, details) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, actor)
+                .setParameter(2, action)
+                .setParameter(3, objectType)
+                .setParameter(4, String.valueOf(objectId))
+                .setParameter(5, details)
+                .executeUpdate();
     }
 
     /**
@@ -74,7 +96,11 @@ public class AuditLog {
                 insert.setString(2, action);
                 insert.setString(3, objectType);
                 insert.setString(4, details);
-                insert.setArray(5, connection.createArrayOf("varchar", objectIds.stream().map(String::valueOf).toArray()));
+                insert.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "varchar",
+                                objectIds.stream().map(String::valueOf).toArray()));
                 insert.executeUpdate();
             }
         });
@@ -90,8 +116,12 @@ public class AuditLog {
         em.createNativeQuery("""
                 INSERT INTO audit_log (actor, action, object_type, object_id, details)
                 SELECT subject, ?2, ?3, ?4, ?5 FROM person WHERE id = ?1""")
-                .setParameter(1, personId).setParameter(2, action).setParameter(3, objectType)
-                .setParameter(4, String.valueOf(objectId)).setParameter(5, details).executeUpdate();
+                .setParameter(1, personId)
+                .setParameter(2, action)
+                .setParameter(3, objectType)
+                .setParameter(4, String.valueOf(objectId))
+                .setParameter(5, details)
+                .executeUpdate();
     }
 
     /** Newest first; {@code objectType}/{@code objectId} filter when given. */
@@ -145,22 +175,51 @@ public class AuditLog {
                 LEFT JOIN person ON p.object_type = 'person' AND person.id = p.num
                 LEFT JOIN tour_session s ON p.object_type IN ('session', 'session-attendees') AND s.id = p.num
                 ORDER BY p.at DESC, p.id DESC
-                """).setParameter(1, query.objectType()).setParameter(2, query.objectId())
-                .setParameter(3, joined(query.actions())).setParameter(4, joined(query.excludedActions()))
-                .setParameter(5, query.organisationIds() == null ? null
-                        : query.organisationIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .setParameter(6, offset).setParameter(7, limit).getResultList();
+                """)
+                .setParameter(1, query.objectType())
+                .setParameter(2, query.objectId())
+                .setParameter(3, joined(query.actions()))
+                .setParameter(4, joined(query.excludedActions()))
+                .setParameter(
+                        5,
+                        query.organisationIds() == null
+                                ? null
+                                : query.organisationIds().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(",")))
+                .setParameter(6, offset)
+                .setParameter(7, limit)
+                .getResultList();
         return rows.stream().map(this::entry).toList();
     }
 
     private Entry entry(Object[] r) {
-        AuditText.Row row = new AuditText.Row((String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                AuditText.actorName((String) r[2], Boolean.TRUE.equals(r[7]), (String) r[8]), (String) r[10], (String) r[11],
-                Boolean.TRUE.equals(r[12]), (String) r[13], (String) r[14]);
+        AuditText.Row row = new AuditText.Row(
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                AuditText.actorName((String) r[2], Boolean.TRUE.equals(r[7]), (String) r[8]),
+                (String) r[10],
+                (String) r[11],
+                Boolean.TRUE.equals(r[12]),
+                (String) r[13],
+                (String) r[14]);
         AuditText.Description d = AuditText.describe(row, content.catalog());
-        return new Entry(((Number) r[0]).longValue(), toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], row.actorName(), AuditText.label(row.action()), d.sentence(), d.changes(),
-                r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10]);
+        return new Entry(
+                ((Number) r[0]).longValue(),
+                toInstant(r[1]),
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                row.actorName(),
+                AuditText.label(row.action()),
+                d.sentence(),
+                d.changes(),
+                r[9] == null ? null : ((Number) r[9]).longValue(),
+                (String) r[10]);
     }
 
     private static String joined(Set<String> values) {
@@ -185,14 +244,18 @@ public class AuditLog {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 SELECT id FROM organisation WHERE strpos(lower(name), lower(?1)) > 0 ORDER BY lower(name), id LIMIT ?2""")
-                .setParameter(1, part).setParameter(2, max).getResultList();
+                .setParameter(1, part)
+                .setParameter(2, max)
+                .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
     /** The name of an organisation for the logboek's heading ("organisatie 12" if it does not exist). */
     public String organisationName(long id) {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1").setParameter(1, id).getResultList();
+        List<String> names = em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1")
+                .setParameter(1, id)
+                .getResultList();
         return names.isEmpty() ? "organisatie " + id : names.get(0);
     }
 }

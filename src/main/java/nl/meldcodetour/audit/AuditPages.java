@@ -1,12 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.audit;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,11 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import nl.meldcodetour.core.web.Roles;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.meldcodetour.core.web.Roles;
 
 /**
  * The audit log for the beheerder, in Dutch sentences, newest first, 50 per page. Three tabs, so that changes are not
@@ -34,28 +36,49 @@ public class AuditPages {
     static final int MAX_ORGANISATIONS = 1000;
 
     /** A tab of the logboek and the actions it shows. */
-    public record Tab(String id, String label, String intro, Map<String, String> actions, boolean byOrganisation) {
-    }
+    public record Tab(String id, String label, String intro, Map<String, String> actions, boolean byOrganisation) {}
 
     static final List<Tab> TABS = List.of(
-            new Tab("wijzigingen", "Wijzigingen", "Wat er in het register, bij bijeenkomsten en aan accounts is gewijzigd.",
-                    AuditText.CHANGES, true),
-            new Tab("bekeken", "Bekeken gegevens", "Wie de gegevens van anderen heeft bekeken: teams, medewerkerslijsten, "
-                    + "deelnemerslijsten en de scholing van aandachtsfunctionarissen.", AuditText.VIEWS, true),
-            new Tab("eigen", "Eigen acties", "Wat gebruikers met hun eigen gegevens deden: een toets ingeleverd, aangemeld "
-                    + "voor een bijeenkomst, een keuze over e-mails.", AuditText.OWN, false));
+            new Tab(
+                    "wijzigingen",
+                    "Wijzigingen",
+                    "Wat er in het register, bij bijeenkomsten en aan accounts is gewijzigd.",
+                    AuditText.CHANGES,
+                    true),
+            new Tab(
+                    "bekeken",
+                    "Bekeken gegevens",
+                    "Wie de gegevens van anderen heeft bekeken: teams, medewerkerslijsten, "
+                            + "deelnemerslijsten en de scholing van aandachtsfunctionarissen.",
+                    AuditText.VIEWS,
+                    true),
+            new Tab(
+                    "eigen",
+                    "Eigen acties",
+                    "Wat gebruikers met hun eigen gegevens deden: een toets ingeleverd, aangemeld "
+                            + "voor een bijeenkomst, een keuze over e-mails.",
+                    AuditText.OWN,
+                    false));
 
     /** A choice in a select list. */
-    public record Option(String value, String label, boolean selected) {
-    }
+    public record Option(String value, String label, boolean selected) {}
 
     /** A tab link: its label, its address with the current filters, and whether it is the one shown. */
-    public record TabLink(String label, String href, boolean current) {
-    }
+    public record TabLink(String label, String href, boolean current) {}
 
     /** Everything the page shows. */
-    public record LogPage(Tab tab, List<TabLink> tabs, List<Option> kinds, String organisation, Long organisationId,
-            String organisationName, String notice, List<AuditLog.Entry> entries, int page, boolean hasNext, String filterQuery) {
+    public record LogPage(
+            Tab tab,
+            List<TabLink> tabs,
+            List<Option> kinds,
+            String organisation,
+            Long organisationId,
+            String organisationName,
+            String notice,
+            List<AuditLog.Entry> entries,
+            int page,
+            boolean hasNext,
+            String filterQuery) {
 
         public boolean filtered() {
             return !filterQuery.equals("weergave=" + tab.id() + "&");
@@ -71,17 +94,26 @@ public class AuditPages {
     AuditLog audit;
 
     @GET
-    public TemplateInstance log(@QueryParam("weergave") String view, @QueryParam("soort") String kind,
-            @QueryParam("organisatie") String organisationText, @QueryParam("organisatieId") String organisationIdParam,
+    public TemplateInstance log(
+            @QueryParam("weergave") String view,
+            @QueryParam("soort") String kind,
+            @QueryParam("organisatie") String organisationText,
+            @QueryParam("organisatieId") String organisationIdParam,
             @QueryParam("pagina") String pageParam) {
         Tab tab = TABS.stream().filter(t -> t.id().equals(view)).findFirst().orElse(TABS.get(0));
         int page = number(pageParam, 1, 100_000);
-        String chosenKind = kind != null && tab.actions().containsKey(kind) && tab.actions().size() > 1 ? kind : null;
+        String chosenKind =
+                kind != null && tab.actions().containsKey(kind) && tab.actions().size() > 1 ? kind : null;
         // a part of a name: one line of text (a NUL byte can't reach PostgreSQL)
-        String text = organisationText == null ? "" : organisationText.replaceAll("\\p{Cntrl}", " ").strip();
+        String text = organisationText == null
+                ? ""
+                : organisationText.replaceAll("\\p{Cntrl}", " ").strip();
         text = text.length() > 200 ? text.substring(0, 200) : text;
-        Long organisationId = tab.byOrganisation() && organisationIdParam != null && organisationIdParam.strip().matches("[0-9]{1,18}")
-                ? Long.valueOf(organisationIdParam.strip()) : null;
+        Long organisationId = tab.byOrganisation()
+                        && organisationIdParam != null
+                        && organisationIdParam.strip().matches("[0-9]{1,18}")
+                ? Long.valueOf(organisationIdParam.strip())
+                : null;
         String organisationName = null;
         List<Long> organisations = null;
         String notice = null;
@@ -98,9 +130,20 @@ public class AuditPages {
             text = "";
         }
         AuditLog.Query query = switch (tab.id()) {
-            case "wijzigingen" -> new AuditLog.Query(null, null, chosenKind == null ? null : Set.of(chosenKind),
-                    union(AuditText.VIEWS.keySet(), AuditText.OWN.keySet()), organisations);
-            default -> new AuditLog.Query(null, null, chosenKind == null ? tab.actions().keySet() : Set.of(chosenKind), null, organisations);
+            case "wijzigingen" ->
+                new AuditLog.Query(
+                        null,
+                        null,
+                        chosenKind == null ? null : Set.of(chosenKind),
+                        union(AuditText.VIEWS.keySet(), AuditText.OWN.keySet()),
+                        organisations);
+            default ->
+                new AuditLog.Query(
+                        null,
+                        null,
+                        chosenKind == null ? tab.actions().keySet() : Set.of(chosenKind),
+                        null,
+                        organisations);
         };
         List<AuditLog.Entry> entries = audit.search(query, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasNext = entries.size() > PAGE_SIZE;
@@ -117,14 +160,31 @@ public class AuditPages {
         List<TabLink> tabs = new ArrayList<>();
         for (Tab t : TABS) {
             // the organisation filter goes along to the tabs that have it; the kind of action belongs to one tab
-            String organisationFilter = !t.byOrganisation() ? "" : organisationId != null ? "&organisatieId=" + organisationId
-                    : text.isEmpty() ? "" : "&organisatie=" + encode(text);
+            String organisationFilter = !t.byOrganisation()
+                    ? ""
+                    : organisationId != null
+                            ? "&organisatieId=" + organisationId
+                            : text.isEmpty() ? "" : "&organisatie=" + encode(text);
             tabs.add(new TabLink(t.label(), "/register/logboek?weergave=" + t.id() + organisationFilter, t == tab));
         }
-        List<Option> kinds = tab.actions().size() < 2 ? List.of()
-                : tab.actions().entrySet().stream().map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(chosenKind))).toList();
-        return Templates.log(new LogPage(tab, tabs, kinds, text, organisationId, organisationName, notice,
-                hasNext ? entries.subList(0, PAGE_SIZE) : entries, page, hasNext, "weergave=" + tab.id() + "&" + filters));
+        List<Option> kinds = tab.actions().size() < 2
+                ? List.of()
+                : tab.actions().entrySet().stream()
+                        .map(e ->
+                                new Option(e.getKey(), e.getValue(), e.getKey().equals(chosenKind)))
+                        .toList();
+        return Templates.log(new LogPage(
+                tab,
+                tabs,
+                kinds,
+                text,
+                organisationId,
+                organisationName,
+                notice,
+                hasNext ? entries.subList(0, PAGE_SIZE) : entries,
+                page,
+                hasNext,
+                "weergave=" + tab.id() + "&" + filters));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

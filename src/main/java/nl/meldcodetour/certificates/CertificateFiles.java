@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.certificates;
 
 import java.io.ByteArrayOutputStream;
@@ -7,15 +11,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.MissingException;
 
 /** The certificates as files, one PDF or all in a zip: what the pages and the API both hand out. */
 final class CertificateFiles {
 
-    private CertificateFiles() {
-    }
+    private CertificateFiles() {}
 
     static Download pdf(Certificate c, CertificateService certificates) {
         return new Download(fileName(c), "application/pdf", CertificatePdf.render(c, certificates.verificationUrl(c)));

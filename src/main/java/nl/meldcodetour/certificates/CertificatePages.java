@@ -1,7 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.certificates;
 
-import java.util.List;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,13 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import java.time.LocalDate;
+import java.util.List;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.identity.CurrentUser;
-import java.time.LocalDate;
 
 /** "Mijn certificaten": every certificate of the logged-in person, as PDF one by one or all in a zip. */
 @Path("/certificaten")
@@ -44,7 +46,8 @@ public class CertificatePages {
     @Path("{id}.pdf")
     @Produces("application/pdf")
     public Response pdf(@PathParam("id") String id) {
-        Certificate c = certificates.own(user.person().id, CertificateFiles.parse(id)).orElseThrow(NotFoundException::new);
+        Certificate c =
+                certificates.own(user.person().id, CertificateFiles.parse(id)).orElseThrow(NotFoundException::new);
         return Attachments.of(CertificateFiles.pdf(c, certificates));
     }
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.certificates;
 
 import java.io.ByteArrayOutputStream;
@@ -6,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -21,14 +24,15 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  */
 final class CertificatePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
-    private CertificatePdf() {
-    }
+    private CertificatePdf() {}
 
     static byte[] render(Certificate c, String verificationUrl) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDFont font;
             try (InputStream ttf = PDDocument.class.getResourceAsStream(FONT)) {
                 font = PDType0Font.load(doc, ttf);
@@ -52,8 +56,20 @@ final class CertificatePdf {
                 y = centred(text, font, 24, c.holderName, width, y - 16);
                 y = centred(text, font, 13, "de module", width, y - 22);
                 y = centred(text, font, 18, c.moduleTitle, width, y - 12);
-                y = centred(text, font, 13, "met goed gevolg heeft afgerond op " + DATE.format(c.completedOn) + ".", width, y - 18);
-                y = centred(text, font, 13, "Dit certificaat is geldig tot en met " + DATE.format(c.validUntil) + ".", width, y - 8);
+                y = centred(
+                        text,
+                        font,
+                        13,
+                        "met goed gevolg heeft afgerond op " + DATE.format(c.completedOn) + ".",
+                        width,
+                        y - 18);
+                y = centred(
+                        text,
+                        font,
+                        13,
+                        "Dit certificaat is geldig tot en met " + DATE.format(c.validUntil) + ".",
+                        width,
+                        y - 8);
                 y = left(text, font, 11, "Uitgegeven door: " + c.issuer, 72, y - 70);
                 y = left(text, font, 11, "Versie van de inhoud: " + c.contentVersion, 72, y - 4);
                 y = left(text, font, 11, "Verificatiecode: " + c.displayCode(), 72, y - 4);
@@ -66,7 +82,8 @@ final class CertificatePdf {
         }
     }
 
-    private static float centred(PDPageContentStream s, PDFont font, float size, String text, float width, float y) throws IOException {
+    private static float centred(PDPageContentStream s, PDFont font, float size, String text, float width, float y)
+            throws IOException {
         String safe = printable(font, text);
         float textWidth = font.getStringWidth(safe) / 1000 * size;
         float fitted = textWidth > width - 120 ? size * (width - 120) / textWidth : size;
@@ -74,11 +91,13 @@ final class CertificatePdf {
         return write(s, font, fitted, safe, (width - textWidth) / 2, y);
     }
 
-    private static float left(PDPageContentStream s, PDFont font, float size, String text, float x, float y) throws IOException {
+    private static float left(PDPageContentStream s, PDFont font, float size, String text, float x, float y)
+            throws IOException {
         return write(s, font, size, printable(font, text), x, y);
     }
 
-    private static float write(PDPageContentStream s, PDFont font, float size, String text, float x, float y) throws IOException {
+    private static float write(PDPageContentStream s, PDFont font, float size, String text, float x, float y)
+            throws IOException {
         float baseline = y - size;
         s.beginText();
         s.setFont(font, size);

@@ -1,8 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.certificates;
 
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Verification codes: 100 random bits from {@link SecureRandom}, written as 20 characters of Crockford base32
@@ -15,8 +19,7 @@ public final class VerificationCode {
     static final int LENGTH = 20; // 20 × 5 bits = 100 bits
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private VerificationCode() {
-    }
+    private VerificationCode() {}
 
     public static String generate() {
         StringBuilder code = new StringBuilder(LENGTH);

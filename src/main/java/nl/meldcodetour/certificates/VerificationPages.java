@@ -1,8 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.certificates;
 
-import java.net.URI;
-import java.util.Optional;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,9 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URI;
+import java.util.Optional;
 
 /**
  * Public: anyone with a verification code sees whether the certificate is valid, expired or unknown, with only what
@@ -42,19 +44,29 @@ public class VerificationPages {
         }
         Optional<String> normalised = VerificationCode.normalise(code);
         if (normalised.isEmpty()) {
-            return page(Response.status(400).entity(Templates.form(code.length() > 64 ? code.substring(0, 64) : code,
-                    "Een verificatiecode heeft 20 tekens (cijfers en letters), bijvoorbeeld 7KQ2-M9XD-4TRB-0WZC-8HFA.")));
+            return page(
+                    Response.status(400)
+                            .entity(
+                                    Templates.form(
+                                            code.length() > 64 ? code.substring(0, 64) : code,
+                                            "Een verificatiecode heeft 20 tekens (cijfers en letters), bijvoorbeeld 7KQ2-M9XD-4TRB-0WZC-8HFA.")));
         }
-        return Response.seeOther(URI.create("/verificatie/" + VerificationCode.display(normalised.get()))).build();
+        return Response.seeOther(URI.create("/verificatie/" + VerificationCode.display(normalised.get())))
+                .build();
     }
 
     @GET
     @Path("{code}")
     public Response result(@PathParam("code") String code) {
         Optional<Certificate> found = certificates.byCode(code);
-        String shown = VerificationCode.normalise(code).map(VerificationCode::display).orElse(code.length() > 64 ? code.substring(0, 64) : code);
-        return page(Response.status(found.isPresent() ? 200 : 404).entity(Templates.result(shown, found.orElse(null),
-                found.map(c -> c.isValidOn(certificates.today())).orElse(false))));
+        String shown = VerificationCode.normalise(code)
+                .map(VerificationCode::display)
+                .orElse(code.length() > 64 ? code.substring(0, 64) : code);
+        return page(Response.status(found.isPresent() ? 200 : 404)
+                .entity(Templates.result(
+                        shown,
+                        found.orElse(null),
+                        found.map(c -> c.isValidOn(certificates.today())).orElse(false))));
     }
 
     /** Results are not for search engines or caches. */

@@ -1,19 +1,29 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * An immutable, validated snapshot of content/: sectors, modules (in display order), the routekaart, the scan, the
  * glossary (content/begrippen.md, shown at /begrippen) and the content version.
  */
-public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, Map<String, RouteMap> routeMaps,
-        Scan scan, Map<String, JobFunction> functions, String version, Optional<Page> glossary) {
+public record ContentCatalog(
+        Map<String, Sector> sectors,
+        List<Module> modules,
+        Map<String, RouteMap> routeMaps,
+        Scan scan,
+        Map<String, JobFunction> functions,
+        String version,
+        Optional<Page> glossary) {
 
     public ContentCatalog {
         sectors = Collections.unmodifiableMap(new LinkedHashMap<>(sectors));
@@ -36,7 +46,9 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
         Optional<String> current = Optional.ofNullable(sector).filter(sectors::containsKey);
         for (int depth = 0; current.isPresent() && depth <= sectors.size(); depth++) {
             String s = current.get();
-            List<JobFunction> found = functions.values().stream().filter(f -> within(f.sector(), s)).toList();
+            List<JobFunction> found = functions.values().stream()
+                    .filter(f -> within(f.sector(), s))
+                    .toList();
             if (!found.isEmpty()) {
                 return found;
             }
@@ -59,7 +71,9 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
 
     /** Modules required for a function: the core modules plus the function's modules, in display order. */
     public List<Module> modulesForFunction(JobFunction function) {
-        return modules.stream().filter(m -> m.core() || function.modules().contains(m.id())).toList();
+        return modules.stream()
+                .filter(m -> m.core() || function.modules().contains(m.id()))
+                .toList();
     }
 
     /** The national numbers. */
@@ -69,8 +83,10 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
 
     /** The gemeenten with a routekaart, by name. */
     public List<RouteMap> gemeenteRouteMaps() {
-        return routeMaps.values().stream().filter(m -> !m.id().equals("landelijk"))
-                .sorted(Comparator.comparing(RouteMap::name)).toList();
+        return routeMaps.values().stream()
+                .filter(m -> !m.id().equals("landelijk"))
+                .sorted(Comparator.comparing(RouteMap::name))
+                .toList();
     }
 
     public Optional<Module> module(String id) {
@@ -87,7 +103,10 @@ public record ContentCatalog(Map<String, Sector> sectors, List<Module> modules, 
      */
     public List<Module> modulesFor(Optional<String> sector, Set<String> roles) {
         return modules.stream()
-                .filter(m -> m.isFor(sector, roles, id -> Optional.ofNullable(sectors.get(id)).flatMap(Sector::parent)))
+                .filter(m -> m.isFor(
+                        sector,
+                        roles,
+                        id -> Optional.ofNullable(sectors.get(id)).flatMap(Sector::parent)))
                 .toList();
     }
 }

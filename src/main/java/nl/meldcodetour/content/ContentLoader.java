@@ -1,7 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -9,18 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -29,11 +37,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * Reads and validates the trainer-maintained content directory:
@@ -54,6 +57,7 @@ public final class ContentLoader {
     static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** The roles a role module can be for (the application's roles). */
     static final List<String> KNOWN_ROLES = List.of("medewerker", "aandachtsfunctionaris", "gemeente", "beheerder");
+
     private static final int MAX_FILE_BYTES = 1_000_000;
     /** References (*naam) to a list or block per YAML file: more is refused (no "billion laughs" expansion). */
     private static final int MAX_ALIASES = 10;
@@ -75,8 +79,8 @@ public final class ContentLoader {
 
     private ContentCatalog loadAll() {
         if (!Files.isDirectory(root)) {
-            throw new ContentException(List.of(new ContentProblem(root.toString(), 0,
-                    "de inhoudsmap bestaat niet (stel meldcodetour.content.dir in)")));
+            throw new ContentException(List.of(new ContentProblem(
+                    root.toString(), 0, "de inhoudsmap bestaat niet (stel meldcodetour.content.dir in)")));
         }
         Map<String, Sector> sectors = loadSectors();
         List<Module> modules = loadModules(sectors);
@@ -127,7 +131,8 @@ public final class ContentLoader {
             if (!sectors.containsKey(parent)) {
                 node.problem("onbekende bovenliggende sector '" + parent + "'");
             } else if (sectors.get(parent).parent().isPresent()) {
-                node.problem("sector '" + parent + "' heeft zelf al een bovenliggende sector; één niveau is toegestaan");
+                node.problem(
+                        "sector '" + parent + "' heeft zelf al een bovenliggende sector; één niveau is toegestaan");
             }
         });
         return sectors;
@@ -157,7 +162,8 @@ public final class ContentLoader {
             problems.add(new ContentProblem("modules/", 0, "er is geen enkele module"));
         }
         if (problems.isEmpty() && modules.stream().noneMatch(Module::core) && !modules.isEmpty()) {
-            problems.add(new ContentProblem("modules/", 0, "geen enkele module heeft 'kind: core'; iedereen moet een basismodule krijgen"));
+            problems.add(new ContentProblem(
+                    "modules/", 0, "geen enkele module heeft 'kind: core'; iedereen moet een basismodule krijgen"));
         }
         modules.sort(Comparator.comparingInt(Module::order).thenComparing(Module::title));
         return modules;
@@ -173,9 +179,25 @@ public final class ContentLoader {
         YamlNode doc = document.get();
         int before = problems.size();
         String what = "module.yml";
-        Map<String, YamlNode> f = doc.fields(what, Set.of("id", "title", "summary", "kind", "sectors", "roles", "order",
-                "refresherMonths", "passMark", "drawSize", "pages", "quiz", "attendanceRequired", "retryCooldownMinutes", "version",
-                "versionDate"));
+        Map<String, YamlNode> f = doc.fields(
+                what,
+                Set.of(
+                        "id",
+                        "title",
+                        "summary",
+                        "kind",
+                        "sectors",
+                        "roles",
+                        "order",
+                        "refresherMonths",
+                        "passMark",
+                        "drawSize",
+                        "pages",
+                        "quiz",
+                        "attendanceRequired",
+                        "retryCooldownMinutes",
+                        "version",
+                        "versionDate"));
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> title = YamlNode.requiredText(f, doc, "title", what);
         String summary = YamlNode.optionalText(f, "summary", what).orElse("");
@@ -197,8 +219,9 @@ public final class ContentLoader {
         List<String> sectorIds = YamlNode.textList(f, "sectors", what);
         for (String sector : sectorIds) {
             if (!sectors.containsKey(sector)) {
-                f.get("sectors").problem("onbekende sector '" + sector + "' (zie sectors.yml; bekend: "
-                        + String.join(", ", sectors.keySet()) + ")");
+                f.get("sectors")
+                        .problem("onbekende sector '" + sector + "' (zie sectors.yml; bekend: "
+                                + String.join(", ", sectors.keySet()) + ")");
             }
         }
         List<String> roleIds = YamlNode.textList(f, "roles", what);
@@ -236,7 +259,8 @@ public final class ContentLoader {
         int refresherMonths = YamlNode.number(f, doc, "refresherMonths", 1, 120, null);
         int passMark = YamlNode.number(f, doc, "passMark", 1, 100, null);
         int drawSize = YamlNode.number(f, doc, "drawSize", 1, 200, null);
-        int retryCooldownMinutes = YamlNode.number(f, doc, "retryCooldownMinutes", 0, 7 * 24 * 60, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
+        int retryCooldownMinutes =
+                YamlNode.number(f, doc, "retryCooldownMinutes", 0, 7 * 24 * 60, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
         // the module's own version, for people (the certificate): both or neither
         String version = YamlNode.optionalText(f, "version", what).orElse(null);
         LocalDate versionDate = null;
@@ -245,7 +269,8 @@ public final class ContentLoader {
             try {
                 versionDate = LocalDate.parse(versionDateText.get());
             } catch (DateTimeParseException e) {
-                f.get("versionDate").problem("versionDate is een datum als 2026-11-22, niet '" + versionDateText.get() + "'");
+                f.get("versionDate")
+                        .problem("versionDate is een datum als 2026-11-22, niet '" + versionDateText.get() + "'");
             }
         }
         if (version != null && version.length() > 20) {
@@ -275,19 +300,34 @@ public final class ContentLoader {
 
         String quizFile = YamlNode.optionalText(f, "quiz", what).orElse("quiz.yml");
         int beforeQuiz = problems.size();
-        List<Question> questions = loadQuiz(dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds,
-                List.copyOf(seenPages));
+        List<Question> questions = loadQuiz(
+                dir, quizFile, f.containsKey("quiz") ? f.get("quiz") : doc, allQuestionIds, List.copyOf(seenPages));
         // Only when the bank itself is sound: a broken question is reported once, not again as "too few questions".
         if (problems.size() == beforeQuiz && !questions.isEmpty() && drawSize > questions.size()) {
-            (f.containsKey("drawSize") ? f.get("drawSize") : doc).problem("drawSize " + drawSize
-                    + " is groter dan het aantal vragen in " + quizFile + " (" + questions.size() + ")");
+            (f.containsKey("drawSize") ? f.get("drawSize") : doc)
+                    .problem("drawSize " + drawSize + " is groter dan het aantal vragen in " + quizFile + " ("
+                            + questions.size() + ")");
         }
         if (problems.size() > before || id.isEmpty() || title.isEmpty() || kind == null) {
             return Optional.empty();
         }
-        return Optional.of(new Module(id.get(), title.get(), summary, kind, Set.copyOf(sectorIds), Set.copyOf(roleIds), refresherMonths,
-                passMark, drawSize, List.copyOf(pages), List.copyOf(questions), order, attendance.equals("true"), retryCooldownMinutes,
-                version, versionDate));
+        return Optional.of(new Module(
+                id.get(),
+                title.get(),
+                summary,
+                kind,
+                Set.copyOf(sectorIds),
+                Set.copyOf(roleIds),
+                refresherMonths,
+                passMark,
+                drawSize,
+                List.copyOf(pages),
+                List.copyOf(questions),
+                order,
+                attendance.equals("true"),
+                retryCooldownMinutes,
+                version,
+                versionDate));
     }
 
     private Optional<Page> loadPage(Path dir, String pageFile, YamlNode reference) {
@@ -325,8 +365,8 @@ public final class ContentLoader {
 
     // ---------------------------------------------------------------- quiz
 
-    private List<Question> loadQuiz(Path dir, String quizFile, YamlNode reference, Set<String> allQuestionIds,
-            List<String> pageFiles) {
+    private List<Question> loadQuiz(
+            Path dir, String quizFile, YamlNode reference, Set<String> allQuestionIds, List<String> pageFiles) {
         List<Question> questions = new ArrayList<>();
         Path path = dir.resolve(quizFile).normalize();
         if (!path.startsWith(dir) || !Files.isRegularFile(path)) {
@@ -351,8 +391,19 @@ public final class ContentLoader {
 
     private Optional<Question> readQuestion(YamlNode item, Set<String> allQuestionIds, List<String> pageFiles) {
         String what = "een vraag";
-        Map<String, YamlNode> f = item.fields(what, Set.of("id", "type", "text", "options", "correct", "feedback", "source", "scenario",
-                "shuffle", "page"));
+        Map<String, YamlNode> f = item.fields(
+                what,
+                Set.of(
+                        "id",
+                        "type",
+                        "text",
+                        "options",
+                        "correct",
+                        "feedback",
+                        "source",
+                        "scenario",
+                        "shuffle",
+                        "page"));
         Optional<String> id = YamlNode.requiredText(f, item, "id", what);
         if (id.isPresent()) {
             what = "vraag '" + id.get() + "'";
@@ -370,7 +421,10 @@ public final class ContentLoader {
             switch (typeText.get()) {
                 case "single" -> type = Question.Type.SINGLE;
                 case "multiple" -> type = Question.Type.MULTIPLE;
-                default -> f.get("type").problem("type van " + what + " moet 'single' of 'multiple' zijn, niet '" + typeText.get() + "'");
+                default ->
+                    f.get("type")
+                            .problem("type van " + what + " moet 'single' of 'multiple' zijn, niet '" + typeText.get()
+                                    + "'");
             }
         }
         List<Question.Option> options = new ArrayList<>();
@@ -379,10 +433,14 @@ public final class ContentLoader {
             item.problem(what + " heeft geen lijst 'options:'");
         } else {
             for (YamlNode optionNode : optionList.items()) {
-                Map<String, YamlNode> of = optionNode.fields("een antwoordoptie van " + what, Set.of("id", "text", "feedback"));
-                Optional<String> optionId = YamlNode.requiredText(of, optionNode, "id", "een antwoordoptie van " + what);
-                Optional<String> optionText = YamlNode.requiredText(of, optionNode, "text", "een antwoordoptie van " + what);
-                Optional<String> optionFeedback = YamlNode.optionalText(of, "feedback", "een antwoordoptie van " + what);
+                Map<String, YamlNode> of =
+                        optionNode.fields("een antwoordoptie van " + what, Set.of("id", "text", "feedback"));
+                Optional<String> optionId =
+                        YamlNode.requiredText(of, optionNode, "id", "een antwoordoptie van " + what);
+                Optional<String> optionText =
+                        YamlNode.requiredText(of, optionNode, "text", "een antwoordoptie van " + what);
+                Optional<String> optionFeedback =
+                        YamlNode.optionalText(of, "feedback", "een antwoordoptie van " + what);
                 if (optionId.isPresent() && optionText.isPresent()) {
                     String oid = optionId.get();
                     if (options.stream().anyMatch(o -> o.id().equals(oid))) {
@@ -410,7 +468,8 @@ public final class ContentLoader {
             correctNode.problem(what + " noemt een juist antwoord twee keer");
         }
         if (type == Question.Type.SINGLE && correct.size() > 1) {
-            correctNode.problem(what + " is 'single' maar heeft " + correct.size() + " juiste antwoorden; gebruik 'multiple'");
+            correctNode.problem(
+                    what + " is 'single' maar heeft " + correct.size() + " juiste antwoorden; gebruik 'multiple'");
         }
         if (type == Question.Type.MULTIPLE && !options.isEmpty() && correct.size() == options.size()) {
             correctNode.problem(what + ": alle opties zijn juist; dat toetst niets");
@@ -425,15 +484,25 @@ public final class ContentLoader {
         if (pageFile.isPresent()) {
             page = pageFiles.indexOf(pageFile.get()) + 1;
             if (page == 0) {
-                f.get("page").problem("'page' van " + what + " moet een pagina van deze module zijn (" + String.join(", ", pageFiles)
-                        + "), niet '" + pageFile.get() + "'");
+                f.get("page")
+                        .problem("'page' van " + what + " moet een pagina van deze module zijn ("
+                                + String.join(", ", pageFiles) + "), niet '" + pageFile.get() + "'");
             }
         }
         if (id.isEmpty() || text.isEmpty() || source.isEmpty() || options.size() < 2 || correct.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Question(id.get(), type, text.get(), List.copyOf(options), Set.copyOf(correct),
-                feedback, source.get(), scenario, shuffle, page));
+        return Optional.of(new Question(
+                id.get(),
+                type,
+                text.get(),
+                List.copyOf(options),
+                Set.copyOf(correct),
+                feedback,
+                source.get(),
+                scenario,
+                shuffle,
+                page));
     }
 
     // ---------------------------------------------------------------- functions
@@ -464,14 +533,17 @@ public final class ContentLoader {
             Optional<String> sector = YamlNode.requiredText(f, item, "sector", what);
             List<String> required = YamlNode.textList(f, "modules", what);
             id.ifPresent(v -> checkId(v, f.get("id")));
-            sector.filter(s -> !sectors.containsKey(s)).ifPresent(s -> f.get("sector").problem("onbekende sector '" + s + "'"));
+            sector.filter(s -> !sectors.containsKey(s))
+                    .ifPresent(s -> f.get("sector").problem("onbekende sector '" + s + "'"));
             for (String m : required) {
                 if (!moduleIds.isEmpty() && !moduleIds.contains(m)) {
                     f.get("modules").problem("onbekende module '" + m + "' (zie content/modules/)");
                 }
             }
             if (id.isPresent() && name.isPresent() && sector.isPresent()) {
-                if (functions.putIfAbsent(id.get(), new JobFunction(id.get(), name.get(), sector.get(), List.copyOf(required))) != null) {
+                if (functions.putIfAbsent(
+                                id.get(), new JobFunction(id.get(), name.get(), sector.get(), List.copyOf(required)))
+                        != null) {
                     f.get("id").problem("functie '" + id.get() + "' staat twee keer in de lijst");
                 }
             }
@@ -488,18 +560,21 @@ public final class ContentLoader {
         try (Stream<Path> stream = Files.list(dir)) {
             files = stream.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
-            problems.add(new ContentProblem("routekaart/", 0, "de map 'routekaart' ontbreekt of kan niet worden gelezen"));
+            problems.add(
+                    new ContentProblem("routekaart/", 0, "de map 'routekaart' ontbreekt of kan niet worden gelezen"));
             return maps;
         }
         for (Path file : files) {
-            parse(file).ifPresent(doc -> readRouteMap(doc, file).ifPresent(map -> {
-                if (maps.putIfAbsent(map.id(), map) != null) {
-                    doc.problem("routekaart '" + map.id() + "' bestaat al");
-                }
-            }));
+            parse(file)
+                    .ifPresent(doc -> readRouteMap(doc, file).ifPresent(map -> {
+                        if (maps.putIfAbsent(map.id(), map) != null) {
+                            doc.problem("routekaart '" + map.id() + "' bestaat al");
+                        }
+                    }));
         }
         if (!Files.exists(dir.resolve("_landelijk.yml"))) {
-            problems.add(new ContentProblem("routekaart/", 0, "routekaart met 'id: landelijk' (de landelijke nummers) ontbreekt"));
+            problems.add(new ContentProblem(
+                    "routekaart/", 0, "routekaart met 'id: landelijk' (de landelijke nummers) ontbreekt"));
         }
         return maps;
     }
@@ -511,7 +586,8 @@ public final class ContentLoader {
         Optional<String> id = YamlNode.requiredText(f, doc, "id", what);
         Optional<String> name = YamlNode.requiredText(f, doc, "name", what);
         id.ifPresent(value -> checkId(value, f.get("id")));
-        String expectedFile = id.map(v -> v.equals("landelijk") ? "_landelijk.yml" : v + ".yml").orElse("");
+        String expectedFile = id.map(v -> v.equals("landelijk") ? "_landelijk.yml" : v + ".yml")
+                .orElse("");
         if (id.isPresent() && !file.getFileName().toString().equals(expectedFile)) {
             f.get("id").problem("het bestand moet '" + expectedFile + "' heten");
         }
@@ -527,19 +603,29 @@ public final class ContentLoader {
                 Optional<String> entryWhat = YamlNode.requiredText(e, item, "what", w);
                 Optional<String> source = YamlNode.requiredText(e, item, "source", w);
                 Optional<String> phone = YamlNode.optionalText(e, "phone", w);
-                phone.filter(p -> !p.matches("[0-9][0-9 -]{1,14}[0-9]")).ifPresent(p ->
-                        e.get("phone").problem("telefoonnummer '" + p + "' is geen geldig nummer (alleen cijfers, spaties en streepjes)"));
+                phone.filter(p -> !p.matches("[0-9][0-9 -]{1,14}[0-9]"))
+                        .ifPresent(p -> e.get("phone")
+                                .problem("telefoonnummer '" + p
+                                        + "' is geen geldig nummer (alleen cijfers, spaties en streepjes)"));
                 if (entryName.isPresent() && entryWhat.isPresent() && source.isPresent()) {
-                    entries.add(new RouteMap.Entry(entryName.get(), entryWhat.get(), phone,
-                            YamlNode.optionalText(e, "when", w), source.get()));
+                    entries.add(new RouteMap.Entry(
+                            entryName.get(),
+                            entryWhat.get(),
+                            phone,
+                            YamlNode.optionalText(e, "when", w),
+                            source.get()));
                 }
             }
         }
         if (problems.size() > before || id.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteMap(id.get(), name.get(), YamlNode.optionalText(f, "region", what),
-                YamlNode.optionalText(f, "note", what), List.copyOf(entries)));
+        return Optional.of(new RouteMap(
+                id.get(),
+                name.get(),
+                YamlNode.optionalText(f, "region", what),
+                YamlNode.optionalText(f, "note", what),
+                List.copyOf(entries)));
     }
 
     private Scan loadScan() {
@@ -559,7 +645,8 @@ public final class ContentLoader {
             return null;
         }
         for (YamlNode groupNode : list.items()) {
-            Map<String, YamlNode> g = groupNode.fields("een groep van de scan", Set.of("id", "title", "items", "source"));
+            Map<String, YamlNode> g =
+                    groupNode.fields("een groep van de scan", Set.of("id", "title", "items", "source"));
             Optional<String> gid = YamlNode.requiredText(g, groupNode, "id", "een groep van de scan");
             Optional<String> gtitle = YamlNode.requiredText(g, groupNode, "title", "een groep van de scan");
             Optional<String> source = YamlNode.requiredText(g, groupNode, "source", "een groep van de scan");
@@ -628,8 +715,10 @@ public final class ContentLoader {
             problems.add(new ContentProblem(file, line, "geen geldige YAML: " + e.getProblem()));
         } catch (YAMLException e) {
             if (String.valueOf(e.getMessage()).startsWith("Number of aliases")) {
-                problems.add(new ContentProblem(file, lineAfter(parser), "geen geldige YAML: meer dan " + MAX_ALIASES
-                        + " verwijzingen (*naam) naar een lijst of blok"));
+                problems.add(new ContentProblem(
+                        file,
+                        lineAfter(parser),
+                        "geen geldige YAML: meer dan " + MAX_ALIASES + " verwijzingen (*naam) naar een lijst of blok"));
             } else {
                 problems.add(new ContentProblem(file, 0, "geen geldige YAML: " + e.getMessage()));
             }
@@ -642,7 +731,9 @@ public final class ContentLoader {
     /** The line where the parser stands after a failure (1-based), or 0 when that cannot be told. */
     private static int lineAfter(ParserImpl parser) {
         try {
-            return parser == null || parser.peekEvent() == null ? 0 : parser.peekEvent().getStartMark().getLine() + 1;
+            return parser == null || parser.peekEvent() == null
+                    ? 0
+                    : parser.peekEvent().getStartMark().getLine() + 1;
         } catch (RuntimeException e) {
             return 0;
         }
@@ -655,10 +746,12 @@ public final class ContentLoader {
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.nio.file.Path;
@@ -23,8 +27,7 @@ public final class ContentPreload {
     private static Path directory;
     private static CompletableFuture<ContentCatalog> pending;
 
-    private ContentPreload() {
-    }
+    private ContentPreload() {}
 
     /** Starts the preload when the directory is set by system property or environment; returns whether it did. */
     public static boolean startFromEnvironment() {
@@ -41,13 +44,15 @@ public final class ContentPreload {
         CompletableFuture<ContentCatalog> future = new CompletableFuture<>();
         directory = normalized;
         pending = future;
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(ContentLoader.load(normalized));
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, "content-preload");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        future.complete(ContentLoader.load(normalized));
+                    } catch (Throwable e) {
+                        future.completeExceptionally(e);
+                    }
+                },
+                "content-preload");
         thread.setDaemon(true);
         thread.start();
     }

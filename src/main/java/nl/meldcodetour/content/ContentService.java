@@ -1,16 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
-import java.nio.file.Path;
-
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
-
+import java.nio.file.Path;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Holds the validated content. Loaded once at startup (read while the framework boots when {@link ContentPreload}
@@ -44,12 +44,27 @@ public class ContentService {
             synchronized (this) {
                 if (catalog == null) {
                     catalog = ContentPreload.take(directory).orElseGet(() -> ContentLoader.load(directory));
-                    long questions = catalog.modules().stream().mapToLong(m -> m.questions().size()).sum();
-                    long fixed = catalog.modules().stream().flatMap(m -> m.questions().stream()).filter(q -> !q.shuffle()).count();
-                    long withPage = catalog.modules().stream().flatMap(m -> m.questions().stream()).filter(q -> q.page() > 0).count();
-                    LOG.infof("Content %s loaded from %s: %d modules, %d sectors, %d questions (%d with a fixed option order, "
-                            + "%d with a page reference)", catalog.version(), directory.toAbsolutePath(), catalog.modules().size(),
-                            catalog.sectors().size(), questions, fixed, withPage);
+                    long questions = catalog.modules().stream()
+                            .mapToLong(m -> m.questions().size())
+                            .sum();
+                    long fixed = catalog.modules().stream()
+                            .flatMap(m -> m.questions().stream())
+                            .filter(q -> !q.shuffle())
+                            .count();
+                    long withPage = catalog.modules().stream()
+                            .flatMap(m -> m.questions().stream())
+                            .filter(q -> q.page() > 0)
+                            .count();
+                    LOG.infof(
+                            "Content %s loaded from %s: %d modules, %d sectors, %d questions (%d with a fixed option order, "
+                                    + "%d with a page reference)",
+                            catalog.version(),
+                            directory.toAbsolutePath(),
+                            catalog.modules().size(),
+                            catalog.sectors().size(),
+                            questions,
+                            fixed,
+                            withPage);
                 }
                 current = catalog;
             }

@@ -1,19 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
+import java.text.Normalizer;
 import java.util.List;
-
-import org.commonmark.ext.gfm.tables.TablesExtension;
+import java.util.Locale;
 import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Heading;
-import org.commonmark.node.Paragraph;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
-import java.text.Normalizer;
-import java.util.Locale;
-import org.commonmark.node.CustomNode;
 
 /**
  * Renders trainer Markdown to HTML. Raw HTML in the Markdown is escaped (shown as text, never executed) and link
@@ -27,14 +30,17 @@ final class MarkdownRenderer {
         }
     }
 
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final Parser parser =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer html = HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
             .escapeHtml(true)
             .sanitizeUrls(true)
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Heading heading && heading.getLevel() >= 2) {
-                    attributes.put("id", anchor(new TextContentRenderer.Builder().build().render(heading)));
+                    attributes.put(
+                            "id",
+                            anchor(new TextContentRenderer.Builder().build().render(heading)));
                 }
             })
             .build();
@@ -42,7 +48,7 @@ final class MarkdownRenderer {
 
     /** Readability over paragraphs (also inside lists and quotes) and table cells; headings are labels, not text. */
     private Readability.Stats readability(Node document) {
-        Readability.Stats[] total = { Readability.Stats.EMPTY };
+        Readability.Stats[] total = {Readability.Stats.EMPTY};
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Paragraph paragraph) {
@@ -66,7 +72,8 @@ final class MarkdownRenderer {
      * of other characters one dash ("Hulpofficier van justitie" becomes {@code hulpofficier-van-justitie}).
      */
     static String anchor(String heading) {
-        String plain = Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String plain =
+                Normalizer.normalize(heading.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 

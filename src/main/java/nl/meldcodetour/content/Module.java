@@ -1,11 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,32 +29,77 @@ import java.util.function.Function;
  *                       certificate with {@code versionDate}; null when module.yml names none
  * @param versionDate    the day this version of the module was published; null with {@code version}
  */
-public record Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles,
-        int refresherMonths, int passMark, int drawSize, List<Page> pages, List<Question> questions, int order,
-        boolean attendanceRequired, int retryCooldownMinutes, String version, LocalDate versionDate) {
+public record Module(
+        String id,
+        String title,
+        String summary,
+        Kind kind,
+        Set<String> sectors,
+        Set<String> roles,
+        int refresherMonths,
+        int passMark,
+        int drawSize,
+        List<Page> pages,
+        List<Question> questions,
+        int order,
+        boolean attendanceRequired,
+        int retryCooldownMinutes,
+        String version,
+        LocalDate versionDate) {
 
     public static final int DEFAULT_RETRY_COOLDOWN_MINUTES = 60;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
-            Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL"));
 
     /** A module without a version of its own (tests and generated modules). */
-    public Module(String id, String title, String summary, Kind kind, Set<String> sectors, Set<String> roles, int refresherMonths,
-            int passMark, int drawSize, List<Page> pages, List<Question> questions, int order, boolean attendanceRequired,
+    public Module(
+            String id,
+            String title,
+            String summary,
+            Kind kind,
+            Set<String> sectors,
+            Set<String> roles,
+            int refresherMonths,
+            int passMark,
+            int drawSize,
+            List<Page> pages,
+            List<Question> questions,
+            int order,
+            boolean attendanceRequired,
             int retryCooldownMinutes) {
-        this(id, title, summary, kind, sectors, roles, refresherMonths, passMark, drawSize, pages, questions, order,
-                attendanceRequired, retryCooldownMinutes, null, null);
+        this(
+                id,
+                title,
+                summary,
+                kind,
+                sectors,
+                roles,
+                refresherMonths,
+                passMark,
+                drawSize,
+                pages,
+                questions,
+                order,
+                attendanceRequired,
+                retryCooldownMinutes,
+                null,
+                null);
     }
 
     /** "3 (22 november 2026)": the version of the module as the certificate shows it; empty without a version. */
     public Optional<String> versionLabel() {
-        return version == null || versionDate == null ? Optional.empty()
+        return version == null || versionDate == null
+                ? Optional.empty()
                 : Optional.of(version + " (" + DATE.format(versionDate) + ")");
     }
 
     /** What a module is about, which decides who gets it and the size its question bank must have. */
     public enum Kind {
-        CORE, SECTOR, TOPIC, ROLE;
+        CORE,
+        SECTOR,
+        TOPIC,
+        ROLE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -63,7 +112,9 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
 
     /** Share of scenario (casus) questions in the bank, 0-100. */
     public int scenarioPercent() {
-        return questions.isEmpty() ? 0 : (int) (questions.stream().filter(Question::scenario).count() * 100 / questions.size());
+        return questions.isEmpty()
+                ? 0
+                : (int) (questions.stream().filter(Question::scenario).count() * 100 / questions.size());
     }
 
     /** Readability of all pages together. */
@@ -76,8 +127,7 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
     }
 
     /** A link to one of the module's pages. */
-    public record PageLink(String href, String title) {
-    }
+    public record PageLink(String href, String title) {}
 
     /**
      * Links to all pages, in order. The module page lists these instead of building each link from the module inside
@@ -87,7 +137,8 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
     public List<PageLink> pageLinks() {
         PageLink[] links = new PageLink[pages.size()];
         for (int i = 0; i < links.length; i++) {
-            links[i] = new PageLink("/modules/" + id + "/pagina/" + (i + 1), pages.get(i).title());
+            links[i] = new PageLink(
+                    "/modules/" + id + "/pagina/" + (i + 1), pages.get(i).title());
         }
         return List.of(links);
     }
@@ -101,8 +152,8 @@ public record Module(String id, String title, String summary, Kind kind, Set<Str
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
-    public boolean isFor(Optional<String> sector, Set<String> personRoles,
-            Function<String, Optional<String>> parentOf) {
+    public boolean isFor(
+            Optional<String> sector, Set<String> personRoles, Function<String, Optional<String>> parentOf) {
         if (kind == Kind.CORE) {
             return true;
         }

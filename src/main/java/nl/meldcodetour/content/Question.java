@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.util.List;
@@ -12,8 +16,17 @@ import java.util.Set;
  *                attempt shows them in its own random order
  * @param page    the 1-based number of the module page that teaches this question, or 0 when the question names none
  */
-public record Question(String id, Type type, String text, List<Option> options, Set<String> correct,
-        Optional<String> feedback, String source, boolean scenario, boolean shuffle, int page) {
+public record Question(
+        String id,
+        Type type,
+        String text,
+        List<Option> options,
+        Set<String> correct,
+        Optional<String> feedback,
+        String source,
+        boolean scenario,
+        boolean shuffle,
+        int page) {
 
     public enum Type {
         /** exactly one option is right */
@@ -26,6 +39,5 @@ public record Question(String id, Type type, String text, List<Option> options, 
         return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
     }
 
-    public record Option(String id, String text, Optional<String> feedback) {
-    }
+    public record Option(String id, String text, Optional<String> feedback) {}
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.util.Locale;
@@ -35,8 +39,7 @@ public final class Readability {
     private static final String VOWELS = "aeiouyàáâèéêìíîòóôùúû";
     private static final String DIAERESIS = "äëïöü";
 
-    private Readability() {
-    }
+    private Readability() {}
 
     /**
      * Stats of one block of text (a paragraph, list item or table cell). A block that does not end with a full stop

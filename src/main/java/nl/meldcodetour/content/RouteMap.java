@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.util.List;
@@ -7,6 +11,5 @@ import java.util.Optional;
 public record RouteMap(String id, String name, Optional<String> region, Optional<String> note, List<Entry> entries) {
 
     /** One place to go; phone numbers only where a source gives them. */
-    public record Entry(String name, String what, Optional<String> phone, Optional<String> when, String source) {
-    }
+    public record Entry(String name, String what, Optional<String> phone, Optional<String> when, String source) {}
 }

@@ -1,8 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
-import java.util.regex.Pattern;
-
 import io.quarkus.qute.TemplateExtension;
+import java.util.regex.Pattern;
 
 /**
  * Sources in content files are written for reviewers ("Seed 004 (Krachteninventarisatie Flevoland), L2409-2411").
@@ -13,8 +16,7 @@ public final class SourceLabel {
     private static final Pattern SEED = Pattern.compile("Seed \\d{3} \\(([^)]*)\\)");
     private static final Pattern LINES = Pattern.compile(",? ?L\\d+(-\\d+)?( en L\\d+(-\\d+)?)?");
 
-    private SourceLabel() {
-    }
+    private SourceLabel() {}
 
     /** Usable in templates as {@code {source.forLearner}}. */
     @TemplateExtension

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.util.ArrayList;
@@ -6,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -60,7 +63,8 @@ final class YamlNode {
             }
             String name = scalar.getValue();
             if (!allowed.contains(name)) {
-                key.problem("onbekend veld '" + name + "' in " + what + " (toegestaan: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                key.problem("onbekend veld '" + name + "' in " + what + " (toegestaan: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
             } else if (result.containsKey(name)) {
                 key.problem("veld '" + name + "' staat twee keer in " + what);
             } else {

@@ -1,10 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Set;
 
 /**
  * Logs carry no names, e-mail addresses or IP addresses (docs/privacy.md, "Logs"). Exception messages of the database
@@ -20,15 +24,16 @@ public final class LogScrub {
     /** PostgreSQL's detail of a NOT NULL or CHECK violation: the whole row. */
     private static final Pattern FAILING_ROW = Pattern.compile("(Failing row contains )\\(.*\\)", Pattern.MULTILINE);
     /** PostgreSQL quoting input it could not read: {@code invalid input syntax for type integer: "..."}. */
-    private static final Pattern INVALID_INPUT = Pattern.compile("(invalid input (?:syntax|value) for [^:\\n]*: )\".*\"",
-            Pattern.MULTILINE);
+    private static final Pattern INVALID_INPUT =
+            Pattern.compile("(invalid input (?:syntax|value) for [^:\\n]*: )\".*\"", Pattern.MULTILINE);
+
     private static final Pattern EMAIL = Pattern.compile("[^\\s<>()\\[\\]\",;:@]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*");
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d.])");
     /** Hex groups and colons, taken as an IPv6 address when there is a "::" or all eight groups (so "12:30:00" stays). */
-    private static final Pattern IPV6 = Pattern.compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
+    private static final Pattern IPV6 =
+            Pattern.compile("(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
 
-    private LogScrub() {
-    }
+    private LogScrub() {}
 
     /** The text with quoted values, e-mail addresses and IP addresses replaced by placeholders; null stays null. */
     public static String text(String text) {
@@ -44,7 +49,8 @@ public final class LogScrub {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String found = m.group();
-            boolean address = found.contains("::") || found.chars().filter(c -> c == ':').count() == 7;
+            boolean address =
+                    found.contains("::") || found.chars().filter(c -> c == ':').count() == 7;
             m.appendReplacement(out, address ? "<ip>" : Matcher.quoteReplacement(found));
         }
         return m.appendTail(out).toString();

@@ -1,18 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * In production the application refuses to start without its secrets, or with short or development ones, and says
@@ -22,8 +23,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ProductionConfigCheck {
 
     /** A required setting: the property and the environment variable that provides it in production. */
-    record Required(String property, String variable, boolean secret) {
-    }
+    record Required(String property, String variable, boolean secret) {}
 
     static final List<Required> REQUIRED = List.of(
             new Required("quarkus.oidc.auth-server-url", "OIDC_AUTH_SERVER_URL", false),
@@ -44,8 +44,8 @@ public class ProductionConfigCheck {
             }
         });
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Production configuration is incomplete:\n  - " + String.join("\n  - ", problems)
-                    + "\nSee docs/operations.md.");
+            throw new IllegalStateException("Production configuration is incomplete:\n  - "
+                    + String.join("\n  - ", problems) + "\nSee docs/operations.md.");
         }
     }
 
@@ -59,7 +59,8 @@ public class ProductionConfigCheck {
                 problems.add(r.variable() + " must be a random secret of at least 32 characters");
             } else if (value.get().startsWith("dev-only")) {
                 // e.g. the client secret of the shipped realm and scripts/run-keycloak.sh: known to everyone
-                problems.add(r.variable() + " is a development value (" + value.get().substring(0, 8) + "…): set your own");
+                problems.add(
+                        r.variable() + " is a development value (" + value.get().substring(0, 8) + "…): set your own");
             }
         }
         return problems;

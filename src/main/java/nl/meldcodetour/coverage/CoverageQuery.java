@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import jakarta.ws.rs.QueryParam;
@@ -58,8 +62,16 @@ public class CoverageQuery {
 
     /** The question as asked, for {@link CoverageService#filter(CoverageService.Criteria)} to check. */
     CoverageService.Criteria criteria() {
-        return new CoverageService.Criteria(sector, gemeente, wijk, postcode, module, either(date, peildatum), either(breakdown, indeling),
-                either(areaPage, gebiedpagina), either(page, pagina));
+        return new CoverageService.Criteria(
+                sector,
+                gemeente,
+                wijk,
+                postcode,
+                module,
+                either(date, peildatum),
+                either(breakdown, indeling),
+                either(areaPage, gebiedpagina),
+                either(page, pagina));
     }
 
     /** Which table a CSV export holds. */

@@ -1,5 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,21 +15,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
+import org.jboss.logging.Logger;
 
 /**
  * Copies the reference data the coverage SQL needs (sectors with their "obliged" flag, the modules each function
@@ -80,14 +80,18 @@ public class CoverageReferenceSync {
         {
             c.setAutoCommit(false);
             CoverageRefresher.lock(c);
-            boolean changed = !sectors.equals(read(c, "SELECT id || '|' || name || '|' || coalesce(parent, '') || '|' || obliged FROM ref_sector"))
+            boolean changed = !sectors.equals(
+                            read(
+                                    c,
+                                    "SELECT id || '|' || name || '|' || coalesce(parent, '') || '|' || obliged FROM ref_sector"))
                     || !required.equals(read(c, "SELECT function_id || '|' || module_id FROM ref_required_module"));
             if (changed) {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("DELETE FROM ref_sector");
                     s.executeUpdate("DELETE FROM ref_required_module");
                 }
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO ref_sector (id, name, parent, obliged) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement p =
+                        c.prepareStatement("INSERT INTO ref_sector (id, name, parent, obliged) VALUES (?, ?, ?, ?)")) {
                     for (Sector s : catalog.sectors().values()) {
                         p.setString(1, s.id());
                         p.setString(2, s.name());
@@ -97,7 +101,8 @@ public class CoverageReferenceSync {
                     }
                     p.executeBatch();
                 }
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO ref_required_module (function_id, module_id) VALUES (?, ?)")) {
+                try (PreparedStatement p =
+                        c.prepareStatement("INSERT INTO ref_required_module (function_id, module_id) VALUES (?, ?)")) {
                     for (String r : required) {
                         String[] parts = r.split("\\|", 2);
                         p.setString(1, parts[0]);
@@ -115,7 +120,8 @@ public class CoverageReferenceSync {
 
     private static Set<String> read(Connection c, String sql) throws SQLException {
         Set<String> rows = new TreeSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

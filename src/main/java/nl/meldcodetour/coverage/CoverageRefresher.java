@@ -1,33 +1,33 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import nl.meldcodetour.core.LogScrub;
-import nl.meldcodetour.core.config.MeldcodetourConfig;
-import io.quarkus.runtime.StartupEvent;
-import java.sql.Types;
-import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import nl.meldcodetour.core.LogScrub;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the materialised figures ({@code coverage_org}, {@code coverage_rollup}) equal to what the history says.
@@ -108,12 +108,12 @@ public class CoverageRefresher {
     }
 
     /** Everything a dashboard request needs to know before it reads, in one round trip. */
-    public record State(long missing, boolean todayMissing, long pending, boolean large, LocalDate latest) {
-    }
+    public record State(long missing, boolean todayMissing, long pending, boolean large, LocalDate latest) {}
 
     public State state(Collection<LocalDate> needed) {
         Set<LocalDate> wanted = new LinkedHashSet<>(needed);
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("""
                 SELECT ? - (SELECT count(*) FROM coverage_date WHERE ref_date = ANY (?)),
                        NOT EXISTS (SELECT 1 FROM coverage_date WHERE ref_date = ?),
                        (SELECT count(*) FROM coverage_dirty),
@@ -125,7 +125,12 @@ public class CoverageRefresher {
             p.setLong(4, config.coverage().syncComputeLimit());
             try (ResultSet rs = p.executeQuery()) {
                 rs.next();
-                return new State(rs.getLong(1), rs.getBoolean(2), rs.getLong(3), rs.getBoolean(4), rs.getObject(5, LocalDate.class));
+                return new State(
+                        rs.getLong(1),
+                        rs.getBoolean(2),
+                        rs.getLong(3),
+                        rs.getBoolean(4),
+                        rs.getObject(5, LocalDate.class));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -138,7 +143,8 @@ public class CoverageRefresher {
         List<LocalDate> quarters = quarterEnds();
         try (Connection c = dataSource.getConnection()) {
             Set<LocalDate> present = new LinkedHashSet<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
                 while (rs.next()) {
                     present.add(rs.getObject(1, LocalDate.class));
                 }
@@ -155,12 +161,14 @@ public class CoverageRefresher {
             lock(c);
             memory(c);
             present.clear();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
                 while (rs.next()) {
                     present.add(rs.getObject(1, LocalDate.class));
                 }
             }
-            List<LocalDate> missing = wanted.stream().filter(d -> !present.contains(d)).toList();
+            List<LocalDate> missing =
+                    wanted.stream().filter(d -> !present.contains(d)).toList();
             long started = System.nanoTime();
             if (!missing.isEmpty()) {
                 // bring already materialised dates up to date first, so all dates reflect the same history
@@ -208,7 +216,8 @@ public class CoverageRefresher {
             if (!drop.isEmpty()) {
                 Array dates = c.createArrayOf("date", drop.toArray());
                 for (String table : List.of("coverage_org", "coverage_rollup", "coverage_date")) {
-                    try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE ref_date = ANY (?)")) {
+                    try (PreparedStatement p =
+                            c.prepareStatement("DELETE FROM " + table + " WHERE ref_date = ANY (?)")) {
                         p.setArray(1, dates);
                         p.executeUpdate();
                     }
@@ -233,7 +242,8 @@ public class CoverageRefresher {
 
     /** Number of organisations waiting for a recompute. */
     public long pending() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM coverage_dirty")) {
             rs.next();
             return rs.getLong(1);
@@ -258,7 +268,8 @@ public class CoverageRefresher {
 
     /** Recomputes everything (after a change of reference data such as required modules). */
     public void markAllDirty() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO coverage_dirty SELECT id FROM organisation ON CONFLICT DO NOTHING");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -297,7 +308,8 @@ public class CoverageRefresher {
                 }
             }
             List<LocalDate> dates = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT ref_date FROM coverage_date")) {
                 while (rs.next()) {
                     dates.add(rs.getObject(1, LocalDate.class));
                 }

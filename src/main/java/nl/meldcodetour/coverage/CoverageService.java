@@ -1,37 +1,38 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.NotReady;
+import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import nl.meldcodetour.core.web.Formats;
 
 /**
  * Reads the materialised coverage figures for a filter. Aggregation happens in PostgreSQL; Java only leaves out the
@@ -45,6 +46,7 @@ public class CoverageService {
     public static final int PAGE_SIZE = 50;
     /** Above this many changed organisations, the page does not wait for the recompute. */
     static final int SYNC_REFRESH_LIMIT = 500;
+
     static final LocalDate EARLIEST = LocalDate.of(2013, 7, 1); // the Wet verplichte meldcode took effect
 
     @Inject
@@ -60,7 +62,9 @@ public class CoverageService {
     OwnOrganisations own;
 
     public enum Breakdown {
-        GEMEENTE("gemeente", "Gemeente"), WIJK("wijk", "Wijk of dorp"), POSTCODE("postcode", "Postcode");
+        GEMEENTE("gemeente", "Gemeente"),
+        WIJK("wijk", "Wijk of dorp"),
+        POSTCODE("postcode", "Postcode");
 
         public final String id;
         public final String label;
@@ -79,8 +83,17 @@ public class CoverageService {
      * Validated filters. Empty strings are "all". {@code leftOut}: the viewer's own organisations, whose professionals
      * are not counted (see {@link Disclosure}).
      */
-    public record Filter(String sector, String gemeente, String wijk, String postcode, String module, LocalDate date,
-            Breakdown breakdown, int areaPage, int orgPage, Set<Long> leftOut) {
+    public record Filter(
+            String sector,
+            String gemeente,
+            String wijk,
+            String postcode,
+            String module,
+            LocalDate date,
+            Breakdown breakdown,
+            int areaPage,
+            int orgPage,
+            Set<Long> leftOut) {
 
         Filter withDate(LocalDate other) {
             return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage, leftOut);
@@ -105,15 +118,26 @@ public class CoverageService {
 
         private static void append(StringBuilder q, String name, String value) {
             if (value != null) {
-                q.append(q.isEmpty() ? "" : "&").append(name).append('=')
+                q.append(q.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
     }
 
     /** Raw sums from the database; never shown as such. */
-    record Raw(long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf, long orgsWithoutStaff,
-            long professionals, long current, long due, long expired, long never) {
+    record Raw(
+            long organisations,
+            long obligedOrgs,
+            long orgsWithAf,
+            long obligedWithAf,
+            long orgsWithoutStaff,
+            long professionals,
+            long current,
+            long due,
+            long expired,
+            long never) {
         static final Raw ZERO = new Raw(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
@@ -124,9 +148,19 @@ public class CoverageService {
         /** Without the professionals of {@code own} (organisation figures stay: they are not about people). */
         Sums without(Sums own) {
             Raw o = own.raw;
-            return new Sums(new Raw(raw.organisations, raw.obligedOrgs, raw.orgsWithAf, raw.obligedWithAf, raw.orgsWithoutStaff,
-                    raw.professionals - o.professionals, raw.current - o.current, raw.due - o.due, raw.expired - o.expired,
-                    raw.never - o.never), staffedOrgs - own.staffedOrgs);
+            return new Sums(
+                    new Raw(
+                            raw.organisations,
+                            raw.obligedOrgs,
+                            raw.orgsWithAf,
+                            raw.obligedWithAf,
+                            raw.orgsWithoutStaff,
+                            raw.professionals - o.professionals,
+                            raw.current - o.current,
+                            raw.due - o.due,
+                            raw.expired - o.expired,
+                            raw.never - o.never),
+                    staffedOrgs - own.staffedOrgs);
         }
     }
 
@@ -134,17 +168,51 @@ public class CoverageService {
      * One line of a table, as it may be shown. Organisation numbers are exact; professionals follow {@link Disclosure};
      * {@code note} says in Dutch why figures of professionals are hidden (null when none is).
      */
-    public record Row(String key, String label, long organisations, long obligedOrgs, long orgsWithAf, long obligedWithAf,
-            long orgsWithoutStaff, Share afShare, Share obligedAfShare, Figure professionals, Figure current, Figure due,
-            Figure expired, Figure never, Share currentShare, Share dueShare, Share expiredShare, Share neverShare, String note) {
+    public record Row(
+            String key,
+            String label,
+            long organisations,
+            long obligedOrgs,
+            long orgsWithAf,
+            long obligedWithAf,
+            long orgsWithoutStaff,
+            Share afShare,
+            Share obligedAfShare,
+            Figure professionals,
+            Figure current,
+            Figure due,
+            Figure expired,
+            Figure never,
+            Share currentShare,
+            Share dueShare,
+            Share expiredShare,
+            Share neverShare,
+            String note) {
 
         static Row of(String key, String label, Sums s) {
             Raw r = s.raw;
-            Disclosure.Professionals p = Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
-            return new Row(key, label, r.organisations, r.obligedOrgs, r.orgsWithAf, r.obligedWithAf, r.orgsWithoutStaff,
+            Disclosure.Professionals p =
+                    Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
+            return new Row(
+                    key,
+                    label,
+                    r.organisations,
+                    r.obligedOrgs,
+                    r.orgsWithAf,
+                    r.obligedWithAf,
+                    r.orgsWithoutStaff,
                     Disclosure.organisationShare(r.orgsWithAf, r.organisations),
-                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs), p.total(), p.current(), p.due(), p.expired(),
-                    p.never(), p.currentShare(), p.dueShare(), p.expiredShare(), p.neverShare(), p.note());
+                    Disclosure.organisationShare(r.obligedWithAf, r.obligedOrgs),
+                    p.total(),
+                    p.current(),
+                    p.due(),
+                    p.expired(),
+                    p.never(),
+                    p.currentShare(),
+                    p.dueShare(),
+                    p.expiredShare(),
+                    p.neverShare(),
+                    p.note());
         }
 
         /** Too few organisations ({@link Disclosure}): no counts of professionals at all. */
@@ -166,26 +234,38 @@ public class CoverageService {
         }
     }
 
-    public record TrendPoint(LocalDate date, String label, Row row) {
-    }
+    public record TrendPoint(LocalDate date, String label, Row row) {}
 
-    public record OrganisationWithoutAf(long id, String name, String sector, String gemeente, String area, String postcode) {
-    }
+    public record OrganisationWithoutAf(
+            long id, String name, String sector, String gemeente, String area, String postcode) {}
 
-    public record Page<T>(List<T> items, int page, int pages, long total) {
-    }
+    public record Page<T>(List<T> items, int page, int pages, long total) {}
 
     /** {@code notice}: set when the figures are older than asked (today's are still being computed). */
-    public record Report(Filter filter, Row totals, List<Row> bySector, Page<Row> byArea, List<TrendPoint> trend,
-            Page<OrganisationWithoutAf> withoutAf, long pendingOrganisations, String notice) {
-    }
+    public record Report(
+            Filter filter,
+            Row totals,
+            List<Row> bySector,
+            Page<Row> byArea,
+            List<TrendPoint> trend,
+            Page<OrganisationWithoutAf> withoutAf,
+            long pendingOrganisations,
+            String notice) {}
 
     /**
      * The dashboard's question as it was asked (query parameters, all optional, unchecked); {@link #filter(Criteria)}
      * checks it. {@code areaPage} pages the area table, {@code orgPage} the organisations without an aandachtsfunctionaris.
      */
-    public record Criteria(String sector, String gemeente, String wijk, String postcode, String module, String date,
-            String breakdown, String areaPage, String orgPage) {
+    public record Criteria(
+            String sector,
+            String gemeente,
+            String wijk,
+            String postcode,
+            String module,
+            String date,
+            String breakdown,
+            String areaPage,
+            String orgPage) {
 
         /** Only the area: what the trend, a list or a test asks about. */
         public static Criteria area(String sector, String gemeente) {
@@ -258,7 +338,10 @@ public class CoverageService {
         }
         Breakdown by = wijk != null || gemeente != null ? Breakdown.WIJK : Breakdown.GEMEENTE;
         if (blank(breakdown) != null) {
-            by = Arrays.stream(Breakdown.values()).filter(b -> b.id.equals(breakdown.strip())).findFirst().orElse(null);
+            by = Arrays.stream(Breakdown.values())
+                    .filter(b -> b.id.equals(breakdown.strip()))
+                    .findFirst()
+                    .orElse(null);
             if (by == null) {
                 errors.put("indeling", "Kies een indeling: gemeente, wijk of postcode.");
                 by = Breakdown.GEMEENTE;
@@ -286,9 +369,11 @@ public class CoverageService {
     }
 
     /** What to say while the figures for a date are computed in the background (at national scale, about a minute). */
-    public static final NotReady NOT_READY = new NotReady("De cijfers worden berekend.",
+    public static final NotReady NOT_READY = new NotReady(
+            "De cijfers worden berekend.",
             "Voor deze peildatum rekenen we de cijfers van alle organisaties uit. Dat duurt ongeveer een minuut. "
-                    + "Laad deze pagina daarna opnieuw.", 60);
+                    + "Laad deze pagina daarna opnieuw.",
+            60);
 
     /** Everything the dashboard shows for a filter; empty while the figures are computed ({@link #NOT_READY}). */
     public Optional<Report> report(Filter f) {
@@ -339,12 +424,25 @@ public class CoverageService {
             // paged in SQL: a national table per postcode has thousands of rows
             long[] groups = new long[1];
             int areaPage = everything ? 1 : Math.max(1, f.areaPage());
-            Map<String, Sums> areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()),
-                    everything ? Integer.MAX_VALUE : PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
+            Map<String, Sums> areas = aggregate(
+                    c,
+                    f,
+                    f.breakdown().column(),
+                    List.of(f.date()),
+                    everything ? Integer.MAX_VALUE : PAGE_SIZE,
+                    (long) (areaPage - 1) * PAGE_SIZE,
+                    groups);
             if (areas.isEmpty() && areaPage > 1) {
                 aggregate(c, f, f.breakdown().column(), List.of(f.date()), 1, 0, groups);
                 areaPage = (int) Math.max(1, (groups[0] + PAGE_SIZE - 1) / PAGE_SIZE);
-                areas = aggregate(c, f, f.breakdown().column(), List.of(f.date()), PAGE_SIZE, (long) (areaPage - 1) * PAGE_SIZE, groups);
+                areas = aggregate(
+                        c,
+                        f,
+                        f.breakdown().column(),
+                        List.of(f.date()),
+                        PAGE_SIZE,
+                        (long) (areaPage - 1) * PAGE_SIZE,
+                        groups);
             }
             List<Row> areaRows = new ArrayList<>();
             areas.forEach((key, raw) -> {
@@ -357,10 +455,16 @@ public class CoverageService {
             Map<String, Sums> trend = aggregate(c, f, null, trendDates);
             List<TrendPoint> points = new ArrayList<>();
             for (LocalDate d : trendDates) {
-                points.add(new TrendPoint(d, quarterLabel(d, refresher.today()), Row.of(d.toString(), quarterLabel(d, refresher.today()),
-                        trend.getOrDefault(key(null, d), Sums.ZERO))));
+                points.add(new TrendPoint(
+                        d,
+                        quarterLabel(d, refresher.today()),
+                        Row.of(
+                                d.toString(),
+                                quarterLabel(d, refresher.today()),
+                                trend.getOrDefault(key(null, d), Sums.ZERO))));
             }
-            return Optional.of(new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice));
+            return Optional.of(
+                    new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read coverage figures", e);
         }
@@ -371,9 +475,12 @@ public class CoverageService {
         List<LocalDate> needed = new ArrayList<>(refresher.quarterEnds());
         needed.add(f.date());
         needed.add(refresher.today());
-        prepare(f.date(), refresher.state(needed)).orElseThrow(() -> new IllegalStateException("figures still being computed"));
+        prepare(f.date(), refresher.state(needed))
+                .orElseThrow(() -> new IllegalStateException("figures still being computed"));
         try (Connection c = dataSource.getConnection()) {
-            return aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO).raw();
+            return aggregate(c, f, null, List.of(f.date()))
+                    .getOrDefault(key(null, f.date()), Sums.ZERO)
+                    .raw();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -392,11 +499,15 @@ public class CoverageService {
         if (gemeente == null) {
             return List.of();
         }
-        return strings("SELECT DISTINCT area FROM organisation WHERE gemeente = ? AND area IS NOT NULL ORDER BY area", gemeente);
+        return strings(
+                "SELECT DISTINCT area FROM organisation WHERE gemeente = ? AND area IS NOT NULL ORDER BY area",
+                gemeente);
     }
 
     public List<Module> modules() {
-        return content.catalog().modules().stream().filter(m -> m.kind() != Module.Kind.ROLE).toList();
+        return content.catalog().modules().stream()
+                .filter(m -> m.kind() != Module.Kind.ROLE)
+                .toList();
     }
 
     public List<Sector> sectors() {
@@ -427,7 +538,9 @@ public class CoverageService {
 
     private List<Sector> sectorsInScope(Filter f) {
         List<String> ids = sectorIds(f.sector());
-        return content.catalog().sectors().values().stream().filter(s -> ids == null || ids.contains(s.id())).toList();
+        return content.catalog().sectors().values().stream()
+                .filter(s -> ids == null || ids.contains(s.id()))
+                .toList();
     }
 
     /** The sector and its sub-sectors; null when no sector is chosen. */
@@ -449,7 +562,8 @@ public class CoverageService {
     }
 
     /** Sums per group (null: one total) and date, under the filter. */
-    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates) throws SQLException {
+    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates)
+            throws SQLException {
         return aggregate(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1]);
     }
 
@@ -457,8 +571,9 @@ public class CoverageService {
      * With a limit: groups in key order, one page of them; {@code groups[0]} receives the number of groups. The
      * professionals of the filter's {@code leftOut} organisations are subtracted (a second, small query on their rows).
      */
-    private Map<String, Sums> aggregate(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
-            long[] groups) throws SQLException {
+    private Map<String, Sums> aggregate(
+            Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset, long[] groups)
+            throws SQLException {
         Map<String, Sums> all = sums(c, f, groupColumn, dates, limit, offset, groups, null);
         if (!f.leftOut().isEmpty() && !all.isEmpty()) {
             sums(c, f, groupColumn, dates, Integer.MAX_VALUE, 0, new long[1], f.leftOut())
@@ -468,9 +583,20 @@ public class CoverageService {
     }
 
     /** The sums themselves; with {@code only}, over those organisations alone. */
-    private Map<String, Sums> sums(Connection c, Filter f, String groupColumn, List<LocalDate> dates, int limit, long offset,
-            long[] groups, Set<Long> only) throws SQLException {
-        boolean fine = only != null || f.wijk() != null || f.postcode() != null || "area".equals(groupColumn)
+    private Map<String, Sums> sums(
+            Connection c,
+            Filter f,
+            String groupColumn,
+            List<LocalDate> dates,
+            int limit,
+            long offset,
+            long[] groups,
+            Set<Long> only)
+            throws SQLException {
+        boolean fine = only != null
+                || f.wijk() != null
+                || f.postcode() != null
+                || "area".equals(groupColumn)
                 || "postcode".equals(groupColumn);
         String orgs = fine
                 ? "count(*) FILTER (WHERE module_id = '*'), count(*) FILTER (WHERE module_id = '*' AND obliged), "
@@ -480,14 +606,23 @@ public class CoverageService {
                         + "sum(orgs_with_af) FILTER (WHERE module_id = '*'), sum(obliged_with_af) FILTER (WHERE module_id = '*'), "
                         + "sum(orgs_without_staff) FILTER (WHERE module_id = '*')";
         String group = groupColumn == null ? "''" : "coalesce(" + groupColumn + ", '')";
-        StringBuilder sql = new StringBuilder("SELECT ").append(group).append(", ref_date, ").append(orgs).append("""
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(group)
+                .append(", ref_date, ")
+                .append(orgs)
+                .append("""
                 , sum(professionals) FILTER (WHERE module_id = ?), sum(current_count) FILTER (WHERE module_id = ?),
                   sum(due_count) FILTER (WHERE module_id = ?), sum(expired_count) FILTER (WHERE module_id = ?),
-                  sum(never_count) FILTER (WHERE module_id = ?), """).append(fine
-                ? "count(*) FILTER (WHERE module_id = ? AND professionals > 0)"
-                : "sum(organisations - orgs_without_staff) FILTER (WHERE module_id = ?)").append("""
+                  sum(never_count) FILTER (WHERE module_id = ?), """)
+                .append(
+                        fine
+                                ? "count(*) FILTER (WHERE module_id = ? AND professionals > 0)"
+                                : "sum(organisations - orgs_without_staff) FILTER (WHERE module_id = ?)")
+                .append("""
                 , count(*) OVER ()
-                FROM """).append(fine ? " coverage_org" : " coverage_rollup").append(" WHERE ref_date = ANY (?) AND module_id IN ('*', ?)");
+                FROM """)
+                .append(fine ? " coverage_org" : " coverage_rollup")
+                .append(" WHERE ref_date = ANY (?) AND module_id IN ('*', ?)");
         List<Object> params = new ArrayList<>();
         String module = f.moduleOrAll();
         for (int i = 0; i < 6; i++) {
@@ -514,9 +649,21 @@ public class CoverageService {
                 while (rs.next()) {
                     String k = rs.getString(1);
                     groups[0] = rs.getLong(14);
-                    result.put(key(k, rs.getObject(2, LocalDate.class)), new Sums(new Raw(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
-                            rs.getLong(13)));
+                    result.put(
+                            key(k, rs.getObject(2, LocalDate.class)),
+                            new Sums(
+                                    new Raw(
+                                            rs.getLong(3),
+                                            rs.getLong(4),
+                                            rs.getLong(5),
+                                            rs.getLong(6),
+                                            rs.getLong(7),
+                                            rs.getLong(8),
+                                            rs.getLong(9),
+                                            rs.getLong(10),
+                                            rs.getLong(11),
+                                            rs.getLong(12)),
+                                    rs.getLong(13)));
                 }
             }
         }
@@ -530,7 +677,7 @@ public class CoverageService {
             sql.append(" AND sector = ANY (?)");
             params.add(c.createArrayOf("text", sectors.toArray()));
         }
-        String[][] equal = { { "gemeente", f.gemeente() }, { "area", f.wijk() }, { "postcode", f.postcode() } };
+        String[][] equal = {{"gemeente", f.gemeente()}, {"area", f.wijk()}, {"postcode", f.postcode()}};
         for (String[] condition : equal) {
             if (condition[1] != null) {
                 sql.append(" AND ").append(condition[0]).append(" = ?");
@@ -540,7 +687,8 @@ public class CoverageService {
     }
 
     private Page<OrganisationWithoutAf> withoutAf(Connection c, Filter f, boolean everything) throws SQLException {
-        StringBuilder where = new StringBuilder(" FROM coverage_org WHERE ref_date = ? AND module_id = '*' AND obliged AND NOT has_af");
+        StringBuilder where = new StringBuilder(
+                " FROM coverage_org WHERE ref_date = ? AND module_id = '*' AND obliged AND NOT has_af");
         List<Object> params = new ArrayList<>();
         params.add(f.date());
         where(c, f, where, params);
@@ -556,15 +704,22 @@ public class CoverageService {
         int pages = everything ? 1 : (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(f.orgPage(), pages);
         List<OrganisationWithoutAf> items = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT o.id, o.name, co.sector, co.gemeente, co.area, co.postcode"
-                + " FROM (SELECT organisation_id, sector, gemeente, area, postcode" + where + ") co"
-                + " JOIN organisation o ON o.id = co.organisation_id"
-                + " ORDER BY co.gemeente, o.name, o.id LIMIT " + size + " OFFSET " + (long) (page - 1) * PAGE_SIZE)) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT o.id, o.name, co.sector, co.gemeente, co.area, co.postcode"
+                        + " FROM (SELECT organisation_id, sector, gemeente, area, postcode" + where + ") co"
+                        + " JOIN organisation o ON o.id = co.organisation_id"
+                        + " ORDER BY co.gemeente, o.name, o.id LIMIT " + size + " OFFSET "
+                        + (long) (page - 1) * PAGE_SIZE)) {
             bind(p, params);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new OrganisationWithoutAf(rs.getLong(1), rs.getString(2), sectorName(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                    items.add(new OrganisationWithoutAf(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            sectorName(rs.getString(3)),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6)));
                 }
             }
         }
@@ -586,7 +741,8 @@ public class CoverageService {
     }
 
     private List<String> strings(String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement(sql)) {
             if (param != null) {
                 p.setString(1, param);
             }

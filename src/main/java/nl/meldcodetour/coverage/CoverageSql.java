@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 /**
@@ -19,8 +23,7 @@ package nl.meldcodetour.coverage;
  */
 final class CoverageSql {
 
-    private CoverageSql() {
-    }
+    private CoverageSql() {}
 
     /** Parameters: 1 = reference dates (date[]), 2 = organisation ids (bigint[], null = all). */
     static final String COMPUTE = """

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import java.io.ByteArrayOutputStream;
@@ -9,7 +13,6 @@ import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import nl.meldcodetour.core.web.ExcelCsv;
 import nl.meldcodetour.coverage.CoverageService.OrganisationWithoutAf;
 import nl.meldcodetour.coverage.CoverageService.Report;
@@ -41,35 +44,62 @@ final class CoverageTables {
         }
     }
 
-    record Table(String id, String title, List<String> headers, List<List<Cell>> rows) {
-    }
+    record Table(String id, String title, List<String> headers, List<List<Cell>> rows) {}
 
     static final List<String> IDS = List.of("sectoren", "gebieden", "trend", "zonder-af");
 
-    private CoverageTables() {
-    }
+    private CoverageTables() {}
 
     static List<Table> all(Report report, String areaLabel) {
-        return List.of(figures("sectoren", "Per sector", "Sector", report.bySector()),
-                figures("gebieden", "Per " + areaLabel.toLowerCase(), areaLabel, report.byArea().items()), trend(report.trend()),
+        return List.of(
+                figures("sectoren", "Per sector", "Sector", report.bySector()),
+                figures(
+                        "gebieden",
+                        "Per " + areaLabel.toLowerCase(),
+                        areaLabel,
+                        report.byArea().items()),
+                trend(report.trend()),
                 withoutAf(report.withoutAf().items()));
     }
 
     static Table byId(Report report, String areaLabel, String id) {
-        return all(report, areaLabel).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+        return all(report, areaLabel).stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
-    private static final List<String> FIGURE_HEADERS = List.of("Organisaties", "Met aandachtsfunctionaris",
-            "% met aandachtsfunctionaris", "Professionals", "Geldig", "% geldig", "Verloopt binnen 60 dagen",
-            "% verloopt binnen 60 dagen", "Verlopen of niet compleet", "% verlopen of niet compleet", "Nooit gedaan", "% nooit gedaan");
+    private static final List<String> FIGURE_HEADERS = List.of(
+            "Organisaties",
+            "Met aandachtsfunctionaris",
+            "% met aandachtsfunctionaris",
+            "Professionals",
+            "Geldig",
+            "% geldig",
+            "Verloopt binnen 60 dagen",
+            "% verloopt binnen 60 dagen",
+            "Verlopen of niet compleet",
+            "% verlopen of niet compleet",
+            "Nooit gedaan",
+            "% nooit gedaan");
 
     /** Why figures of professionals are hidden ({@link Disclosure}), empty when none is. */
     private static final String NOTE_HEADER = "Toelichting";
 
     private static List<Cell> figureCells(Row r) {
-        return List.of(Cell.of(r.organisations()), Cell.of(r.orgsWithAf()), Cell.of(r.afShare()), Cell.of(r.professionals()),
-                Cell.of(r.current()), Cell.of(r.currentShare()), Cell.of(r.due()), Cell.of(r.dueShare()), Cell.of(r.expired()),
-                Cell.of(r.expiredShare()), Cell.of(r.never()), Cell.of(r.neverShare()));
+        return List.of(
+                Cell.of(r.organisations()),
+                Cell.of(r.orgsWithAf()),
+                Cell.of(r.afShare()),
+                Cell.of(r.professionals()),
+                Cell.of(r.current()),
+                Cell.of(r.currentShare()),
+                Cell.of(r.due()),
+                Cell.of(r.dueShare()),
+                Cell.of(r.expired()),
+                Cell.of(r.expiredShare()),
+                Cell.of(r.never()),
+                Cell.of(r.neverShare()));
     }
 
     private static Table figures(String id, String title, String first, List<Row> rows) {
@@ -89,15 +119,23 @@ final class CoverageTables {
     }
 
     private static Table trend(List<TrendPoint> points) {
-        List<String> headers = new ArrayList<>(List.of("Peildatum", "Kwartaal", "Organisaties in verplichte sectoren",
-                "Daarvan met aandachtsfunctionaris", "% met aandachtsfunctionaris (verplichte sectoren)"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Peildatum",
+                "Kwartaal",
+                "Organisaties in verplichte sectoren",
+                "Daarvan met aandachtsfunctionaris",
+                "% met aandachtsfunctionaris (verplichte sectoren)"));
         headers.addAll(FIGURE_HEADERS.subList(3, FIGURE_HEADERS.size()));
         headers.add(NOTE_HEADER);
         List<List<Cell>> cells = new ArrayList<>();
         for (TrendPoint p : points) {
             Row r = p.row();
-            List<Cell> line = new ArrayList<>(List.of(Cell.of(p.date().toString()), Cell.of(p.label()), Cell.of(r.obligedOrgs()),
-                    Cell.of(r.obligedWithAf()), Cell.of(r.obligedAfShare())));
+            List<Cell> line = new ArrayList<>(List.of(
+                    Cell.of(p.date().toString()),
+                    Cell.of(p.label()),
+                    Cell.of(r.obligedOrgs()),
+                    Cell.of(r.obligedWithAf()),
+                    Cell.of(r.obligedAfShare())));
             line.addAll(figureCells(r).subList(3, 12));
             line.add(Cell.of(r.note()));
             cells.add(line);
@@ -108,10 +146,18 @@ final class CoverageTables {
     private static Table withoutAf(List<OrganisationWithoutAf> orgs) {
         List<List<Cell>> cells = new ArrayList<>();
         for (OrganisationWithoutAf o : orgs) {
-            cells.add(List.of(Cell.of(o.name()), Cell.of(o.sector()), Cell.of(o.gemeente()), Cell.of(o.area()), Cell.of(o.postcode())));
+            cells.add(List.of(
+                    Cell.of(o.name()),
+                    Cell.of(o.sector()),
+                    Cell.of(o.gemeente()),
+                    Cell.of(o.area()),
+                    Cell.of(o.postcode())));
         }
-        return new Table("zonder-af", "Organisaties in verplichte sectoren zonder aandachtsfunctionaris",
-                List.of("Organisatie", "Sector", "Gemeente", "Wijk of dorp", "Postcode"), cells);
+        return new Table(
+                "zonder-af",
+                "Organisaties in verplichte sectoren zonder aandachtsfunctionaris",
+                List.of("Organisatie", "Sector", "Gemeente", "Wijk of dorp", "Postcode"),
+                cells);
     }
 
     /** Excel with Dutch settings: ';' separator, UTF-8 with BOM; text that looks like a formula is neutralised. */
@@ -133,20 +179,28 @@ final class CoverageTables {
                 <office:body><office:spreadsheet>
                 """);
         for (Table t : tables) {
-            content.append("<table:table table:name=\"").append(xml(sheetName(t.title()))).append("\">");
+            content.append("<table:table table:name=\"")
+                    .append(xml(sheetName(t.title())))
+                    .append("\">");
             content.append("<table:table-row>");
             for (String h : t.headers()) {
-                content.append("<table:table-cell office:value-type=\"string\"><text:p>").append(xml(h)).append("</text:p></table:table-cell>");
+                content.append("<table:table-cell office:value-type=\"string\"><text:p>")
+                        .append(xml(h))
+                        .append("</text:p></table:table-cell>");
             }
             content.append("</table:table-row>");
             for (List<Cell> row : t.rows()) {
                 content.append("<table:table-row>");
                 for (Cell c : row) {
                     if (c.number() != null) {
-                        content.append("<table:table-cell office:value-type=\"float\" office:value=\"").append(c.number())
-                                .append("\"><text:p>").append(c.number()).append("</text:p></table:table-cell>");
+                        content.append("<table:table-cell office:value-type=\"float\" office:value=\"")
+                                .append(c.number())
+                                .append("\"><text:p>")
+                                .append(c.number())
+                                .append("</text:p></table:table-cell>");
                     } else {
-                        content.append("<table:table-cell office:value-type=\"string\"><text:p>").append(xml(c.text()))
+                        content.append("<table:table-cell office:value-type=\"string\"><text:p>")
+                                .append(xml(c.text()))
                                 .append("</text:p></table:table-cell>");
                     }
                 }

@@ -1,15 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
 import nl.meldcodetour.core.web.Roles;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * The dashboard API under its first root, {@code /api/audit}: the same endpoints as {@link CoverageApi} (inherited), kept
@@ -19,7 +21,7 @@ import nl.meldcodetour.core.web.Roles;
 @Deprecated(forRemoval = true)
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.GEMEENTE, Roles.BEHEERDER })
+@RolesAllowed({Roles.GEMEENTE, Roles.BEHEERDER})
 public class DeprecatedCoverageApi extends CoverageApi {
 
     static final String OLD_ROOT = "/api/audit/";
@@ -31,7 +33,10 @@ public class DeprecatedCoverageApi extends CoverageApi {
             String path = request.getUriInfo().getPath();
             if (path.startsWith(OLD_ROOT)) {
                 response.getHeaders().putSingle("Deprecation", "true");
-                response.getHeaders().putSingle("Link", "</api/coverage/" + path.substring(OLD_ROOT.length()) + ">; rel=\"successor-version\"");
+                response.getHeaders()
+                        .putSingle(
+                                "Link",
+                                "</api/coverage/" + path.substring(OLD_ROOT.length()) + ">; rel=\"successor-version\"");
             }
         }
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import nl.meldcodetour.core.web.Dutch;
@@ -27,52 +31,89 @@ public final class Disclosure {
     public static final int THRESHOLD = 5;
     /** Fewer organisations with professionals in a cell: no counts of professionals (also in the page's privacy text). */
     public static final int MIN_ORGANISATIONS = 3;
+
     public static final String SMALL = "< 5";
     /** What a cell shows instead of a figure hidden for too few organisations or one outcome. */
     public static final String HIDDEN = "niet getoond";
+
     public static final String FEW_ORGANISATIONS = "Te weinig organisaties in deze selectie om aantallen te tonen.";
-    public static final String ONE_OUTCOME = "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
+    public static final String ONE_OUTCOME =
+            "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
     /** Said to a viewer whose own organisations are left out. */
-    public static final String LEFT_OUT = "De professionals van organisaties waar jij aandachtsfunctionaris bent of was, "
-            + "tellen hier niet mee. Zo kun je met je eigen invoer niets over andere organisaties uitrekenen.";
+    public static final String LEFT_OUT =
+            "De professionals van organisaties waar jij aandachtsfunctionaris bent of was, "
+                    + "tellen hier niet mee. Zo kun je met je eigen invoer niets over andere organisaties uitrekenen.";
 
     private static final Figure HIDDEN_FIGURE = new Figure(null, HIDDEN, true);
     private static final Share HIDDEN_SHARE = new Share(null, HIDDEN, true);
 
-    private Disclosure() {
-    }
+    private Disclosure() {}
 
     /** A count of professionals as it may be shown. */
-    public record Figure(Long value, String display, boolean suppressed) {
-    }
+    public record Figure(Long value, String display, boolean suppressed) {}
 
     /** A percentage as it may be shown. */
-    public record Share(Integer percent, String display, boolean suppressed) {
-    }
+    public record Share(Integer percent, String display, boolean suppressed) {}
 
     /**
      * The professionals of one cell as they may be shown; {@code note} says in Dutch why figures are hidden (null when
      * nothing is, or only "&lt; 5").
      */
-    public record Professionals(Figure total, Figure current, Figure due, Figure expired, Figure never, Share currentShare,
-            Share dueShare, Share expiredShare, Share neverShare, String note) {
-    }
+    public record Professionals(
+            Figure total,
+            Figure current,
+            Figure due,
+            Figure expired,
+            Figure never,
+            Share currentShare,
+            Share dueShare,
+            Share expiredShare,
+            Share neverShare,
+            String note) {}
 
     /**
      * The rules for one cell: true counts per status and the number of organisations that have professionals in it
      * (the viewer's own already left out).
      */
-    public static Professionals professionals(long total, long current, long due, long expired, long never, long organisations) {
+    public static Professionals professionals(
+            long total, long current, long due, long expired, long never, long organisations) {
         if (total > 0 && organisations < MIN_ORGANISATIONS) {
-            return new Professionals(HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_SHARE,
-                    HIDDEN_SHARE, HIDDEN_SHARE, HIDDEN_SHARE, FEW_ORGANISATIONS);
+            return new Professionals(
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    FEW_ORGANISATIONS);
         }
         if (total >= THRESHOLD && (current + due < THRESHOLD || expired + never < THRESHOLD)) {
-            return new Professionals(figure(total), HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_FIGURE, HIDDEN_SHARE,
-                    HIDDEN_SHARE, HIDDEN_SHARE, HIDDEN_SHARE, ONE_OUTCOME);
+            return new Professionals(
+                    figure(total),
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_FIGURE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    HIDDEN_SHARE,
+                    ONE_OUTCOME);
         }
-        return new Professionals(figure(total), figure(current, total), figure(due, total), figure(expired, total),
-                figure(never, total), share(current, total), share(due, total), share(expired, total), share(never, total), null);
+        return new Professionals(
+                figure(total),
+                figure(current, total),
+                figure(due, total),
+                figure(expired, total),
+                figure(never, total),
+                share(current, total),
+                share(due, total),
+                share(expired, total),
+                share(never, total),
+                null);
     }
 
     public static long rounded(long n) {

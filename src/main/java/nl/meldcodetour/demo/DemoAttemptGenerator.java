@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.demo;
 
 import java.time.Duration;
@@ -8,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 
@@ -23,7 +26,12 @@ import nl.meldcodetour.content.Question;
 public final class DemoAttemptGenerator {
 
     /** One generated attempt: the learner (1-based), the questions in drawn order and what was chosen. */
-    public record Attempt(int learner, String contentVersion, Instant startedAt, Instant submittedAt, int passMark,
+    public record Attempt(
+            int learner,
+            String contentVersion,
+            Instant startedAt,
+            Instant submittedAt,
+            int passMark,
             List<Answer> answers) {
 
         public int right() {
@@ -46,22 +54,24 @@ public final class DemoAttemptGenerator {
     }
 
     /** What was planted in a module, for the log and the test. */
-    public record Planted(String negativeQuestion, String unpickedQuestion, String unpickedOption) {
-    }
+    public record Planted(String negativeQuestion, String unpickedQuestion, String unpickedOption) {}
 
-    private DemoAttemptGenerator() {
-    }
+    private DemoAttemptGenerator() {}
 
     /** The question answered right more often by weaker learners: the second single-choice question of the bank. */
     public static Planted planted(Module module) {
         List<Question> singles = module.questions().stream()
-                .filter(q -> q.type() == Question.Type.SINGLE && q.options().size() >= 3).toList();
+                .filter(q -> q.type() == Question.Type.SINGLE && q.options().size() >= 3)
+                .toList();
         if (singles.size() < 3) {
             return new Planted(null, null, null);
         }
         Question unpicked = singles.get(2);
-        String option = unpicked.options().stream().map(Question.Option::id).filter(id -> !unpicked.correct().contains(id))
-                .reduce((a, b) -> b).orElseThrow();
+        String option = unpicked.options().stream()
+                .map(Question.Option::id)
+                .filter(id -> !unpicked.correct().contains(id))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         return new Planted(singles.get(1).id(), unpicked.id(), option);
     }
 
@@ -69,7 +79,8 @@ public final class DemoAttemptGenerator {
      * Attempts of {@code learners} learners at the module: everyone once, about a third (mostly those who failed) a
      * second time a few days later. Attempts older than 120 days carry {@code olderVersion}, later ones {@code version}.
      */
-    public static List<Attempt> generate(long seed, Module module, int learners, String olderVersion, String version, Instant now) {
+    public static List<Attempt> generate(
+            long seed, Module module, int learners, String olderVersion, String version, Instant now) {
         Random random = new Random(seed);
         List<Question> bank = module.questions();
         Planted planted = planted(module);
@@ -123,8 +134,10 @@ public final class DemoAttemptGenerator {
 
     /** A wrong choice: another option (single), or the right set with one option too many or too few (multiple). */
     private static Set<String> wrong(Question q, String never, Random random) {
-        List<String> wrongOptions = q.options().stream().map(Question.Option::id)
-                .filter(id -> !q.correct().contains(id) && !id.equals(never)).toList();
+        List<String> wrongOptions = q.options().stream()
+                .map(Question.Option::id)
+                .filter(id -> !q.correct().contains(id) && !id.equals(never))
+                .toList();
         if (q.type() == Question.Type.SINGLE || q.correct().size() == 1 && random.nextBoolean()) {
             return Set.of(wrongOptions.get(random.nextInt(wrongOptions.size())));
         }

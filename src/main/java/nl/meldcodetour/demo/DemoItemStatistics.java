@@ -1,5 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.demo;
 
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,20 +18,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import org.jboss.logging.Logger;
 
 /**
  * Dev mode only: submitted quiz attempts of a few hundred invented learners ({@code demo-leerling-N}) at three
@@ -38,11 +38,10 @@ public class DemoItemStatistics {
     /** The version of the older attempts: a content version that no longer exists. */
     static final String OLDER_VERSION = "demo-vorige";
     /** A module and how many invented learners took its quiz. */
-    record Demo(String moduleId, int learners) {
-    }
+    record Demo(String moduleId, int learners) {}
 
-    static final List<Demo> MODULES = List.of(new Demo("meldcode-in-5-stappen", 420), new Demo("onderwijs", 160),
-            new Demo("kinderopvang", 120));
+    static final List<Demo> MODULES =
+            List.of(new Demo("meldcode-in-5-stappen", 420), new Demo("onderwijs", 160), new Demo("kinderopvang", 120));
 
     @Inject
     DataSource dataSource;
@@ -56,7 +55,8 @@ public class DemoItemStatistics {
     @Transactional
     void seed(@Observes StartupEvent event) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM person WHERE subject LIKE ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT EXISTS (SELECT 1 FROM person WHERE subject LIKE ?)")) {
                 s.setString(1, SUBJECT + "%");
                 try (var r = s.executeQuery()) {
                     r.next();
@@ -85,11 +85,21 @@ public class DemoItemStatistics {
                 if (module == null || module.questions().isEmpty()) {
                     continue;
                 }
-                total += insert(c, module, people, DemoAttemptGenerator.generate(seed++, module, demo.learners(), OLDER_VERSION,
-                        content.catalog().version(), clock.instant()));
+                total += insert(
+                        c,
+                        module,
+                        people,
+                        DemoAttemptGenerator.generate(
+                                seed++,
+                                module,
+                                demo.learners(),
+                                OLDER_VERSION,
+                                content.catalog().version(),
+                                clock.instant()));
             }
-            LOG.infof("Dev demo data: %d quiz attempts of %d invented learners for the Toetsanalyse (log in as redacteur)", total,
-                    learners);
+            LOG.infof(
+                    "Dev demo data: %d quiz attempts of %d invented learners for the Toetsanalyse (log in as redacteur)",
+                    total, learners);
         }
     }
 
@@ -121,8 +131,15 @@ public class DemoItemStatistics {
                     q.setObject(1, id);
                     q.setInt(2, position++);
                     q.setString(3, answer.questionId());
-                    q.setArray(4, c.createArrayOf("varchar", answer.correct().stream().sorted().toArray()));
-                    q.setArray(5, c.createArrayOf("varchar", answer.chosen().stream().sorted().toArray()));
+                    q.setArray(
+                            4,
+                            c.createArrayOf(
+                                    "varchar",
+                                    answer.correct().stream().sorted().toArray()));
+                    q.setArray(
+                            5,
+                            c.createArrayOf(
+                                    "varchar", answer.chosen().stream().sorted().toArray()));
                     q.addBatch();
                 }
             }

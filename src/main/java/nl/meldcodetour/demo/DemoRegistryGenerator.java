@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.demo;
 
 import java.time.LocalDate;
@@ -13,36 +17,77 @@ import java.util.Random;
 public final class DemoRegistryGenerator {
 
     /** A generated organisation with its aandachtsfunctionarissen. */
-    public record DemoOrganisation(String name, String sector, String gemeente, String area, String postcode, int staff,
-            List<DemoAf> afs) {
-    }
+    public record DemoOrganisation(
+            String name, String sector, String gemeente, String area, String postcode, int staff, List<DemoAf> afs) {}
 
-    public record DemoAf(String name, String email, LocalDate start, LocalDate end) {
-    }
+    public record DemoAf(String name, String email, LocalDate start, LocalDate end) {}
 
-    private static final String[] NOP_AREAS = { "Emmeloord", "Nagele", "Luttelgeest", "Bant", "Creil", "Ens", "Espel",
-            "Kraggenburg", "Marknesse", "Rutten", "Tollebeek" };
-    private static final String[] OTHER_GEMEENTEN = { "Urk", "Dronten", "Lelystad", "Almere", "Zeewolde" };
-    private static final String[] WORDS = { "De Polderster", "Het Kompas", "De Regenboog", "Het Baken", "De Vlonder",
-            "De Zandloper", "Het Zeepaard", "De Tjalk", "De Wieken", "Het Klaverblad", "De Esch", "De Kreek",
-            "Het Schokland", "De Zuiderzee", "De Bolder", "De Meerkoet" };
+    private static final String[] NOP_AREAS = {
+        "Emmeloord",
+        "Nagele",
+        "Luttelgeest",
+        "Bant",
+        "Creil",
+        "Ens",
+        "Espel",
+        "Kraggenburg",
+        "Marknesse",
+        "Rutten",
+        "Tollebeek"
+    };
+    private static final String[] OTHER_GEMEENTEN = {"Urk", "Dronten", "Lelystad", "Almere", "Zeewolde"};
+    private static final String[] WORDS = {
+        "De Polderster",
+        "Het Kompas",
+        "De Regenboog",
+        "Het Baken",
+        "De Vlonder",
+        "De Zandloper",
+        "Het Zeepaard",
+        "De Tjalk",
+        "De Wieken",
+        "Het Klaverblad",
+        "De Esch",
+        "De Kreek",
+        "Het Schokland",
+        "De Zuiderzee",
+        "De Bolder",
+        "De Meerkoet"
+    };
     private static final String[][] SECTOR_PREFIXES = {
-            { "onderwijs", "Basisschool", "CBS", "OBS", "Scholengemeenschap" },
-            { "kinderopvang", "Kinderdagverblijf", "Peuterspeelzaal", "BSO", "Gastouderbureau" },
-            { "gezondheidszorg", "Huisartsenpraktijk", "Fysiotherapie", "GGZ-team" },
-            { "ouderenzorg", "Thuiszorg", "Woonzorgcentrum", "Wijkverpleging" },
-            { "maatschappelijke-ondersteuning", "Stichting Welzijn", "Maatschappelijk werk" },
-            { "wijkteam", "Sociaal wijkteam" },
-            { "jeugdhulp", "Jeugdhulp", "Gezinscoach" },
-            { "justitie", "Reclasseringsteam" },
-            { "politie", "Wijkteam politie" } };
-    private static final String[] FIRST = { "Anouk", "Bart", "Chantal", "Dirk", "Esra", "Fenna", "Gert", "Hanneke",
-            "Ilse", "Jelle", "Karin", "Lars", "Mirjam", "Nadia", "Okke", "Petra", "Rik", "Sanne", "Tamara", "Wouter" };
-    private static final String[] LAST = { "de Boer", "Bakker", "Visser", "Smit", "Meijer", "de Jong", "Mulder",
-            "Dijkstra", "Bos", "Kramer", "Postma", "Hoekstra", "Wiersma", "van der Veen", "Kok" };
+        {"onderwijs", "Basisschool", "CBS", "OBS", "Scholengemeenschap"},
+        {"kinderopvang", "Kinderdagverblijf", "Peuterspeelzaal", "BSO", "Gastouderbureau"},
+        {"gezondheidszorg", "Huisartsenpraktijk", "Fysiotherapie", "GGZ-team"},
+        {"ouderenzorg", "Thuiszorg", "Woonzorgcentrum", "Wijkverpleging"},
+        {"maatschappelijke-ondersteuning", "Stichting Welzijn", "Maatschappelijk werk"},
+        {"wijkteam", "Sociaal wijkteam"},
+        {"jeugdhulp", "Jeugdhulp", "Gezinscoach"},
+        {"justitie", "Reclasseringsteam"},
+        {"politie", "Wijkteam politie"}
+    };
+    private static final String[] FIRST = {
+        "Anouk", "Bart", "Chantal", "Dirk", "Esra", "Fenna", "Gert", "Hanneke", "Ilse", "Jelle", "Karin", "Lars",
+        "Mirjam", "Nadia", "Okke", "Petra", "Rik", "Sanne", "Tamara", "Wouter"
+    };
+    private static final String[] LAST = {
+        "de Boer",
+        "Bakker",
+        "Visser",
+        "Smit",
+        "Meijer",
+        "de Jong",
+        "Mulder",
+        "Dijkstra",
+        "Bos",
+        "Kramer",
+        "Postma",
+        "Hoekstra",
+        "Wiersma",
+        "van der Veen",
+        "Kok"
+    };
 
-    private DemoRegistryGenerator() {
-    }
+    private DemoRegistryGenerator() {}
 
     public static List<DemoOrganisation> generate(long seed, int count, LocalDate today) {
         Random random = new Random(seed);
@@ -54,7 +99,8 @@ public final class DemoRegistryGenerator {
             String gemeente = nop ? "Noordoostpolder" : OTHER_GEMEENTEN[random.nextInt(OTHER_GEMEENTEN.length)];
             String area = nop ? NOP_AREAS[random.nextInt(NOP_AREAS.length)] : gemeente;
             String postcode = "Emmeloord".equals(area) ? (random.nextBoolean() ? "8302" : "8303") : null;
-            String name = prefix + " " + WORDS[random.nextInt(WORDS.length)] + (nop ? " " + area : "") + " (demo " + (i + 1) + ")";
+            String name = prefix + " " + WORDS[random.nextInt(WORDS.length)] + (nop ? " " + area : "") + " (demo "
+                    + (i + 1) + ")";
             int staff = 5 + random.nextInt(80);
             List<DemoAf> afs = new ArrayList<>();
             int kind = random.nextInt(10);

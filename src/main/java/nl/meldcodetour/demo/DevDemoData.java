@@ -1,25 +1,26 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.demo;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.UUID;
-
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.arc.profile.IfBuildProfile;
-import io.quarkus.runtime.StartupEvent;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.learning.Validity;
-import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Demo data for dev mode only (the bean does not exist in a production build). The demo users of the dev OIDC
@@ -49,19 +50,31 @@ public class DevDemoData {
         long beheerder = person("beheerder", "Beheerder (demo)", null);
         long trainer = person("trainer", "Tamara Visser (demo-trainer)", null);
         person("redacteur", "Redacteur (demo)", null);
-        Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
-        completion(af, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
-        completion(beheerder, core, LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
+        Module core = content.catalog().modules().stream()
+                .filter(Module::core)
+                .findFirst()
+                .orElseThrow();
+        completion(
+                af,
+                core,
+                LocalDate.now(clock).minusMonths(core.refresherMonths()).plusDays(30));
+        completion(
+                beheerder,
+                core,
+                LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
         seedRegistry();
         bindDemoRows();
         seedSessions(trainer);
-        LOG.infof("Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente, beheerder, "
-                + "trainer or redacteur (Dev UI > OpenID Connect, or /inloggen).", medewerker);
+        LOG.infof(
+                "Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente, beheerder, "
+                        + "trainer or redacteur (Dev UI > OpenID Connect, or /inloggen).",
+                medewerker);
     }
 
     /** A generated registry, once (only when the registry is empty); the demo AF user is AF of a kinderopvang. */
     private void seedRegistry() {
-        Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM organisation").getSingleResult();
+        Number existing = (Number)
+                em.createNativeQuery("SELECT count(*) FROM organisation").getSingleResult();
         if (existing.longValue() > 0) {
             return;
         }
@@ -69,17 +82,27 @@ public class DevDemoData {
             Number id = (Number) em.createNativeQuery("""
                     INSERT INTO organisation (name, sector, gemeente, area, postcode, staff_count)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""")
-                    .setParameter(1, org.name()).setParameter(2, org.sector()).setParameter(3, org.gemeente())
-                    .setParameter(4, org.area()).setParameter(5, org.postcode()).setParameter(6, org.staff()).getSingleResult();
+                    .setParameter(1, org.name())
+                    .setParameter(2, org.sector())
+                    .setParameter(3, org.gemeente())
+                    .setParameter(4, org.area())
+                    .setParameter(5, org.postcode())
+                    .setParameter(6, org.staff())
+                    .getSingleResult();
             for (var af : org.afs()) {
                 insertAf(id.longValue(), af.name(), af.email(), af.start(), af.end());
             }
         }
-        Number kinderopvang = (Number) em.createNativeQuery(
-                "SELECT id FROM organisation WHERE sector = 'kinderopvang' ORDER BY id LIMIT 1").getSingleResult();
+        Number kinderopvang = (Number)
+                em.createNativeQuery("SELECT id FROM organisation WHERE sector = 'kinderopvang' ORDER BY id LIMIT 1")
+                        .getSingleResult();
         // The dev OIDC server gives the demo user the e-mail address <name>@example.com.
-        insertAf(kinderopvang.longValue(), "Pieter Bakker (demo)", "aandachtsfunctionaris@example.com",
-                LocalDate.now(clock).minusYears(2), null);
+        insertAf(
+                kinderopvang.longValue(),
+                "Pieter Bakker (demo)",
+                "aandachtsfunctionaris@example.com",
+                LocalDate.now(clock).minusYears(2),
+                null);
         seedTeam(kinderopvang.longValue());
         seedStaff(kinderopvang.longValue());
     }
@@ -90,13 +113,13 @@ public class DevDemoData {
      */
     private void seedStaff(long exceptOrganisation) {
         em.createNativeQuery("SELECT setseed(0.42)").getSingleResult();
-        em.createNativeQuery("UPDATE organisation SET registered_on = current_date - (200 + (id * 37) % 1100)::int").executeUpdate();
+        em.createNativeQuery("UPDATE organisation SET registered_on = current_date - (200 + (id * 37) % 1100)::int")
+                .executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO person (subject, display_name, email)
                 SELECT 'demo-prof-' || o.id || '-' || g, 'Professional ' || o.id || '-' || g || ' (demo)',
                        'demo-prof-' || o.id || '-' || g || '@demo.example.org'
-                FROM organisation o, generate_series(1, 5 + (o.id * 13) % 30) g WHERE o.id <> ?1""")
-                .setParameter(1, exceptOrganisation).executeUpdate();
+                FROM organisation o, generate_series(1, 5 + (o.id * 13) % 30) g WHERE o.id <> ?1""").setParameter(1, exceptOrganisation).executeUpdate();
         em.createNativeQuery("""
                 INSERT INTO employment (organisation_id, name, email, person_id, function_id, start_date, end_date)
                 SELECT o.id, p.display_name, p.email, p.id, f.function_id,
@@ -125,22 +148,33 @@ public class DevDemoData {
 
     /** Colleagues of the demo AF with every status: current, due soon, expired, never. Generated, not typed. */
     private void seedTeam(long organisationId) {
-        String[] names = { "Anouk", "Bart", "Chantal", "Dirk", "Esra", "Fenna", "Gert", "Hanneke" };
-        int[] coreDays = { 250, 40, -15, Integer.MIN_VALUE, 120, 10, -200, Integer.MIN_VALUE };
+        String[] names = {"Anouk", "Bart", "Chantal", "Dirk", "Esra", "Fenna", "Gert", "Hanneke"};
+        int[] coreDays = {250, 40, -15, Integer.MIN_VALUE, 120, 10, -200, Integer.MIN_VALUE};
         LocalDate today = LocalDate.now(clock);
-        Module core = content.catalog().modules().stream().filter(Module::core).findFirst().orElseThrow();
+        Module core = content.catalog().modules().stream()
+                .filter(Module::core)
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < names.length; i++) {
             String subject = "demo-collega-" + (i + 1);
             String email = subject + "@demo.example.org";
             long personId = ((Number) em.createNativeQuery("""
                     INSERT INTO person (subject, display_name, email, sector) VALUES (?1, ?2, ?3, 'kinderopvang')
                     ON CONFLICT (subject) DO UPDATE SET email = EXCLUDED.email RETURNING id""")
-                    .setParameter(1, subject).setParameter(2, names[i] + " (demo)").setParameter(3, email).getSingleResult()).longValue();
+                            .setParameter(1, subject)
+                            .setParameter(2, names[i] + " (demo)")
+                            .setParameter(3, email)
+                            .getSingleResult())
+                    .longValue();
             em.createNativeQuery("""
                     INSERT INTO employment (organisation_id, name, email, person_id, function_id, start_date)
                     VALUES (?1, ?2, ?3, ?5, 'pedagogisch-medewerker', ?4)""")
-                    .setParameter(1, organisationId).setParameter(2, names[i] + " (demo)").setParameter(3, email)
-                    .setParameter(4, today.minusYears(1 + i % 3)).setParameter(5, personId).executeUpdate();
+                    .setParameter(1, organisationId)
+                    .setParameter(2, names[i] + " (demo)")
+                    .setParameter(3, email)
+                    .setParameter(4, today.minusYears(1 + i % 3))
+                    .setParameter(5, personId)
+                    .executeUpdate();
             if (coreDays[i] != Integer.MIN_VALUE) {
                 LocalDate validUntil = today.plusDays(coreDays[i]);
                 completion(personId, core, validUntil.minusMonths(core.refresherMonths()));
@@ -156,8 +190,7 @@ public class DevDemoData {
     private void bindDemoRows() {
         em.createNativeQuery("""
                 UPDATE aandachtsfunctionaris a SET person_id = p.id FROM person p
-                WHERE a.person_id IS NULL AND p.subject = 'aandachtsfunctionaris' AND lower(a.email) = 'aandachtsfunctionaris@example.com'""")
-                .executeUpdate();
+                WHERE a.person_id IS NULL AND p.subject = 'aandachtsfunctionaris' AND lower(a.email) = 'aandachtsfunctionaris@example.com'""").executeUpdate();
         em.createNativeQuery("""
                 UPDATE employment e SET person_id = p.id FROM person p
                 WHERE e.person_id IS NULL AND p.subject LIKE 'demo-%' AND lower(p.email) = lower(e.email)""").executeUpdate();
@@ -169,57 +202,126 @@ public class DevDemoData {
      * trainer (the demo trainer sees no actions on it).
      */
     private void seedSessions(long trainer) {
-        Number existing = (Number) em.createNativeQuery("SELECT count(*) FROM tour_session").getSingleResult();
+        Number existing = (Number)
+                em.createNativeQuery("SELECT count(*) FROM tour_session").getSingleResult();
         if (existing.longValue() > 0) {
             return;
         }
         ZonedDateTime today = LocalDate.now(clock).atStartOfDay(clock.getZone());
-        long full = session("Meldcodetour Emmeloord: de vijf stappen", "{onderwijs,kinderopvang}", "{meldcode-in-5-stappen}",
-                today.plusDays(9).withHour(14), 150, "Bibliotheek Emmeloord, Wellerwaard 1", null, 4, trainer);
-        session("Online: het afwegingskader in de praktijk", "{}", "{meldcode-in-5-stappen}", today.plusDays(16).withHour(19).withMinute(30),
-                90, null, "https://meet.example.org/meldcodetour-afwegingskader", 40, trainer);
-        session("Aan de slag als aandachtsfunctionaris", "{}", "{aandachtsfunctionaris}", today.plusDays(23).withHour(9).withMinute(30),
-                180, "Gemeentehuis Noordoostpolder, Emmeloord", null, 20, trainer);
-        long past = session("Meldcodetour Urk: signalen bij ouderen", "{ouderenzorg,wijkteam}", "{meldcode-in-5-stappen}",
-                today.minusDays(12).withHour(13).withMinute(30), 150, "Het Baken, Urk", null, 25, trainer);
-        session("Meldcodetour Dronten: kinderopvang", "{kinderopvang}", "{meldcode-in-5-stappen}", today.plusDays(30).withHour(15),
-                120, "De Meerpaal, Dronten", null, 30, null);
-        List<Long> colleagues = SqlRow.list(em.createNativeQuery(
-                "SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject"), r -> r.longValue(0));
+        long full = session(
+                "Meldcodetour Emmeloord: de vijf stappen",
+                "{onderwijs,kinderopvang}",
+                "{meldcode-in-5-stappen}",
+                today.plusDays(9).withHour(14),
+                150,
+                "Bibliotheek Emmeloord, Wellerwaard 1",
+                null,
+                4,
+                trainer);
+        session(
+                "Online: het afwegingskader in de praktijk",
+                "{}",
+                "{meldcode-in-5-stappen}",
+                today.plusDays(16).withHour(19).withMinute(30),
+                90,
+                null,
+                "https://meet.example.org/meldcodetour-afwegingskader",
+                40,
+                trainer);
+        session(
+                "Aan de slag als aandachtsfunctionaris",
+                "{}",
+                "{aandachtsfunctionaris}",
+                today.plusDays(23).withHour(9).withMinute(30),
+                180,
+                "Gemeentehuis Noordoostpolder, Emmeloord",
+                null,
+                20,
+                trainer);
+        long past = session(
+                "Meldcodetour Urk: signalen bij ouderen",
+                "{ouderenzorg,wijkteam}",
+                "{meldcode-in-5-stappen}",
+                today.minusDays(12).withHour(13).withMinute(30),
+                150,
+                "Het Baken, Urk",
+                null,
+                25,
+                trainer);
+        session(
+                "Meldcodetour Dronten: kinderopvang",
+                "{kinderopvang}",
+                "{meldcode-in-5-stappen}",
+                today.plusDays(30).withHour(15),
+                120,
+                "De Meerpaal, Dronten",
+                null,
+                30,
+                null);
+        List<Long> colleagues = SqlRow.list(
+                em.createNativeQuery("SELECT id FROM person WHERE subject LIKE 'demo-collega-%' ORDER BY subject"),
+                r -> r.longValue(0));
         for (int i = 0; i < colleagues.size(); i++) {
             long person = colleagues.get(i);
             // the full session: 4 places taken, the others wait in the order they registered
             em.createNativeQuery("INSERT INTO session_registration (session_id, person_id, status, registered_at) "
-                    + "VALUES (?1, ?2, ?3, now() - make_interval(days => ?4))")
-                    .setParameter(1, full).setParameter(2, person).setParameter(3, i < 4 ? "registered" : "waitlisted")
-                    .setParameter(4, 20 - i).executeUpdate();
+                            + "VALUES (?1, ?2, ?3, now() - make_interval(days => ?4))")
+                    .setParameter(1, full)
+                    .setParameter(2, person)
+                    .setParameter(3, i < 4 ? "registered" : "waitlisted")
+                    .setParameter(4, 20 - i)
+                    .executeUpdate();
             // the past session: attendance taken, one colleague was not there
-            em.createNativeQuery("INSERT INTO session_registration (session_id, person_id, status, registered_at, attended, "
-                    + "attendance_marked_by) VALUES (?1, ?2, 'registered', now() - interval '40 days', ?3, 'trainer')")
-                    .setParameter(1, past).setParameter(2, person).setParameter(3, i != 2).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO session_registration (session_id, person_id, status, registered_at, attended, "
+                                    + "attendance_marked_by) VALUES (?1, ?2, 'registered', now() - interval '40 days', ?3, 'trainer')")
+                    .setParameter(1, past)
+                    .setParameter(2, person)
+                    .setParameter(3, i != 2)
+                    .executeUpdate();
         }
     }
 
-    private long session(String title, String sectors, String modules, ZonedDateTime start, int minutes, String place, String onlineUrl,
-            int capacity, Long trainer) {
-        return ((Number) em.createNativeQuery("INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, "
-                + "online_url, capacity, trainer, trainer_email, trainer_person_id, created_by) "
-                + "VALUES (?1, CAST(?2 AS varchar[]), CAST(?3 AS varchar[]), ?4, ?5, CAST(?6 AS varchar), CAST(?7 AS varchar), ?8, ?9, "
-                + "?10, CAST(?11 AS bigint), 'demo') RETURNING id")
-                .setParameter(1, title).setParameter(2, sectors).setParameter(3, modules)
-                .setParameter(4, start.toInstant()).setParameter(5, start.plusMinutes(minutes).toInstant())
-                .setParameter(6, place).setParameter(7, onlineUrl).setParameter(8, capacity)
-                .setParameter(9, trainer == null ? "Karin Jansen" : "Tamara Visser (demo-trainer)")
-                .setParameter(10, trainer == null ? "karin.jansen@demo.example.org" : "trainer@example.com")
-                .setParameter(11, trainer).getSingleResult()).longValue();
+    private long session(
+            String title,
+            String sectors,
+            String modules,
+            ZonedDateTime start,
+            int minutes,
+            String place,
+            String onlineUrl,
+            int capacity,
+            Long trainer) {
+        return ((Number) em.createNativeQuery(
+                                "INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, "
+                                        + "online_url, capacity, trainer, trainer_email, trainer_person_id, created_by) "
+                                        + "VALUES (?1, CAST(?2 AS varchar[]), CAST(?3 AS varchar[]), ?4, ?5, CAST(?6 AS varchar), CAST(?7 AS varchar), ?8, ?9, "
+                                        + "?10, CAST(?11 AS bigint), 'demo') RETURNING id")
+                        .setParameter(1, title)
+                        .setParameter(2, sectors)
+                        .setParameter(3, modules)
+                        .setParameter(4, start.toInstant())
+                        .setParameter(5, start.plusMinutes(minutes).toInstant())
+                        .setParameter(6, place)
+                        .setParameter(7, onlineUrl)
+                        .setParameter(8, capacity)
+                        .setParameter(9, trainer == null ? "Karin Jansen" : "Tamara Visser (demo-trainer)")
+                        .setParameter(10, trainer == null ? "karin.jansen@demo.example.org" : "trainer@example.com")
+                        .setParameter(11, trainer)
+                        .getSingleResult())
+                .longValue();
     }
 
     private void insertAf(long organisationId, String name, String email, LocalDate start, LocalDate end) {
         em.createNativeQuery("""
                 INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date, end_date)
                 VALUES (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, organisationId).setParameter(2, name).setParameter(3, email)
-                .setParameter(4, start).setParameter(5, end).executeUpdate();
+                .setParameter(1, organisationId)
+                .setParameter(2, name)
+                .setParameter(3, email)
+                .setParameter(4, start)
+                .setParameter(5, end)
+                .executeUpdate();
     }
 
     private long person(String subject, String name, String sector) {
@@ -228,23 +330,36 @@ public class DevDemoData {
                 VALUES (:s, :n, :e, :sector)
                 ON CONFLICT (subject) DO UPDATE SET sector = COALESCE(person.sector, EXCLUDED.sector)
                 RETURNING id
-                """).setParameter("s", subject).setParameter("n", name).setParameter("e", subject + "@example.com")
-                .setParameter("sector", sector).getSingleResult()).longValue();
+                """)
+                        .setParameter("s", subject)
+                        .setParameter("n", name)
+                        .setParameter("e", subject + "@example.com")
+                        .setParameter("sector", sector)
+                        .getSingleResult())
+                .longValue();
     }
 
     private void completion(long personId, Module module, LocalDate completedOn) {
-        Number existing = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM completion WHERE person_id = :p AND module_id = :m")
-                .setParameter("p", personId).setParameter("m", module.id()).getSingleResult();
+        Number existing =
+                (Number) em.createNativeQuery("SELECT count(*) FROM completion WHERE person_id = :p AND module_id = :m")
+                        .setParameter("p", personId)
+                        .setParameter("m", module.id())
+                        .getSingleResult();
         if (existing.longValue() > 0) {
             return;
         }
         em.createNativeQuery("""
                 INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
                 VALUES (:id, :p, :m, :v, 90, :at, :until)
-                """).setParameter("id", UUID.randomUUID()).setParameter("p", personId).setParameter("m", module.id())
+                """)
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("p", personId)
+                .setParameter("m", module.id())
                 .setParameter("v", content.catalog().version())
-                .setParameter("at", ZonedDateTime.of(completedOn.atTime(10, 0), clock.getZone()).toInstant())
+                .setParameter(
+                        "at",
+                        ZonedDateTime.of(completedOn.atTime(10, 0), clock.getZone())
+                                .toInstant())
                 .setParameter("until", Validity.validUntil(completedOn, module.refresherMonths()))
                 .executeUpdate();
     }

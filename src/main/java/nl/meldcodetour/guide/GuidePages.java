@@ -1,8 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.guide;
 
-import java.util.List;
-import java.util.Set;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,9 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import java.util.Set;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Page;
 import nl.meldcodetour.content.RouteMap;
@@ -32,11 +34,9 @@ import nl.meldcodetour.content.Scan;
 public class GuidePages {
 
     /** The outcome of a scan: the ticked items per group, in the scan's order. */
-    public record ScanResult(List<GroupResult> groups, int total) {
-    }
+    public record ScanResult(List<GroupResult> groups, int total) {}
 
-    public record GroupResult(Scan.Group group, List<Scan.Item> ticked) {
-    }
+    public record GroupResult(Scan.Group group, List<Scan.Item> ticked) {}
 
     @CheckedTemplate
     static class Templates {
@@ -57,7 +57,8 @@ public class GuidePages {
     @GET
     @Path("routekaart")
     public TemplateInstance routekaarten() {
-        return Templates.routekaarten(content.catalog().nationalRouteMap(), content.catalog().gemeenteRouteMaps());
+        return Templates.routekaarten(
+                content.catalog().nationalRouteMap(), content.catalog().gemeenteRouteMaps());
     }
 
     @GET
@@ -90,9 +91,13 @@ public class GuidePages {
     public TemplateInstance scanResult(MultivaluedMap<String, String> form) {
         Scan scan = content.catalog().scan();
         List<String> values = form.get("punt");
-        Set<String> ticked = values == null ? Set.of() : Set.copyOf(values.stream().filter(v -> v != null).toList());
+        Set<String> ticked = values == null
+                ? Set.of()
+                : Set.copyOf(values.stream().filter(v -> v != null).toList());
         List<GroupResult> groups = scan.groups().stream()
-                .map(g -> new GroupResult(g, g.items().stream().filter(i -> ticked.contains(i.id())).toList()))
+                .map(g -> new GroupResult(
+                        g,
+                        g.items().stream().filter(i -> ticked.contains(i.id())).toList()))
                 .toList();
         int total = groups.stream().mapToInt(g -> g.ticked().size()).sum();
         return Templates.scanResult(scan, new ScanResult(groups, total));

@@ -1,11 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +17,11 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
@@ -40,15 +41,22 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     private final VerifiedTokenCache cache;
 
     @Inject
-    public CachingTokenIdentityProvider(OidcIdentityProvider oidc, MeterRegistry registry, Clock clock, MeldcodetourConfig config) {
+    public CachingTokenIdentityProvider(
+            OidcIdentityProvider oidc, MeterRegistry registry, Clock clock, MeldcodetourConfig config) {
         this.oidc = oidc;
-        this.cache = new VerifiedTokenCache(config.oidc().tokenCache().maxEntries(), config.oidc().tokenCache().maxAge(), clock);
+        this.cache = new VerifiedTokenCache(
+                config.oidc().tokenCache().maxEntries(),
+                config.oidc().tokenCache().maxAge(),
+                clock);
         Gauge.builder("meldcodetour.oidc.token.cache.size", cache, VerifiedTokenCache::size)
-                .description("Verified tokens kept").register(registry);
+                .description("Verified tokens kept")
+                .register(registry);
         Gauge.builder("meldcodetour.oidc.token.cache.hits", cache, VerifiedTokenCache::hits)
-                .description("Requests whose token was verified before").register(registry);
+                .description("Requests whose token was verified before")
+                .register(registry);
         Gauge.builder("meldcodetour.oidc.token.cache.misses", cache, VerifiedTokenCache::misses)
-                .description("Requests whose token was verified in full").register(registry);
+                .description("Requests whose token was verified in full")
+                .register(registry);
     }
 
     public VerifiedTokenCache cache() {
@@ -66,7 +74,8 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         TokenCredential token = request.getToken();
         if (!(token instanceof AccessTokenCredential || token instanceof IdTokenCredential)) {
             return Uni.createFrom().nullItem();

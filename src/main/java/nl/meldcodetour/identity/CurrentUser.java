@@ -1,5 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,29 +18,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.DisplayName;
-import jakarta.json.JsonString;
-import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * The logged-in person. On first use in a request the identity (subject, name, e-mail and whether it is verified, and
@@ -48,6 +48,7 @@ public class CurrentUser implements DisplayName {
 
     /** Roles known to Meldcodetour, as they appear in the role claim. */
     public static final String MEDEWERKER = "medewerker";
+
     public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
     public static final String GEMEENTE = "gemeente";
     public static final String BEHEERDER = "beheerder";
@@ -154,9 +155,13 @@ public class CurrentUser implements DisplayName {
     }
 
     /** What the identity says about the person, trimmed to what the {@code person} table holds. */
-    private record Claims(String subject, String name, String email, boolean emailVerified, Optional<String> sector,
-            String organisation) {
-    }
+    private record Claims(
+            String subject,
+            String name,
+            String email,
+            boolean emailVerified,
+            Optional<String> sector,
+            String organisation) {}
 
     private Claims claims() {
         if (claims == null) {
@@ -184,29 +189,44 @@ public class CurrentUser implements DisplayName {
     /** The claims as the identity carries them, trimmed, with an unknown sector left out. */
     private Claims readClaims() {
         String subject = claim("sub").orElse(identity.getPrincipal().getName());
-        String name = claim("name").or(() -> claim("preferred_username")).orElse(identity.getPrincipal().getName());
+        String name = claim("name")
+                .or(() -> claim("preferred_username"))
+                .orElse(identity.getPrincipal().getName());
         String sectorClaim = config.oidc().sectorClaim();
         Optional<String> sector = claim(sectorClaim).filter(s -> {
             boolean known = content.catalog().sector(s).isPresent();
             if (!known) {
-                LOG.warnf("Ignoring unknown sector '%s' in the '%s' claim", s, sectorClaim); // not whose: no subjects in logs
+                LOG.warnf(
+                        "Ignoring unknown sector '%s' in the '%s' claim",
+                        s, sectorClaim); // not whose: no subjects in logs
             }
             return known;
         });
         String email = claim("email").map(e -> truncate(e, 320)).orElse(null);
         // Keycloak sends a JSON boolean; some providers send the string "true". Anything else is unverified.
-        boolean verified = email != null && claim("email_verified").filter("true"::equals).isPresent();
-        return new Claims(truncate(subject, 255), truncate(name, 200), email, verified, sector,
-                claim(config.oidc().organisationClaim()).map(o -> truncate(o, 200)).orElse(null));
+        boolean verified =
+                email != null && claim("email_verified").filter("true"::equals).isPresent();
+        return new Claims(
+                truncate(subject, 255),
+                truncate(name, 200),
+                email,
+                verified,
+                sector,
+                claim(config.oidc().organisationClaim())
+                        .map(o -> truncate(o, 200))
+                        .orElse(null));
     }
 
     /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */
     private static boolean isCurrent(Person known, Claims c) {
-        return known.subject.equals(c.subject()) && Objects.equals(known.displayName, c.name())
-                && Objects.equals(known.email, c.email()) && known.emailVerified == c.emailVerified()
+        return known.subject.equals(c.subject())
+                && Objects.equals(known.displayName, c.name())
+                && Objects.equals(known.email, c.email())
+                && known.emailVerified == c.emailVerified()
                 && (c.sector().isEmpty() || c.sector().get().equals(known.sector))
                 && (c.organisation() == null || c.organisation().equals(known.organisation))
-                && known.lastSeenAt != null && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)));
+                && known.lastSeenAt != null
+                && known.lastSeenAt.isAfter(Instant.now().minus(Duration.ofHours(1)));
     }
 
     private Person mirror() {
@@ -235,15 +255,23 @@ public class CurrentUser implements DisplayName {
             Long id = !ids.isEmpty() ? ids.get(0) : known != null ? known.id : null;
             if (id == null) {
                 return em.createQuery("from Person where subject = :subject", Person.class)
-                        .setParameter("subject", subject).getSingleResult();
+                        .setParameter("subject", subject)
+                        .getSingleResult();
             }
             Person current = em.find(Person.class, id);
             em.refresh(current); // the request's session may hold it from before the upsert: read it again
             if (known != null && known.email != null && !known.email.equalsIgnoreCase(String.valueOf(email))) {
-                // not silent: what this person is bound to stays bound to the subject, and the beheerder sees the change
-                audit.record(subject, "EMAIL_CHANGED", "person", id, "e-mailadres gewijzigd van " + known.email + " naar "
-                        + (email == null ? "(geen)" : email) + (c.emailVerified() ? " (geverifieerd)" : " (niet geverifieerd)")
-                        + "; koppelingen blijven bij dit account");
+                // not silent: what this person is bound to stays bound to the subject, and the beheerder sees the
+                // change
+                audit.record(
+                        subject,
+                        "EMAIL_CHANGED",
+                        "person",
+                        id,
+                        "e-mailadres gewijzigd van " + known.email + " naar "
+                                + (email == null ? "(geen)" : email)
+                                + (c.emailVerified() ? " (geverifieerd)" : " (niet geverifieerd)")
+                                + "; koppelingen blijven bij dit account");
             }
             if (current.emailVerified && current.email != null) {
                 verifiedEmail.fire(new VerifiedEmail(id, subject, current.email));
@@ -260,7 +288,8 @@ public class CurrentUser implements DisplayName {
      * back to the pool right after the read; inside one Agroal hands out the connection enlisted in it.
      */
     private Person read(String subject) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(READ)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(READ)) {
             s.setString(1, subject);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

@@ -1,12 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
-
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
+import java.util.List;
+import java.util.Optional;
 import nl.meldcodetour.core.db.SqlRow;
 
 /** What other features may ask about stored people. */
@@ -25,8 +27,10 @@ public class People {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        List<Long> ids = SqlRow.list(em.createNativeQuery("SELECT id FROM person WHERE lower(email) = lower(?1) AND email_verified LIMIT 2")
-                .setParameter(1, email.strip()), r -> r.longValue(0));
+        List<Long> ids = SqlRow.list(
+                em.createNativeQuery("SELECT id FROM person WHERE lower(email) = lower(?1) AND email_verified LIMIT 2")
+                        .setParameter(1, email.strip()),
+                r -> r.longValue(0));
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 }

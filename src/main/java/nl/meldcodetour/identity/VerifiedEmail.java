@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
 /**
@@ -5,5 +9,4 @@ package nl.meldcodetour.identity;
  * their identity provider verified. Features that hold invitations by e-mail address bind the unbound ones for this
  * address to the person; rows already bound to someone stay theirs.
  */
-public record VerifiedEmail(long personId, String subject, String email) {
-}
+public record VerifiedEmail(long personId, String subject, String email) {}

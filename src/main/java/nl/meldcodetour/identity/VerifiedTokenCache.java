@@ -1,5 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,11 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 /**
  * Identities of tokens that quarkus-oidc has verified, kept until the token expires (at most {@code maxAge}), keyed by
@@ -38,12 +40,10 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 public final class VerifiedTokenCache {
 
     /** Identity attributes that belong to one request and must never be handed to another. */
-    public static final List<String> PER_REQUEST_ATTRIBUTES = List.of(
-            "io.vertx.ext.web.RoutingContext",
-            "io.quarkus.security.identity.AuthenticationRequestContext");
+    public static final List<String> PER_REQUEST_ATTRIBUTES =
+            List.of("io.vertx.ext.web.RoutingContext", "io.quarkus.security.identity.AuthenticationRequestContext");
 
-    private record Entry(SecurityIdentity identity, long expiresAtMillis) {
-    }
+    private record Entry(SecurityIdentity identity, long expiresAtMillis) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;

@@ -1,5 +1,18 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -9,38 +22,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
+import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
 import nl.meldcodetour.registry.Organisations;
 import nl.meldcodetour.team.StaffRecords;
 import nl.meldcodetour.team.TeamService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Objects;
-import nl.meldcodetour.core.ConflictException;
-import nl.meldcodetour.core.config.MeldcodetourConfig;
-import nl.meldcodetour.core.time.ClockProducer;
-import nl.meldcodetour.core.web.Formats;
+import org.jboss.logging.Logger;
 
 /**
  * CSV import of organisations (beheerder) and staff lists (aandachtsfunctionaris or beheerder): upload -> preview
@@ -54,18 +55,24 @@ public class CsvImportService {
     private static final Logger LOG = Logger.getLogger(CsvImportService.class);
 
     public enum Kind {
-        ORGANISATIONS, STAFF
+        ORGANISATIONS,
+        STAFF
     }
 
     /** A problem in one cell of one row; line 1 is the header. */
-    public record RowError(long line, String column, String message) {
-    }
+    public record RowError(long line, String column, String message) {}
 
     /**
      * What an import would do: counts, the errors per row, and the first good rows as they will be stored
      * ({@code columns} are the canonical column names present in the file, {@code sample} their values).
      */
-    public record Preview(UUID id, String kind, int rows, int validRows, List<RowError> errors, List<String> columns,
+    public record Preview(
+            UUID id,
+            String kind,
+            int rows,
+            int validRows,
+            List<RowError> errors,
+            List<String> columns,
             List<List<String>> sample) {
         static final int SAMPLE_ROWS = 10;
         /** The errors the import's page keeps and shows: a file with thousands of bad rows needs mending, not a list. */
@@ -73,8 +80,10 @@ public class CsvImportService {
 
         /** This preview with at most {@link #ERRORS_KEPT} errors: what its page keeps and shows. */
         Preview kept() {
-            return errors.size() <= ERRORS_KEPT ? this
-                    : new Preview(id, kind, rows, validRows, List.copyOf(errors.subList(0, ERRORS_KEPT)), columns, sample);
+            return errors.size() <= ERRORS_KEPT
+                    ? this
+                    : new Preview(
+                            id, kind, rows, validRows, List.copyOf(errors.subList(0, ERRORS_KEPT)), columns, sample);
         }
 
         /** Whether the page shows only the first errors ({@link #kept()}). */
@@ -95,8 +104,7 @@ public class CsvImportService {
         }
     }
 
-    public record Result(int created, int updated, int unchanged, int skipped) {
-    }
+    public record Result(int created, int updated, int unchanged, int skipped) {}
 
     static final Map<String, List<String>> ORGANISATION_COLUMNS = columns(
             "naam", "naam,name,organisatie,organisatienaam",
@@ -114,11 +122,28 @@ public class CsvImportService {
             "functie", "functie,function",
             "startdatum", "startdatum,in dienst,begindatum");
 
-    private static final Map<String, String> SNAPSHOT_TO_COLUMN = Map.of("vestiging", "vestigingsnummer", "wijk/dorp", "wijk");
+    private static final Map<String, String> SNAPSHOT_TO_COLUMN =
+            Map.of("vestiging", "vestigingsnummer", "wijk/dorp", "wijk");
 
-    private static final Map<String, String> ORG_FIELD_TO_COLUMN = Map.of("name", "naam", "kvkNumber", "kvk",
-            "vestigingsnummer", "vestigingsnummer", "sector", "sector", "gemeente", "gemeente", "area", "wijk",
-            "postcode", "postcode", "staffCount", "medewerkers", "address", "adres");
+    private static final Map<String, String> ORG_FIELD_TO_COLUMN = Map.of(
+            "name",
+            "naam",
+            "kvkNumber",
+            "kvk",
+            "vestigingsnummer",
+            "vestigingsnummer",
+            "sector",
+            "sector",
+            "gemeente",
+            "gemeente",
+            "area",
+            "wijk",
+            "postcode",
+            "postcode",
+            "staffCount",
+            "medewerkers",
+            "address",
+            "adres");
 
     @Inject
     EntityManager em;
@@ -166,30 +191,54 @@ public class CsvImportService {
         em.createNativeQuery("""
                 DELETE FROM csv_import WHERE id IN (SELECT id FROM csv_import WHERE created_by = ?1 AND kind = ?2
                                                     ORDER BY created_at DESC OFFSET ?3)""")
-                .setParameter(1, actor).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, PENDING_PER_PERSON - 1)
+                .setParameter(1, actor)
+                .setParameter(2, kind.name().toLowerCase(Locale.ROOT))
+                .setParameter(3, PENDING_PER_PERSON - 1)
                 .executeUpdate();
         UUID id = UUID.randomUUID();
-        List<CsvTable.Row> valid = checked.rows.stream().filter(r -> !checked.badLines.contains(r.line())).toList();
-        List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS).keySet().stream()
-                .filter(c -> checked.rows.stream().anyMatch(r -> r.get(c) != null)).toList();
+        List<CsvTable.Row> valid = checked.rows.stream()
+                .filter(r -> !checked.badLines.contains(r.line()))
+                .toList();
+        List<String> columns = (kind == Kind.ORGANISATIONS ? ORGANISATION_COLUMNS : STAFF_COLUMNS)
+                .keySet().stream()
+                        .filter(c -> checked.rows.stream().anyMatch(r -> r.get(c) != null))
+                        .toList();
         // what will be stored, not what the file says: "8321 AB" is stored as 8321, an address in capitals as typed
-        List<List<String>> sample = valid.stream().limit(Preview.SAMPLE_ROWS).map(r -> {
-            Map<String, String> stored = kind == Kind.ORGANISATIONS ? storedOrganisation(r) : storedStaff(r);
-            return columns.stream().map(c -> stored.getOrDefault(c, "")).toList();
-        }).toList();
-        Preview preview = new Preview(id, kind.name().toLowerCase(Locale.ROOT), checked.rows.size(), valid.size(), checked.errors,
-                columns, sample);
-        // the preview itself is kept beside the rows, so the page shows it again by GET (post/redirect/get, Back, reload)
-        em.createNativeQuery("INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, kind.name().toLowerCase(Locale.ROOT)).setParameter(3, organisationId)
-                .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid, preview.kept())).setParameter(5, actor).executeUpdate();
+        List<List<String>> sample = valid.stream()
+                .limit(Preview.SAMPLE_ROWS)
+                .map(r -> {
+                    Map<String, String> stored = kind == Kind.ORGANISATIONS ? storedOrganisation(r) : storedStaff(r);
+                    return columns.stream().map(c -> stored.getOrDefault(c, "")).toList();
+                })
+                .toList();
+        Preview preview = new Preview(
+                id,
+                kind.name().toLowerCase(Locale.ROOT),
+                checked.rows.size(),
+                valid.size(),
+                checked.errors,
+                columns,
+                sample);
+        // the preview itself is kept beside the rows, so the page shows it again by GET (post/redirect/get, Back,
+        // reload)
+        em.createNativeQuery(
+                        "INSERT INTO csv_import (id, kind, organisation_id, content, created_by) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id)
+                .setParameter(2, kind.name().toLowerCase(Locale.ROOT))
+                .setParameter(3, organisationId)
+                .setParameter(4, StoredRows.write(json, checked.badLines.size(), valid, preview.kept()))
+                .setParameter(5, actor)
+                .executeUpdate();
         return preview;
     }
 
     /** A stored import as its page shows it: waiting for confirmation (with its preview) or confirmed (with its outcome). */
-    public record Stored(Kind kind, Long organisationId, Optional<Preview> preview, Optional<Result> result,
-            Optional<Instant> confirmedAt) {
-    }
+    public record Stored(
+            Kind kind,
+            Long organisationId,
+            Optional<Preview> preview,
+            Optional<Result> result,
+            Optional<Instant> confirmedAt) {}
 
     /** The import, if it exists and was made by this person, as its page shows it. */
     public Optional<Stored> stored(UUID id, String actor) {
@@ -197,8 +246,12 @@ public class CsvImportService {
             Kind kind = Kind.valueOf(((String) row[0]).toUpperCase(Locale.ROOT));
             Long organisationId = row[1] == null ? null : ((Number) row[1]).longValue();
             Optional<Confirmed> confirmed = Confirmed.read(json, (String) row[2]);
-            return new Stored(kind, organisationId, confirmed.isPresent() ? Optional.empty() : StoredRows.preview(json, (String) row[2]),
-                    confirmed.map(Confirmed::result), confirmed.map(Confirmed::confirmedAt));
+            return new Stored(
+                    kind,
+                    organisationId,
+                    confirmed.isPresent() ? Optional.empty() : StoredRows.preview(json, (String) row[2]),
+                    confirmed.map(Confirmed::result),
+                    confirmed.map(Confirmed::confirmedAt));
         });
     }
 
@@ -207,7 +260,10 @@ public class CsvImportService {
      * colleagues). Every 15 minutes on every instance, the first a minute after the start (on a new database, once the
      * migrations have made the table); deleting is idempotent, so instances need no coordination.
      */
-    @Scheduled(identity = PURGE_JOB, every = "${meldcodetour.imports.purge-every}", delayed = "1m",
+    @Scheduled(
+            identity = PURGE_JOB,
+            every = "${meldcodetour.imports.purge-every}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
         purgePreviews();
@@ -217,9 +273,12 @@ public class CsvImportService {
     @Transactional
     public int purgePreviews() {
         int purged = em.createNativeQuery("DELETE FROM csv_import WHERE created_at < now() - CAST(?1 AS interval)")
-                .setParameter(1, config.imports().previewLifetime()).executeUpdate();
+                .setParameter(1, config.imports().previewLifetime())
+                .executeUpdate();
         if (purged > 0) {
-            LOG.infof("Purged %d CSV previews older than %s", purged, config.imports().previewLifetime());
+            LOG.infof(
+                    "Purged %d CSV previews older than %s",
+                    purged, config.imports().previewLifetime());
         }
         return purged;
     }
@@ -229,8 +288,11 @@ public class CsvImportService {
     /** The stored import, if it exists and was made by this person for this organisation. */
     public Optional<Object[]> find(UUID id, String actor) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2")
-                .setParameter(1, id).setParameter(2, actor).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2")
+                .setParameter(1, id)
+                .setParameter(2, actor)
+                .getResultList();
         return rows.stream().findFirst();
     }
 
@@ -242,9 +304,12 @@ public class CsvImportService {
         private final transient Result result;
 
         AlreadyConfirmed(Result result, Instant at) {
-            super("Deze import is al verwerkt, op " + DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
-                    Locale.forLanguageTag("nl-NL")).withZone(ClockProducer.ZONE).format(at)
-                    + " (nieuw: " + result.created() + ", bijgewerkt: " + result.updated() + ", al gelijk: " + result.unchanged()
+            super("Deze import is al verwerkt, op "
+                    + DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl-NL"))
+                            .withZone(ClockProducer.ZONE)
+                            .format(at)
+                    + " (nieuw: " + result.created() + ", bijgewerkt: " + result.updated() + ", al gelijk: "
+                    + result.unchanged()
                     + ", overgeslagen: " + result.skipped() + "). Er is niets dubbel opgeslagen.");
             this.result = result;
         }
@@ -264,7 +329,9 @@ public class CsvImportService {
         @SuppressWarnings("unchecked")
         List<Object[]> locked = em.createNativeQuery("""
                 SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2 FOR UPDATE""")
-                .setParameter(1, id).setParameter(2, actor).getResultList();
+                .setParameter(1, id)
+                .setParameter(2, actor)
+                .getResultList();
         if (locked.isEmpty()) {
             throw new MissingException();
         }
@@ -279,14 +346,18 @@ public class CsvImportService {
         // checked again: the catalogue of functions or the register may have changed since the preview
         Checked checked = checkRows(kind, kept.rows());
         if ((kept.invalidRows() > 0 || !checked.errors.isEmpty()) && !onlyValid) {
-            throw new InvalidInputException(Map.of("onlyValid",
-                    "Het bestand bevat fouten. Verbeter het bestand, of kies ervoor alleen de goede regels te importeren."));
+            throw new InvalidInputException(
+                    Map.of(
+                            "onlyValid",
+                            "Het bestand bevat fouten. Verbeter het bestand, of kies ervoor alleen de goede regels te importeren."));
         }
         if (kind == Kind.ORGANISATIONS) {
-            // one creator of organisations at a time: two imports of the same file, or an import and the form, never both add one
+            // one creator of organisations at a time: two imports of the same file, or an import and the form, never
+            // both add one
             OrganisationService.lockCreation(em);
         } else {
-            // one writer of this organisation's staff at a time: two imports of the same list never both add a colleague
+            // one writer of this organisation's staff at a time: two imports of the same list never both add a
+            // colleague
             OrganisationService.lockOrganisation(em, organisationId);
         }
         int created = 0;
@@ -297,7 +368,8 @@ public class CsvImportService {
             if (checked.badLines.contains(row.line())) {
                 continue;
             }
-            String outcome = kind == Kind.ORGANISATIONS ? importOrganisation(row, actor, newOrganisations)
+            String outcome = kind == Kind.ORGANISATIONS
+                    ? importOrganisation(row, actor, newOrganisations)
                     : importStaff(organisationId, row, actor);
             switch (outcome) {
                 case "created" -> created++;
@@ -308,8 +380,10 @@ public class CsvImportService {
         insertAll(newOrganisations, actor);
         Result result = new Result(created, updated, unchanged, kept.invalidRows() + checked.badLines.size());
         // the rows (names, e-mail addresses) go; the outcome stays until the purge, for a second confirmation
-        em.createNativeQuery("UPDATE csv_import SET content = ?2 WHERE id = ?1").setParameter(1, id)
-                .setParameter(2, Confirmed.write(json, new Confirmed(Instant.now(clock), result))).executeUpdate();
+        em.createNativeQuery("UPDATE csv_import SET content = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, Confirmed.write(json, new Confirmed(Instant.now(clock), result)))
+                .executeUpdate();
         return result;
     }
 
@@ -321,7 +395,8 @@ public class CsvImportService {
 
         static String write(ObjectMapper json, Confirmed confirmed) {
             try {
-                return json.writeValueAsString(Map.of("confirmedAt", confirmed.confirmedAt().toString(), "result", confirmed.result()));
+                return json.writeValueAsString(
+                        Map.of("confirmedAt", confirmed.confirmedAt().toString(), "result", confirmed.result()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -336,7 +411,8 @@ public class CsvImportService {
                 if (!tree.hasNonNull("confirmedAt") || !tree.hasNonNull("result")) {
                     return Optional.empty();
                 }
-                return Optional.of(new Confirmed(Instant.parse(tree.get("confirmedAt").asText()),
+                return Optional.of(new Confirmed(
+                        Instant.parse(tree.get("confirmedAt").asText()),
                         json.treeToValue(tree.get("result"), Result.class)));
             } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
@@ -346,8 +422,7 @@ public class CsvImportService {
 
     // ------------------------------------------------------------------ checking
 
-    private record Checked(List<CsvTable.Row> rows, List<RowError> errors, Set<Long> badLines) {
-    }
+    private record Checked(List<CsvTable.Row> rows, List<RowError> errors, Set<Long> badLines) {}
 
     private Checked check(Kind kind, String text) {
         CsvTable table;
@@ -369,7 +444,8 @@ public class CsvImportService {
             Map<String, String> rowErrors = kind == Kind.ORGANISATIONS ? checkOrganisation(row) : checkStaff(row);
             String key = kind == Kind.ORGANISATIONS ? organisationKey(row) : lower(row.get("e-mail"));
             if (rowErrors.isEmpty() && key != null && !seen.add(key)) {
-                rowErrors.put(kind == Kind.ORGANISATIONS ? (row.get("kvk") != null ? "kvk" : "naam") : "e-mail",
+                rowErrors.put(
+                        kind == Kind.ORGANISATIONS ? (row.get("kvk") != null ? "kvk" : "naam") : "e-mail",
                         "Deze regel staat al eerder in het bestand (dubbel).");
             }
             rowErrors.forEach((column, message) -> errors.add(new RowError(row.line(), column, message)));
@@ -397,7 +473,8 @@ public class CsvImportService {
                             }
                         });
                         return Map.of("line", r.line(), "cells", cells);
-                    }).toList();
+                    })
+                    .toList();
             try {
                 return json.writeValueAsString(Map.of("invalidRows", invalidRows, "rows", list, "preview", preview));
             } catch (JsonProcessingException e) {
@@ -412,7 +489,9 @@ public class CsvImportService {
             }
             try {
                 var tree = json.readTree(content);
-                return tree.hasNonNull("preview") ? Optional.of(json.treeToValue(tree.get("preview"), Preview.class)) : Optional.empty();
+                return tree.hasNonNull("preview")
+                        ? Optional.of(json.treeToValue(tree.get("preview"), Preview.class))
+                        : Optional.empty();
             } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
             }
@@ -427,7 +506,8 @@ public class CsvImportService {
                 Map<String, Object> stored = json.readValue(content, Map.class);
                 List<CsvTable.Row> rows = new ArrayList<>();
                 for (Map<String, Object> r : (List<Map<String, Object>>) stored.get("rows")) {
-                    rows.add(new CsvTable.Row(((Number) r.get("line")).longValue(),
+                    rows.add(new CsvTable.Row(
+                            ((Number) r.get("line")).longValue(),
                             new LinkedHashMap<>((Map<String, String>) r.get("cells"))));
                 }
                 return Optional.of(new StoredRows(((Number) stored.get("invalidRows")).intValue(), rows));
@@ -450,7 +530,9 @@ public class CsvImportService {
         try {
             registry.validate(organisationInput(row, staff));
         } catch (InvalidInputException e) {
-            e.errors().forEach((field, message) -> errors.putIfAbsent(ORG_FIELD_TO_COLUMN.getOrDefault(field, field), message));
+            e.errors()
+                    .forEach((field, message) ->
+                            errors.putIfAbsent(ORG_FIELD_TO_COLUMN.getOrDefault(field, field), message));
         }
         return errors;
     }
@@ -464,8 +546,15 @@ public class CsvImportService {
         }
         Input.email(row.get("e-mail"), "e-mail", true, errors);
         if (function(row.get("functie")).isEmpty()) {
-            errors.put("functie", "Onbekende functie. Gebruik een van: " + String.join(", ",
-                    content.catalog().functions().values().stream().map(JobFunction::name).toList()) + ".");
+            errors.put(
+                    "functie",
+                    "Onbekende functie. Gebruik een van: "
+                            + String.join(
+                                    ", ",
+                                    content.catalog().functions().values().stream()
+                                            .map(JobFunction::name)
+                                            .toList())
+                            + ".");
         }
         if (row.get("startdatum") != null && date(row.get("startdatum")) == null) {
             errors.put("startdatum", "Geen geldige datum. Gebruik dd-mm-jjjj of jjjj-mm-dd.");
@@ -475,7 +564,9 @@ public class CsvImportService {
 
     /** A valid organisation row as the register stores it (normalised as a save normalises), per column. */
     private Map<String, String> storedOrganisation(CsvTable.Row row) {
-        Integer staff = row.get("medewerkers") == null ? null : Integer.valueOf(row.get("medewerkers").replace(".", ""));
+        Integer staff = row.get("medewerkers") == null
+                ? null
+                : Integer.valueOf(row.get("medewerkers").replace(".", ""));
         Organisation o = new Organisation();
         registry.applyTo(o, organisationInput(row, staff));
         // the register's own list of fields (also its change log), under the names of the CSV columns
@@ -494,7 +585,8 @@ public class CsvImportService {
         Map<String, String> ignored = new LinkedHashMap<>();
         stored.put("naam", Input.text(row.get("naam"), "naam", 200, true, ignored));
         stored.put("e-mail", Input.email(row.get("e-mail"), "e-mail", true, ignored));
-        stored.put("functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
+        stored.put(
+                "functie", function(row.get("functie")).map(JobFunction::name).orElse(null));
         LocalDate start = date(row.get("startdatum"));
         stored.put("startdatum", start == null ? null : Formats.dutch(start));
         stored.values().removeIf(Objects::isNull);
@@ -504,7 +596,9 @@ public class CsvImportService {
     // ------------------------------------------------------------------ writing
 
     private String importOrganisation(CsvTable.Row row, String actor, List<Organisation> newOrganisations) {
-        Integer staff = row.get("medewerkers") == null ? null : Integer.valueOf(row.get("medewerkers").replace(".", ""));
+        Integer staff = row.get("medewerkers") == null
+                ? null
+                : Integer.valueOf(row.get("medewerkers").replace(".", ""));
         OrganisationService.OrganisationInput input = organisationInput(row, staff);
         Optional<Organisation> existing = existingOrganisation(row);
         if (existing.isEmpty()) {
@@ -514,9 +608,17 @@ public class CsvImportService {
             return "created";
         }
         Organisation o = existing.get();
-        OrganisationService.OrganisationInput withVersion = new OrganisationService.OrganisationInput(input.name(),
-                input.kvkNumber(), input.vestigingsnummer(), input.sector(), input.gemeente(), input.area(), input.postcode(),
-                input.staffCount(), input.address(), o.version);
+        OrganisationService.OrganisationInput withVersion = new OrganisationService.OrganisationInput(
+                input.name(),
+                input.kvkNumber(),
+                input.vestigingsnummer(),
+                input.sector(),
+                input.gemeente(),
+                input.area(),
+                input.postcode(),
+                input.staffCount(),
+                input.address(),
+                o.version);
         Map<String, Object> before = OrganisationService.snapshot(o);
         Organisation normalised = new Organisation();
         registry.applyTo(normalised, input);
@@ -532,7 +634,9 @@ public class CsvImportService {
         JobFunction function = function(row.get("functie")).orElseThrow();
         return switch (staffRecords.correct(organisationId, email, row.get("naam"), function.id())) {
             case NONE -> {
-                teams.addStaff(organisationId, new TeamService.StaffInput(row.get("naam"), email, function.id(), date(row.get("startdatum"))),
+                teams.addStaff(
+                        organisationId,
+                        new TeamService.StaffInput(row.get("naam"), email, function.id(), date(row.get("startdatum"))),
                         actor);
                 yield "created";
             }
@@ -565,18 +669,29 @@ public class CsvImportService {
         }
         String v = value.strip().toLowerCase(Locale.ROOT);
         return content.catalog().functions().values().stream()
-                .filter(f -> f.id().equals(v) || f.name().toLowerCase(Locale.ROOT).equals(v)).findFirst();
+                .filter(f ->
+                        f.id().equals(v) || f.name().toLowerCase(Locale.ROOT).equals(v))
+                .findFirst();
     }
 
     private static OrganisationService.OrganisationInput organisationInput(CsvTable.Row row, Integer staff) {
-        return new OrganisationService.OrganisationInput(row.get("naam"), row.get("kvk"), row.get("vestigingsnummer"),
-                row.get("sector") == null ? null : row.get("sector").toLowerCase(Locale.ROOT), row.get("gemeente"),
-                row.get("wijk"), row.get("postcode"), staff, row.get("adres"), null);
+        return new OrganisationService.OrganisationInput(
+                row.get("naam"),
+                row.get("kvk"),
+                row.get("vestigingsnummer"),
+                row.get("sector") == null ? null : row.get("sector").toLowerCase(Locale.ROOT),
+                row.get("gemeente"),
+                row.get("wijk"),
+                row.get("postcode"),
+                staff,
+                row.get("adres"),
+                null);
     }
 
     private static String organisationKey(CsvTable.Row row) {
         String kvk = digits(row.get("kvk"));
-        return kvk != null ? "kvk:" + kvk + "/" + digits(row.get("vestigingsnummer"))
+        return kvk != null
+                ? "kvk:" + kvk + "/" + digits(row.get("vestigingsnummer"))
                 : "naam:" + lower(row.get("naam")) + "/" + lower(row.get("gemeente"));
     }
 
@@ -592,7 +707,9 @@ public class CsvImportService {
         if (value == null || value.isBlank()) {
             return null;
         }
-        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d-M-uuuu"),
+        for (DateTimeFormatter f : List.of(
+                DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ofPattern("d-M-uuuu"),
                 DateTimeFormatter.ofPattern("d/M/uuuu"))) {
             try {
                 return LocalDate.parse(value.strip(), f);

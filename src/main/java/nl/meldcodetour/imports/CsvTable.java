@@ -1,17 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.imports;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import java.io.UncheckedIOException;
 
 /**
  * A spreadsheet export as rows of named cells. Accepts UTF-8 with or without BOM, ';' (Excel NL) or ',' as
@@ -46,7 +49,8 @@ final class CsvTable {
      * @param aliases canonical column name -> accepted header names (lower case)
      * @param required canonical columns that must be present
      */
-    static CsvTable parse(String text, Map<String, List<String>> aliases, List<String> required) throws UnreadableException {
+    static CsvTable parse(String text, Map<String, List<String>> aliases, List<String> required)
+            throws UnreadableException {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         content = content.replace("\u0000", "");
         if (content.isBlank()) {
@@ -54,8 +58,16 @@ final class CsvTable {
         }
         String firstLine = content.lines().findFirst().orElse("");
         char delimiter = count(firstLine, ';') >= count(firstLine, ',') && count(firstLine, ';') > 0 ? ';' : ',';
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).setIgnoreHeaderCase(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(true)
+                .setIgnoreHeaderCase(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
             Map<String, String> headerToCanonical = new LinkedHashMap<>();
             for (String header : parser.getHeaderNames()) {
@@ -66,16 +78,20 @@ final class CsvTable {
                     }
                 });
             }
-            List<String> missing = required.stream().filter(r -> !headerToCanonical.containsValue(r)).toList();
+            List<String> missing = required.stream()
+                    .filter(r -> !headerToCanonical.containsValue(r))
+                    .toList();
             if (!missing.isEmpty()) {
-                throw new UnreadableException("Deze kolommen ontbreken in de eerste regel: " + String.join(", ", missing)
+                throw new UnreadableException("Deze kolommen ontbreken in de eerste regel: "
+                        + String.join(", ", missing)
                         + ". Gevonden kolommen: " + String.join(", ", parser.getHeaderNames())
                         + (delimiter == ',' ? " (gescheiden door komma's)" : " (gescheiden door puntkomma's)") + ".");
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() >= MAX_ROWS) {
-                    throw new UnreadableException("Het bestand heeft meer dan " + MAX_ROWS + " regels. Splits het in delen.");
+                    throw new UnreadableException(
+                            "Het bestand heeft meer dan " + MAX_ROWS + " regels. Splits het in delen.");
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 headerToCanonical.forEach((header, canonical) -> {

@@ -1,6 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.imports;
-
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,13 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
+import java.util.UUID;
 import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.team.TeamAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * CSV import in two steps: upload (returns a preview with every error by line and column) and confirm. Send the file
@@ -41,7 +42,7 @@ public class ImportApi {
     @POST
     @Path("imports/organisations")
     @RolesAllowed(Roles.BEHEERDER)
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Organisaties importeren, stap 1: voorbeeld met fouten per regel")
     public CsvImportService.Preview organisations(String body) {
         limits.upload(access.actor());
@@ -50,10 +51,10 @@ public class ImportApi {
 
     @POST
     @Path("imports/{importId}/confirm")
-    @RolesAllowed({ Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS })
+    @RolesAllowed({Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS})
     @Operation(summary = "Import bevestigen, stap 2 (onlyValid=true: alleen de goede regels)")
-    public CsvImportService.Result confirm(@PathParam("importId") UUID importId,
-            @QueryParam("onlyValid") @DefaultValue("false") boolean onlyValid) {
+    public CsvImportService.Result confirm(
+            @PathParam("importId") UUID importId, @QueryParam("onlyValid") @DefaultValue("false") boolean onlyValid) {
         return imports.confirm(importId, onlyValid, access.actor());
     }
 }

@@ -1,40 +1,41 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.imports;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.UUID;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.UUID;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
+import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
+import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.team.TeamAccess;
-import jakarta.ws.rs.NotFoundException;
-import java.net.URI;
-import java.util.Map;
-import nl.meldcodetour.core.web.RateLimits;
-import nl.meldcodetour.identity.CurrentUser;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Upload -> preview -> confirm, for organisations (beheerder) and a staff list (its AF or the beheerder). Every POST
@@ -43,7 +44,7 @@ import nl.meldcodetour.identity.CurrentUser;
  */
 @Path("/import")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS })
+@RolesAllowed({Roles.BEHEERDER, Roles.AANDACHTSFUNCTIONARIS})
 public class ImportPages {
 
     @CheckedTemplate
@@ -106,7 +107,8 @@ public class ImportPages {
     @GET
     @Path("{importId}")
     public TemplateInstance imported(@PathParam("importId") UUID importId) {
-        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
+        CsvImportService.Stored stored =
+                imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
         String message = flashedMessage();
         if (stored.result().isPresent()) {
             return Templates.result(stored.result().get(), back(stored.organisationId()), message);
@@ -120,19 +122,25 @@ public class ImportPages {
     @Path("{importId}/bevestigen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("importId") UUID importId, @RestForm("alleenGoede") String onlyValid) {
-        CsvImportService.Stored stored = imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
+        CsvImportService.Stored stored =
+                imports.stored(importId, access.actor()).orElseThrow(NotFoundException::new);
         String page = "/import/" + importId;
         try {
             imports.confirm(importId, "ja".equals(onlyValid), access.actor());
             return Response.seeOther(URI.create(page)).build();
         } catch (CsvImportService.AlreadyConfirmed e) {
-            // confirmed twice (a double click, Back and confirm again): the outcome of the first time, nothing imported again
+            // confirmed twice (a double click, Back and confirm again): the outcome of the first time, nothing imported
+            // again
             return flash.redirect(page, Map.of(), Map.of(), e.getMessage())
-                    .orElseGet(() -> Response.ok(Templates.result(e.result(), back(stored.organisationId()), e.getMessage())).build());
+                    .orElseGet(() -> Response.ok(
+                                    Templates.result(e.result(), back(stored.organisationId()), e.getMessage()))
+                            .build());
         } catch (InvalidInputException e) {
             String message = String.join(" ", e.errors().values());
             return flash.redirect(page, Map.of(), Map.of(), message)
-                    .orElseGet(() -> Response.status(400).entity(Templates.result(null, back(stored.organisationId()), null)).build());
+                    .orElseGet(() -> Response.status(400)
+                            .entity(Templates.result(null, back(stored.organisationId()), null))
+                            .build());
         }
     }
 
@@ -147,7 +155,12 @@ public class ImportPages {
             CsvImportService.Preview preview = imports.preview(kind, organisationId, text, access.actor());
             return Response.seeOther(URI.create("/import/" + preview.id())).build();
         } catch (InvalidInputException e) {
-            return refused(form, kindPath, organisationId, title, String.join(" ", e.errors().values()));
+            return refused(
+                    form,
+                    kindPath,
+                    organisationId,
+                    title,
+                    String.join(" ", e.errors().values()));
         } catch (IOException e) {
             return refused(form, kindPath, organisationId, title, "Het bestand kon niet worden gelezen.");
         }
@@ -156,7 +169,9 @@ public class ImportPages {
     /** Back to the upload form with why the file was not read (a file can't come back; the form holds nothing else). */
     private Response refused(String form, String kindPath, Long organisationId, String title, String message) {
         return flash.redirect(form, Map.of(), Map.of(), message)
-                .orElseGet(() -> Response.status(400).entity(Templates.upload(kindPath, organisationId, title, message)).build());
+                .orElseGet(() -> Response.status(400)
+                        .entity(Templates.upload(kindPath, organisationId, title, message))
+                        .build());
     }
 
     private String flashedMessage() {
@@ -164,7 +179,8 @@ public class ImportPages {
     }
 
     private String title(CsvImportService.Kind kind, Long organisationId) {
-        return kind == CsvImportService.Kind.ORGANISATIONS ? "Organisaties importeren"
+        return kind == CsvImportService.Kind.ORGANISATIONS
+                ? "Organisaties importeren"
                 : "Medewerkers importeren voor " + access.organisation(organisationId).name;
     }
 
@@ -175,11 +191,14 @@ public class ImportPages {
     /** UTF-8 (with or without BOM); files that are not UTF-8 are read as Windows-1252, as Excel NL saves them. */
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }
     }
-
 }

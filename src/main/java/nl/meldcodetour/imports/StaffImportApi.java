@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.imports;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,13 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.team.TeamAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The staff list's import under the organisation's team API ({@code team.TeamApi}), for its aandachtsfunctionaris and
@@ -23,7 +25,7 @@ import nl.meldcodetour.team.TeamAccess;
  */
 @Path("/api/organisations/{id}/staff/import")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER })
+@RolesAllowed({Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER})
 @Tag(name = "Team")
 public class StaffImportApi {
 
@@ -37,8 +39,10 @@ public class StaffImportApi {
     RateLimits limits;
 
     @POST
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(
+            summary =
+                    "Medewerkerslijst importeren, stap 1: voorbeeld met fouten per regel (bevestigen via /api/imports/{id}/confirm)")
     public CsvImportService.Preview staff(@PathParam("id") long id, String body) {
         limits.upload(access.actor());
         access.organisation(id);

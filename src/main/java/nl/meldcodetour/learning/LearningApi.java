@@ -1,10 +1,10 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,46 +13,56 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Page;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
-import io.quarkus.security.identity.SecurityIdentity;
-import java.util.stream.IntStream;
-import nl.meldcodetour.content.ContentService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API for the learner: own profile, modules with status, module pages, completions. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
 @Tag(name = "Leren")
 public class LearningApi {
 
-    public record Me(String subject, String name, String email, String sector, Set<String> roles) {
-    }
+    public record Me(String subject, String name, String email, String sector, Set<String> roles) {}
 
-    public record ModuleSummary(String id, String title, String summary, boolean core, int pages, String status,
-            String statusLabel, LocalDate validUntil, int furthestPage, int refresherMonths, int passMark,
-            int questionsPerAttempt) {
-    }
+    public record ModuleSummary(
+            String id,
+            String title,
+            String summary,
+            boolean core,
+            int pages,
+            String status,
+            String statusLabel,
+            LocalDate validUntil,
+            int furthestPage,
+            int refresherMonths,
+            int passMark,
+            int questionsPerAttempt) {}
 
-    public record PageRef(int number, String title) {
-    }
+    public record PageRef(int number, String title) {}
 
-    public record ModuleDetail(ModuleSummary module, List<PageRef> pages) {
-    }
+    public record ModuleDetail(ModuleSummary module, List<PageRef> pages) {}
 
-    public record PageContent(String moduleId, int number, int of, String title, String html) {
-    }
+    public record PageContent(String moduleId, int number, int of, String title, String html) {}
 
-    public record CompletionView(String moduleId, String moduleTitle, Instant completedAt, LocalDate validUntil,
-            int score, String contentVersion) {
-    }
+    public record CompletionView(
+            String moduleId,
+            String moduleTitle,
+            Instant completedAt,
+            LocalDate validUntil,
+            int score,
+            String contentVersion) {}
 
     @Inject
     CurrentUser user;
@@ -77,7 +87,8 @@ public class LearningApi {
     @Operation(summary = "Mijn gegevens en rollen")
     public Me me() {
         Person p = user.person();
-        Set<String> roles = Set.copyOf(identity.getRoles().stream().filter(CurrentUser.ROLES::contains).toList());
+        Set<String> roles = Set.copyOf(
+                identity.getRoles().stream().filter(CurrentUser.ROLES::contains).toList());
         return new Me(p.subject, p.displayName, p.email, p.sector, roles);
     }
 
@@ -95,7 +106,8 @@ public class LearningApi {
         LearningService.ModuleOverview o = overview(moduleId);
         List<Page> pages = o.module().pages();
         List<PageRef> refs = IntStream.range(0, pages.size())
-                .mapToObj(i -> new PageRef(i + 1, pages.get(i).title())).toList();
+                .mapToObj(i -> new PageRef(i + 1, pages.get(i).title()))
+                .toList();
         return new ModuleDetail(summary(o), refs);
     }
 
@@ -114,9 +126,13 @@ public class LearningApi {
     @Operation(summary = "Mijn behaalde modules, nieuwste eerst")
     public List<CompletionView> completions() {
         return completions.ofPerson(user.person().id).stream()
-                .map(c -> new CompletionView(c.moduleId,
+                .map(c -> new CompletionView(
+                        c.moduleId,
                         content.catalog().module(c.moduleId).map(Module::title).orElse(c.moduleId),
-                        c.completedAt, c.validUntil, c.score, c.contentVersion))
+                        c.completedAt,
+                        c.validUntil,
+                        c.score,
+                        c.contentVersion))
                 .toList();
     }
 
@@ -126,8 +142,18 @@ public class LearningApi {
 
     static ModuleSummary summary(LearningService.ModuleOverview o) {
         Module m = o.module();
-        return new ModuleSummary(m.id(), m.title(), m.summary(), m.core(), m.pageCount(), o.status().name(),
-                o.status().label(), o.completion().map(c -> c.validUntil).orElse(null), o.progress().furthestPage(),
-                m.refresherMonths(), m.passMark(), m.drawSize());
+        return new ModuleSummary(
+                m.id(),
+                m.title(),
+                m.summary(),
+                m.core(),
+                m.pageCount(),
+                o.status().name(),
+                o.status().label(),
+                o.completion().map(c -> c.validUntil).orElse(null),
+                o.progress().furthestPage(),
+                m.refresherMonths(),
+                m.passMark(),
+                m.drawSize());
     }
 }

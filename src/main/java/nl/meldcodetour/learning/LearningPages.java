@@ -1,7 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
 
-import java.util.List;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,25 +14,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Page;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
-import nl.meldcodetour.content.ContentService;
 
 /** The learner's pages: "Mijn modules", a module's overview and its pages. Server-rendered, no JavaScript needed. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
 public class LearningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance mijnModules(Person person, String sectorName, String noSectorRole,
-                List<LearningService.ModuleOverview> modules);
+        static native TemplateInstance mijnModules(
+                Person person, String sectorName, String noSectorRole, List<LearningService.ModuleOverview> modules);
 
         static native TemplateInstance module(LearningService.ModuleOverview overview);
 
@@ -52,7 +54,8 @@ public class LearningPages {
     public TemplateInstance mijnModules() {
         var modules = learning.modulesOf(user); // reads the person too, in the same round trip
         Person person = user.person();
-        String sectorName = content.catalog().sector(person.sector).map(s -> s.name()).orElse(null);
+        String sectorName =
+                content.catalog().sector(person.sector).map(s -> s.name()).orElse(null);
         return Templates.mijnModules(person, sectorName, sectorName == null ? noSectorRole() : null, modules);
     }
 

@@ -1,5 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,25 +21,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** "Mijn modules": which modules a person must follow and where they stand with each. */
 @ApplicationScoped
 public class LearningService {
 
     /** One module as a person sees it. */
-    public record ModuleOverview(Module module, ModuleStatus status, Optional<Completion> completion,
-            ProgressService.Progress progress) {
+    public record ModuleOverview(
+            Module module, ModuleStatus status, Optional<Completion> completion, ProgressService.Progress progress) {
 
         /** Percentage of pages reached, for the progress bar. */
         public int pagesPercent() {
@@ -135,23 +136,28 @@ public class LearningService {
 
     /** The module if it exists and belongs to this person's modules. */
     public Optional<ModuleOverview> moduleOf(Person person, String moduleId) {
-        return modulesOf(person).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
+        return modulesOf(person).stream()
+                .filter(o -> o.module().id().equals(moduleId))
+                .findFirst();
     }
 
     /** The module if it exists and belongs to the logged-in person's modules. */
     public Optional<ModuleOverview> moduleOf(CurrentUser user, String moduleId) {
-        return modulesOf(user).stream().filter(o -> o.module().id().equals(moduleId)).findFirst();
+        return modulesOf(user).stream()
+                .filter(o -> o.module().id().equals(moduleId))
+                .findFirst();
     }
 
     private List<ModuleOverview> overviews(Person person, LearnerState state, LocalDate today) {
         return requiredModules(person, state.functionIds()).stream()
-                .map(m -> overview(m, state.latest().get(m.id()), state.progress().get(m.id()), today))
+                .map(m ->
+                        overview(m, state.latest().get(m.id()), state.progress().get(m.id()), today))
                 .toList();
     }
 
     /** The person's jobs, passes and progress as read by {@link #STATE}. */
-    record LearnerState(Set<String> functionIds, Map<String, Completion> latest,
-            Map<String, ProgressService.Progress> progress) {
+    record LearnerState(
+            Set<String> functionIds, Map<String, Completion> latest, Map<String, ProgressService.Progress> progress) {
 
         LearnerState() {
             this(new HashSet<>(), new HashMap<>(), new HashMap<>());
@@ -172,20 +178,21 @@ public class LearningService {
                     c.personId = personId;
                     c.moduleId = key;
                     c.score = rows.getInt(offset + 4);
-                    c.completedAt = rows.getObject(offset + 6, OffsetDateTime.class).toInstant();
+                    c.completedAt =
+                            rows.getObject(offset + 6, OffsetDateTime.class).toInstant();
                     c.validUntil = rows.getObject(offset + 7, LocalDate.class);
                     c.contentVersion = rows.getString(offset + 8);
                     c.attemptId = rows.getObject(offset + 9, UUID.class);
                     latest.put(key, c);
                 }
-                default -> progress.put(key, new ProgressService.Progress(rows.getInt(offset + 4), rows.getInt(offset + 5)));
+                default ->
+                    progress.put(key, new ProgressService.Progress(rows.getInt(offset + 4), rows.getInt(offset + 5)));
             }
         }
     }
 
     /** A person as stored (null: not stored) with their learner state. */
-    record PersonAndState(Person person, LearnerState state) {
-    }
+    record PersonAndState(Person person, LearnerState state) {}
 
     LearnerState state(Person person, LocalDate today) {
         LearnerState state = new LearnerState();
@@ -249,13 +256,15 @@ public class LearningService {
         Set<String> roleModules = new HashSet<>();
         catalog.modulesFor(Optional.empty(), roles()).forEach(m -> roleModules.add(m.id()));
         return catalog.modules().stream()
-                .filter(m -> m.core() || fromFunctions.contains(m.id()) || roleModules.contains(m.id())).toList();
+                .filter(m -> m.core() || fromFunctions.contains(m.id()) || roleModules.contains(m.id()))
+                .toList();
     }
 
-    private static ModuleOverview overview(Module module, Completion completion, ProgressService.Progress progress,
-            LocalDate today) {
+    private static ModuleOverview overview(
+            Module module, Completion completion, ProgressService.Progress progress, LocalDate today) {
         ProgressService.Progress p = progress == null ? new ProgressService.Progress(0, 0) : progress;
-        ModuleStatus status = Validity.status(completion == null ? null : completion.validUntil, progress != null, today);
+        ModuleStatus status =
+                Validity.status(completion == null ? null : completion.validUntil, progress != null, today);
         return new ModuleOverview(module, status, Optional.ofNullable(completion), p);
     }
 }

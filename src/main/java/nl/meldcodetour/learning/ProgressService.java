@@ -1,26 +1,27 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
-
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import nl.meldcodetour.core.db.SqlRow;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import nl.meldcodetour.core.db.SqlRow;
 
 /** Remembers which page of a module someone read last and how far they got. */
 @ApplicationScoped
 public class ProgressService {
 
     /** How far someone is in a module: last page read and the furthest page reached (0 = started, no page yet). */
-    public record Progress(int lastPage, int furthestPage) {
-    }
+    public record Progress(int lastPage, int furthestPage) {}
 
     @Inject
     EntityManager em;
@@ -38,21 +39,27 @@ public class ProgressService {
                     last_page = EXCLUDED.last_page,
                     furthest_page = GREATEST(module_progress.furthest_page, EXCLUDED.furthest_page),
                     updated_at = now()
-                """).setParameter("p", personId).setParameter("m", moduleId).setParameter("page", page).executeUpdate();
+                """)
+                .setParameter("p", personId)
+                .setParameter("m", moduleId)
+                .setParameter("page", page)
+                .executeUpdate();
     }
 
     /**
      * The pages of a module among {@code pages} that the person has not opened since {@code since}, in page order. The
      * quiz's retry gate asks this for the pages that explain a failed attempt's wrong answers.
      */
-    public List<Integer> notReadSince(long personId, String moduleId, Collection<Integer> pages,
-            Instant since) {
+    public List<Integer> notReadSince(long personId, String moduleId, Collection<Integer> pages, Instant since) {
         if (pages.isEmpty()) {
             return List.of();
         }
-        Set<Integer> done = new HashSet<>(SqlRow.list(em.createNativeQuery("""
+        Set<Integer> done = new HashSet<>(SqlRow.list(
+                em.createNativeQuery("""
                 SELECT page FROM page_view WHERE person_id = :p AND module_id = :m AND viewed_at >= :since""")
-                .setParameter("p", personId).setParameter("m", moduleId).setParameter("since", since.atOffset(ZoneOffset.UTC)),
+                        .setParameter("p", personId)
+                        .setParameter("m", moduleId)
+                        .setParameter("since", since.atOffset(ZoneOffset.UTC)),
                 r -> r.intValue(0)));
         return pages.stream().filter(p -> !done.contains(p)).distinct().sorted().toList();
     }
@@ -64,6 +71,9 @@ public class ProgressService {
                 INSERT INTO module_progress (person_id, module_id, last_page, furthest_page, started_at, updated_at)
                 VALUES (:p, :m, 0, 0, now(), now())
                 ON CONFLICT (person_id, module_id) DO NOTHING
-                """).setParameter("p", personId).setParameter("m", moduleId).executeUpdate();
+                """)
+                .setParameter("p", personId)
+                .setParameter("m", moduleId)
+                .executeUpdate();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
 
 import java.time.LocalDate;
@@ -9,8 +13,7 @@ public final class Validity {
     /** A completion that expires within this many days counts as "verloopt binnenkort". */
     public static final int DUE_SOON_DAYS = 60;
 
-    private Validity() {
-    }
+    private Validity() {}
 
     /**
      * The last day a pass is valid: the completion date plus the refresher period. Month ends clamp (31 January + 1
@@ -32,7 +35,8 @@ public final class Validity {
         if (validUntil.isBefore(today)) {
             return ModuleStatus.VERLOPEN;
         }
-        return ChronoUnit.DAYS.between(today, validUntil) <= DUE_SOON_DAYS ? ModuleStatus.VERLOOPT_BINNENKORT
+        return ChronoUnit.DAYS.between(today, validUntil) <= DUE_SOON_DAYS
+                ? ModuleStatus.VERLOOPT_BINNENKORT
                 : ModuleStatus.BEHAALD;
     }
 }

@@ -1,7 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
 
-import java.net.URI;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -14,10 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import java.net.URI;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
@@ -56,8 +58,10 @@ public class MailPreferencesPages {
         if (me.mailOptOut != optOut) {
             me.mailOptOut = optOut;
             // the person's own choice, in their personal-data export (and the logboek's tab of own actions)
-            audit.recordOwn(me.id, "MAIL_PREFERENCE", "person", me.id, optOut ? "herinneringen uit" : "herinneringen aan");
+            audit.recordOwn(
+                    me.id, "MAIL_PREFERENCE", "person", me.id, optOut ? "herinneringen uit" : "herinneringen aan");
         }
-        return Response.seeOther(URI.create("/mijn-gegevens/e-mail?opgeslagen=true")).build();
+        return Response.seeOther(URI.create("/mijn-gegevens/e-mail?opgeslagen=true"))
+                .build();
     }
 }

@@ -1,37 +1,37 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
+import nl.meldcodetour.core.web.Dutch;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.registry.Organisations;
 import nl.meldcodetour.team.ColleaguesDue;
 import nl.meldcodetour.team.ReminderRequests;
-import java.io.IOException;
-import java.sql.Date;
-import java.util.regex.Pattern;
-import nl.meldcodetour.core.web.Dutch;
+import org.jboss.logging.Logger;
 
 /**
  * Sends what the planner put in the outbox. Each mail in its own transaction: the row is locked with
@@ -46,8 +46,8 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     static final int MAX_ATTEMPTS = 10;
     /** Addresses we hand to SMTP: plain local part and domain, nothing that needs quoting. */
-    static final Pattern SENDABLE = Pattern
-            .compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
+    static final Pattern SENDABLE =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
 
     @Inject
     BusinessMetrics metrics;
@@ -67,8 +67,8 @@ public class MailSender {
     /** The mails' texts (src/main/resources/templates/mail/*.txt), typed like every page: Qute checks them at build time. */
     @CheckedTemplate(basePath = "mail")
     static class Mails {
-        static native TemplateInstance expiry(String name, String module, String validUntil, String days, String link,
-                String optOutLink);
+        static native TemplateInstance expiry(
+                String name, String module, String validUntil, String days, String link, String optOutLink);
 
         static native TemplateInstance expired(String name, String module, String validUntil, String link);
 
@@ -76,7 +76,8 @@ public class MailSender {
 
         static native TemplateInstance digest(String name, List<String> rows, String link, String optOutLink);
 
-        static native TemplateInstance session(String name, String message, String title, String when, String where, String link);
+        static native TemplateInstance session(
+                String name, String message, String title, String when, String where, String link);
     }
 
     @Inject
@@ -115,7 +116,9 @@ public class MailSender {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT id, recipient, kind, subject_key, due_date, payload::text FROM mail_outbox
                 WHERE sent_at IS NULL AND attempts < ?1 AND id > ?2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, MAX_ATTEMPTS).setParameter(2, after).getResultList();
+                .setParameter(1, MAX_ATTEMPTS)
+                .setParameter(2, after)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -123,30 +126,43 @@ public class MailSender {
         long id = ((Number) row[0]).longValue();
         if (!SENDABLE.matcher((String) row[1]).matches() || ((String) row[1]).endsWith(".invalid")) {
             // an address an SMTP server cannot take (typed with quotes, brackets, spaces...): never retried
-            em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, last_error = 'ongeldig e-mailadres' WHERE id = ?2")
-                    .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();
-            return Optional.of(new long[] { id, 0 });
+            em.createNativeQuery(
+                            "UPDATE mail_outbox SET attempts = ?1, last_error = 'ongeldig e-mailadres' WHERE id = ?2")
+                    .setParameter(1, MAX_ATTEMPTS)
+                    .setParameter(2, id)
+                    .executeUpdate();
+            return Optional.of(new long[] {id, 0});
         }
         Map<String, Object> data = payload((String) row[5]);
         if (aboutDeactivatedOrganisation((String) row[2], (String) row[3], data)) {
             // planned before the organisation was deactivated: it goes quiet, so this mail is never sent
-            em.createNativeQuery("UPDATE mail_outbox SET attempts = ?1, last_error = 'organisatie gedeactiveerd: niet verstuurd' WHERE id = ?2")
-                    .setParameter(1, MAX_ATTEMPTS).setParameter(2, id).executeUpdate();
-            return Optional.of(new long[] { id, 0 });
+            em.createNativeQuery(
+                            "UPDATE mail_outbox SET attempts = ?1, last_error = 'organisatie gedeactiveerd: niet verstuurd' WHERE id = ?2")
+                    .setParameter(1, MAX_ATTEMPTS)
+                    .setParameter(2, id)
+                    .executeUpdate();
+            return Optional.of(new long[] {id, 0});
         }
         try {
             Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), data);
             mailer.send(mail);
-            em.createNativeQuery("UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
-                    .setParameter(1, node).setParameter(2, id).executeUpdate();
+            em.createNativeQuery(
+                            "UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
+                    .setParameter(1, node)
+                    .setParameter(2, id)
+                    .executeUpdate();
             metrics.countAfterCommit(BusinessMetrics.MAILS_SENT, "kind", (String) row[2]);
-            return Optional.of(new long[] { id, 1 });
+            return Optional.of(new long[] {id, 1});
         } catch (RuntimeException e) {
-            // an SMTP server's answer quotes the recipient ("550 <x@y> unknown"): logged scrubbed, kept whole in last_error
+            // an SMTP server's answer quotes the recipient ("550 <x@y> unknown"): logged scrubbed, kept whole in
+            // last_error
             LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], LogScrub.text(e.getMessage()));
-            em.createNativeQuery("UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
-                    .setParameter(1, String.valueOf(e.getMessage())).setParameter(2, id).executeUpdate();
-            return Optional.of(new long[] { id, 0 });
+            em.createNativeQuery(
+                            "UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
+                    .setParameter(1, String.valueOf(e.getMessage()))
+                    .setParameter(2, id)
+                    .executeUpdate();
+            return Optional.of(new long[] {id, 0});
         }
     }
 
@@ -157,8 +173,10 @@ public class MailSender {
     private boolean aboutDeactivatedOrganisation(String kind, String subjectKey, Map<String, Object> data) {
         return switch (kind) {
             case "af-digest" -> organisations.isDeactivated(Long.parseLong(text(data.get("organisation"), "0")));
-            case "requested" -> subjectKey.matches("request-[0-9]{1,18}")
-                    && reminderRequests.ofDeactivatedOrganisation(Long.parseLong(subjectKey.substring("request-".length())));
+            case "requested" ->
+                subjectKey.matches("request-[0-9]{1,18}")
+                        && reminderRequests.ofDeactivatedOrganisation(
+                                Long.parseLong(subjectKey.substring("request-".length())));
             default -> false;
         };
     }
@@ -168,32 +186,48 @@ public class MailSender {
         String moduleId = text(data.get("module"), "");
         String module = content.catalog().module(moduleId).map(Module::title).orElse(moduleId);
         String base = config.publicUrl().replaceAll("/+$", "");
-        String validUntil = data.get("validUntil") == null ? "" : Formats.dutch(LocalDate.parse(data.get("validUntil").toString()));
+        String validUntil = data.get("validUntil") == null
+                ? ""
+                : Formats.dutch(LocalDate.parse(data.get("validUntil").toString()));
         String subject;
         String body;
         switch (kind) {
             case "expiry-60", "expiry-14" -> {
                 String days = kind.substring("expiry-".length());
                 subject = "Over " + Dutch.count(days, "dag", "dagen") + " verloopt je training " + module;
-                body = Mails.expiry(name, module, validUntil, days, base + "/modules/" + moduleId, base + "/mijn-gegevens/e-mail").render();
+                body = Mails.expiry(
+                                name,
+                                module,
+                                validUntil,
+                                days,
+                                base + "/modules/" + moduleId,
+                                base + "/mijn-gegevens/e-mail")
+                        .render();
             }
             case "expired" -> {
                 subject = "Je training " + module + " is verlopen";
-                body = Mails.expired(name, module, validUntil, base + "/modules/" + moduleId).render();
+                body = Mails.expired(name, module, validUntil, base + "/modules/" + moduleId)
+                        .render();
             }
             case "requested" -> {
                 subject = "Herinnering: training " + module;
-                body = Mails.requested(name, module, base + "/modules/" + moduleId).render();
+                body = Mails.requested(name, module, base + "/modules/" + moduleId)
+                        .render();
             }
             case "af-digest" -> {
                 long organisation = Long.parseLong(text(data.get("organisation"), "0"));
                 subject = "Weekoverzicht meldcode: collega's die een training moeten doen";
-                body = Mails.digest(name, colleaguesDue(organisation, due), base + "/team/" + organisation, base + "/mijn-gegevens/e-mail")
+                body = Mails.digest(
+                                name,
+                                colleaguesDue(organisation, due),
+                                base + "/team/" + organisation,
+                                base + "/mijn-gegevens/e-mail")
                         .render();
             }
             case "session-changed", "session-cancelled", "session-promoted" -> {
                 long sessionId = Long.parseLong(text(data.get("session"), "0"));
-                SessionFacts.Facts s = sessions.of(sessionId).orElseThrow(() -> new IllegalStateException("session " + sessionId + " not found"));
+                SessionFacts.Facts s = sessions.of(sessionId)
+                        .orElseThrow(() -> new IllegalStateException("session " + sessionId + " not found"));
                 String title = s.title();
                 subject = switch (kind) {
                     case "session-changed" -> "Gewijzigd: " + title;
@@ -201,11 +235,13 @@ public class MailSender {
                     default -> "Er is een plaats vrij: je bent aangemeld voor " + title;
                 };
                 String message = switch (kind) {
-                    case "session-changed" -> "De bijeenkomst waarvoor je bent aangemeld, is gewijzigd. Dit zijn de nieuwe gegevens:";
+                    case "session-changed" ->
+                        "De bijeenkomst waarvoor je bent aangemeld, is gewijzigd. Dit zijn de nieuwe gegevens:";
                     case "session-cancelled" -> "De bijeenkomst waarvoor je bent aangemeld, gaat helaas niet door.";
                     default -> "Er kwam een plaats vrij. Je stond op de wachtlijst en bent nu aangemeld voor:";
                 };
-                body = Mails.session(name, message, title, s.when(), s.where(), base + "/bijeenkomsten").render();
+                body = Mails.session(name, message, title, s.when(), s.where(), base + "/bijeenkomsten")
+                        .render();
             }
             default -> throw new IllegalStateException("unknown mail kind " + kind);
         }
@@ -214,17 +250,22 @@ public class MailSender {
 
     /** "Anouk de Vries – De meldcode in 5 stappen: verlopen op 3 maart 2027" for the digest. */
     private List<String> colleaguesDue(long organisation, LocalDate day) {
-        return colleaguesDue.of(organisation, day).stream().map(due -> {
-            String title = content.catalog().module(due.moduleId()).map(Module::title).orElse(due.moduleId());
-            return due.name() + " – " + title + ": " + (due.until().isBefore(day) ? "verlopen op " : "geldig tot en met ")
-                    + Formats.dutch(due.until());
-        }).toList();
+        return colleaguesDue.of(organisation, day).stream()
+                .map(due -> {
+                    String title = content.catalog()
+                            .module(due.moduleId())
+                            .map(Module::title)
+                            .orElse(due.moduleId());
+                    return due.name() + " – " + title + ": "
+                            + (due.until().isBefore(day) ? "verlopen op " : "geldig tot en met ")
+                            + Formats.dutch(due.until());
+                })
+                .toList();
     }
 
     private Map<String, Object> payload(String text) {
         try {
-            return json.readValue(text, new TypeReference<Map<String, Object>>() {
-            });
+            return json.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IllegalStateException("unreadable outbox payload", e);
         }
@@ -232,7 +273,11 @@ public class MailSender {
 
     /** One line of text for a mail: line breaks and other control characters become spaces (a name can't add lines). */
     private static String text(Object value, String fallback) {
-        String line = value == null ? "" : value.toString().replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+        String line = value == null
+                ? ""
+                : value.toString()
+                        .replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ")
+                        .strip();
         return line.isEmpty() ? fallback : line;
     }
 

@@ -1,11 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
-
-import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 
 /**
  * The mail outbox, for the features that have something to tell a person by e-mail: a row per person in
@@ -30,8 +33,12 @@ public class Outbox {
                     INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
                     SELECT p.id, lower(p.email), ?1, ?2, current_date, jsonb_build_object('name', p.display_name, 'session', ?3)
                     FROM person p WHERE p.id = ?4 AND p.email IS NOT NULL
-                    ON CONFLICT DO NOTHING""").setParameter(1, kind).setParameter(2, subjectKey).setParameter(3, sessionId)
-                    .setParameter(4, personId).executeUpdate();
+                    ON CONFLICT DO NOTHING""")
+                    .setParameter(1, kind)
+                    .setParameter(2, subjectKey)
+                    .setParameter(3, sessionId)
+                    .setParameter(4, personId)
+                    .executeUpdate();
         }
         return queued;
     }

@@ -1,17 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
 
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.LocalDate;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
-
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Runs on every instance, every few minutes: plan (idempotent) and send (each mail claimed by one instance). No
@@ -36,7 +36,10 @@ public class ReminderJob {
 
     final String node = ManagementFactory.getRuntimeMXBean().getName();
 
-    @Scheduled(every = "${meldcodetour.reminders.every}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${meldcodetour.reminders.every}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         if (!config.reminders().enabled()) {
             return;

@@ -1,18 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import nl.meldcodetour.team.ReminderRequests;
 
 /**
@@ -50,8 +51,9 @@ public class ReminderPlanner {
     @Transactional
     public int plan(LocalDate today) {
         int planned = 0;
-        // set-based planning over all completions (learning) and people (identity): per-row API calls would be N statements
-        for (int days : new int[] { 60, 14 }) {
+        // set-based planning over all completions (learning) and people (identity): per-row API calls would be N
+        // statements
+        for (int days : new int[] {60, 14}) {
             planned += em.createNativeQuery("""
                     INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
                     SELECT p.id, lower(p.email), ?1, c.module_id, c.valid_until - ?2,
@@ -61,8 +63,11 @@ public class ReminderPlanner {
                       AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id AND n.module_id = c.module_id
                                       AND n.valid_until > c.valid_until)
                     ON CONFLICT DO NOTHING""")
-                    .setParameter(1, "expiry-" + days).setParameter(2, days).setParameter(3, today.minusDays(CATCH_UP_DAYS))
-                    .setParameter(4, today).executeUpdate();
+                    .setParameter(1, "expiry-" + days)
+                    .setParameter(2, days)
+                    .setParameter(3, today.minusDays(CATCH_UP_DAYS))
+                    .setParameter(4, today)
+                    .executeUpdate();
         }
         planned += em.createNativeQuery("""
                 INSERT INTO mail_outbox (person_id, recipient, kind, subject_key, due_date, payload)
@@ -73,7 +78,9 @@ public class ReminderPlanner {
                   AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id AND n.module_id = c.module_id
                                   AND n.valid_until > c.valid_until)
                 ON CONFLICT DO NOTHING""")
-                .setParameter(1, today.minusDays(CATCH_UP_DAYS)).setParameter(2, today).executeUpdate();
+                .setParameter(1, today.minusDays(CATCH_UP_DAYS))
+                .setParameter(2, today)
+                .executeUpdate();
         // a deactivated organisation gets no mail about its staff: its open requests are dropped, never sent
         requests.dropForDeactivatedOrganisations();
         planned += queueRequested(requests.claimOpen());
@@ -91,7 +98,10 @@ public class ReminderPlanner {
                                 AND c.valid_until <= CAST(?2 AS date) + 60
                                 AND NOT EXISTS (SELECT 1 FROM completion n WHERE n.person_id = c.person_id
                                                 AND n.module_id = c.module_id AND n.valid_until > CAST(?2 AS date) + 60))
-                ON CONFLICT DO NOTHING""").setParameter(1, monday).setParameter(2, today).executeUpdate();
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, monday)
+                .setParameter(2, today)
+                .executeUpdate();
         return planned;
     }
 

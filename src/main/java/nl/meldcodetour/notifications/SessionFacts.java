@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
 
 import java.util.Optional;
@@ -9,8 +13,7 @@ import java.util.Optional;
  */
 public interface SessionFacts {
 
-    record Facts(String title, String when, String where) {
-    }
+    record Facts(String title, String when, String where) {}
 
     Optional<Facts> of(long sessionId);
 }

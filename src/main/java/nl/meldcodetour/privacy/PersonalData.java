@@ -1,30 +1,32 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.privacy;
-
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-
-import nl.meldcodetour.audit.AuditLog;
-import nl.meldcodetour.core.config.MeldcodetourConfig;
-import nl.meldcodetour.core.db.SqlRow;
+import java.security.SecureRandom;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.audit.AuditText;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.quiz.QuizService;
 
 /**
@@ -39,6 +41,7 @@ public class PersonalData {
 
     /** The domain of pseudonymous e-mail addresses: reserved (RFC 2606), so never deliverable. */
     public static final String PSEUDONYM_DOMAIN = "verwijderd.invalid";
+
     static final String ERASED_NAME = "Verwijderde persoon";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,8 +58,8 @@ public class PersonalData {
     MeldcodetourConfig config;
 
     /** A person found by e-mail address, for the beheerder's erase page. */
-    public record PersonSummary(long id, String name, String email, String sector, Instant lastSeen, long completions) {
-    }
+    public record PersonSummary(
+            long id, String name, String email, String sector, Instant lastSeen, long completions) {}
 
     public List<PersonSummary> findByEmail(String email) {
         return SqlRow.list(em.createNativeQuery("""
@@ -66,7 +69,8 @@ public class PersonalData {
     }
 
     public Optional<PersonSummary> find(long id) {
-        return SqlRow.first(em.createNativeQuery("""
+        return SqlRow.first(
+                em.createNativeQuery("""
                 SELECT p.id, p.display_name, p.email, p.sector, p.last_seen_at, (SELECT count(*) FROM completion c WHERE c.person_id = p.id)
                 FROM person p WHERE p.id = ?1 AND coalesce(p.email, '') NOT LIKE '%@' || ?2
                 """).setParameter(1, id).setParameter(2, PSEUDONYM_DOMAIN), PersonalData::summary);
@@ -78,19 +82,24 @@ public class PersonalData {
     }
 
     /** The person row {@link #erase} locks. */
-    private record Erasable(String subject, String email, String name, boolean verified) {
-    }
+    private record Erasable(String subject, String email, String name, boolean verified) {}
 
     /** All data about the person, grouped per kind, as plain values (for JSON). */
     @Transactional
     public Map<String, Object> export(long personId) {
-        Map<String, Object> person = rows("SELECT id, subject, display_name, email, email_verified, sector, organisation, mail_opt_out, "
-                + "created_at, last_seen_at FROM person WHERE id = ?1", personId).get(0);
+        Map<String, Object> person = rows(
+                        "SELECT id, subject, display_name, email, email_verified, sector, organisation, mail_opt_out, "
+                                + "created_at, last_seen_at FROM person WHERE id = ?1",
+                        personId)
+                .get(0);
         // everything below is found through the person's id (their subject), never through the e-mail address
         String subject = (String) person.get("subject");
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("toelichting", "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
-                + "Waarom we ze bewaren en hoe lang staat in de privacyverklaring: " + config.publicUrl().replaceAll("/+$", "") + "/privacy");
+        data.put(
+                "toelichting",
+                "Alle gegevens die Meldcodetour over jou bewaart, op " + LocalDate.now() + ". "
+                        + "Waarom we ze bewaren en hoe lang staat in de privacyverklaring: "
+                        + config.publicUrl().replaceAll("/+$", "") + "/privacy");
         data.put("persoon", person);
         data.put("dienstverbanden", rows("""
                 SELECT e.id, o.name AS organisatie, e.name, e.email, e.function_id, e.start_date, e.end_date, e.created_at
@@ -98,13 +107,33 @@ public class PersonalData {
         data.put("aandachtsfunctionaris", rows("""
                 SELECT a.id, o.name AS organisatie, a.name, a.email, a.location, a.start_date, a.end_date
                 FROM aandachtsfunctionaris a JOIN organisation o ON o.id = a.organisation_id WHERE a.person_id = ?1 ORDER BY a.id""", personId));
-        data.put("voortgang", rows("SELECT module_id, last_page, furthest_page, started_at, updated_at FROM module_progress WHERE person_id = ?1 ORDER BY module_id", personId));
-        data.put("gelezen_paginas", rows("SELECT module_id, page, viewed_at FROM page_view WHERE person_id = ?1 ORDER BY module_id, page", personId));
+        data.put(
+                "voortgang",
+                rows(
+                        "SELECT module_id, last_page, furthest_page, started_at, updated_at FROM module_progress WHERE person_id = ?1 ORDER BY module_id",
+                        personId));
+        data.put(
+                "gelezen_paginas",
+                rows(
+                        "SELECT module_id, page, viewed_at FROM page_view WHERE person_id = ?1 ORDER BY module_id, page",
+                        personId));
         // the quiz feature says what an attempt may show: an open one never its key (issue #27)
         data.put("toetspogingen", quiz.export(personId));
-        data.put("toetsblokkades_opgeheven", rows("SELECT module_id, lifted_at FROM quiz_gate_lift WHERE person_id = ?1 ORDER BY lifted_at", personId));
-        data.put("afgerond", rows("SELECT id, module_id, attempt_id, content_version, score, completed_at, valid_until FROM completion WHERE person_id = ?1 ORDER BY completed_at", personId));
-        data.put("certificaten", rows("SELECT id, code, holder_name, module_id, module_title, completed_on, valid_until, content_version, issuer, issued_at FROM certificate WHERE person_id = ?1 ORDER BY issued_at", personId));
+        data.put(
+                "toetsblokkades_opgeheven",
+                rows(
+                        "SELECT module_id, lifted_at FROM quiz_gate_lift WHERE person_id = ?1 ORDER BY lifted_at",
+                        personId));
+        data.put(
+                "afgerond",
+                rows(
+                        "SELECT id, module_id, attempt_id, content_version, score, completed_at, valid_until FROM completion WHERE person_id = ?1 ORDER BY completed_at",
+                        personId));
+        data.put(
+                "certificaten",
+                rows(
+                        "SELECT id, code, holder_name, module_id, module_title, completed_on, valid_until, content_version, issuer, issued_at FROM certificate WHERE person_id = ?1 ORDER BY issued_at",
+                        personId));
         data.put("bijeenkomsten", rows("""
                 SELECT s.title, s.starts_at, s.place, r.status, r.registered_at, r.promoted_at, r.cancelled_at, r.attended
                 FROM session_registration r JOIN tour_session s ON s.id = r.session_id WHERE r.person_id = ?1 ORDER BY s.starts_at""", personId));
@@ -131,9 +160,13 @@ public class PersonalData {
      */
     @Transactional
     public boolean erase(long personId, String actor, String reason) {
-        Optional<Erasable> found = SqlRow.first(em.createNativeQuery("SELECT subject, email, display_name, email_verified FROM person WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, personId), r -> new Erasable(r.string(0), r.string(1), r.string(2), Boolean.TRUE.equals(r.bool(3))));
-        if (found.isEmpty() || (found.get().email() != null && found.get().email().endsWith("@" + PSEUDONYM_DOMAIN))) {
+        Optional<Erasable> found = SqlRow.first(
+                em.createNativeQuery(
+                                "SELECT subject, email, display_name, email_verified FROM person WHERE id = ?1 FOR UPDATE")
+                        .setParameter(1, personId),
+                r -> new Erasable(r.string(0), r.string(1), r.string(2), Boolean.TRUE.equals(r.bool(3))));
+        if (found.isEmpty()
+                || (found.get().email() != null && found.get().email().endsWith("@" + PSEUDONYM_DOMAIN))) {
             return false;
         }
         String subject = found.get().subject();
@@ -144,9 +177,16 @@ public class PersonalData {
         String pseudonymEmail = pseudonym + "@" + PSEUDONYM_DOMAIN;
         // the registry's rows bound to this person keep linking to the (pseudonymised) person, so every count stays the
         // same; rows found by the address alone are someone else's or nobody's
-        update("UPDATE employment SET name = ?1, email = ?2 WHERE person_id = ?3", ERASED_NAME, pseudonymEmail, personId);
-        update("UPDATE aandachtsfunctionaris SET name = ?1, email = ?2, location = NULL WHERE person_id = ?3", ERASED_NAME,
-                pseudonymEmail, personId);
+        update(
+                "UPDATE employment SET name = ?1, email = ?2 WHERE person_id = ?3",
+                ERASED_NAME,
+                pseudonymEmail,
+                personId);
+        update(
+                "UPDATE aandachtsfunctionaris SET name = ?1, email = ?2, location = NULL WHERE person_id = ?3",
+                ERASED_NAME,
+                pseudonymEmail,
+                personId);
         update("UPDATE tour_session SET trainer_email = NULL WHERE trainer_person_id = ?1", personId);
         if (email != null && verified) {
             // mails to the address that no person was bound to yet (a reminder to an unclaimed invitation)
@@ -156,19 +196,36 @@ public class PersonalData {
         update("DELETE FROM certificate WHERE person_id = ?1", personId);
         update("DELETE FROM csv_import WHERE created_by = ?1", subject);
         update("UPDATE reminder_request SET requested_by = ?1 WHERE requested_by = ?2", pseudonym, subject);
-        update("UPDATE session_registration SET attendance_marked_by = ?1 WHERE attendance_marked_by = ?2", pseudonym, subject);
+        update(
+                "UPDATE session_registration SET attendance_marked_by = ?1 WHERE attendance_marked_by = ?2",
+                pseudonym,
+                subject);
         update("UPDATE tour_session SET created_by = ?1 WHERE created_by = ?2", pseudonym, subject);
         update("UPDATE quiz_gate_lift SET lifted_by = ?1 WHERE lifted_by = ?2", pseudonym, subject);
         update("UPDATE audit_log SET actor = ?1 WHERE actor = ?2", pseudonym, subject);
-        for (String value : new String[] { name, email }) {
+        for (String value : new String[] {name, email}) {
             if (value != null && value.length() >= 3) {
-                update("UPDATE audit_log SET details = replace(details, ?1, '[verwijderd]') WHERE strpos(details, ?1) > 0", value);
+                update(
+                        "UPDATE audit_log SET details = replace(details, ?1, '[verwijderd]') WHERE strpos(details, ?1) > 0",
+                        value);
             }
         }
-        update("UPDATE person SET subject = ?1, display_name = NULL, email = ?2, email_verified = false, organisation = NULL, mail_opt_out = true WHERE id = ?3",
-                pseudonym, pseudonymEmail, personId);
-        audit.record(actor, "ERASE", "person", personId, reason == null || reason.isBlank() ? "persoonsgegevens verwijderd"
-                : "persoonsgegevens verwijderd: " + reason.strip().substring(0, Math.min(200, reason.strip().length())));
+        update(
+                "UPDATE person SET subject = ?1, display_name = NULL, email = ?2, email_verified = false, organisation = NULL, mail_opt_out = true WHERE id = ?3",
+                pseudonym,
+                pseudonymEmail,
+                personId);
+        audit.record(
+                actor,
+                "ERASE",
+                "person",
+                personId,
+                reason == null || reason.isBlank()
+                        ? "persoonsgegevens verwijderd"
+                        : "persoonsgegevens verwijderd: "
+                                + reason.strip()
+                                        .substring(
+                                                0, Math.min(200, reason.strip().length())));
         return true;
     }
 

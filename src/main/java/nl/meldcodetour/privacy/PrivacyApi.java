@@ -1,8 +1,10 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.privacy;
 
-import java.util.List;
-import java.util.Map;
-
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,14 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import io.quarkus.security.Authenticated;
+import java.util.List;
+import java.util.Map;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.quiz.QuizService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** AVG: my data as JSON; for the beheerder, finding and erasing a person. */
 @Path("/api")
@@ -38,8 +39,7 @@ public class PrivacyApi {
     @Inject
     QuizService quiz;
 
-    public record ErasureRequest(String reason) {
-    }
+    public record ErasureRequest(String reason) {}
 
     @GET
     @Path("me/data")
@@ -63,7 +63,9 @@ public class PrivacyApi {
     @GET
     @Path("people/{id}/quiz-gates")
     @RolesAllowed(Roles.BEHEERDER)
-    @Operation(summary = "Modules waarvan de toets voor deze persoon geblokkeerd is (na twee keer niet gehaald; beheerder)")
+    @Operation(
+            summary =
+                    "Modules waarvan de toets voor deze persoon geblokkeerd is (na twee keer niet gehaald; beheerder)")
     public List<BlockedModule> quizGates(@PathParam("id") long id) {
         data.find(id).orElseThrow(NotFoundException::new);
         return BlockedModule.of(quiz, id);
@@ -83,7 +85,9 @@ public class PrivacyApi {
     @Path("people/{id}/erasure")
     @RolesAllowed(Roles.BEHEERDER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Persoonsgegevens van een persoon verwijderen (AVG artikel 17, beheerder); tellingen blijven gelijk")
+    @Operation(
+            summary =
+                    "Persoonsgegevens van een persoon verwijderen (AVG artikel 17, beheerder); tellingen blijven gelijk")
     public Map<String, Object> erase(@PathParam("id") long id, ErasureRequest request) {
         if (!data.erase(id, user.person().subject, request == null ? null : request.reason())) {
             throw new NotFoundException();

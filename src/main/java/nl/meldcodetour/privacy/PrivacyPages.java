@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.privacy;
 
-import java.net.URI;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,20 +23,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.meldcodetour.quiz.QuizService;
 
 /**
@@ -65,8 +66,7 @@ public class PrivacyPages {
     QuizService quiz;
 
     /** A person found, with the modules whose retry gate is closed for them. */
-    public record FoundPerson(PersonalData.PersonSummary person, List<BlockedModule> blocked) {
-    }
+    public record FoundPerson(PersonalData.PersonSummary person, List<BlockedModule> blocked) {}
 
     @Inject
     MeldcodetourConfig config;
@@ -80,12 +80,14 @@ public class PrivacyPages {
     @Path("privacy")
     @jakarta.annotation.security.PermitAll
     public TemplateInstance statement() {
-        return Templates.statement(config.retention().years(), dutchDuration(config.imports().previewLifetime()));
+        return Templates.statement(
+                config.retention().years(), dutchDuration(config.imports().previewLifetime()));
     }
 
     /** "1 hour" → "1 uur", "2 days" → "2 dagen": the interval texts the jobs use, as a person reads them. */
     static String dutchDuration(String interval) {
-        Matcher m = Pattern.compile("(\\d+) (minute|hour|day|week|month|year)s?").matcher(interval.strip());
+        Matcher m =
+                Pattern.compile("(\\d+) (minute|hour|day|week|month|year)s?").matcher(interval.strip());
         if (!m.matches()) {
             return interval;
         }
@@ -115,7 +117,8 @@ public class PrivacyPages {
     public Response download() throws JsonProcessingException {
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(data.export(user.person().id));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meldcodetour-mijn-gegevens.json\"").build();
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"meldcodetour-mijn-gegevens.json\"")
+                .build();
     }
 
     @GET
@@ -123,8 +126,12 @@ public class PrivacyPages {
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance people(@QueryParam("email") String email, @QueryParam("melding") String notice) {
         String query = email == null ? "" : email.strip();
-        List<FoundPerson> found = (query.isEmpty() || query.length() > 320 ? List.<PersonalData.PersonSummary>of() : data.findByEmail(query))
-                .stream().map(p -> new FoundPerson(p, BlockedModule.of(quiz, p.id()))).toList();
+        List<FoundPerson> found = (query.isEmpty() || query.length() > 320
+                        ? List.<PersonalData.PersonSummary>of()
+                        : data.findByEmail(query))
+                .stream()
+                        .map(p -> new FoundPerson(p, BlockedModule.of(quiz, p.id())))
+                        .toList();
         String message = switch (notice == null ? "" : notice) {
             case "verwijderd" -> "De persoonsgegevens zijn verwijderd.";
             case "opgeheven" -> "De blokkade is opgeheven. De persoon kan de toets nu opnieuw maken.";
@@ -142,7 +149,8 @@ public class PrivacyPages {
         PersonalData.PersonSummary person = data.find(id).orElseThrow(NotFoundException::new);
         quiz.liftGate(id, quiz.module(moduleId).orElseThrow(NotFoundException::new), user.person().subject);
         String email = person.email() == null ? "" : URLEncoder.encode(person.email(), StandardCharsets.UTF_8);
-        return Response.seeOther(URI.create("/beheer/personen?melding=opgeheven&email=" + email)).build();
+        return Response.seeOther(URI.create("/beheer/personen?melding=opgeheven&email=" + email))
+                .build();
     }
 
     @GET
@@ -160,6 +168,7 @@ public class PrivacyPages {
         if (!data.erase(id, user.person().subject, reason)) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create("/beheer/personen?melding=verwijderd")).build();
+        return Response.seeOther(URI.create("/beheer/personen?melding=verwijderd"))
+                .build();
     }
 }

@@ -1,22 +1,23 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.privacy;
 
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.scheduler.Scheduled;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.db.SqlRow;
+import org.jboss.logging.Logger;
 
 /**
  * Retention (AVG: opslagbeperking). Every night, training records older than {@code meldcodetour.retention.years}
@@ -58,33 +59,49 @@ public class RetentionJob {
     @Transactional
     public Map<String, Integer> purge(LocalDate today) {
         Map<String, Integer> purged = new LinkedHashMap<>();
-        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK)
+                .getSingleResult();
         if (!mine) {
             return purged;
         }
         LocalDate cutoff = today.minusYears(config.retention().years());
-        purged.put("certificaten", update("DELETE FROM certificate c USING completion k WHERE k.id = c.completion_id AND k.completed_at < CAST(?1 AS date)", cutoff));
+        purged.put(
+                "certificaten",
+                update(
+                        "DELETE FROM certificate c USING completion k WHERE k.id = c.completion_id AND k.completed_at < CAST(?1 AS date)",
+                        cutoff));
         purged.put("afgerond", update("DELETE FROM completion WHERE completed_at < CAST(?1 AS date)", cutoff));
         purged.put("toetspogingen", update("""
                 DELETE FROM quiz_attempt a WHERE a.started_at < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.attempt_id = a.id)""", cutoff));
         purged.put("voortgang", update("DELETE FROM module_progress WHERE updated_at < CAST(?1 AS date)", cutoff));
         purged.put("gelezen pagina's", update("DELETE FROM page_view WHERE viewed_at < CAST(?1 AS date)", cutoff));
-        purged.put("toetsblokkades opgeheven", update("DELETE FROM quiz_gate_lift WHERE lifted_at < CAST(?1 AS date)", cutoff));
+        purged.put(
+                "toetsblokkades opgeheven",
+                update("DELETE FROM quiz_gate_lift WHERE lifted_at < CAST(?1 AS date)", cutoff));
         purged.put("aanmeldingen", update("""
                 DELETE FROM session_registration r USING tour_session s WHERE s.id = r.session_id AND s.ends_at < CAST(?1 AS date)""", cutoff));
-        purged.put("herinneringsverzoeken", update("DELETE FROM reminder_request WHERE requested_at < CAST(?1 AS date)", cutoff));
+        purged.put(
+                "herinneringsverzoeken",
+                update("DELETE FROM reminder_request WHERE requested_at < CAST(?1 AS date)", cutoff));
         purged.put("emails", update("DELETE FROM mail_outbox WHERE created_at < CAST(?1 AS date)", cutoff));
         purged.put("dienstverbanden", update("""
                 DELETE FROM employment e WHERE e.end_date < CAST(?1 AS date)
                 AND NOT EXISTS (SELECT 1 FROM reminder_request r WHERE r.employment_id = e.id)""", cutoff));
         purged.put("logboek", update("DELETE FROM audit_log WHERE at < CAST(?1 AS date)", cutoff));
-        List<Long> inactive = SqlRow.list(em.createNativeQuery("""
-                SELECT id FROM person WHERE last_seen_at < CAST(?1 AS date) AND coalesce(email, '') NOT LIKE '%@' || ?2 ORDER BY id LIMIT 10000""")
-                .setParameter(1, cutoff).setParameter(2, PersonalData.PSEUDONYM_DOMAIN), r -> r.longValue(0));
+        List<Long> inactive = SqlRow.list(
+                em.createNativeQuery("""
+                SELECT id FROM person WHERE last_seen_at < CAST(?1 AS date) AND coalesce(email, '') NOT LIKE '%@' || ?2 ORDER BY id LIMIT 10000""").setParameter(1, cutoff).setParameter(2, PersonalData.PSEUDONYM_DOMAIN),
+                r -> r.longValue(0));
         int erased = 0;
         for (long id : inactive) {
-            erased += personalData.erase(id, "bewaartermijn", "langer dan " + config.retention().years() + " jaar niet gezien") ? 1 : 0;
+            erased += personalData.erase(
+                            id,
+                            "bewaartermijn",
+                            "langer dan " + config.retention().years() + " jaar niet gezien")
+                    ? 1
+                    : 0;
         }
         purged.put("personen", erased);
         audit.record("bewaartermijn", "PURGE", "retention", today, purged.toString());

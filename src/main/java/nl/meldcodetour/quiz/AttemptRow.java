@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import java.time.Instant;
@@ -9,22 +13,42 @@ import java.util.UUID;
  * (docs/benchmarks.md, Decisions: Quiz submission in plain JDBC), and what a result shows. Not the {@link QuizAttempt}
  * entity: Hibernate does not manage it, so it is immutable instead of looking as if setting a field would store it.
  */
-record AttemptRow(UUID id, long personId, String moduleId, String contentVersion, int passMark, int questionCount,
-        Instant submittedAt, Integer rightCount, Integer percentage, Boolean passed, List<DrawnQuestion> questions) {
+record AttemptRow(
+        UUID id,
+        long personId,
+        String moduleId,
+        String contentVersion,
+        int passMark,
+        int questionCount,
+        Instant submittedAt,
+        Integer rightCount,
+        Integer percentage,
+        Boolean passed,
+        List<DrawnQuestion> questions) {
 
     AttemptRow {
         questions = List.copyOf(questions);
     }
 
     /** A question of the attempt as read from {@code attempt_question}. */
-    record QuestionRow(int position, String questionId, String[] correctOptions, String[] chosenOptions, String[] optionOrder)
-            implements DrawnQuestion {
-    }
+    record QuestionRow(
+            int position, String questionId, String[] correctOptions, String[] chosenOptions, String[] optionOrder)
+            implements DrawnQuestion {}
 
     /** The values of an attempt that Hibernate loaded (for the result of an attempt submitted earlier). */
     static AttemptRow of(QuizAttempt a) {
-        return new AttemptRow(a.id, a.personId, a.moduleId, a.contentVersion, a.passMark, a.questionCount, a.submittedAt,
-                a.rightCount, a.percentage, a.passed, List.copyOf(a.questions));
+        return new AttemptRow(
+                a.id,
+                a.personId,
+                a.moduleId,
+                a.contentVersion,
+                a.passMark,
+                a.questionCount,
+                a.submittedAt,
+                a.rightCount,
+                a.percentage,
+                a.passed,
+                List.copyOf(a.questions));
     }
 
     boolean isSubmitted() {
@@ -33,13 +57,33 @@ record AttemptRow(UUID id, long personId, String moduleId, String contentVersion
 
     /** This attempt with other questions (the same ones read again). */
     AttemptRow withQuestions(List<? extends DrawnQuestion> read) {
-        return new AttemptRow(id, personId, moduleId, contentVersion, passMark, questionCount, submittedAt, rightCount,
-                percentage, passed, List.copyOf(read));
+        return new AttemptRow(
+                id,
+                personId,
+                moduleId,
+                contentVersion,
+                passMark,
+                questionCount,
+                submittedAt,
+                rightCount,
+                percentage,
+                passed,
+                List.copyOf(read));
     }
 
     /** This attempt as submitted at {@code at} with {@code result}, its questions with the answers chosen. */
     AttemptRow submitted(Instant at, Scoring.Result result, List<? extends DrawnQuestion> answered) {
-        return new AttemptRow(id, personId, moduleId, contentVersion, passMark, questionCount, at, result.right(),
-                result.percentage(), result.passed(), List.copyOf(answered));
+        return new AttemptRow(
+                id,
+                personId,
+                moduleId,
+                contentVersion,
+                passMark,
+                questionCount,
+                at,
+                result.right(),
+                result.percentage(),
+                result.passed(),
+                List.copyOf(answered));
     }
 }

@@ -1,23 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
@@ -26,10 +11,26 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.CsrfProtection;
 import nl.meldcodetour.core.web.UrlEncodedPairs;
-import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the answers of a quiz form that arrives after the login session has ended (issue #28, point 5). Normally an
@@ -54,11 +55,12 @@ public class KeptAnswers {
     static final int MAX_FORM_BYTES = 256 * 1024;
     /** Browsers keep cookies up to about 4 KB; answers that don't fit are not kept (a quiz needs ~1 KB). */
     static final int MAX_COOKIE_CHARS = 3800;
-    private static final Pattern QUIZ_FORM = Pattern.compile("/toets/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
+
+    private static final Pattern QUIZ_FORM =
+            Pattern.compile("/toets/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
     /** What was kept: the chosen letters per question id, and whether the learner was handing in ({@code actie}). */
-    public record Kept(Map<String, Set<String>> answers, boolean handingIn) {
-    }
+    public record Kept(Map<String, Set<String>> answers, boolean handingIn) {}
 
     @Inject
     CsrfProtection csrf;
@@ -66,7 +68,8 @@ public class KeptAnswers {
     @Inject
     MeldcodetourConfig config;
 
-    private final BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES).setMergeFormAttributes(false);
+    private final BodyHandler body =
+            BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES).setMergeFormAttributes(false);
 
     String cookieName() {
         return config.csrf().secureCookie() ? "__Host-toets-antwoorden" : "toets-antwoorden";
@@ -74,44 +77,65 @@ public class KeptAnswers {
 
     /** Before authentication: reads a quiz form, and keeps its answers if the request is sent to log in. */
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            Matcher quiz = rc.request().method() == HttpMethod.POST ? QUIZ_FORM.matcher(rc.normalizedPath()) : null;
-            String type = rc.request().getHeader("Content-Type");
-            if (quiz == null || !quiz.matches() || type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                rc.next();
-                return;
-            }
-            UUID attemptId = UUID.fromString(quiz.group(1));
-            rc.addHeadersEndHandler(v -> {
-                if (rc.response().getStatusCode() == 302) {
-                    keep(rc, attemptId);
-                }
-            });
-            body.handle(rc); // reads the form (the resource method gets it as before), then goes on
-        }, SecurityHandlerPriorities.AUTHENTICATION + 50);
+        filters.register(
+                rc -> {
+                    Matcher quiz =
+                            rc.request().method() == HttpMethod.POST ? QUIZ_FORM.matcher(rc.normalizedPath()) : null;
+                    String type = rc.request().getHeader("Content-Type");
+                    if (quiz == null
+                            || !quiz.matches()
+                            || type == null
+                            || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                        rc.next();
+                        return;
+                    }
+                    UUID attemptId = UUID.fromString(quiz.group(1));
+                    rc.addHeadersEndHandler(v -> {
+                        if (rc.response().getStatusCode() == 302) {
+                            keep(rc, attemptId);
+                        }
+                    });
+                    body.handle(rc); // reads the form (the resource method gets it as before), then goes on
+                },
+                SecurityHandlerPriorities.AUTHENTICATION + 50);
     }
 
     private void keep(RoutingContext rc, UUID attemptId) {
         var form = rc.request().formAttributes();
         Cookie token = rc.request().getCookie(csrf.cookieName());
         String sent = form.get(CsrfProtection.FIELD);
-        if (token == null || sent == null || !MessageDigest.isEqual(token.getValue().getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
+        if (token == null
+                || sent == null
+                || !MessageDigest.isEqual(
+                        token.getValue().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             return;
         }
-        StringBuilder kept = new StringBuilder("actie=").append(enc(form.get("actie") == null ? "" : form.get("actie")));
+        StringBuilder kept =
+                new StringBuilder("actie=").append(enc(form.get("actie") == null ? "" : form.get("actie")));
         form.forEach(e -> {
             if (e.getKey().startsWith(QuizPages.FIELD_PREFIX) && !e.getValue().isBlank()) {
                 kept.append('&').append(enc(e.getKey())).append('=').append(enc(e.getValue()));
             }
         });
-        String value = attemptId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(kept.toString().getBytes(StandardCharsets.UTF_8));
+        String value = attemptId + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(kept.toString().getBytes(StandardCharsets.UTF_8));
         if (value.length() > MAX_COOKIE_CHARS) {
             LOG.infof("Answers to attempt %s not kept across the login: %d characters", attemptId, value.length());
             return;
         }
-        rc.response().headers().add("Set-Cookie", Cookie.cookie(cookieName(), value).setPath("/").setHttpOnly(true)
-                .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.LAX).setMaxAge(MAX_AGE_SECONDS).encode());
+        rc.response()
+                .headers()
+                .add(
+                        "Set-Cookie",
+                        Cookie.cookie(cookieName(), value)
+                                .setPath("/")
+                                .setHttpOnly(true)
+                                .setSecure(config.csrf().secureCookie())
+                                .setSameSite(CookieSameSite.LAX)
+                                .setMaxAge(MAX_AGE_SECONDS)
+                                .encode());
         LOG.infof("Answers to attempt %s kept across the login", attemptId);
     }
 
@@ -124,18 +148,31 @@ public class KeptAnswers {
         if (cookie == null || !cookie.getValue().startsWith(attemptId + ".")) {
             return Optional.empty();
         }
-        rc.response().headers().add("Set-Cookie", Cookie.cookie(cookieName(), "").setPath("/").setHttpOnly(true)
-                .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.LAX).setMaxAge(0).encode());
+        rc.response()
+                .headers()
+                .add(
+                        "Set-Cookie",
+                        Cookie.cookie(cookieName(), "")
+                                .setPath("/")
+                                .setHttpOnly(true)
+                                .setSecure(config.csrf().secureCookie())
+                                .setSameSite(CookieSameSite.LAX)
+                                .setMaxAge(0)
+                                .encode());
         try {
-            String form = new String(Base64.getUrlDecoder().decode(cookie.getValue().substring(attemptId.toString().length() + 1)),
+            String form = new String(
+                    Base64.getUrlDecoder()
+                            .decode(cookie.getValue()
+                                    .substring(attemptId.toString().length() + 1)),
                     StandardCharsets.UTF_8);
             Map<String, Set<String>> answers = new HashMap<>();
-            boolean[] handingIn = { false };
+            boolean[] handingIn = {false};
             UrlEncodedPairs.forEach(form, (name, value) -> {
                 if (name.equals("actie")) {
                     handingIn[0] = !value.equals("opslaan");
                 } else if (name.startsWith(QuizPages.FIELD_PREFIX)) {
-                    answers.computeIfAbsent(name.substring(QuizPages.FIELD_PREFIX.length()), k -> new HashSet<>()).add(value);
+                    answers.computeIfAbsent(name.substring(QuizPages.FIELD_PREFIX.length()), k -> new HashSet<>())
+                            .add(value);
                 }
             });
             return Optional.of(new Kept(answers, handingIn[0]));

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import java.util.ArrayList;
@@ -6,14 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import nl.meldcodetour.content.Question;
 
 /** Draws the questions of one attempt from a module's bank. */
 public final class QuestionDraw {
 
-    private QuestionDraw() {
-    }
+    private QuestionDraw() {}
 
     /**
      * Draws {@code size} distinct questions at random, preferring questions not in {@code recentlySeen} (so a

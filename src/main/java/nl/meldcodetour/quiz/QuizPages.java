@@ -1,14 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,22 +15,26 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.web.RateLimits;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.learning.LearningService;
-import java.time.Instant;
-import nl.meldcodetour.core.web.RateLimits;
 
 /**
  * Quiz pages: start (POST, then redirect), answer form, submit (POST, then redirect: a refresh never resubmits),
@@ -40,15 +42,15 @@ import nl.meldcodetour.core.web.RateLimits;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER })
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
 public class QuizPages {
 
     static final String FIELD_PREFIX = "q.";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance quiz(QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors,
-                String kept);
+        static native TemplateInstance quiz(
+                QuizViews.Open quiz, Map<String, Set<String>> given, Map<String, String> errors, String kept);
 
         static native TemplateInstance result(QuizViews.Result result, RetryView retry, boolean handedInBefore);
 
@@ -76,15 +78,16 @@ public class QuizPages {
     KeptAnswers keptAnswers;
 
     /** Shown when answers sent while the login session had ended were kept across the login ({@link KeptAnswers}). */
-    static final String KEPT_HANDING_IN = "Je was te lang niet actief. Je antwoorden zijn bewaard; controleer ze en lever opnieuw in.";
+    static final String KEPT_HANDING_IN =
+            "Je was te lang niet actief. Je antwoorden zijn bewaard; controleer ze en lever opnieuw in.";
+
     static final String KEPT_SAVING = "Je was te lang niet actief. Je antwoorden zijn bewaard.";
 
     /**
      * What the learner may do next about the quiz: start (or resume) now, or first read these pages or wait until
      * {@code opensAt}. {@code pagesToRead} of a failed result lists every page that explains a wrong answer.
      */
-    public record RetryView(boolean closed, List<Module.PageLink> pagesToRead, Instant opensAt) {
-    }
+    public record RetryView(boolean closed, List<Module.PageLink> pagesToRead, Instant opensAt) {}
 
     @GET
     @Path("modules/{moduleId}/toets")
@@ -103,17 +106,20 @@ public class QuizPages {
             QuizAttempt attempt = quiz.start(user.person().id, module).attempt();
             return Response.seeOther(URI.create("/toets/" + attempt.id)).build();
         } catch (QuizService.RetryGateException e) {
-            return Response.seeOther(URI.create("/modules/" + module.id() + "/toets")).build();
+            return Response.seeOther(URI.create("/modules/" + module.id() + "/toets"))
+                    .build();
         }
     }
 
     @GET
     @Path("toets/{attemptId}")
-    public Object show(@PathParam("attemptId") UUID attemptId, @QueryParam("controle") String check, RoutingContext rc) {
+    public Object show(
+            @PathParam("attemptId") UUID attemptId, @QueryParam("controle") String check, RoutingContext rc) {
         QuizAttempt attempt = mine(attemptId);
         Optional<KeptAnswers.Kept> kept = keptAnswers.take(rc, attemptId);
         if (attempt.isSubmitted()) {
-            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat")).build();
+            return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat"))
+                    .build();
         }
         String notice = null;
         if (kept.isPresent()) {
@@ -125,7 +131,8 @@ public class QuizPages {
             }
         }
         QuizViews.Open open = QuizViews.open(attempt, module(attempt));
-        // After a hand-in with unanswered questions (post/redirect/get): the saved answers, and the questions still open
+        // After a hand-in with unanswered questions (post/redirect/get): the saved answers, and the questions still
+        // open
         Map<String, String> errors = check == null ? Map.of() : QuizViews.unanswered(open);
         return Templates.quiz(open, open.draft(), errors, notice);
     }
@@ -140,9 +147,11 @@ public class QuizPages {
         try {
             if ("opslaan".equals(form.getFirst("actie"))) {
                 quiz.saveDraft(user.person().id, attemptId, answers);
-                return Response.seeOther(URI.create("/toets/" + attemptId + "#opgeslagen")).build();
+                return Response.seeOther(URI.create("/toets/" + attemptId + "#opgeslagen"))
+                        .build();
             }
-            return toResult(attemptId, quiz.submit(user.person().id, attemptId, answers).handedInBefore());
+            return toResult(
+                    attemptId, quiz.submit(user.person().id, attemptId, answers).handedInBefore());
         } catch (QuizService.AlreadySubmittedException e) {
             return toResult(attemptId, true);
         } catch (QuizService.InvalidAnswersException e) {
@@ -150,20 +159,25 @@ public class QuizPages {
             // and refresh never land on the answer of a POST ("Confirm Form Resubmission").
             try {
                 quiz.saveDraft(user.person().id, attemptId, answers);
-                return Response.seeOther(URI.create("/toets/" + attemptId + "?controle=1#fouten")).build();
+                return Response.seeOther(URI.create("/toets/" + attemptId + "?controle=1#fouten"))
+                        .build();
             } catch (QuizService.AlreadySubmittedException submitted) {
                 return toResult(attemptId, true);
             } catch (QuizService.InvalidAnswersException tampered) {
                 // letters or questions that are not part of the attempt: only a changed form sends these
                 QuizAttempt attempt = mine(attemptId);
-                return Response.status(400).entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors(), null))
-                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+                return Response.status(400)
+                        .entity(Templates.quiz(QuizViews.open(attempt, module(attempt)), answers, e.errors(), null))
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .build();
             }
         }
     }
 
     private static Response toResult(UUID attemptId, boolean handedInBefore) {
-        return Response.seeOther(URI.create("/toets/" + attemptId + "/resultaat" + (handedInBefore ? "?al-ingeleverd=1" : ""))).build();
+        return Response.seeOther(
+                        URI.create("/toets/" + attemptId + "/resultaat" + (handedInBefore ? "?al-ingeleverd=1" : "")))
+                .build();
     }
 
     /**
@@ -197,8 +211,10 @@ public class QuizPages {
         RetryView retry = null;
         if (!attempt.passed) {
             QuizService.Gate gate = quiz.gate(user.person().id, module);
-            retry = new RetryView(gate.closed(), links(module, gate.closed() ? gate.pagesToRead()
-                    : QuizService.explainingPages(attempt, module)), gate.opensAt());
+            retry = new RetryView(
+                    gate.closed(),
+                    links(module, gate.closed() ? gate.pagesToRead() : QuizService.explainingPages(attempt, module)),
+                    gate.opensAt());
         }
         return Templates.result(QuizViews.result(AttemptRow.of(attempt), module), retry, handedInBefore != null);
     }
@@ -218,18 +234,27 @@ public class QuizPages {
 
     private static List<Module.PageLink> links(Module module, List<Integer> pages) {
         List<Module.PageLink> all = module.pageLinks();
-        return pages.stream().filter(n -> n >= 1 && n <= all.size()).map(n -> all.get(n - 1)).toList();
+        return pages.stream()
+                .filter(n -> n >= 1 && n <= all.size())
+                .map(n -> all.get(n - 1))
+                .toList();
     }
 
     @GET
     @Path("modules/{moduleId}/pogingen")
     public TemplateInstance history(@PathParam("moduleId") String moduleId) {
         Module module = myModule(moduleId);
-        return Templates.history(module, quiz.history(user.person().id, moduleId).stream().map(QuizViews::summary).toList());
+        return Templates.history(
+                module,
+                quiz.history(user.person().id, moduleId).stream()
+                        .map(QuizViews::summary)
+                        .toList());
     }
 
     private Module myModule(String moduleId) {
-        return learning.moduleOf(user, moduleId).orElseThrow(NotFoundException::new).module();
+        return learning.moduleOf(user, moduleId)
+                .orElseThrow(NotFoundException::new)
+                .module();
     }
 
     private QuizAttempt mine(UUID attemptId) {

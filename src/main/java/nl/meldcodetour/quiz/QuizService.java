@@ -1,5 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.Connection;
@@ -20,16 +31,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
@@ -37,10 +41,6 @@ import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.learning.CompletionService;
 import nl.meldcodetour.learning.ProgressService;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.persistence.LockModeType;
-import java.util.stream.Collectors;
-import nl.meldcodetour.audit.AuditLog;
 
 /** Starts, submits and reads quiz attempts. All scoring happens here, on the server. */
 @ApplicationScoped
@@ -90,12 +90,10 @@ public class QuizService {
     }
 
     /** A submission's result: the attempt as stored, and whether it had been handed in before this submission. */
-    record Submission(AttemptRow attempt, boolean handedInBefore) {
-    }
+    record Submission(AttemptRow attempt, boolean handedInBefore) {}
 
     /** An attempt to answer, and whether it was already open (resumed) or newly drawn. */
-    public record Started(QuizAttempt attempt, boolean resumed) {
-    }
+    public record Started(QuizAttempt attempt, boolean resumed) {}
 
     /**
      * Whether a new attempt may start. Closed after two failed attempts in a row, until the learner has opened the
@@ -154,10 +152,15 @@ public class QuizService {
     @Transactional
     public Started start(long personId, Module module) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
-                .setParameter(1, "quiz-start:" + personId + ":" + module.id()).getSingleResult();
+                .setParameter(1, "quiz-start:" + personId + ":" + module.id())
+                .getSingleResult();
         Optional<QuizAttempt> open = em.createQuery(
-                "from QuizAttempt where personId = :p and moduleId = :m and submittedAt is null", QuizAttempt.class)
-                .setParameter("p", personId).setParameter("m", module.id()).getResultStream().findFirst();
+                        "from QuizAttempt where personId = :p and moduleId = :m and submittedAt is null",
+                        QuizAttempt.class)
+                .setParameter("p", personId)
+                .setParameter("m", module.id())
+                .getResultStream()
+                .findFirst();
         if (open.isPresent()) {
             if (fits(open.get(), module)) {
                 return new Started(open.get(), true);
@@ -173,7 +176,10 @@ public class QuizService {
                 select q.questionId from AttemptQuestion q
                 where q.attempt.id = (select a.id from QuizAttempt a where a.personId = :p and a.moduleId = :m
                                       order by a.startedAt desc limit 1)
-                """, String.class).setParameter("p", personId).setParameter("m", module.id()).getResultList();
+                """, String.class)
+                .setParameter("p", personId)
+                .setParameter("m", module.id())
+                .getResultList();
         List<Question> drawn = QuestionDraw.draw(module.questions(), module.drawSize(), recent, random);
         QuizAttempt attempt = new QuizAttempt();
         attempt.id = UUID.randomUUID();
@@ -182,7 +188,8 @@ public class QuizService {
         attempt.contentVersion = content.catalog().version();
         attempt.passMark = module.passMark();
         attempt.questionCount = drawn.size();
-        attempt.startedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it: a replay answers the same
+        attempt.startedAt =
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as PostgreSQL stores it: a replay answers the same
         for (int i = 0; i < drawn.size(); i++) {
             AttemptQuestion q = new AttemptQuestion();
             q.attempt = attempt;
@@ -201,9 +208,12 @@ public class QuizService {
     private static boolean fits(QuizAttempt attempt, Module module) {
         for (AttemptQuestion q : attempt.questions) {
             Optional<Question> question = module.question(q.questionId);
-            if (question.isEmpty() || (q.optionOrder != null
-                    && !Set.of(q.optionOrder).equals(question.get().options().stream().map(Question.Option::id).collect(
-                            Collectors.toSet())))) {
+            if (question.isEmpty()
+                    || (q.optionOrder != null
+                            && !Set.of(q.optionOrder)
+                                    .equals(question.get().options().stream()
+                                            .map(Question.Option::id)
+                                            .collect(Collectors.toSet())))) {
                 return false;
             }
         }
@@ -218,14 +228,20 @@ public class QuizService {
      */
     public Gate gate(long personId, Module module) {
         List<Instant> lifts = em.createQuery(
-                "select max(l.liftedAt) from QuizGateLift l where l.personId = :p and l.moduleId = :m", Instant.class)
-                .setParameter("p", personId).setParameter("m", module.id()).getResultList();
+                        "select max(l.liftedAt) from QuizGateLift l where l.personId = :p and l.moduleId = :m",
+                        Instant.class)
+                .setParameter("p", personId)
+                .setParameter("m", module.id())
+                .getResultList();
         Instant liftedAt = lifts.isEmpty() || lifts.get(0) == null ? Instant.EPOCH : lifts.get(0);
         List<QuizAttempt> last = em.createQuery("""
                 from QuizAttempt where personId = :p and moduleId = :m and submittedAt is not null and submittedAt > :lifted
                 order by submittedAt desc""", QuizAttempt.class)
-                .setParameter("p", personId).setParameter("m", module.id()).setParameter("lifted", liftedAt)
-                .setMaxResults(2).getResultList();
+                .setParameter("p", personId)
+                .setParameter("m", module.id())
+                .setParameter("lifted", liftedAt)
+                .setMaxResults(2)
+                .getResultList();
         if (last.size() < 2 || last.get(0).passed || last.get(1).passed) {
             return Gate.OPEN;
         }
@@ -234,15 +250,22 @@ public class QuizService {
         if (!Instant.now(clock).isBefore(opensAt)) {
             return Gate.OPEN;
         }
-        List<Integer> unread = progress.notReadSince(personId, module.id(), explainingPages(failed, module), failed.submittedAt);
+        List<Integer> unread =
+                progress.notReadSince(personId, module.id(), explainingPages(failed, module), failed.submittedAt);
         return unread.isEmpty() ? Gate.OPEN : new Gate(true, unread, opensAt);
     }
 
     /** The module pages that explain the wrong answers of a submitted attempt, in page order. */
     static List<Integer> explainingPages(QuizAttempt attempt, Module module) {
-        return attempt.questions.stream().filter(q -> !q.isRight())
-                .map(q -> module.question(q.questionId).map(Question::page).filter(p -> p > 0 && p <= module.pageCount()).orElse(1))
-                .distinct().sorted().toList();
+        return attempt.questions.stream()
+                .filter(q -> !q.isRight())
+                .map(q -> module.question(q.questionId)
+                        .map(Question::page)
+                        .filter(p -> p > 0 && p <= module.pageCount())
+                        .orElse(1))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** A beheerder lifts the retry gate of a person for a module: failures before now no longer count. Audit-logged. */
@@ -266,8 +289,10 @@ public class QuizService {
     public Map<Module, Gate> closedGates(long personId) {
         Map<Module, Gate> closed = new LinkedHashMap<>();
         List<String> modules = em.createQuery(
-                "select distinct a.moduleId from QuizAttempt a where a.personId = :p and a.passed = false order by a.moduleId", String.class)
-                .setParameter("p", personId).getResultList();
+                        "select distinct a.moduleId from QuizAttempt a where a.personId = :p and a.passed = false order by a.moduleId",
+                        String.class)
+                .setParameter("p", personId)
+                .getResultList();
         for (String moduleId : modules) {
             content.catalog().module(moduleId).ifPresent(module -> {
                 Gate gate = gate(personId, module);
@@ -326,7 +351,8 @@ public class QuizService {
         // Plain JDBC on the transaction's connection (docs/benchmarks.md, Decisions: Quiz submission in plain JDBC):
         // Hibernate's load, dirty check and eleven updates were a third of the quiz's CPU. Two statements: read (and
         // lock) the attempt with its questions, store the result with all answers; then the completion of a pass. The
-        // attempt is an AttemptRow, not the QuizAttempt entity: every change is stored by the SQL below, none by a setter.
+        // attempt is an AttemptRow, not the QuizAttempt entity: every change is stored by the SQL below, none by a
+        // setter.
         try (Connection c = dataSource.getConnection()) {
             AttemptRow attempt = lockAttempt(c, attemptId);
             if (attempt == null || attempt.personId() != personId) {
@@ -347,18 +373,28 @@ public class QuizService {
             for (DrawnQuestion q : attempt.questions()) {
                 Set<String> chosen = chosenIds.get(q.questionId());
                 String[] chosenOptions = chosen.stream().sorted().toArray(String[]::new);
-                answered.add(new AttemptRow.QuestionRow(q.position(), q.questionId(), q.correctOptions(), chosenOptions,
-                        q.optionOrder()));
+                answered.add(new AttemptRow.QuestionRow(
+                        q.position(), q.questionId(), q.correctOptions(), chosenOptions, q.optionOrder()));
                 chosenByPosition.put(String.valueOf(q.position()), List.of(chosenOptions));
                 scored.add(new Scoring.Answer(q.correct(), chosen));
             }
             Scoring.Result result = Scoring.score(scored, attempt.passMark());
-            AttemptRow submitted = attempt.submitted(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), result, answered);
+            AttemptRow submitted =
+                    attempt.submitted(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), result, answered);
             saveAnswers(c, submitted, chosenByPosition);
-            metrics.countAfterCommit(BusinessMetrics.QUIZ_ATTEMPTS, "module", module.id(), "result",
+            metrics.countAfterCommit(
+                    BusinessMetrics.QUIZ_ATTEMPTS,
+                    "module",
+                    module.id(),
+                    "result",
                     result.passed() ? "passed" : "failed");
             if (result.passed()) {
-                completions.recordPass(personId, module, submitted.id(), submitted.contentVersion(), result.percentage(),
+                completions.recordPass(
+                        personId,
+                        module,
+                        submitted.id(),
+                        submitted.contentVersion(),
+                        result.percentage(),
                         submitted.submittedAt());
             }
             return new Submission(submitted, false);
@@ -400,9 +436,18 @@ public class QuizService {
                     return null;
                 }
                 OffsetDateTime submitted = r.getObject(7, OffsetDateTime.class);
-                AttemptRow attempt = new AttemptRow(attemptId, r.getLong(1), r.getString(2), r.getString(3), r.getInt(4),
-                        r.getInt(5), submitted == null ? null : submitted.toInstant(), (Integer) r.getObject(8),
-                        (Integer) r.getObject(9), (Boolean) r.getObject(10), List.of());
+                AttemptRow attempt = new AttemptRow(
+                        attemptId,
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getInt(4),
+                        r.getInt(5),
+                        submitted == null ? null : submitted.toInstant(),
+                        (Integer) r.getObject(8),
+                        (Integer) r.getObject(9),
+                        (Boolean) r.getObject(10),
+                        List.of());
                 List<DrawnQuestion> questions = new ArrayList<>();
                 do {
                     if (r.getObject(11) != null) {
@@ -438,8 +483,12 @@ public class QuizService {
     private static AttemptRow.QuestionRow question(ResultSet r, int first) throws SQLException {
         Array chosen = r.getArray(first + 3);
         Array order = r.getArray(first + 4);
-        return new AttemptRow.QuestionRow(r.getInt(first), r.getString(first + 1), (String[]) r.getArray(first + 2).getArray(),
-                chosen == null ? null : (String[]) chosen.getArray(), order == null ? null : (String[]) order.getArray());
+        return new AttemptRow.QuestionRow(
+                r.getInt(first),
+                r.getString(first + 1),
+                (String[]) r.getArray(first + 2).getArray(),
+                chosen == null ? null : (String[]) chosen.getArray(),
+                order == null ? null : (String[]) order.getArray());
     }
 
     private void saveAnswers(Connection c, AttemptRow attempt, Map<String, List<String>> chosenByPosition)
@@ -454,8 +503,8 @@ public class QuizService {
             s.setObject(7, attempt.id());
             int updated = s.executeUpdate();
             if (updated != attempt.questions().size()) {
-                throw new IllegalStateException("answers stored for " + updated + " of " + attempt.questions().size()
-                        + " questions of attempt " + attempt.id());
+                throw new IllegalStateException("answers stored for " + updated + " of "
+                        + attempt.questions().size() + " questions of attempt " + attempt.id());
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -468,8 +517,11 @@ public class QuizService {
      *
      * @param complete true for a submission: every question needs an answer
      */
-    private static Map<String, Set<String>> toContentIds(List<? extends DrawnQuestion> questions, Module module,
-            Map<String, Set<String>> answers, boolean complete) {
+    private static Map<String, Set<String>> toContentIds(
+            List<? extends DrawnQuestion> questions,
+            Module module,
+            Map<String, Set<String>> answers,
+            boolean complete) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Set<String>> ids = new LinkedHashMap<>();
         Set<String> expected = new LinkedHashSet<>();
@@ -514,8 +566,10 @@ public class QuizService {
      * one shows the right letters too.
      */
     public List<Map<String, Object>> export(long personId) {
-        List<QuizAttempt> attempts = em.createQuery("from QuizAttempt where personId = :p order by startedAt", QuizAttempt.class)
-                .setParameter("p", personId).getResultList();
+        List<QuizAttempt> attempts = em.createQuery(
+                        "from QuizAttempt where personId = :p order by startedAt", QuizAttempt.class)
+                .setParameter("p", personId)
+                .getResultList();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (QuizAttempt a : attempts) {
             Optional<Module> module = content.catalog().module(a.moduleId);
@@ -538,7 +592,11 @@ public class QuizService {
                 List<String> chosen = new ArrayList<>();
                 List<String> right = new ArrayList<>();
                 for (int i = 0; i < shown.size(); i++) {
-                    options.add(Map.of("letter", AttemptQuestion.letter(i), "tekst", shown.get(i).text()));
+                    options.add(Map.of(
+                            "letter",
+                            AttemptQuestion.letter(i),
+                            "tekst",
+                            shown.get(i).text()));
                     if (q.chosen().contains(shown.get(i).id())) {
                         chosen.add(AttemptQuestion.letter(i));
                     }
@@ -562,7 +620,11 @@ public class QuizService {
 
     /** A person's attempts at a module, newest first. */
     public List<QuizAttempt> history(long personId, String moduleId) {
-        return em.createQuery("from QuizAttempt where personId = :p and moduleId = :m order by startedAt desc",
-                QuizAttempt.class).setParameter("p", personId).setParameter("m", moduleId).getResultList();
+        return em.createQuery(
+                        "from QuizAttempt where personId = :p and moduleId = :m order by startedAt desc",
+                        QuizAttempt.class)
+                .setParameter("p", personId)
+                .setParameter("m", moduleId)
+                .getResultList();
     }
 }

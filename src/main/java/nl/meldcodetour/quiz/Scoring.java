@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import java.util.List;
@@ -6,8 +10,7 @@ import java.util.Set;
 /** Server-side scoring. A question counts as right only when exactly the right options were chosen. */
 public final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** One drawn question: the ids that are right and the ids the learner chose. */
     public record Answer(Set<String> correct, Set<String> chosen) {
@@ -17,8 +20,7 @@ public final class Scoring {
     }
 
     /** The outcome of an attempt. */
-    public record Result(int right, int total, int percentage, boolean passed) {
-    }
+    public record Result(int right, int total, int percentage, boolean passed) {}
 
     /**
      * Scores the answers against a pass mark in percent. Passing compares whole numbers ({@code right * 100 >=

@@ -1,15 +1,17 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 
@@ -60,7 +62,8 @@ public abstract class Membership {
             throw new ConflictException(alreadyEnded + " " + endDate + ".");
         }
         if (end.isBefore(startDate)) {
-            throw new InvalidInputException(Map.of("endDate", "De einddatum kan niet voor de startdatum (" + startDate + ") liggen."));
+            throw new InvalidInputException(
+                    Map.of("endDate", "De einddatum kan niet voor de startdatum (" + startDate + ") liggen."));
         }
         endDate = end;
     }

@@ -1,5 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,24 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.db.SqlRow;
-import jakarta.persistence.LockModeType;
-import java.sql.Date;
-import java.util.Objects;
-import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
@@ -37,22 +39,38 @@ public class OrganisationService {
     /** Someone else saved the organisation after the version this change is based on. */
     public static final class ChangedMeanwhile extends ConflictException {
         ChangedMeanwhile() {
-            super("Iemand anders heeft deze organisatie intussen gewijzigd. Laad de gegevens opnieuw en voer je wijziging nog eens in.");
+            super(
+                    "Iemand anders heeft deze organisatie intussen gewijzigd. Laad de gegevens opnieuw en voer je wijziging nog eens in.");
         }
     }
-
 
     public static final int MAX_PAGE_SIZE = 100;
 
     /** What an editor sends: every field of an organisation, and for an update the version it was based on. */
-    public record OrganisationInput(String name, String kvkNumber, String vestigingsnummer, String sector,
-            String gemeente, String area, String postcode, Integer staffCount, String address, Integer version) {
-    }
+    public record OrganisationInput(
+            String name,
+            String kvkNumber,
+            String vestigingsnummer,
+            String sector,
+            String gemeente,
+            String area,
+            String postcode,
+            Integer staffCount,
+            String address,
+            Integer version) {}
 
     /** A row in the list, with whether the organisation needs and lacks an active aandachtsfunctionaris. */
-    public record OrganisationSummary(long id, String name, String sector, String sectorName, String gemeente,
-            String area, String postcode, boolean active, int activeAfCount, boolean afMissing) {
-    }
+    public record OrganisationSummary(
+            long id,
+            String name,
+            String sector,
+            String sectorName,
+            String gemeente,
+            String area,
+            String postcode,
+            boolean active,
+            int activeAfCount,
+            boolean afMissing) {}
 
     /** One page of results. {@code page} is 1-based. */
     public record Page<T>(List<T> items, int page, int size, long total) {
@@ -61,8 +79,7 @@ public class OrganisationService {
         }
     }
 
-    public record AfInput(String name, String email, String location, LocalDate startDate) {
-    }
+    public record AfInput(String name, String email, String location, LocalDate startDate) {}
 
     @Inject
     EntityManager em;
@@ -80,13 +97,20 @@ public class OrganisationService {
     Clock clock;
 
     /** Search by name (part), filter by sector (incl. sub-sectors) and gemeente; inactive ones only on request. */
-    public Page<OrganisationSummary> search(String query, String sector, String gemeente, boolean includeInactive,
-            int page, int size) {
+    public Page<OrganisationSummary> search(
+            String query, String sector, String gemeente, boolean includeInactive, int page, int size) {
         int safeSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         int safePage = Math.max(1, page);
         List<String> sectors = sector == null || sector.isBlank() ? null : withSubSectors(sector.strip());
-        String like = query == null || query.isBlank() ? null
-                : "%" + query.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = query == null || query.isBlank()
+                ? null
+                : "%"
+                        + query.strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         String where = """
                 FROM organisation o
                 WHERE (CAST(:like AS text) IS NULL OR lower(o.name) LIKE CAST(:like AS text))
@@ -101,19 +125,32 @@ public class OrganisationService {
                           AND a.start_date <= CAST(:today AS date) AND (a.end_date IS NULL OR a.end_date >= CAST(:today AS date))) AS afs
                 """ + where + " ORDER BY lower(o.name), o.id OFFSET :offset LIMIT :limit");
         for (var q : List.of(count, select)) {
-            q.setParameter("like", like).setParameter("gemeente", gemeente == null || gemeente.isBlank() ? null : gemeente.strip())
-                    .setParameter("allSectors", sectors == null).setParameter("sectors", sectors == null ? List.of("-") : sectors)
+            q.setParameter("like", like)
+                    .setParameter("gemeente", gemeente == null || gemeente.isBlank() ? null : gemeente.strip())
+                    .setParameter("allSectors", sectors == null)
+                    .setParameter("sectors", sectors == null ? List.of("-") : sectors)
                     .setParameter("inactive", includeInactive);
         }
-        select.setParameter("today", LocalDate.now(clock)).setParameter("offset", (safePage - 1) * safeSize).setParameter("limit", safeSize);
+        select.setParameter("today", LocalDate.now(clock))
+                .setParameter("offset", (safePage - 1) * safeSize)
+                .setParameter("limit", safeSize);
         long total = ((Number) count.getSingleResult()).longValue();
         List<OrganisationSummary> items = SqlRow.list(select, r -> {
             String sectorId = r.string(2);
             int afs = r.intValue(7);
             boolean active = r.bool(6);
             String postcode = r.string(5);
-            return new OrganisationSummary(r.longValue(0), r.string(1), sectorId, sectorName(sectorId), r.string(3), r.string(4),
-                    postcode == null ? null : postcode.strip(), active, afs, active && afs == 0 && obliged(sectorId));
+            return new OrganisationSummary(
+                    r.longValue(0),
+                    r.string(1),
+                    sectorId,
+                    sectorName(sectorId),
+                    r.string(3),
+                    r.string(4),
+                    postcode == null ? null : postcode.strip(),
+                    active,
+                    afs,
+                    active && afs == 0 && obliged(sectorId));
         });
         return new Page<>(items, safePage, safeSize, total);
     }
@@ -181,8 +218,11 @@ public class OrganisationService {
     }
 
     public List<Aandachtsfunctionaris> aandachtsfunctionarissen(long organisationId) {
-        return em.createQuery("from Aandachtsfunctionaris where organisationId = :o order by startDate desc, id desc",
-                Aandachtsfunctionaris.class).setParameter("o", organisationId).getResultList();
+        return em.createQuery(
+                        "from Aandachtsfunctionaris where organisationId = :o order by startDate desc, id desc",
+                        Aandachtsfunctionaris.class)
+                .setParameter("o", organisationId)
+                .getResultList();
     }
 
     /**
@@ -209,17 +249,25 @@ public class OrganisationService {
         List<Aandachtsfunctionaris> overlapping = em.createQuery("""
                 from Aandachtsfunctionaris a where a.organisationId = :o
                 and (lower(a.email) = :e or a.personId = :p) and (a.endDate is null or a.endDate >= :start)
-                order by a.startDate, a.id""", Aandachtsfunctionaris.class).setParameter("o", organisationId).setParameter("e", email)
-                .setParameter("p", owner == null ? -1L : owner).setParameter("start", start).getResultList();
+                order by a.startDate, a.id""", Aandachtsfunctionaris.class)
+                .setParameter("o", organisationId)
+                .setParameter("e", email)
+                .setParameter("p", owner == null ? -1L : owner)
+                .setParameter("start", start)
+                .getResultList();
         if (!overlapping.isEmpty()) {
             Aandachtsfunctionaris same = overlapping.get(0);
-            String period = same.endDate == null ? "vanaf " + Formats.dutch(same.startDate)
-                    : "van " + Formats.dutch(same.startDate) + " tot en met "
-                            + Formats.dutch(same.endDate);
-            throw new DuplicateException(same.name + " (" + same.email
-                    + ") is al aandachtsfunctionaris van deze organisatie, " + period + ". Er is niemand dubbel toegevoegd."
-                    + (same.endDate == null ? "" : " Een nieuwe periode kan beginnen na "
-                            + Formats.dutch(same.endDate) + "."), same.id);
+            String period = same.endDate == null
+                    ? "vanaf " + Formats.dutch(same.startDate)
+                    : "van " + Formats.dutch(same.startDate) + " tot en met " + Formats.dutch(same.endDate);
+            throw new DuplicateException(
+                    same.name + " (" + same.email
+                            + ") is al aandachtsfunctionaris van deze organisatie, " + period
+                            + ". Er is niemand dubbel toegevoegd."
+                            + (same.endDate == null
+                                    ? ""
+                                    : " Een nieuwe periode kan beginnen na " + Formats.dutch(same.endDate) + "."),
+                    same.id);
         }
         Aandachtsfunctionaris af = new Aandachtsfunctionaris();
         af.organisationId = organisationId;
@@ -231,13 +279,15 @@ public class OrganisationService {
         af.createdAt = Instant.now(clock);
         em.persist(af);
         em.flush();
-        audit.record(actor, "CREATE", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", vanaf " + start);
+        audit.record(
+                actor, "CREATE", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", vanaf " + start);
         return af;
     }
 
     /** Ends an aandachtsfunctionaris on {@code endDate} (default today). The record stays as history. */
     @Transactional
-    public Aandachtsfunctionaris endAandachtsfunctionaris(long organisationId, long afId, LocalDate endDate, String actor) {
+    public Aandachtsfunctionaris endAandachtsfunctionaris(
+            long organisationId, long afId, LocalDate endDate, String actor) {
         Aandachtsfunctionaris af = em.find(Aandachtsfunctionaris.class, afId);
         if (af == null || af.organisationId != organisationId) {
             throw new MissingException();
@@ -258,7 +308,10 @@ public class OrganisationService {
         return em.createQuery("""
                 select a.organisationId from Aandachtsfunctionaris a
                 where a.personId = :p and a.startDate <= :d and (a.endDate is null or a.endDate >= :d)
-                """, Long.class).setParameter("p", personId).setParameter("d", today).getResultList();
+                """, Long.class)
+                .setParameter("p", personId)
+                .setParameter("d", today)
+                .getResultList();
     }
 
     /**
@@ -266,13 +319,15 @@ public class OrganisationService {
      * address verified (on {@code identity.VerifiedEmail}, by whoever binds the invitations); returns how many.
      */
     public int bindInvitations(long personId, String email) {
-        return em.createNativeQuery("UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
-                .setParameter(1, personId).setParameter(2, email).executeUpdate();
+        return em.createNativeQuery(
+                        "UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
+                .setParameter(1, personId)
+                .setParameter(2, email)
+                .executeUpdate();
     }
 
     /** A role as aandachtsfunctionaris that is bound to a person and starts later: it counts from {@code from}. */
-    public record UpcomingAfRole(String organisationName, LocalDate from) {
-    }
+    public record UpcomingAfRole(String organisationName, LocalDate from) {}
 
     /** This person's roles as aandachtsfunctionaris that start after today (bound by subject, like the active ones). */
     public List<UpcomingAfRole> upcomingAfRoles(long personId) {
@@ -280,7 +335,10 @@ public class OrganisationService {
                 select o.name, a.startDate from Aandachtsfunctionaris a, Organisation o
                 where o.id = a.organisationId and o.active and a.personId = :p and a.startDate > :d
                 order by a.startDate, o.name
-                """, UpcomingAfRole.class).setParameter("p", personId).setParameter("d", LocalDate.now(clock)).getResultList();
+                """, UpcomingAfRole.class)
+                .setParameter("p", personId)
+                .setParameter("d", LocalDate.now(clock))
+                .getResultList();
     }
 
     /** Until when the aandachtsfunctionaris module of the person bound to a role is valid (null: never passed, or not bound). */
@@ -289,8 +347,7 @@ public class OrganisationService {
             return null;
         }
         Object until = em.createNativeQuery("""
-                SELECT max(c.valid_until) FROM completion c WHERE c.person_id = ?1 AND c.module_id = 'aandachtsfunctionaris'""")
-                .setParameter(1, personId).getSingleResult();
+                SELECT max(c.valid_until) FROM completion c WHERE c.person_id = ?1 AND c.module_id = 'aandachtsfunctionaris'""").setParameter(1, personId).getSingleResult();
         return until == null ? null : until instanceof LocalDate d ? d : ((Date) until).toLocalDate();
     }
 
@@ -318,13 +375,17 @@ public class OrganisationService {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(in.name(), "name", 200, true, errors);
         String kvk = digits(in.kvkNumber(), "kvkNumber", 8, "Een KvK-nummer heeft 8 cijfers.", errors);
-        String vestiging = digits(in.vestigingsnummer(), "vestigingsnummer", 12, "Een vestigingsnummer heeft 12 cijfers.", errors);
+        String vestiging =
+                digits(in.vestigingsnummer(), "vestigingsnummer", 12, "Een vestigingsnummer heeft 12 cijfers.", errors);
         if (vestiging != null && kvk == null && !errors.containsKey("kvkNumber")) {
             errors.put("vestigingsnummer", "Vul ook het KvK-nummer in als je een vestigingsnummer opgeeft.");
         }
         String sector = text(in.sector(), "sector", 64, true, errors);
         if (sector != null && content.catalog().sector(sector).isEmpty()) {
-            errors.put("sector", "Kies een bekende sector (" + String.join(", ", content.catalog().sectors().keySet()) + ").");
+            errors.put(
+                    "sector",
+                    "Kies een bekende sector ("
+                            + String.join(", ", content.catalog().sectors().keySet()) + ").");
         }
         String gemeente = text(in.gemeente(), "gemeente", 100, true, errors);
         String area = text(in.area(), "area", 100, false, errors);
@@ -370,7 +431,9 @@ public class OrganisationService {
 
     /** Serialises creating organisations (form, API and CSV import) until the end of the transaction. */
     public static void lockCreation(EntityManager em) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, CREATE_LOCK).getSingleResult();
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
+                .setParameter(1, CREATE_LOCK)
+                .getSingleResult();
     }
 
     /** The advisory lock key for creating organisations (any constant no other lock uses). */
@@ -383,12 +446,18 @@ public class OrganisationService {
         }
         List<Organisation> same = em.createQuery("""
                 from Organisation o where o.kvkNumber is null and lower(o.name) = lower(:n) and lower(o.gemeente) = lower(:g)
-                order by o.id""", Organisation.class).setParameter("n", o.name).setParameter("g", o.gemeente).getResultList();
+                order by o.id""", Organisation.class)
+                .setParameter("n", o.name)
+                .setParameter("g", o.gemeente)
+                .getResultList();
         if (!same.isEmpty()) {
             Organisation existing = same.get(0);
-            throw new DuplicateException("‘" + existing.name + "’ in " + existing.gemeente
-                    + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
-                    + (existing.active ? "" : " Ze is gedeactiveerd: activeer haar weer in plaats van een nieuwe aan te maken."),
+            throw new DuplicateException(
+                    "‘" + existing.name + "’ in " + existing.gemeente
+                            + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
+                            + (existing.active
+                                    ? ""
+                                    : " Ze is gedeactiveerd: activeer haar weer in plaats van een nieuwe aan te maken."),
                     existing.id);
         }
     }
@@ -400,12 +469,17 @@ public class OrganisationService {
         List<Long> others = em.createQuery("""
                 select o.id from Organisation o where o.kvkNumber = :k
                 and coalesce(o.vestigingsnummer, '') = :v and (:self is null or o.id <> :self)
-                """, Long.class).setParameter("k", o.kvkNumber).setParameter("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
-                .setParameter("self", self).getResultList();
+                """, Long.class)
+                .setParameter("k", o.kvkNumber)
+                .setParameter("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
+                .setParameter("self", self)
+                .getResultList();
         if (!others.isEmpty()) {
-            String message = "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "
-                    + others.get(0) + ").";
-            throw self == null ? new DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
+            String message =
+                    "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "
+                            + others.get(0) + ").";
+            throw self == null
+                    ? new DuplicateException(message + " Er is geen tweede aangemaakt.", others.get(0))
                     : new ConflictException(message);
         }
     }
@@ -413,7 +487,8 @@ public class OrganisationService {
     private List<String> withSubSectors(String sector) {
         List<String> result = new ArrayList<>();
         result.add(sector);
-        content.catalog().sectors().values().stream().filter(s -> s.parent().filter(sector::equals).isPresent())
+        content.catalog().sectors().values().stream()
+                .filter(s -> s.parent().filter(sector::equals).isPresent())
                 .forEach(s -> result.add(s.id()));
         return result;
     }

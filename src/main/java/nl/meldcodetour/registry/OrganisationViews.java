@@ -1,13 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.web.Roles;
@@ -22,14 +24,33 @@ import nl.meldcodetour.learning.Validity;
 @ApplicationScoped
 public class OrganisationViews {
 
-    public record OrganisationView(long id, String name, String kvkNumber, String vestigingsnummer, String sector,
-            String sectorName, String gemeente, String area, String postcode, Integer staffCount, String address,
-            boolean active, int version, boolean afMissing, List<AfView> aandachtsfunctionarissen) {
-    }
+    public record OrganisationView(
+            long id,
+            String name,
+            String kvkNumber,
+            String vestigingsnummer,
+            String sector,
+            String sectorName,
+            String gemeente,
+            String area,
+            String postcode,
+            Integer staffCount,
+            String address,
+            boolean active,
+            int version,
+            boolean afMissing,
+            List<AfView> aandachtsfunctionarissen) {}
 
-    public record AfView(long id, String name, String email, String location, LocalDate startDate, LocalDate endDate,
-            boolean active, String trainingStatus, LocalDate trainingValidUntil) {
-    }
+    public record AfView(
+            long id,
+            String name,
+            String email,
+            String location,
+            LocalDate startDate,
+            LocalDate endDate,
+            boolean active,
+            String trainingStatus,
+            LocalDate trainingValidUntil) {}
 
     @Inject
     OrganisationService registry;
@@ -46,7 +67,8 @@ public class OrganisationViews {
     /** The organisations where the current user is an active aandachtsfunctionaris. */
     public List<OrganisationView> mine() {
         return registry.organisationsWhereActiveAf(user.person().id).stream()
-                .map(id -> view(registry.find(id).orElseThrow())).toList();
+                .map(id -> view(registry.find(id).orElseThrow()))
+                .toList();
     }
 
     /** One organisation the current user may read; who looked at the AFs' training status is logged. */
@@ -55,7 +77,11 @@ public class OrganisationViews {
         OrganisationView view = view(readableOrganisation(id));
         if (!view.aandachtsfunctionarissen().isEmpty()) {
             // the AFs' own training status is a personal record: who looked is logged
-            audit.record(user.person().subject, "VIEW", "aandachtsfunctionaris-training", id,
+            audit.record(
+                    user.person().subject,
+                    "VIEW",
+                    "aandachtsfunctionaris-training",
+                    id,
                     view.aandachtsfunctionarissen().size() + " aandachtsfunctionaris(sen)");
         }
         return view;
@@ -63,7 +89,8 @@ public class OrganisationViews {
 
     private Organisation readableOrganisation(long id) {
         Organisation o = registry.find(id).orElseThrow(MissingException::new);
-        if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)
+        if (!user.hasRole(Roles.BEHEERDER)
+                && !user.hasRole(Roles.GEMEENTE)
                 && !registry.organisationsWhereActiveAf(user.person().id).contains(id)) {
             // An aandachtsfunctionaris of another organisation: indistinguishable from a missing one.
             throw new MissingException();
@@ -73,20 +100,52 @@ public class OrganisationViews {
 
     public OrganisationView view(Organisation o) {
         LocalDate today = LocalDate.now(clock);
-        List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream().map(a -> {
-            LocalDate until = registry.afModuleValidUntil(a.personId);
-            var status = Validity.status(until, false, today);
-            return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(today),
-                    status == ModuleStatus.NIET_GESTART ? "Nog niet gedaan" : status.label(), until);
-        }).toList();
+        List<AfView> afs = registry.aandachtsfunctionarissen(o.id).stream()
+                .map(a -> {
+                    LocalDate until = registry.afModuleValidUntil(a.personId);
+                    var status = Validity.status(until, false, today);
+                    return new AfView(
+                            a.id,
+                            a.name,
+                            a.email,
+                            a.location,
+                            a.startDate,
+                            a.endDate,
+                            a.isActiveOn(today),
+                            status == ModuleStatus.NIET_GESTART ? "Nog niet gedaan" : status.label(),
+                            until);
+                })
+                .toList();
         boolean missing = o.active && registry.obliged(o.sector) && afs.stream().noneMatch(AfView::active);
-        return new OrganisationView(o.id, o.name, o.kvkNumber, o.vestigingsnummer, o.sector, registry.sectorName(o.sector),
-                o.gemeente, o.area, o.postcode == null ? null : o.postcode.strip(), o.staffCount, o.address, o.active,
-                o.version, missing, afs);
+        return new OrganisationView(
+                o.id,
+                o.name,
+                o.kvkNumber,
+                o.vestigingsnummer,
+                o.sector,
+                registry.sectorName(o.sector),
+                o.gemeente,
+                o.area,
+                o.postcode == null ? null : o.postcode.strip(),
+                o.staffCount,
+                o.address,
+                o.active,
+                o.version,
+                missing,
+                afs);
     }
 
     /** An aandachtsfunctionaris just added or ended, without the training status (not looked up for a write). */
     public AfView afView(Aandachtsfunctionaris a) {
-        return new AfView(a.id, a.name, a.email, a.location, a.startDate, a.endDate, a.isActiveOn(LocalDate.now(clock)), null, null);
+        return new AfView(
+                a.id,
+                a.name,
+                a.email,
+                a.location,
+                a.startDate,
+                a.endDate,
+                a.isActiveOn(LocalDate.now(clock)),
+                null,
+                null);
     }
 }

@@ -1,13 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /** What other features ask of or add to {@code organisation} (this feature's table) without SQL of their own. */
@@ -19,20 +22,36 @@ public class Organisations {
 
     /** Whether organisation {@code id} exists and is deactivated now (a deactivated organisation goes quiet). */
     public boolean isDeactivated(long id) {
-        return !em.createNativeQuery("SELECT 1 FROM organisation WHERE id = ?1 AND NOT active").setParameter(1, id).getResultList().isEmpty();
+        return !em.createNativeQuery("SELECT 1 FROM organisation WHERE id = ?1 AND NOT active")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty();
     }
 
     /** The organisation with this KvK number and vestigingsnummer ({@code null}: none), if registered. */
     public Optional<Organisation> withKvk(String kvkNumber, String vestigingsnummer) {
-        return em.createQuery("from Organisation where kvkNumber = :k and coalesce(vestigingsnummer, '') = :v", Organisation.class)
-                .setParameter("k", kvkNumber).setParameter("v", vestigingsnummer == null ? "" : vestigingsnummer).getResultList()
-                .stream().findFirst();
+        return em
+                .createQuery(
+                        "from Organisation where kvkNumber = :k and coalesce(vestigingsnummer, '') = :v",
+                        Organisation.class)
+                .setParameter("k", kvkNumber)
+                .setParameter("v", vestigingsnummer == null ? "" : vestigingsnummer)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /** The organisation without KvK number with this name in this gemeente (both in lower case), if registered. */
     public Optional<Organisation> withoutKvk(String name, String gemeente) {
-        return em.createQuery("from Organisation where kvkNumber is null and lower(name) = :n and lower(gemeente) = :g", Organisation.class)
-                .setParameter("n", name).setParameter("g", gemeente).getResultList().stream().findFirst();
+        return em
+                .createQuery(
+                        "from Organisation where kvkNumber is null and lower(name) = :n and lower(gemeente) = :g",
+                        Organisation.class)
+                .setParameter("n", name)
+                .setParameter("g", gemeente)
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -51,15 +70,43 @@ public class Organisations {
                     SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                          ?::varchar[], ?::int[], ?::varchar[])
                     RETURNING id""")) {
-                insert.setArray(1, connection.createArrayOf("varchar", orgs.stream().map(o -> o.name).toArray()));
-                insert.setArray(2, connection.createArrayOf("varchar", orgs.stream().map(o -> o.kvkNumber).toArray()));
-                insert.setArray(3, connection.createArrayOf("varchar", orgs.stream().map(o -> o.vestigingsnummer).toArray()));
-                insert.setArray(4, connection.createArrayOf("varchar", orgs.stream().map(o -> o.sector).toArray()));
-                insert.setArray(5, connection.createArrayOf("varchar", orgs.stream().map(o -> o.gemeente).toArray()));
-                insert.setArray(6, connection.createArrayOf("varchar", orgs.stream().map(o -> o.area).toArray()));
-                insert.setArray(7, connection.createArrayOf("varchar", orgs.stream().map(o -> o.postcode).toArray()));
-                insert.setArray(8, connection.createArrayOf("int4", orgs.stream().map(o -> o.staffCount).toArray()));
-                insert.setArray(9, connection.createArrayOf("varchar", orgs.stream().map(o -> o.address).toArray()));
+                insert.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.name).toArray()));
+                insert.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.kvkNumber).toArray()));
+                insert.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "varchar",
+                                orgs.stream().map(o -> o.vestigingsnummer).toArray()));
+                insert.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.sector).toArray()));
+                insert.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.gemeente).toArray()));
+                insert.setArray(
+                        6,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.area).toArray()));
+                insert.setArray(
+                        7,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.postcode).toArray()));
+                insert.setArray(
+                        8,
+                        connection.createArrayOf(
+                                "int4", orgs.stream().map(o -> o.staffCount).toArray()));
+                insert.setArray(
+                        9,
+                        connection.createArrayOf(
+                                "varchar", orgs.stream().map(o -> o.address).toArray()));
                 try (var rs = insert.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));

@@ -1,11 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
-
-import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
+import java.util.Set;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -40,7 +42,10 @@ public class OwnOrganisationsOfUser implements OwnOrganisations {
 
     /** The same link between person and aandachtsfunctionaris as {@link OrganisationService#organisationsWhereActiveAf}: the subject. */
     private Set<Long> find(long personId) {
-        return Set.copyOf(em.createQuery("select distinct a.organisationId from Aandachtsfunctionaris a where a.personId = :p",
-                Long.class).setParameter("p", personId).getResultList());
+        return Set.copyOf(em.createQuery(
+                        "select distinct a.organisationId from Aandachtsfunctionaris a where a.personId = :p",
+                        Long.class)
+                .setParameter("p", personId)
+                .getResultList());
     }
 }

@@ -1,6 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
-
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,16 +19,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
+import java.util.List;
+import java.util.Map;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.registry.OrganisationViews.AfView;
 import nl.meldcodetour.registry.OrganisationViews.OrganisationView;
-import java.util.Map;
-import nl.meldcodetour.core.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Organisation and aandachtsfunctionaris registry. Beheerder: read and write; gemeente: read; an
@@ -47,14 +48,19 @@ public class RegistryApi {
     OrganisationViews views;
 
     @GET
-    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE })
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE})
     @Operation(summary = "Organisaties zoeken (naam), filteren op sector en gemeente, per pagina")
-    public OrganisationService.Page<OrganisationService.OrganisationSummary> list(@QueryParam("q") String q,
-            @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
+    public OrganisationService.Page<OrganisationService.OrganisationSummary> list(
+            @QueryParam("q") String q,
+            @QueryParam("sector") String sector,
+            @QueryParam("gemeente") String gemeente,
             @QueryParam("inactive") @DefaultValue("false") boolean inactive,
             @QueryParam("page") @DefaultValue("1") @Min(value = 1, message = "De pagina begint bij 1.") int page,
-            @QueryParam("size") @DefaultValue("25") @Min(value = 1, message = "Minimaal 1 per pagina.")
-            @Max(value = OrganisationService.MAX_PAGE_SIZE, message = "Maximaal 100 per pagina.") int size) {
+            @QueryParam("size")
+                    @DefaultValue("25")
+                    @Min(value = 1, message = "Minimaal 1 per pagina.")
+                    @Max(value = OrganisationService.MAX_PAGE_SIZE, message = "Maximaal 100 per pagina.")
+                    int size) {
         return registry.search(q, sector, gemeente, inactive, page, size);
     }
 
@@ -68,7 +74,7 @@ public class RegistryApi {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
     @Operation(summary = "Eén organisatie met haar aandachtsfunctionarissen (ook wie gestopt is)")
     public OrganisationView get(@PathParam("id") long id) {
         return views.readable(id);
@@ -80,7 +86,10 @@ public class RegistryApi {
     @Operation(summary = "Organisatie toevoegen")
     public Response create(OrganisationService.OrganisationInput input) {
         Organisation o = registry.create(required(input), user.person().subject);
-        return Response.status(201).header("Location", "/api/organisations/" + o.id).entity(views.view(o)).build();
+        return Response.status(201)
+                .header("Location", "/api/organisations/" + o.id)
+                .entity(views.view(o))
+                .build();
     }
 
     @PUT
@@ -115,8 +124,8 @@ public class RegistryApi {
     @Operation(summary = "Aandachtsfunctionaris toevoegen")
     public Response addAf(@PathParam("id") long id, OrganisationService.AfInput input) {
         if (input == null) {
-            throw new InvalidInputException(Map.of("name", "Dit veld is verplicht.",
-                    "email", "Dit veld is verplicht."));
+            throw new InvalidInputException(
+                    Map.of("name", "Dit veld is verplicht.", "email", "Dit veld is verplicht."));
         }
         Aandachtsfunctionaris af = registry.addAandachtsfunctionaris(id, input, user.person().subject);
         return Response.status(201).entity(views.afView(af)).build();
@@ -128,14 +137,15 @@ public class RegistryApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Aandachtsfunctionaris laten stoppen (geschiedenis blijft bewaard)")
     public AfView endAf(@PathParam("id") long id, @PathParam("afId") long afId, EndRequest request) {
-        Aandachtsfunctionaris af = registry.endAandachtsfunctionaris(id, afId, request == null ? null : request.endDate(),
-                user.person().subject);
+        Aandachtsfunctionaris af = registry.endAandachtsfunctionaris(
+                id, afId, request == null ? null : request.endDate(), user.person().subject);
         return views.afView(af);
     }
 
     private static OrganisationService.OrganisationInput required(OrganisationService.OrganisationInput input) {
         if (input == null) {
-            return new OrganisationService.OrganisationInput(null, null, null, null, null, null, null, null, null, null);
+            return new OrganisationService.OrganisationInput(
+                    null, null, null, null, null, null, null, null, null, null);
         }
         return input;
     }

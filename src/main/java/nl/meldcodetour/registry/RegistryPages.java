@@ -1,12 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.registry;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,22 +20,25 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Objects;
-import nl.meldcodetour.core.DuplicateException;
 
 /** Registry pages. Same rules as {@link RegistryApi}: beheerder edits, gemeente reads, an AF reads their own. */
 @Path("/register")
@@ -44,19 +46,45 @@ import nl.meldcodetour.core.DuplicateException;
 public class RegistryPages {
 
     /** Form values as typed, so nothing is lost when the form comes back with errors. */
-    public record Form(String name, String kvkNumber, String vestigingsnummer, String sector, String gemeente, String area,
-            String postcode, String staffCount, String address, String version) {
+    public record Form(
+            String name,
+            String kvkNumber,
+            String vestigingsnummer,
+            String sector,
+            String gemeente,
+            String area,
+            String postcode,
+            String staffCount,
+            String address,
+            String version) {
 
         static Form of(Organisation o) {
-            return new Form(o.name, o.kvkNumber, o.vestigingsnummer, o.sector, o.gemeente, o.area,
-                    o.postcode == null ? null : o.postcode.strip(), o.staffCount == null ? null : o.staffCount.toString(),
-                    o.address, String.valueOf(o.version));
+            return new Form(
+                    o.name,
+                    o.kvkNumber,
+                    o.vestigingsnummer,
+                    o.sector,
+                    o.gemeente,
+                    o.area,
+                    o.postcode == null ? null : o.postcode.strip(),
+                    o.staffCount == null ? null : o.staffCount.toString(),
+                    o.address,
+                    String.valueOf(o.version));
         }
 
         /** As carried by a refused submit back to the form (post/redirect/get). */
         static Form of(Map<String, String> f) {
-            return new Form(f.get("name"), f.get("kvkNumber"), f.get("vestigingsnummer"), f.get("sector"), f.get("gemeente"),
-                    f.get("area"), f.get("postcode"), f.get("staffCount"), f.get("address"), f.get("version"));
+            return new Form(
+                    f.get("name"),
+                    f.get("kvkNumber"),
+                    f.get("vestigingsnummer"),
+                    f.get("sector"),
+                    f.get("gemeente"),
+                    f.get("area"),
+                    f.get("postcode"),
+                    f.get("staffCount"),
+                    f.get("address"),
+                    f.get("version"));
         }
 
         Map<String, String> fields() {
@@ -76,26 +104,44 @@ public class RegistryPages {
         }
 
         static Form of(MultivaluedMap<String, String> f) {
-            return new Form(f.getFirst("name"), f.getFirst("kvkNumber"), f.getFirst("vestigingsnummer"), f.getFirst("sector"),
-                    f.getFirst("gemeente"), f.getFirst("area"), f.getFirst("postcode"), f.getFirst("staffCount"),
-                    f.getFirst("address"), f.getFirst("version"));
+            return new Form(
+                    f.getFirst("name"),
+                    f.getFirst("kvkNumber"),
+                    f.getFirst("vestigingsnummer"),
+                    f.getFirst("sector"),
+                    f.getFirst("gemeente"),
+                    f.getFirst("area"),
+                    f.getFirst("postcode"),
+                    f.getFirst("staffCount"),
+                    f.getFirst("address"),
+                    f.getFirst("version"));
         }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(OrganisationService.Page<OrganisationService.OrganisationSummary> result, String q,
-                String sector, String gemeente, boolean inactive, List<Sector> sectors, boolean canEdit, String pageQuery);
+        static native TemplateInstance list(
+                OrganisationService.Page<OrganisationService.OrganisationSummary> result,
+                String q,
+                String sector,
+                String gemeente,
+                boolean inactive,
+                List<Sector> sectors,
+                boolean canEdit,
+                String pageQuery);
 
-        static native TemplateInstance detail(OrganisationViews.OrganisationView org, boolean canEdit, Map<String, String> errors,
-                String notice);
+        static native TemplateInstance detail(
+                OrganisationViews.OrganisationView org, boolean canEdit, Map<String, String> errors, String notice);
 
-        static native TemplateInstance form(Long id, Form form, List<Sector> sectors, Map<String, String> errors, String conflict);
+        static native TemplateInstance form(
+                Long id, Form form, List<Sector> sectors, Map<String, String> errors, String conflict);
 
         static native TemplateInstance confirmDeactivate(OrganisationViews.OrganisationView org);
 
         /** An aandachtsfunctionaris' own organisations: several, or none yet (then how they get registered). */
-        static native TemplateInstance mine(List<OrganisationViews.OrganisationView> organisations, Person person,
+        static native TemplateInstance mine(
+                List<OrganisationViews.OrganisationView> organisations,
+                Person person,
                 List<OrganisationService.UpcomingAfRole> upcoming);
     }
 
@@ -115,42 +161,63 @@ public class RegistryPages {
     ContentService content;
 
     @GET
-    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
-    public Response list(@QueryParam("q") String q, @QueryParam("sector") String sector, @QueryParam("gemeente") String gemeente,
-            @QueryParam("inactief") @DefaultValue("false") boolean inactive, @QueryParam("pagina") String pageParam) {
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
+    public Response list(
+            @QueryParam("q") String q,
+            @QueryParam("sector") String sector,
+            @QueryParam("gemeente") String gemeente,
+            @QueryParam("inactief") @DefaultValue("false") boolean inactive,
+            @QueryParam("pagina") String pageParam) {
         if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)) {
             // An aandachtsfunctionaris has no list: straight to their own organisation, a choice of their own
             // organisations, or (not registered yet) how they get registered. Never a 403 from their own menu.
             List<OrganisationViews.OrganisationView> mine = views.mine();
             if (mine.size() == 1) {
-                return Response.seeOther(URI.create("/register/" + mine.get(0).id())).build();
+                return Response.seeOther(URI.create("/register/" + mine.get(0).id()))
+                        .build();
             }
             var person = user.person();
-            return Response.ok(Templates.mine(mine, person, mine.isEmpty() ? registry.upcomingAfRoles(person.id) : List.of())).build();
+            return Response.ok(Templates.mine(
+                            mine, person, mine.isEmpty() ? registry.upcomingAfRoles(person.id) : List.of()))
+                    .build();
         }
         int page = parsePage(pageParam);
         var result = registry.search(q, sector, gemeente, inactive, page, 25);
         String pageQuery = query(q, sector, gemeente, inactive);
-        return Response.ok(Templates.list(result, q, sector, gemeente, inactive, sectors(), user.hasRole(Roles.BEHEERDER),
-                pageQuery)).build();
+        return Response.ok(Templates.list(
+                        result, q, sector, gemeente, inactive, sectors(), user.hasRole(Roles.BEHEERDER), pageQuery))
+                .build();
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS })
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("melding") String notice) {
         Optional<FormFlash.Flashed> refused = flash.take();
-        return Templates.detail(views.readable(id), user.hasRole(Roles.BEHEERDER), refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
-                refused.map(FormFlash.Flashed::message).orElse(
-                        "bestaat-al".equals(notice) ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt." : null));
+        return Templates.detail(
+                views.readable(id),
+                user.hasRole(Roles.BEHEERDER),
+                refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
+                refused.map(FormFlash.Flashed::message)
+                        .orElse(
+                                "bestaat-al".equals(notice)
+                                        ? "Deze organisatie stond al in het register. Er is geen tweede aangemaakt."
+                                        : null));
     }
 
     @GET
     @Path("nieuw")
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance newForm() {
-        return flash.take().map(refused -> Templates.form(null, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
-                .orElseGet(() -> Templates.form(null, new Form(null, null, null, null, null, null, null, null, null, null), sectors(), Map.of(), null));
+        return flash.take()
+                .map(refused ->
+                        Templates.form(null, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
+                .orElseGet(() -> Templates.form(
+                        null,
+                        new Form(null, null, null, null, null, null, null, null, null, null),
+                        sectors(),
+                        Map.of(),
+                        null));
     }
 
     @POST
@@ -166,13 +233,22 @@ public class RegistryPages {
             return refused("/register/nieuw", null, form, e.errors(), null, 400);
         } catch (DuplicateException e) {
             Organisation existing = registry.find(e.existingId()).orElse(null);
-            if (existing != null && form.name() != null && existing.name.equalsIgnoreCase(form.name().strip())) {
+            if (existing != null
+                    && form.name() != null
+                    && existing.name.equalsIgnoreCase(form.name().strip())) {
                 // the same organisation sent twice: to the one that exists, where the first submit went
-                return Response.seeOther(URI.create("/register/" + e.existingId() + "?melding=bestaat-al")).build();
+                return Response.seeOther(URI.create("/register/" + e.existingId() + "?melding=bestaat-al"))
+                        .build();
             }
             return refused("/register/nieuw", null, form, Map.of(), e.getMessage(), 409);
         } catch (ConflictException e) {
-            return refused("/register/nieuw", null, form, Map.of(), e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.", 409);
+            return refused(
+                    "/register/nieuw",
+                    null,
+                    form,
+                    Map.of(),
+                    e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.",
+                    409);
         }
     }
 
@@ -181,7 +257,9 @@ public class RegistryPages {
     @RolesAllowed(Roles.BEHEERDER)
     public TemplateInstance editForm(@PathParam("id") long id) {
         Organisation o = registry.find(id).orElseThrow(NotFoundException::new);
-        return flash.take().map(refused -> Templates.form(id, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
+        return flash.take()
+                .map(refused ->
+                        Templates.form(id, Form.of(refused.form()), sectors(), refused.errors(), refused.message()))
                 .orElseGet(() -> Templates.form(id, Form.of(o), sectors(), Map.of(), null));
     }
 
@@ -198,30 +276,57 @@ public class RegistryPages {
             return refused("/register/" + id + "/wijzigen", id, form, e.errors(), null, 400);
         } catch (OrganisationService.ChangedMeanwhile e) {
             // Keep what this editor typed, show what is saved now, and base a new attempt on the current version: one
-            // message that says what happened and what to do here (the API's "laad de gegevens opnieuw" does not apply).
+            // message that says what happened and what to do here (the API's "laad de gegevens opnieuw" does not
+            // apply).
             Organisation current = registry.find(id).orElseThrow(NotFoundException::new);
-            Form kept = new Form(form.name(), form.kvkNumber(), form.vestigingsnummer(), form.sector(), form.gemeente(),
-                    form.area(), form.postcode(), form.staffCount(), form.address(), String.valueOf(current.version));
-            String saved = "Nu opgeslagen: " + current.name + ", " + registry.sectorName(current.sector) + ", " + current.gemeente
-                    + (current.area == null ? "" : ", " + current.area) + ".";
-            return refused("/register/" + id + "/wijzigen", id, kept, Map.of(), "Iemand anders heeft deze organisatie "
-                    + "gewijzigd terwijl jij bezig was. " + saved + " Hieronder staat wat jij had ingevuld. Pas het aan waar nodig "
-                    + "en sla opnieuw op.", 409);
+            Form kept = new Form(
+                    form.name(),
+                    form.kvkNumber(),
+                    form.vestigingsnummer(),
+                    form.sector(),
+                    form.gemeente(),
+                    form.area(),
+                    form.postcode(),
+                    form.staffCount(),
+                    form.address(),
+                    String.valueOf(current.version));
+            String saved = "Nu opgeslagen: " + current.name + ", " + registry.sectorName(current.sector) + ", "
+                    + current.gemeente + (current.area == null ? "" : ", " + current.area) + ".";
+            return refused(
+                    "/register/" + id + "/wijzigen",
+                    id,
+                    kept,
+                    Map.of(),
+                    "Iemand anders heeft deze organisatie "
+                            + "gewijzigd terwijl jij bezig was. " + saved
+                            + " Hieronder staat wat jij had ingevuld. Pas het aan waar nodig "
+                            + "en sla opnieuw op.",
+                    409);
         } catch (ConflictException e) {
-            return refused("/register/" + id + "/wijzigen", id, form, Map.of(), e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.", 409);
+            return refused(
+                    "/register/" + id + "/wijzigen",
+                    id,
+                    form,
+                    Map.of(),
+                    e.getMessage() + " Controleer je gegevens hieronder en sla opnieuw op.",
+                    409);
         }
     }
 
     /** Back to the organisation's page with the errors or the message (post/redirect/get). */
     private Response refusedOnDetail(long id, Map<String, String> errors, String message, int status) {
         return flash.redirect("/register/" + id, Map.of(), errors, message)
-                .orElseGet(() -> Response.status(status).entity(Templates.detail(views.readable(id), true, errors, message)).build());
+                .orElseGet(() -> Response.status(status)
+                        .entity(Templates.detail(views.readable(id), true, errors, message))
+                        .build());
     }
 
     /** Back to the form with what was typed (post/redirect/get); the form page itself only when that does not fit a cookie. */
     private Response refused(String path, Long id, Form form, Map<String, String> errors, String message, int status) {
         return flash.redirect(path, form.fields(), errors, message)
-                .orElseGet(() -> Response.status(status).entity(Templates.form(id, form, sectors(), errors, message)).build());
+                .orElseGet(() -> Response.status(status)
+                        .entity(Templates.form(id, form, sectors(), errors, message))
+                        .build());
     }
 
     @GET
@@ -254,8 +359,11 @@ public class RegistryPages {
     public Response addAf(@PathParam("id") long id, MultivaluedMap<String, String> f) {
         try {
             LocalDate start = date(f.getFirst("startDate"), "startDate");
-            registry.addAandachtsfunctionaris(id, new OrganisationService.AfInput(f.getFirst("name"), f.getFirst("email"),
-                    f.getFirst("location"), start), user.person().subject);
+            registry.addAandachtsfunctionaris(
+                    id,
+                    new OrganisationService.AfInput(
+                            f.getFirst("name"), f.getFirst("email"), f.getFirst("location"), start),
+                    user.person().subject);
             return Response.seeOther(URI.create("/register/" + id)).build();
         } catch (InvalidInputException e) {
             return refusedOnDetail(id, e.errors(), null, 400);
@@ -297,11 +405,21 @@ public class RegistryPages {
             try {
                 v = Integer.valueOf(version.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("version", "De versie van het formulier ontbreekt. Laad de pagina opnieuw."));
+                throw new InvalidInputException(
+                        Map.of("version", "De versie van het formulier ontbreekt. Laad de pagina opnieuw."));
             }
         }
-        return new OrganisationService.OrganisationInput(f.name(), f.kvkNumber(), f.vestigingsnummer(), f.sector(),
-                f.gemeente(), f.area(), f.postcode(), staff, f.address(), v);
+        return new OrganisationService.OrganisationInput(
+                f.name(),
+                f.kvkNumber(),
+                f.vestigingsnummer(),
+                f.sector(),
+                f.gemeente(),
+                f.area(),
+                f.postcode(),
+                staff,
+                f.address(),
+                v);
     }
 
     private static LocalDate date(String value, String field) {
@@ -336,7 +454,10 @@ public class RegistryPages {
 
     private static void append(StringBuilder b, String key, String value) {
         if (value != null && !value.isBlank()) {
-            b.append(key).append('=').append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8)).append('&');
+            b.append(key)
+                    .append('=')
+                    .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8))
+                    .append('&');
         }
     }
 }

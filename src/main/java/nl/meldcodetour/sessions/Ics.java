@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
 
 import java.nio.charset.StandardCharsets;
@@ -8,10 +12,10 @@ import java.time.format.DateTimeFormatter;
 /** An iCalendar (RFC 5545) file with one event, for "Zet in mijn agenda". */
 final class Ics {
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private Ics() {
-    }
+    private Ics() {}
 
     static String event(SessionService.SessionView s, String uidDomain, String url, Instant now) {
         StringBuilder out = new StringBuilder();
@@ -28,8 +32,11 @@ final class Ics {
         line(out, "SUMMARY:" + text(s.title()));
         String where = s.place() != null ? s.place() : s.onlineUrl();
         line(out, "LOCATION:" + text(where));
-        line(out, "DESCRIPTION:" + text("Bijeenkomst van de meldcodetour met " + s.trainer() + "."
-                + (s.onlineUrl() != null ? "\nOnline deelnemen: " + s.onlineUrl() : "") + "\n" + url));
+        line(
+                out,
+                "DESCRIPTION:"
+                        + text("Bijeenkomst van de meldcodetour met " + s.trainer() + "."
+                                + (s.onlineUrl() != null ? "\nOnline deelnemen: " + s.onlineUrl() : "") + "\n" + url));
         line(out, "URL:" + url);
         line(out, "STATUS:" + (s.cancelled() ? "CANCELLED" : "CONFIRMED"));
         line(out, "END:VEVENT");
@@ -42,7 +49,11 @@ final class Ics {
         if (value == null) {
             return "";
         }
-        return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+        return value.replace("\\", "\\\\")
+                .replace(";", "\\;")
+                .replace(",", "\\,")
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n")
                 .replace("\r", "\\n");
     }
 
@@ -50,7 +61,7 @@ final class Ics {
     static void line(StringBuilder out, String content) {
         int octets = 0;
         int start = 0;
-        for (int i = 0; i < content.length();) {
+        for (int i = 0; i < content.length(); ) {
             int cp = content.codePointAt(i);
             int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + len > (start == 0 ? 75 : 74)) {

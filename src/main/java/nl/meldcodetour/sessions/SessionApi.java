@@ -1,10 +1,10 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,16 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
-import io.quarkus.security.Authenticated;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Sessions (bijeenkomsten): plan (beheerder), register and cancel (everyone), attendance (beheerder or the trainer). */
 @Path("/api/sessions")
@@ -44,21 +45,21 @@ public class SessionApi {
     @Inject
     SessionCalendar calendar;
 
-    public record Registration(String status, Integer waitlistPosition) {
-    }
+    public record Registration(String status, Integer waitlistPosition) {}
 
-    public record AttendanceInput(Map<Long, Boolean> marks) {
-    }
+    public record AttendanceInput(Map<Long, Boolean> marks) {}
 
     @GET
-    @Operation(summary = "Komende bijeenkomsten voor mijn sector en die ik als trainer geef (beheerder: alle), met mijn aanmelding")
+    @Operation(
+            summary =
+                    "Komende bijeenkomsten voor mijn sector en die ik als trainer geef (beheerder: alle), met mijn aanmelding")
     public List<SessionService.SessionView> upcoming() {
         Person me = user.person();
         return sessions.upcoming(me.id, user.hasRole(Roles.BEHEERDER) ? null : me.sector);
     }
 
     @POST
-    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
+    @RolesAllowed({Roles.BEHEERDER, Roles.TRAINER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Een bijeenkomst plannen (beheerder of trainer)")
     public Response plan(SessionService.SessionInput input) {
@@ -66,7 +67,9 @@ public class SessionApi {
             throw new InvalidInputException(Map.of("body", "Stuur de bijeenkomst als JSON."));
         }
         long id = sessions.plan(input, user.person().subject, selfAsTrainer());
-        return Response.created(URI.create("/api/sessions/" + id)).entity(sessions.session(id, user.person().id)).build();
+        return Response.created(URI.create("/api/sessions/" + id))
+                .entity(sessions.session(id, user.person().id))
+                .build();
     }
 
     @PUT
@@ -134,7 +137,9 @@ public class SessionApi {
     @PUT
     @Path("{id}/attendance")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false); 409 zolang de bijeenkomst niet is begonnen of als ze is afgezegd")
+    @Operation(
+            summary =
+                    "Presentie vastleggen: per aanmelding aanwezig (true) of afwezig (false); 409 zolang de bijeenkomst niet is begonnen of als ze is afgezegd")
     public List<SessionService.Attendee> markAttendance(@PathParam("id") long id, AttendanceInput input) {
         SessionService.SessionView session = mayMarkAttendance(id);
         sessions.attendanceClosed(session).ifPresent(why -> {

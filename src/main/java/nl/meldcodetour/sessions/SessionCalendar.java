@@ -1,11 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
-
-import java.net.URI;
-import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.net.URI;
+import java.time.Instant;
 import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
@@ -28,7 +30,8 @@ public class SessionCalendar {
         }
         String base = config.publicUrl().replaceAll("/+$", "");
         String host = URI.create(base).getHost();
-        String event = Ics.event(s, host == null ? "meldcodetour" : host, base + "/bijeenkomsten#bijeenkomst-" + s.id(), Instant.now());
+        String event = Ics.event(
+                s, host == null ? "meldcodetour" : host, base + "/bijeenkomsten#bijeenkomst-" + s.id(), Instant.now());
         return Download.text("bijeenkomst-" + s.id() + ".ics", "text/calendar; charset=UTF-8", event);
     }
 }

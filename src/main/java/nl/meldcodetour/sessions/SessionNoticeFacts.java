@@ -1,11 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
-
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
+import java.util.Optional;
 import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.notifications.SessionFacts;
@@ -19,9 +21,9 @@ public class SessionNoticeFacts implements SessionFacts {
 
     @Override
     public Optional<Facts> of(long sessionId) {
-        return SqlRow.first(em.createNativeQuery("""
-                SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1""")
-                .setParameter(1, sessionId),
+        return SqlRow.first(
+                em.createNativeQuery("""
+                SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1""").setParameter(1, sessionId),
                 r -> new Facts(r.string(0), Formats.period(r.instant(1), r.instant(2)), "Plaats: " + r.string(3)));
     }
 }

@@ -1,14 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
 
-import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,23 +21,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.FormFlash;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
-import java.time.format.DateTimeFormatter;
-import nl.meldcodetour.core.DuplicateException;
-import nl.meldcodetour.core.time.ClockProducer;
 
 /** Bijeenkomsten: see, register, cancel (with confirmation), add to calendar; plan; mark attendance on a phone. */
 @Path("/bijeenkomsten")
@@ -49,19 +51,25 @@ public class SessionPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<SessionService.SessionView> sessions, boolean canPlan, Set<Long> manageable,
-                String notice);
+        static native TemplateInstance list(
+                List<SessionService.SessionView> sessions, boolean canPlan, Set<Long> manageable, String notice);
 
         static native TemplateInstance confirmCancel(SessionService.SessionView session);
 
-        static native TemplateInstance plan(Map<String, String> form, Map<String, String> errors, List<Sector> sectors, List<Module> modules);
+        static native TemplateInstance plan(
+                Map<String, String> form, Map<String, String> errors, List<Sector> sectors, List<Module> modules);
 
-        static native TemplateInstance change(SessionService.SessionView session, Map<String, String> form, Map<String, String> errors);
+        static native TemplateInstance change(
+                SessionService.SessionView session, Map<String, String> form, Map<String, String> errors);
 
         static native TemplateInstance confirmCancelSession(SessionService.SessionView session);
 
-        static native TemplateInstance attendance(SessionService.SessionView session, List<SessionService.Attendee> attendees, String closed,
-                String notice, String error);
+        static native TemplateInstance attendance(
+                SessionService.SessionView session,
+                List<SessionService.Attendee> attendees,
+                String closed,
+                String notice,
+                String error);
     }
 
     @Inject
@@ -88,9 +96,14 @@ public class SessionPages {
         Person me = user.person();
         boolean beheerder = user.hasRole(Roles.BEHEERDER);
         List<SessionService.SessionView> upcoming = sessions.upcoming(me.id, beheerder ? null : me.sector);
-        Set<Long> manageable = beheerder ? upcoming.stream().map(SessionService.SessionView::id).collect(Collectors.toSet())
+        Set<Long> manageable = beheerder
+                ? upcoming.stream().map(SessionService.SessionView::id).collect(Collectors.toSet())
                 : sessions.upcomingTrainedBy(me.id);
-        return Templates.list(upcoming, beheerder || user.hasRole(Roles.TRAINER), manageable, notice == null ? null : notices().get(notice));
+        return Templates.list(
+                upcoming,
+                beheerder || user.hasRole(Roles.TRAINER),
+                manageable,
+                notice == null ? null : notices().get(notice));
     }
 
     @POST
@@ -130,21 +143,24 @@ public class SessionPages {
 
     @GET
     @Path("nieuw")
-    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
+    @RolesAllowed({Roles.BEHEERDER, Roles.TRAINER})
     public TemplateInstance planForm() {
         Optional<FormFlash.Flashed> refused = flash.take();
-        return Templates.plan(refused.map(FormFlash.Flashed::form).orElseGet(() -> new LinkedHashMap<>(Map.of("capacity", "25"))),
-                refused.map(FormFlash.Flashed::errors).orElse(Map.of()), List.copyOf(content.catalog().sectors().values()),
+        return Templates.plan(
+                refused.map(FormFlash.Flashed::form).orElseGet(() -> new LinkedHashMap<>(Map.of("capacity", "25"))),
+                refused.map(FormFlash.Flashed::errors).orElse(Map.of()),
+                List.copyOf(content.catalog().sectors().values()),
                 content.catalog().modules());
     }
 
     @POST
     @Path("nieuw")
-    @RolesAllowed({ Roles.BEHEERDER, Roles.TRAINER })
+    @RolesAllowed({Roles.BEHEERDER, Roles.TRAINER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response plan(MultivaluedMap<String, String> f) {
         Map<String, String> form = new LinkedHashMap<>();
-        for (String field : List.of("title", "startsAt", "endsAt", "place", "onlineUrl", "capacity", "trainer", "trainerEmail")) {
+        for (String field :
+                List.of("title", "startsAt", "endsAt", "place", "onlineUrl", "capacity", "trainer", "trainerEmail")) {
             form.put(field, f.getFirst(field) == null ? "" : f.getFirst(field));
         }
         form.put("sectors", String.join(",", f.getOrDefault("sectors", List.of())));
@@ -156,24 +172,49 @@ public class SessionPages {
             // reported by the service as a missing capacity
         }
         try {
-            sessions.plan(new SessionService.SessionInput(form.get("title"), f.getOrDefault("sectors", List.of()),
-                    f.getOrDefault("modules", List.of()), form.get("startsAt"), form.get("endsAt"), form.get("place"), form.get("onlineUrl"),
-                    capacity, form.get("trainer"), form.get("trainerEmail")), user.person().subject, selfAsTrainer());
+            sessions.plan(
+                    new SessionService.SessionInput(
+                            form.get("title"),
+                            f.getOrDefault("sectors", List.of()),
+                            f.getOrDefault("modules", List.of()),
+                            form.get("startsAt"),
+                            form.get("endsAt"),
+                            form.get("place"),
+                            form.get("onlineUrl"),
+                            capacity,
+                            form.get("trainer"),
+                            form.get("trainerEmail")),
+                    user.person().subject,
+                    selfAsTrainer());
             return back("gepland");
         } catch (DuplicateException e) {
             // sent twice: planned once, and the second submit ends where the first did
             return back("al-gepland");
         } catch (InvalidInputException e) {
             Map<String, String> errors = inFormOrder(e.errors());
-            return flash.redirect("/bijeenkomsten/nieuw", form, errors, null).orElseGet(() -> Response.status(400)
-                    .entity(Templates.plan(form, errors, List.copyOf(content.catalog().sectors().values()), content.catalog().modules()))
-                    .build());
+            return flash.redirect("/bijeenkomsten/nieuw", form, errors, null)
+                    .orElseGet(() -> Response.status(400)
+                            .entity(Templates.plan(
+                                    form,
+                                    errors,
+                                    List.copyOf(content.catalog().sectors().values()),
+                                    content.catalog().modules()))
+                            .build());
         }
     }
 
     /** The fields of the session forms from top to bottom: the error summary lists problems in this order. */
-    static final List<String> FIELD_ORDER = List.of("title", "startsAt", "endsAt", "place", "onlineUrl", "capacity", "trainer",
-            "trainerEmail", "sectors", "modules");
+    static final List<String> FIELD_ORDER = List.of(
+            "title",
+            "startsAt",
+            "endsAt",
+            "place",
+            "onlineUrl",
+            "capacity",
+            "trainer",
+            "trainerEmail",
+            "sectors",
+            "modules");
 
     static Map<String, String> inFormOrder(Map<String, String> errors) {
         Map<String, String> ordered = new LinkedHashMap<>();
@@ -186,8 +227,8 @@ public class SessionPages {
     @Path("{id}/wijzigen")
     public TemplateInstance changeForm(@PathParam("id") long id) {
         SessionService.SessionView s = mayMark(id);
-        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
-                .withZone(ClockProducer.ZONE);
+        DateTimeFormatter local =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ClockProducer.ZONE);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("startsAt", local.format(s.startsAt()));
         form.put("endsAt", local.format(s.endsAt()));
@@ -195,7 +236,10 @@ public class SessionPages {
         form.put("onlineUrl", s.onlineUrl() == null ? "" : s.onlineUrl());
         form.put("capacity", String.valueOf(s.capacity()));
         Optional<FormFlash.Flashed> refused = flash.take();
-        return Templates.change(s, refused.map(FormFlash.Flashed::form).orElse(form), refused.map(FormFlash.Flashed::errors).orElse(Map.of()));
+        return Templates.change(
+                s,
+                refused.map(FormFlash.Flashed::form).orElse(form),
+                refused.map(FormFlash.Flashed::errors).orElse(Map.of()));
     }
 
     @POST
@@ -214,13 +258,27 @@ public class SessionPages {
             // reported by the service as a missing capacity
         }
         try {
-            sessions.change(id, new SessionService.SessionInput(s.title(), s.sectors(), s.modules(), form.get("startsAt"), form.get("endsAt"),
-                    form.get("place"), form.get("onlineUrl"), capacity, s.trainer(), null), user.person().subject);
+            sessions.change(
+                    id,
+                    new SessionService.SessionInput(
+                            s.title(),
+                            s.sectors(),
+                            s.modules(),
+                            form.get("startsAt"),
+                            form.get("endsAt"),
+                            form.get("place"),
+                            form.get("onlineUrl"),
+                            capacity,
+                            s.trainer(),
+                            null),
+                    user.person().subject);
             return back("gewijzigd");
         } catch (InvalidInputException e) {
             Map<String, String> errors = inFormOrder(e.errors());
             return flash.redirect("/bijeenkomsten/" + id + "/wijzigen", form, errors, null)
-                    .orElseGet(() -> Response.status(400).entity(Templates.change(s, form, errors)).build());
+                    .orElseGet(() -> Response.status(400)
+                            .entity(Templates.change(s, form, errors))
+                            .build());
         }
     }
 
@@ -243,8 +301,12 @@ public class SessionPages {
     public TemplateInstance attendance(@PathParam("id") long id, @QueryParam("melding") String notice) {
         SessionService.SessionView s = mayMark(id);
         String refused = flash.take().map(FormFlash.Flashed::message).orElse(null);
-        return Templates.attendance(s, sessions.attendees(id, user.person().subject), sessions.attendanceClosed(s).orElse(null),
-                "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null, refused);
+        return Templates.attendance(
+                s,
+                sessions.attendees(id, user.person().subject),
+                sessions.attendanceClosed(s).orElse(null),
+                "opgeslagen".equals(notice) ? "De presentie is opgeslagen." : null,
+                refused);
     }
 
     @POST
@@ -277,14 +339,17 @@ public class SessionPages {
                 return refusedAttendance(s, e.getMessage());
             }
         }
-        return Response.seeOther(URI.create("/bijeenkomsten/" + id + "/presentie?melding=opgeslagen")).build();
+        return Response.seeOther(URI.create("/bijeenkomsten/" + id + "/presentie?melding=opgeslagen"))
+                .build();
     }
 
     /** Back to the attendance list with why nothing was saved (post/redirect/get). */
     private Response refusedAttendance(SessionService.SessionView s, String message) {
         return flash.redirect("/bijeenkomsten/" + s.id() + "/presentie", Map.of(), Map.of(), message)
-                .orElseGet(() -> Response.status(409).entity(Templates.attendance(s, sessions.attendees(s.id(), user.person().subject), message,
-                        null, message)).build());
+                .orElseGet(() -> Response.status(409)
+                        .entity(Templates.attendance(
+                                s, sessions.attendees(s.id(), user.person().subject), message, null, message))
+                        .build());
     }
 
     private SessionService.SessionView mayMark(long id) {
@@ -300,16 +365,28 @@ public class SessionPages {
     }
 
     private static Map<String, String> notices() {
-        return Map.ofEntries(Map.entry("aangemeld", "Je bent aangemeld. Zet de bijeenkomst in je agenda met de link bij de bijeenkomst."),
+        return Map.ofEntries(
+                Map.entry(
+                        "aangemeld",
+                        "Je bent aangemeld. Zet de bijeenkomst in je agenda met de link bij de bijeenkomst."),
                 Map.entry("al-aangemeld", "Je was al aangemeld voor deze bijeenkomst. Er is niets veranderd."),
-                Map.entry("al-wachtlijst", "Je stond al op de wachtlijst voor deze bijeenkomst. Er is niets veranderd."),
-                Map.entry("al-gepland", "Deze bijeenkomst was al gepland (zelfde titel, tijd en plaats). Er is geen tweede gepland."),
-                Map.entry("wachtlijst", "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch."),
+                Map.entry(
+                        "al-wachtlijst", "Je stond al op de wachtlijst voor deze bijeenkomst. Er is niets veranderd."),
+                Map.entry(
+                        "al-gepland",
+                        "Deze bijeenkomst was al gepland (zelfde titel, tijd en plaats). Er is geen tweede gepland."),
+                Map.entry(
+                        "wachtlijst",
+                        "De bijeenkomst is vol. Je staat op de wachtlijst; komt er een plaats vrij, dan krijg je die automatisch."),
                 Map.entry("afgemeld", "Je bent afgemeld."),
                 Map.entry("gesloten", "Aanmelden kan niet meer: de bijeenkomst gaat niet door of is al begonnen."),
                 Map.entry("gepland", "De bijeenkomst is gepland."),
-                Map.entry("gewijzigd", "De bijeenkomst is gewijzigd. Iedereen die is aangemeld of wacht, krijgt een e-mail."),
-                Map.entry("afgezegd", "De bijeenkomst is afgezegd. Iedereen die was aangemeld of wachtte, krijgt een e-mail."));
+                Map.entry(
+                        "gewijzigd",
+                        "De bijeenkomst is gewijzigd. Iedereen die is aangemeld of wacht, krijgt een e-mail."),
+                Map.entry(
+                        "afgezegd",
+                        "De bijeenkomst is afgezegd. Iedereen die was aangemeld of wachtte, krijgt een e-mail."));
     }
 
     static List<String> split(String csv) {

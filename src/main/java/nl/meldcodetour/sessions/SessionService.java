@@ -1,41 +1,43 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.sessions;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.time.ClockProducer;
-import nl.meldcodetour.notifications.Outbox;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
 import nl.meldcodetour.identity.Person;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Locale;
-import nl.meldcodetour.content.Module;
-import nl.meldcodetour.core.DuplicateException;
 import nl.meldcodetour.identity.VerifiedEmail;
 import nl.meldcodetour.learning.CompletionService;
+import nl.meldcodetour.notifications.Outbox;
 
 /**
  * Sessions of the meldcodetour: planning, registration with a waitlist, cancellation with automatic promotion, and
@@ -65,22 +67,42 @@ public class SessionService {
     @Inject
     CompletionService completions;
 
-    public record SessionInput(String title, List<String> sectors, List<String> modules, String startsAt, String endsAt,
-            String place, String onlineUrl, Integer capacity, String trainer, String trainerEmail) {
-    }
+    public record SessionInput(
+            String title,
+            List<String> sectors,
+            List<String> modules,
+            String startsAt,
+            String endsAt,
+            String place,
+            String onlineUrl,
+            Integer capacity,
+            String trainer,
+            String trainerEmail) {}
 
     /** A session with its counts; {@code mine} is the viewer's own status (null: not registered). */
-    public record SessionView(long id, String title, List<String> sectors, List<String> modules, Instant startsAt, Instant endsAt,
-            String place, String onlineUrl, int capacity, String trainer, boolean cancelled, long registered, long waitlisted,
-            String mine, Integer waitlistPosition) {
+    public record SessionView(
+            long id,
+            String title,
+            List<String> sectors,
+            List<String> modules,
+            Instant startsAt,
+            Instant endsAt,
+            String place,
+            String onlineUrl,
+            int capacity,
+            String trainer,
+            boolean cancelled,
+            long registered,
+            long waitlisted,
+            String mine,
+            Integer waitlistPosition) {
 
         public long freePlaces() {
             return Math.max(0, capacity - registered);
         }
     }
 
-    public record Attendee(long registrationId, long personId, String name, String email, Boolean attended) {
-    }
+    public record Attendee(long registrationId, long personId, String name, String email, Boolean attended) {}
 
     /**
      * Plans a session. {@code self} is the planner when they plan as trainer: a trainer who names no other trainer
@@ -92,13 +114,17 @@ public class SessionService {
     public long plan(SessionInput in, String actor, Person self) {
         Map<String, String> errors = new LinkedHashMap<>();
         String title = Input.text(in.title(), "title", 200, true, errors);
-        List<String> sectors = in.sectors() == null ? List.of() : in.sectors().stream().filter(s -> s != null && !s.isBlank()).toList();
+        List<String> sectors = in.sectors() == null
+                ? List.of()
+                : in.sectors().stream().filter(s -> s != null && !s.isBlank()).toList();
         for (String s : sectors) {
             if (content.catalog().sector(s).isEmpty()) {
                 errors.put("sectors", "Onbekende sector: " + s.substring(0, Math.min(64, s.length())) + ".");
             }
         }
-        List<String> modules = in.modules() == null ? List.of() : in.modules().stream().filter(m -> m != null && !m.isBlank()).toList();
+        List<String> modules = in.modules() == null
+                ? List.of()
+                : in.modules().stream().filter(m -> m != null && !m.isBlank()).toList();
         for (String m : modules) {
             if (content.catalog().module(m).isEmpty()) {
                 errors.put("modules", "Onbekende module: " + m.substring(0, Math.min(64, m.length())) + ".");
@@ -117,36 +143,55 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        // The same planner sending the same session twice (a double click, the form sent again) plans it once: identical
+        // The same planner sending the same session twice (a double click, the form sent again) plans it once:
+        // identical
         // requests wait for each other on an advisory lock, then the second finds the first.
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(Locale.ROOT) + "|" + slot.starts())
                 .getSingleResult();
-        Optional<Long> same = SqlRow.first(em.createNativeQuery("""
+        Optional<Long> same = SqlRow.first(
+                em.createNativeQuery("""
                 SELECT id FROM tour_session
                 WHERE created_by = ?1 AND lower(title) = lower(?2) AND starts_at = ?3 AND ends_at = ?4
                   AND place IS NOT DISTINCT FROM ?5 AND online_url IS NOT DISTINCT FROM ?6 AND cancelled_at IS NULL
-                ORDER BY id LIMIT 1""").setParameter(1, actor).setParameter(2, title).setParameter(3, slot.starts())
-                .setParameter(4, slot.ends()).setParameter(5, slot.place()).setParameter(6, slot.url()), r -> r.longValue(0));
+                ORDER BY id LIMIT 1""")
+                        .setParameter(1, actor)
+                        .setParameter(2, title)
+                        .setParameter(3, slot.starts())
+                        .setParameter(4, slot.ends())
+                        .setParameter(5, slot.place())
+                        .setParameter(6, slot.url()),
+                r -> r.longValue(0));
         if (same.isPresent()) {
-            throw new DuplicateException("Deze bijeenkomst had je al gepland (nummer " + same.get()
-                    + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.", same.get());
+            throw new DuplicateException(
+                    "Deze bijeenkomst had je al gepland (nummer " + same.get()
+                            + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.",
+                    same.get());
         }
         long id = ((Number) em.createNativeQuery("""
                 INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email,
                                           created_by, trainer_person_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id""")
-                .setParameter(1, title).setParameter(2, sectors.toArray(String[]::new)).setParameter(3, modules.toArray(String[]::new))
-                .setParameter(4, slot.starts()).setParameter(5, slot.ends()).setParameter(6, slot.place()).setParameter(7, slot.url())
-                .setParameter(8, in.capacity()).setParameter(9, trainer).setParameter(10, trainerEmail).setParameter(11, actor)
-                .setParameter(12, trainerPerson).getSingleResult()).longValue();
+                        .setParameter(1, title)
+                        .setParameter(2, sectors.toArray(String[]::new))
+                        .setParameter(3, modules.toArray(String[]::new))
+                        .setParameter(4, slot.starts())
+                        .setParameter(5, slot.ends())
+                        .setParameter(6, slot.place())
+                        .setParameter(7, slot.url())
+                        .setParameter(8, in.capacity())
+                        .setParameter(9, trainer)
+                        .setParameter(10, trainerEmail)
+                        .setParameter(11, actor)
+                        .setParameter(12, trainerPerson)
+                        .getSingleResult())
+                .longValue();
         audit.record(actor, "CREATE", "session", id, title);
         return id;
     }
 
     /** When and where, validated: begin in the future, end after begin, a place or an https link, a capacity. */
-    record Slot(Instant starts, Instant ends, String place, String url) {
-    }
+    record Slot(Instant starts, Instant ends, String place, String url) {}
 
     private Slot slot(SessionInput in, Map<String, String> errors) {
         Instant starts = moment(in.startsAt(), "startsAt", errors);
@@ -181,22 +226,28 @@ public class SessionService {
             sectors.add(sector);
             content.catalog().sector(sector).flatMap(Sector::parent).ifPresent(sectors::add);
         }
-        return SqlRow.list(em.createNativeQuery(SELECT + """
+        return SqlRow.list(
+                em.createNativeQuery(SELECT + """
                 WHERE s.cancelled_at IS NULL AND s.ends_at > now()
                   AND (cardinality(s.sectors) = 0 OR ?2 = 0 OR s.sectors && CAST(?3 AS varchar[]) OR s.trainer_person_id = ?1)
                 ORDER BY s.starts_at, s.id LIMIT 200""")
-                .setParameter(1, personId == null ? -1L : personId).setParameter(2, sector == null ? 0 : 1)
-                .setParameter(3, sectors.toArray(String[]::new)), SessionService::view);
+                        .setParameter(1, personId == null ? -1L : personId)
+                        .setParameter(2, sector == null ? 0 : 1)
+                        .setParameter(3, sectors.toArray(String[]::new)),
+                SessionService::view);
     }
 
     public SessionView session(long id, Long personId) {
-        return SqlRow.first(em.createNativeQuery(SELECT + " WHERE s.id = ?2").setParameter(1, personId == null ? -1L : personId)
-                .setParameter(2, id), SessionService::view).orElseThrow(MissingException::new);
+        return SqlRow.first(
+                        em.createNativeQuery(SELECT + " WHERE s.id = ?2")
+                                .setParameter(1, personId == null ? -1L : personId)
+                                .setParameter(2, id),
+                        SessionService::view)
+                .orElseThrow(MissingException::new);
     }
 
     /** The status after registering, and whether the person already had it (a second click changes nothing). */
-    public record Registration(String status, boolean already) {
-    }
+    public record Registration(String status, boolean already) {}
 
     /**
      * Registers; when the session is full, puts the person on the waitlist. Repeating it changes nothing (the session
@@ -222,7 +273,10 @@ public class SessionService {
                 VALUES (?1, ?2, ?3, now())
                 ON CONFLICT (session_id, person_id) DO UPDATE SET status = EXCLUDED.status, registered_at = now(),
                     cancelled_at = NULL, promoted_at = NULL, attended = NULL""")
-                .setParameter(1, sessionId).setParameter(2, personId).setParameter(3, status).executeUpdate();
+                .setParameter(1, sessionId)
+                .setParameter(2, personId)
+                .setParameter(3, status)
+                .executeUpdate();
         audit.recordOwn(personId, "REGISTER", "session", sessionId, status);
         return new Registration(status, false);
     }
@@ -235,8 +289,11 @@ public class SessionService {
         if (current.isEmpty() || current.get().equals("cancelled")) {
             return Optional.empty();
         }
-        em.createNativeQuery("UPDATE session_registration SET status = 'cancelled', cancelled_at = now() WHERE session_id = ?1 AND person_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, personId).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE session_registration SET status = 'cancelled', cancelled_at = now() WHERE session_id = ?1 AND person_id = ?2")
+                .setParameter(1, sessionId)
+                .setParameter(2, personId)
+                .executeUpdate();
         audit.recordOwn(personId, "UNREGISTER", "session", sessionId, current.get());
         if (current.get().equals("registered")) {
             return promote(sessionId);
@@ -250,7 +307,8 @@ public class SessionService {
         if (registeredCount(sessionId) >= capacity) {
             return Optional.empty();
         }
-        Optional<Long> promoted = SqlRow.first(em.createNativeQuery("""
+        Optional<Long> promoted =
+                SqlRow.first(em.createNativeQuery("""
                 UPDATE session_registration SET status = 'registered', promoted_at = now()
                 WHERE id = (SELECT id FROM session_registration WHERE session_id = ?1 AND status = 'waitlisted'
                             ORDER BY registered_at, id LIMIT 1)
@@ -273,9 +331,14 @@ public class SessionService {
         int version = ((Number) em.createNativeQuery("""
                 UPDATE tour_session SET starts_at = ?1, ends_at = ?2, place = ?3, online_url = ?4, capacity = ?5,
                        version = version + 1, updated_at = now() WHERE id = ?6 RETURNING version""")
-                .setParameter(1, slot.starts()).setParameter(2, slot.ends()).setParameter(3, slot.place()).setParameter(4, slot.url())
-                .setParameter(5, in.capacity())
-                .setParameter(6, sessionId).getSingleResult()).intValue();
+                        .setParameter(1, slot.starts())
+                        .setParameter(2, slot.ends())
+                        .setParameter(3, slot.place())
+                        .setParameter(4, slot.url())
+                        .setParameter(5, in.capacity())
+                        .setParameter(6, sessionId)
+                        .getSingleResult())
+                .intValue();
         notifyAll(sessionId, "session-changed", "v" + version);
         while (promote(sessionId).isPresent()) {
             // a larger capacity moves people up from the waitlist
@@ -289,15 +352,18 @@ public class SessionService {
         if (lock(sessionId).cancelled()) {
             return;
         }
-        em.createNativeQuery("UPDATE tour_session SET cancelled_at = now(), version = version + 1, updated_at = now() WHERE id = ?1")
-                .setParameter(1, sessionId).executeUpdate();
+        em.createNativeQuery(
+                        "UPDATE tour_session SET cancelled_at = now(), version = version + 1, updated_at = now() WHERE id = ?1")
+                .setParameter(1, sessionId)
+                .executeUpdate();
         notifyAll(sessionId, "session-cancelled", "cancelled");
         audit.record(actor, "CANCEL", "session", sessionId, null);
     }
 
     /** Queues a notice for everyone registered or waiting; the outbox key makes it once per change. */
     private void notifyAll(long sessionId, String kind, String change) {
-        List<Long> people = em.createNativeQuery("""
+        List<Long> people =
+                em.createNativeQuery("""
                 SELECT person_id FROM session_registration WHERE session_id = ?1 AND status IN ('registered', 'waitlisted')
                 ORDER BY id""", Long.class).setParameter(1, sessionId).getResultList();
         outbox.sessionNotice(kind, "session-" + sessionId + "-" + change, sessionId, people);
@@ -305,16 +371,17 @@ public class SessionService {
 
     /** Queues a notice for one person, once per change and day. */
     private void notify(long sessionId, String kind, String change, long personId) {
-        outbox.sessionNotice(kind, "session-" + sessionId + "-" + change + "-" + LocalDate.now(clock), sessionId, List.of(personId));
+        outbox.sessionNotice(
+                kind, "session-" + sessionId + "-" + change + "-" + LocalDate.now(clock), sessionId, List.of(personId));
     }
 
     @Transactional
     public List<Attendee> attendees(long sessionId, String viewer) {
-        List<Attendee> attendees = SqlRow.list(em.createNativeQuery("""
+        List<Attendee> attendees = SqlRow.list(
+                em.createNativeQuery("""
                 SELECT r.id, p.id, coalesce(p.display_name, p.email, p.subject), p.email, r.attended
                 FROM session_registration r JOIN person p ON p.id = r.person_id
-                WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""")
-                .setParameter(1, sessionId),
+                WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""").setParameter(1, sessionId),
                 r -> new Attendee(r.longValue(0), r.longValue(1), r.string(2), r.string(3), r.bool(4)));
         // other people's names and e-mail addresses: every view is in the audit log
         audit.record(viewer, "VIEW", "session-attendees", sessionId, attendees.size() + " aanmeldingen");
@@ -339,26 +406,32 @@ public class SessionService {
             int updated = em.createNativeQuery("""
                     UPDATE session_registration SET attended = ?1, attendance_marked_by = ?2
                     WHERE id = ?3 AND session_id = ?4 AND status = 'registered'""")
-                    .setParameter(1, e.getValue()).setParameter(2, actor).setParameter(3, e.getKey()).setParameter(4, sessionId)
+                    .setParameter(1, e.getValue())
+                    .setParameter(2, actor)
+                    .setParameter(3, e.getKey())
+                    .setParameter(4, sessionId)
                     .executeUpdate();
             if (updated == 0) {
-                throw new InvalidInputException(Map.of("attendance", "Aanmelding " + e.getKey() + " hoort niet bij deze bijeenkomst."));
+                throw new InvalidInputException(
+                        Map.of("attendance", "Aanmelding " + e.getKey() + " hoort niet bij deze bijeenkomst."));
             }
         }
         // blended modules: attending completes them for whoever already passed the quiz
-        List<Present> present = SqlRow.list(em.createNativeQuery("""
+        List<Present> present = SqlRow.list(
+                em.createNativeQuery("""
                 SELECT r.person_id, m FROM session_registration r JOIN tour_session s ON s.id = r.session_id, unnest(s.modules) m
                 WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId), r -> new Present(r.longValue(0), r.string(1)));
         for (Present row : present) {
-            content.catalog().module(row.moduleId()).filter(Module::attendanceRequired)
+            content.catalog()
+                    .module(row.moduleId())
+                    .filter(Module::attendanceRequired)
                     .ifPresent(m -> completions.recordAttendance(row.personId(), m, Instant.now(clock)));
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
     }
 
     /** A person marked present, and a module the session covers. */
-    private record Present(long personId, String moduleId) {
-    }
+    private record Present(long personId, String moduleId) {}
 
     /** Whether attendance can be taken: the session has begun (it may have ended: attendance can be taken afterwards). */
     public boolean attendanceOpen(SessionView session) {
@@ -370,22 +443,26 @@ public class SessionService {
         if (session.cancelled()) {
             return Optional.of(CANCELLED_NO_ATTENDANCE);
         }
-        return Instant.now(clock).isBefore(session.startsAt()) ? Optional.of(notStartedYet(session.startsAt())) : Optional.empty();
+        return Instant.now(clock).isBefore(session.startsAt())
+                ? Optional.of(notStartedYet(session.startsAt()))
+                : Optional.empty();
     }
 
     static final String CANCELLED_NO_ATTENDANCE = "Deze bijeenkomst is afgezegd. Presentie vastleggen kan daarom niet.";
 
     /** Why attendance cannot be taken yet, and from when it can. */
     public static String notStartedYet(Instant starts) {
-        return "De bijeenkomst is nog niet begonnen. Presentie vastleggen kan vanaf het begin: "
-                + Formats.dutch(starts) + ".";
+        return "De bijeenkomst is nog niet begonnen. Presentie vastleggen kan vanaf het begin: " + Formats.dutch(starts)
+                + ".";
     }
 
     /** The ids of the upcoming sessions this person trains (bound by subject, as in {@link #isTrainer}). */
     public Set<Long> upcomingTrainedBy(long personId) {
-        return Set.copyOf(SqlRow.list(em.createNativeQuery(
-                "SELECT id FROM tour_session WHERE trainer_person_id = ?1 AND cancelled_at IS NULL AND ends_at > now()")
-                .setParameter(1, personId), r -> r.longValue(0)));
+        return Set.copyOf(SqlRow.list(
+                em.createNativeQuery(
+                                "SELECT id FROM tour_session WHERE trainer_person_id = ?1 AND cancelled_at IS NULL AND ends_at > now()")
+                        .setParameter(1, personId),
+                r -> r.longValue(0)));
     }
 
     /**
@@ -393,17 +470,28 @@ public class SessionService {
      * bound by subject, never by the e-mail address in a token.
      */
     public boolean isTrainer(long sessionId, long personId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM tour_session WHERE id = ?1 AND trainer_person_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, personId).getSingleResult()).longValue() > 0;
+        return ((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM tour_session WHERE id = ?1 AND trainer_person_id = ?2")
+                                .setParameter(1, sessionId)
+                                .setParameter(2, personId)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
     }
 
     /** Binds the sessions that name this verified address as trainer e-mail and are not bound to anyone yet. */
     void bindTrainer(@jakarta.enterprise.event.Observes VerifiedEmail verified) {
         int bound = em.createNativeQuery(
-                "UPDATE tour_session SET trainer_person_id = ?1 WHERE trainer_person_id IS NULL AND lower(trainer_email) = lower(?2)")
-                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+                        "UPDATE tour_session SET trainer_person_id = ?1 WHERE trainer_person_id IS NULL AND lower(trainer_email) = lower(?2)")
+                .setParameter(1, verified.personId())
+                .setParameter(2, verified.email())
+                .executeUpdate();
         if (bound > 0) {
-            audit.record(verified.subject(), "BIND", "person", verified.personId(),
+            audit.record(
+                    verified.subject(),
+                    "BIND",
+                    "person",
+                    verified.personId(),
                     bound + " bijeenkomst(en) als trainer gekoppeld via het geverifieerde e-mailadres");
         }
     }
@@ -423,29 +511,50 @@ public class SessionService {
     /** A row of {@link #SELECT}. */
     private static SessionView view(SqlRow r) {
         String mine = r.string(13);
-        return new SessionView(r.longValue(0), r.string(1), r.strings(2), r.strings(3), r.instant(4), r.instant(5), r.string(6),
-                r.string(7), r.intValue(8), r.string(9), r.bool(10), r.longValue(11), r.longValue(12), mine,
+        return new SessionView(
+                r.longValue(0),
+                r.string(1),
+                r.strings(2),
+                r.strings(3),
+                r.instant(4),
+                r.instant(5),
+                r.string(6),
+                r.string(7),
+                r.intValue(8),
+                r.string(9),
+                r.bool(10),
+                r.longValue(11),
+                r.longValue(12),
+                mine,
                 "waitlisted".equals(mine) ? r.intValue(14) : null);
     }
 
     /** The session row as {@link #lock} read it, locked for the rest of the transaction. */
-    private record Locked(int capacity, boolean cancelled, Instant startsAt) {
-    }
+    private record Locked(int capacity, boolean cancelled, Instant startsAt) {}
 
     private Locked lock(long sessionId) {
-        return SqlRow.first(em.createNativeQuery("SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, sessionId), r -> new Locked(r.intValue(0), !r.isNull(1), r.instant(2)))
+        return SqlRow.first(
+                        em.createNativeQuery(
+                                        "SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
+                                .setParameter(1, sessionId),
+                        r -> new Locked(r.intValue(0), !r.isNull(1), r.instant(2)))
                 .orElseThrow(MissingException::new);
     }
 
     private Optional<String> status(long sessionId, long personId) {
-        return SqlRow.first(em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
-                .setParameter(1, sessionId).setParameter(2, personId), r -> r.string(0));
+        return SqlRow.first(
+                em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
+                        .setParameter(1, sessionId)
+                        .setParameter(2, personId),
+                r -> r.string(0));
     }
 
     private long registeredCount(long sessionId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM session_registration WHERE session_id = ?1 AND status = 'registered'")
-                .setParameter(1, sessionId).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM session_registration WHERE session_id = ?1 AND status = 'registered'")
+                        .setParameter(1, sessionId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** "2027-03-04T14:00" (as a datetime-local field sends it, Amsterdam time) or an ISO instant. */

@@ -1,11 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
-
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The colleagues of an organisation whose training is overdue or due within 60 days, for the weekly digest to its
@@ -15,8 +18,7 @@ import jakarta.persistence.EntityManager;
 public class ColleaguesDue {
 
     /** A colleague's name, the module and the last valid day of their newest pass of it. */
-    public record Due(String name, String moduleId, LocalDate until) {
-    }
+    public record Due(String name, String moduleId, LocalDate until) {}
 
     @Inject
     EntityManager em;
@@ -29,7 +31,12 @@ public class ColleaguesDue {
                 FROM employment e JOIN completion c ON c.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND (e.end_date IS NULL OR e.end_date >= ?2)
                 GROUP BY e.name, c.module_id HAVING max(c.valid_until) <= CAST(?2 AS date) + 60
-                ORDER BY until, e.name LIMIT 100""").setParameter(1, organisationId).setParameter(2, day).getResultList();
-        return rows.stream().map(r -> new Due((String) r[0], (String) r[1], ReminderRequests.localDate(r[2]))).toList();
+                ORDER BY until, e.name LIMIT 100""")
+                .setParameter(1, organisationId)
+                .setParameter(2, day)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Due((String) r[0], (String) r[1], ReminderRequests.localDate(r[2])))
+                .toList();
     }
 }

@@ -1,10 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.VerifiedEmail;
 import nl.meldcodetour.registry.OrganisationService;
@@ -27,12 +30,20 @@ public class InvitationBinding {
     AuditLog audit;
 
     void bind(@Observes VerifiedEmail verified) {
-        int jobs = em.createNativeQuery("UPDATE employment SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
-                .setParameter(1, verified.personId()).setParameter(2, verified.email()).executeUpdate();
+        int jobs = em.createNativeQuery(
+                        "UPDATE employment SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
+                .setParameter(1, verified.personId())
+                .setParameter(2, verified.email())
+                .executeUpdate();
         int roles = registry.bindInvitations(verified.personId(), verified.email());
         if (jobs + roles > 0) {
-            audit.record(verified.subject(), "BIND", "person", verified.personId(),
-                    jobs + " dienstverband(en) en " + roles + " rol(len) als aandachtsfunctionaris gekoppeld via het geverifieerde e-mailadres");
+            audit.record(
+                    verified.subject(),
+                    "BIND",
+                    "person",
+                    verified.personId(),
+                    jobs + " dienstverband(en) en " + roles
+                            + " rol(len) als aandachtsfunctionaris gekoppeld via het geverifieerde e-mailadres");
         }
     }
 }

@@ -1,11 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
-
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** A colleague's current job (this feature's {@code employment}) as a staff list import finds and corrects it. */
 @ApplicationScoped
@@ -13,7 +16,9 @@ public class StaffRecords {
 
     /** What {@link #correct} found: no current job with that address, the same name and function, or a corrected one. */
     public enum Outcome {
-        NONE, UNCHANGED, UPDATED
+        NONE,
+        UNCHANGED,
+        UPDATED
     }
 
     @Inject
@@ -26,8 +31,11 @@ public class StaffRecords {
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome correct(long organisationId, String email, String name, String functionId) {
         List<Employment> current = em.createQuery(
-                "from Employment where organisationId = :o and lower(email) = :e and endDate is null", Employment.class)
-                .setParameter("o", organisationId).setParameter("e", email).getResultList();
+                        "from Employment where organisationId = :o and lower(email) = :e and endDate is null",
+                        Employment.class)
+                .setParameter("o", organisationId)
+                .setParameter("e", email)
+                .getResultList();
         if (current.isEmpty()) {
             return Outcome.NONE;
         }

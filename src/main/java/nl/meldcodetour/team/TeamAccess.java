@@ -1,10 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
-
-import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-
+import java.util.List;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
@@ -31,7 +33,9 @@ public class TeamAccess {
     }
 
     public List<Long> mine() {
-        return user.hasRole(Roles.AANDACHTSFUNCTIONARIS) ? registry.organisationsWhereActiveAf(user.person().id) : List.of();
+        return user.hasRole(Roles.AANDACHTSFUNCTIONARIS)
+                ? registry.organisationsWhereActiveAf(user.person().id)
+                : List.of();
     }
 
     public String actor() {

@@ -1,6 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
-
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -9,23 +11,22 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.web.Attachments;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.registry.EndRequest;
 import nl.meldcodetour.registry.Organisation;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import nl.meldcodetour.content.ContentService;
-import nl.meldcodetour.core.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Staff and team view of one organisation: for its aandachtsfunctionaris and the beheerder. The staff list's import
@@ -33,15 +34,13 @@ import nl.meldcodetour.core.InvalidInputException;
  */
 @Path("/api/organisations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER })
+@RolesAllowed({Roles.AANDACHTSFUNCTIONARIS, Roles.BEHEERDER})
 @Tag(name = "Team")
 public class TeamApi {
 
-    public record StaffView(long id, String name, String email, String functionId, LocalDate startDate) {
-    }
+    public record StaffView(long id, String name, String email, String functionId, LocalDate startDate) {}
 
-    public record ReminderRequest(long employmentId, String moduleId) {
-    }
+    public record ReminderRequest(long employmentId, String moduleId) {}
 
     @Inject
     TeamService team;
@@ -54,11 +53,15 @@ public class TeamApi {
 
     @GET
     @Path("team")
-    @Operation(summary = "Teamoverzicht: per collega per verplichte module de status, en per collega de stand over al die "
-            + "modules; de tellingen tellen collega's. Met module: alleen wie die module moet doen, en de stand voor die module")
+    @Operation(
+            summary =
+                    "Teamoverzicht: per collega per verplichte module de status, en per collega de stand over al die "
+                            + "modules; de tellingen tellen collega's. Met module: alleen wie die module moet doen, en de stand voor die module")
     public TeamService.Team get(@PathParam("id") long id, @QueryParam("module") String module) {
         Organisation o = access.organisation(id);
-        if (module != null && !module.isBlank() && content.catalog().module(module).isEmpty()) {
+        if (module != null
+                && !module.isBlank()
+                && content.catalog().module(module).isEmpty()) {
             throw new InvalidInputException(Map.of("module", "Onbekende module."));
         }
         TeamService.Team all = team.team(id, o.name, access.actor());
@@ -79,7 +82,9 @@ public class TeamApi {
     @Operation(summary = "Huidige medewerkers")
     public List<StaffView> staff(@PathParam("id") long id) {
         access.organisation(id);
-        return team.staffList(id, access.actor()).stream().map(e -> new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).toList();
+        return team.staffList(id, access.actor()).stream()
+                .map(e -> new StaffView(e.id, e.name, e.email, e.functionId, e.startDate))
+                .toList();
     }
 
     @POST
@@ -90,15 +95,17 @@ public class TeamApi {
         access.organisation(id);
         TeamService.StaffInput in = input == null ? new TeamService.StaffInput(null, null, null, null) : input;
         Employment e = team.addStaff(id, in, access.actor());
-        return Response.status(201).entity(new StaffView(e.id, e.name, e.email, e.functionId, e.startDate)).build();
+        return Response.status(201)
+                .entity(new StaffView(e.id, e.name, e.email, e.functionId, e.startDate))
+                .build();
     }
 
     @POST
     @Path("staff/{employmentId}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Medewerker uit dienst (geschiedenis blijft bewaard)")
-    public StaffView endStaff(@PathParam("id") long id, @PathParam("employmentId") long employmentId,
-            EndRequest request) {
+    public StaffView endStaff(
+            @PathParam("id") long id, @PathParam("employmentId") long employmentId, EndRequest request) {
         access.organisation(id);
         Employment e = team.endStaff(id, employmentId, request == null ? null : request.endDate(), access.actor());
         return new StaffView(e.id, e.name, e.email, e.functionId, e.startDate);
@@ -107,19 +114,23 @@ public class TeamApi {
     @POST
     @Path("reminders")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Herinnering sturen: één per collega per module per dag. 202: aangevraagd (de e-mail volgt binnen "
-            + "enkele minuten); 200: vandaag al aangevraagd, er gaat geen tweede (message zegt wanneer); 409: organisatie gedeactiveerd")
+    @Operation(
+            summary =
+                    "Herinnering sturen: één per collega per module per dag. 202: aangevraagd (de e-mail volgt binnen "
+                            + "enkele minuten); 200: vandaag al aangevraagd, er gaat geen tweede (message zegt wanneer); 409: organisatie gedeactiveerd")
     public Response remind(@PathParam("id") long id, ReminderRequest request) {
         access.organisation(id);
         if (request == null || request.moduleId() == null) {
             throw new InvalidInputException(Map.of("moduleId", "Kies een module."));
         }
-        TeamService.ReminderOutcome outcome = team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
+        TeamService.ReminderOutcome outcome =
+                team.requestReminder(id, request.employmentId(), request.moduleId(), access.actor());
         return Response.status(outcome.created() ? 202 : 200)
-                .entity(new ReminderView(!outcome.created(), outcome.requestedAt(), outcome.sentAt(), outcome.message())).build();
+                .entity(new ReminderView(
+                        !outcome.created(), outcome.requestedAt(), outcome.sentAt(), outcome.message()))
+                .build();
     }
 
     /** The answer to "herinnering sturen": whether one was already asked today, when, whether it went, in words. */
-    public record ReminderView(boolean alreadyRequested, Instant requestedAt, Instant sentAt, String message) {
-    }
+    public record ReminderView(boolean alreadyRequested, Instant requestedAt, Instant sentAt, String message) {}
 }

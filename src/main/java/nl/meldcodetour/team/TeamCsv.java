@@ -1,17 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import nl.meldcodetour.core.Download;
 import nl.meldcodetour.core.web.ExcelCsv;
-import java.util.Arrays;
 
 /** The team view as CSV that Excel (Dutch settings) opens correctly. */
 final class TeamCsv {
 
-    private TeamCsv() {
-    }
+    private TeamCsv() {}
 
     /** The file to download, as the API and the team page both offer it. */
     static Download download(TeamService.Team team) {
@@ -22,8 +24,13 @@ final class TeamCsv {
         List<List<String>> rows = new ArrayList<>();
         for (TeamService.Row row : team.rows()) {
             for (TeamService.Cell cell : row.modules()) {
-                rows.add(Arrays.asList(row.name(), row.email(), row.functionName(), cell.moduleTitle(),
-                        cell.status().teamLabel(), cell.validUntil() == null ? "" : cell.validUntil().toString()));
+                rows.add(Arrays.asList(
+                        row.name(),
+                        row.email(),
+                        row.functionName(),
+                        cell.moduleTitle(),
+                        cell.status().teamLabel(),
+                        cell.validUntil() == null ? "" : cell.validUntil().toString()));
             }
         }
         // ExcelCsv neutralises formulas in every cell, the e-mail address included

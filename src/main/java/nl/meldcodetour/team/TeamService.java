@@ -1,53 +1,53 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.team;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.JobFunction;
 import nl.meldcodetour.content.Module;
+import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.db.SqlRow;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.core.web.Dutch;
+import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
+import nl.meldcodetour.identity.People;
 import nl.meldcodetour.learning.ModuleStatus;
 import nl.meldcodetour.learning.Validity;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-import nl.meldcodetour.core.ConflictException;
-import nl.meldcodetour.core.time.ClockProducer;
-import nl.meldcodetour.core.web.Dutch;
-import nl.meldcodetour.core.web.Formats;
-import nl.meldcodetour.identity.People;
 
 /** Staff lists and the aandachtsfunctionaris' team view: who owes which module and where they stand. */
 @ApplicationScoped
 public class TeamService {
 
     /** One required module of one colleague. */
-    public record Cell(String moduleId, String moduleTitle, ModuleStatus status, LocalDate validUntil) {
-    }
+    public record Cell(String moduleId, String moduleTitle, ModuleStatus status, LocalDate validUntil) {}
 
     /**
      * Where one colleague stands, as counted in the team view: every colleague counts once. Over all their required
@@ -64,7 +64,8 @@ public class TeamService {
     public enum Standing {
         NOOIT_GEDAAN("nooit", "nooitGedaan", "Nooit gedaan", "niet-gestart", 0),
         VERLOPEN("verlopen", "verlopen", "Verlopen of niet compleet", "verlopen", 0),
-        VERLOOPT_BINNENKORT("verloopt-binnenkort", "verlooptBinnenkort", "Verloopt binnenkort", "verloopt-binnenkort", 1),
+        VERLOOPT_BINNENKORT(
+                "verloopt-binnenkort", "verlooptBinnenkort", "Verloopt binnenkort", "verloopt-binnenkort", 1),
         BEHAALD("behaald", "behaald", "Behaald", "behaald", 2);
 
         private final String filter;
@@ -106,14 +107,18 @@ public class TeamService {
         }
 
         public static Standing of(List<Cell> required) {
-            if (!required.isEmpty() && required.stream().allMatch(c -> c.status() == ModuleStatus.NIET_GESTART
-                    || c.status() == ModuleStatus.BEZIG)) {
+            if (!required.isEmpty()
+                    && required.stream()
+                            .allMatch(
+                                    c -> c.status() == ModuleStatus.NIET_GESTART || c.status() == ModuleStatus.BEZIG)) {
                 return NOOIT_GEDAAN;
             }
             if (required.stream().anyMatch(c -> !c.status().isValid())) {
                 return VERLOPEN;
             }
-            return required.stream().anyMatch(c -> c.status() == ModuleStatus.VERLOOPT_BINNENKORT) ? VERLOOPT_BINNENKORT : BEHAALD;
+            return required.stream().anyMatch(c -> c.status() == ModuleStatus.VERLOOPT_BINNENKORT)
+                    ? VERLOOPT_BINNENKORT
+                    : BEHAALD;
         }
 
         /** The standing for a status filter value, or empty for "all" and unknown values. */
@@ -123,11 +128,12 @@ public class TeamService {
     }
 
     /** One colleague with their required modules (or, in a module's view, that one module) and where they stand. */
-    public record Row(long employmentId, String name, String email, String functionName, Standing status, List<Cell> modules) {
-    }
+    public record Row(
+            long employmentId, String name, String email, String functionName, Standing status, List<Cell> modules) {}
 
     /** "Eerst wie iets moet doen": by {@link Standing#tier()}, then by name. */
-    public static final Comparator<Row> URGENT_FIRST = Comparator.comparingInt((Row r) -> r.status().tier())
+    public static final Comparator<Row> URGENT_FIRST = Comparator.comparingInt(
+                    (Row r) -> r.status().tier())
             .thenComparing(Row::name, String.CASE_INSENSITIVE_ORDER);
 
     /**
@@ -135,14 +141,27 @@ public class TeamService {
      * module (only the colleagues who must follow it). {@code counts}: the number of colleagues per {@link Standing}
      * (keys behaald, verlooptBinnenkort, verlopen, nooitGedaan), so they add up to the number of rows.
      */
-    public record Team(long organisationId, String organisationName, String moduleId, List<Row> rows, Map<String, Integer> counts) {
+    public record Team(
+            long organisationId,
+            String organisationName,
+            String moduleId,
+            List<Row> rows,
+            Map<String, Integer> counts) {
 
         /** The view of one module: the colleagues who must follow it, with only that module and counts over it. */
         public Team forModule(String module) {
             List<Row> scoped = new ArrayList<>();
             for (Row r : rows) {
-                r.modules().stream().filter(c -> c.moduleId().equals(module)).findFirst().ifPresent(c -> scoped.add(
-                        new Row(r.employmentId(), r.name(), r.email(), r.functionName(), Standing.of(List.of(c)), List.of(c))));
+                r.modules().stream()
+                        .filter(c -> c.moduleId().equals(module))
+                        .findFirst()
+                        .ifPresent(c -> scoped.add(new Row(
+                                r.employmentId(),
+                                r.name(),
+                                r.email(),
+                                r.functionName(),
+                                Standing.of(List.of(c)),
+                                List.of(c))));
             }
             return new Team(organisationId, organisationName, module, List.copyOf(scoped), countsOf(scoped));
         }
@@ -157,14 +176,14 @@ public class TeamService {
 
     static Map<String, Integer> countsOf(List<Row> rows) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Standing s : List.of(Standing.BEHAALD, Standing.VERLOOPT_BINNENKORT, Standing.VERLOPEN, Standing.NOOIT_GEDAAN)) {
+        for (Standing s :
+                List.of(Standing.BEHAALD, Standing.VERLOOPT_BINNENKORT, Standing.VERLOPEN, Standing.NOOIT_GEDAAN)) {
             counts.put(s.key(), (int) rows.stream().filter(r -> r.status() == s).count());
         }
         return counts;
     }
 
-    public record StaffInput(String name, String email, String functionId, LocalDate startDate) {
-    }
+    public record StaffInput(String name, String email, String functionId, LocalDate startDate) {}
 
     @Inject
     EntityManager em;
@@ -193,7 +212,9 @@ public class TeamService {
         LocalDate today = LocalDate.now(clock);
         return em.createQuery("""
                 from Employment e where e.organisationId = :o and e.startDate <= :d and (e.endDate is null or e.endDate >= :d)
-                order by lower(e.name), e.id""", Employment.class).setParameter("o", organisationId).setParameter("d", today)
+                order by lower(e.name), e.id""", Employment.class)
+                .setParameter("o", organisationId)
+                .setParameter("d", today)
                 .getResultList();
     }
 
@@ -215,8 +236,11 @@ public class TeamService {
         }
         OrganisationService.lockOrganisation(em, organisationId);
         List<Employment> existing = em.createQuery(
-                "from Employment e where e.organisationId = :o and lower(e.email) = :e and e.endDate is null order by e.id", Employment.class)
-                .setParameter("o", organisationId).setParameter("e", email).getResultList();
+                        "from Employment e where e.organisationId = :o and lower(e.email) = :e and e.endDate is null order by e.id",
+                        Employment.class)
+                .setParameter("o", organisationId)
+                .setParameter("e", email)
+                .getResultList();
         if (!existing.isEmpty()) {
             Employment current = existing.get(0);
             throw new ConflictException(current.name + " (" + current.email
@@ -233,7 +257,8 @@ public class TeamService {
         e.createdAt = Instant.now(clock);
         em.persist(e);
         em.flush();
-        audit.record(actor, "CREATE", "employment", e.id, "organisatie " + organisationId + ", functie " + e.functionId);
+        audit.record(
+                actor, "CREATE", "employment", e.id, "organisatie " + organisationId + ", functie " + e.functionId);
         return e;
     }
 
@@ -261,7 +286,8 @@ public class TeamService {
         // per job: the passes and progress of the person bound to it (an unbound invitation has none)
         Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
         Map<Long, Set<String>> started = new HashMap<>();
-        List<Passed> completions = SqlRow.list(em.createNativeQuery("""
+        List<Passed> completions = SqlRow.list(
+                em.createNativeQuery("""
                 SELECT e.id, c.module_id, max(c.valid_until)
                 FROM employment e JOIN completion c ON c.person_id = e.person_id
                 WHERE e.organisation_id = ?1 AND e.end_date IS NULL
@@ -270,17 +296,19 @@ public class TeamService {
         for (Passed p : completions) {
             validUntil.computeIfAbsent(p.employmentId(), k -> new HashMap<>()).put(p.moduleId(), p.validUntil());
         }
-        List<Started> progress = SqlRow.list(em.createNativeQuery("""
+        List<Started> progress = SqlRow.list(
+                em.createNativeQuery("""
                 SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
-                WHERE e.organisation_id = ?1 AND e.end_date IS NULL""")
-                .setParameter(1, organisationId), r -> new Started(r.longValue(0), r.string(1)));
+                WHERE e.organisation_id = ?1 AND e.end_date IS NULL""").setParameter(1, organisationId),
+                r -> new Started(r.longValue(0), r.string(1)));
         for (Started s : progress) {
             started.computeIfAbsent(s.employmentId(), k -> new HashSet<>()).add(s.moduleId());
         }
         List<Row> rows = new ArrayList<>();
         for (Employment e : staff) {
             JobFunction function = content.catalog().function(e.functionId).orElse(null);
-            List<Module> required = function == null ? content.catalog().modules().stream().filter(Module::core).toList()
+            List<Module> required = function == null
+                    ? content.catalog().modules().stream().filter(Module::core).toList()
                     : content.catalog().modulesForFunction(function);
             List<Cell> cells = new ArrayList<>();
             for (Module m : required) {
@@ -288,7 +316,12 @@ public class TeamService {
                 boolean begun = started.getOrDefault(e.id, Set.of()).contains(m.id());
                 cells.add(new Cell(m.id(), m.title(), Validity.status(until, begun, today), until));
             }
-            rows.add(new Row(e.id, e.name, e.email, function == null ? e.functionId : function.name(), Standing.of(cells),
+            rows.add(new Row(
+                    e.id,
+                    e.name,
+                    e.email,
+                    function == null ? e.functionId : function.name(),
+                    Standing.of(cells),
                     List.copyOf(cells)));
         }
         audit.record(viewer, "VIEW", "team", organisationId, Dutch.count(rows.size(), "collega", "collega's"));
@@ -300,11 +333,10 @@ public class TeamService {
      * What "herinnering sturen" did: a new request ({@code created}), or the one already made today for this colleague
      * and module (then nothing new is queued). {@code message} says which, in Dutch, with the time.
      */
-    public record ReminderOutcome(boolean created, Instant requestedAt, Instant sentAt, String message) {
-    }
+    public record ReminderOutcome(boolean created, Instant requestedAt, Instant sentAt, String message) {}
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm")
-            .withZone(ClockProducer.ZONE);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ClockProducer.ZONE);
 
     /**
      * Records a "herinnering sturen" request; the e-mail itself is sent by the reminder job. One reminder per colleague
@@ -316,7 +348,8 @@ public class TeamService {
     @Transactional
     public ReminderOutcome requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
         Employment e = em.find(Employment.class, employmentId);
-        Module module = moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
+        Module module =
+                moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
         if (e == null || e.organisationId != organisationId || module == null) {
             throw new MissingException();
         }
@@ -326,46 +359,60 @@ public class TeamService {
                     "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
         }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId).getSingleResult();
-        Optional<Requested> today = SqlRow.first(em.createNativeQuery("""
+                .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId)
+                .getSingleResult();
+        Optional<Requested> today = SqlRow.first(
+                em.createNativeQuery("""
                 SELECT requested_at, sent_at FROM reminder_request
                 WHERE employment_id = ?1 AND module_id = ?2 AND (requested_at AT TIME ZONE 'Europe/Amsterdam')::date = ?3
                 ORDER BY requested_at LIMIT 1""")
-                .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, LocalDate.now(clock)),
+                        .setParameter(1, employmentId)
+                        .setParameter(2, moduleId)
+                        .setParameter(3, LocalDate.now(clock)),
                 r -> new Requested(r.instant(0), r.instant(1)));
         if (today.isEmpty()) {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-            em.createNativeQuery("INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, employmentId).setParameter(2, moduleId).setParameter(3, actor)
-                    .setParameter(4, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, employmentId)
+                    .setParameter(2, moduleId)
+                    .setParameter(3, actor)
+                    .setParameter(4, now.atOffset(ZoneOffset.UTC))
+                    .executeUpdate();
             audit.record(actor, "REMIND", "employment", employmentId, moduleId);
-            return new ReminderOutcome(true, now, null, "De herinnering aan " + e.name + " over ‘" + module.title()
-                    + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
+            return new ReminderOutcome(
+                    true,
+                    now,
+                    null,
+                    "De herinnering aan " + e.name + " over ‘" + module.title()
+                            + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
         }
         Instant requestedAt = today.get().requestedAt();
         Instant sentAt = today.get().sentAt();
         String message = sentAt != null
                 ? e.name + " kreeg vandaag om " + TIME.format(sentAt) + " al een herinnering over ‘" + module.title()
-                        + "’ (aangevraagd om " + TIME.format(requestedAt) + "). Er is geen tweede verstuurd; morgen kan het weer."
-                : "Er is vandaag om " + TIME.format(requestedAt) + " al een herinnering aan " + e.name + " over ‘" + module.title()
+                        + "’ (aangevraagd om " + TIME.format(requestedAt)
+                        + "). Er is geen tweede verstuurd; morgen kan het weer."
+                : "Er is vandaag om " + TIME.format(requestedAt) + " al een herinnering aan " + e.name + " over ‘"
+                        + module.title()
                         + "’ aangevraagd; die wordt binnen enkele minuten verstuurd. Er gaat geen tweede.";
         return new ReminderOutcome(false, requestedAt, sentAt, message);
     }
 
     public long pendingReminders(long employmentId) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
-                .setParameter(1, employmentId).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
+                        .setParameter(1, employmentId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The latest pass of a module by the person bound to a job. */
-    private record Passed(long employmentId, String moduleId, LocalDate validUntil) {
-    }
+    private record Passed(long employmentId, String moduleId, LocalDate validUntil) {}
 
     /** A module the person bound to a job has begun. */
-    private record Started(long employmentId, String moduleId) {
-    }
+    private record Started(long employmentId, String moduleId) {}
 
     /** A reminder already requested today. */
-    private record Requested(Instant requestedAt, Instant sentAt) {
-    }
+    private record Requested(Instant requestedAt, Instant sentAt) {}
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +30,13 @@ class TableOwnershipTest {
     static final Path MAIN = Path.of("src/main/java/nl/meldcodetour");
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-    record Entry(String owner, Set<String> users) {
-    }
+    record Entry(String owner, Set<String> users) {}
 
     /** "| `table` (V1) | owner (…) | feature r, feature rw (…); privacy rw |" rows; several tables may share a row. */
     static Map<String, Entry> documented() throws IOException {
         Map<String, Entry> map = new TreeMap<>();
-        Pattern row = Pattern.compile("^\\| (`[a-z_]+`(?:, `[a-z_]+`)*) \\(V\\d+\\) \\| ([a-z.]+)[^|]*\\| ([^|]*)\\|\\s*$");
+        Pattern row =
+                Pattern.compile("^\\| (`[a-z_]+`(?:, `[a-z_]+`)*) \\(V\\d+\\) \\| ([a-z.]+)[^|]*\\| ([^|]*)\\|\\s*$");
         Pattern use = Pattern.compile("\\b([a-z]+(?:\\.[a-z]+)?) (?:r|w|rw|r \\+ w)\\b");
         for (String line : Files.readAllLines(DOC)) {
             Matcher m = row.matcher(line);
@@ -107,11 +110,19 @@ class TableOwnershipTest {
                 boolean own = feature.equals(owner.owner()) || feature.startsWith(owner.owner() + ".");
                 boolean listed = owner.users().stream().anyMatch(u -> feature.equals(u) || feature.startsWith(u + "."));
                 if (!own && !listed) {
-                    wrong.append("\n  ").append(feature).append(" uses ").append(e.getKey()).append(" (owner ").append(owner.owner())
+                    wrong.append("\n  ")
+                            .append(feature)
+                            .append(" uses ")
+                            .append(e.getKey())
+                            .append(" (owner ")
+                            .append(owner.owner())
                             .append(") in SQL, and the map does not list it");
                 }
             }
         }
-        assertEquals("", wrong.toString(), "SQL across features that " + DOC + " does not document: go through the owner's Java API");
+        assertEquals(
+                "",
+                wrong.toString(),
+                "SQL across features that " + DOC + " does not document: go through the owner's Java API");
     }
 }

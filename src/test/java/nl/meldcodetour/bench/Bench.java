@@ -1,5 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,22 +24,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
-import nl.meldcodetour.content.Question;
-import io.smallrye.jwt.build.Jwt;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.meldcodetour.testsupport.Quizzes;
 
 /**
@@ -58,8 +58,7 @@ public final class Bench {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String MODULE = "meldcode-in-5-stappen";
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -69,16 +68,22 @@ public final class Bench {
             case "clean-quiz" -> cleanQuiz(args[1], Path.of(args[2]));
             case "reset-statements" -> resetStatements(args[1]);
             case "explain" -> explain(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("serve | prepare-quiz | check-quiz | clean-quiz | reset-statements | explain");
+            default ->
+                throw new IllegalArgumentException(
+                        "serve | prepare-quiz | check-quiz | clean-quiz | reset-statements | explain");
         }
     }
 
     static void serve(Path dataDir, Path out, int users) throws Exception {
         Files.createDirectories(out);
-        var pg = EmbeddedPostgres.builder().setDataDirectory(dataDir)
-                .setCleanDataDirectory(false).setPGStartupWait(Duration.ofSeconds(120))
-                .setServerConfig("max_connections", "300").setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
+        var pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(120))
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .start();
         String jdbcUrl = pg.getJdbcUrl("postgres", "meldcodetour");
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
@@ -97,12 +102,17 @@ public final class Bench {
         }
         List<String> tokens = new ArrayList<>();
         for (int i = 1; i <= users; i++) {
-            tokens.add(token("gen-" + i, "Professional " + i, "p" + i + "@gen.example", "onderwijs", Set.of("medewerker")));
+            tokens.add(token(
+                    "gen-" + i, "Professional " + i, "p" + i + "@gen.example", "onderwijs", Set.of("medewerker")));
         }
         Files.write(out.resolve("medewerker-tokens.txt"), tokens);
-        Files.writeString(out.resolve("gemeente-token.txt"),
-                token("bench-gemeente", "Gemeente (benchmark)", "gemeente@bench.example", null, Set.of("gemeente")) + "\n");
-        Files.writeString(out.resolve("env"), "JDBC_URL=" + jdbcUrl + "\nOIDC_URL=" + oidcUrl + "\nPG_PORT=" + pg.getPort() + "\n");
+        Files.writeString(
+                out.resolve("gemeente-token.txt"),
+                token("bench-gemeente", "Gemeente (benchmark)", "gemeente@bench.example", null, Set.of("gemeente"))
+                        + "\n");
+        Files.writeString(
+                out.resolve("env"),
+                "JDBC_URL=" + jdbcUrl + "\nOIDC_URL=" + oidcUrl + "\nPG_PORT=" + pg.getPort() + "\n");
         System.out.println("ready " + jdbcUrl + " " + oidcUrl);
         Thread.currentThread().join();
     }
@@ -115,29 +125,47 @@ public final class Bench {
             claims.put("sector", sector);
         }
         // valid for a day: a series of runs must not outlive its tokens
-        return Jwt.claims(new HashMap<String, Object>(claims)).subject(subject).upn(subject)
-                .issuer("https://server.example.com").audience(Set.of("meldcodetour")).groups(roles)
-                .claim("sid", "sid-" + subject).expiresIn(Duration.ofDays(1)).jws().keyId("1").sign("privateKey.jwk");
+        return Jwt.claims(new HashMap<String, Object>(claims))
+                .subject(subject)
+                .upn(subject)
+                .issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour"))
+                .groups(roles)
+                .claim("sid", "sid-" + subject)
+                .expiresIn(Duration.ofDays(1))
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
     }
 
     static void prepareQuiz(String base, Path out, int attempts) throws Exception {
         ContentCatalog content = ContentLoader.load(Path.of("content"));
         Module module = content.module(MODULE).orElseThrow();
-        // one person per attempt: a person has one open attempt per module (issue #27), and every prepared one is posted
+        // one person per attempt: a person has one open attempt per module (issue #27), and every prepared one is
+        // posted
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
-            tokens.add(token("quiz-" + run + "-" + i, "Toetser " + i, "quiz-" + run + "-" + i + "@gen.example", "onderwijs", Set.of("medewerker")));
+            tokens.add(token(
+                    "quiz-" + run + "-" + i,
+                    "Toetser " + i,
+                    "quiz-" + run + "-" + i + "@gen.example",
+                    "onderwijs",
+                    Set.of("medewerker")));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<String>> lines = new ArrayList<>();
         for (int i = 0; i < attempts; i++) {
             String token = tokens.get(i % tokens.size());
             boolean pass = i % 2 == 0;
             lines.add(pool.submit(() -> {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/modules/" + MODULE + "/attempts"))
-                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/modules/" + MODULE + "/attempts"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 201) {
                     throw new IllegalStateException("start attempt: " + r.statusCode() + " " + r.body());
@@ -159,7 +187,8 @@ public final class Bench {
 
     static boolean checkQuiz(String jdbcUrl, Path out) throws Exception {
         List<String> ids = Files.readAllLines(out.resolve("quiz-submissions.tsv")).stream()
-                .map(l -> l.split("\t")[1].replace("/api/attempts/", "").replace("/submission", "")).toList();
+                .map(l -> l.split("\t")[1].replace("/api/attempts/", "").replace("/submission", ""))
+                .toList();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             var st = c.prepareStatement("""
                     SELECT count(*) FILTER (WHERE a.submitted_at IS NOT NULL),
@@ -176,8 +205,9 @@ public final class Bench {
                 long right = rs.getLong(3);
                 long wrongPassed = rs.getLong(4);
                 long wrongFailed = rs.getLong(5);
-                System.out.printf("submitted %d of %d prepared; passed %d, with exactly one completion %d; "
-                        + "passed without exactly one completion %d; failed with a completion %d%n",
+                System.out.printf(
+                        "submitted %d of %d prepared; passed %d, with exactly one completion %d; "
+                                + "passed without exactly one completion %d; failed with a completion %d%n",
                         submitted, ids.size(), passed, right, wrongPassed, wrongFailed);
                 return wrongPassed == 0 && wrongFailed == 0 && passed == right;
             }
@@ -186,15 +216,17 @@ public final class Bench {
 
     static void cleanQuiz(String jdbcUrl, Path out) throws Exception {
         List<String> ids = Files.readAllLines(out.resolve("quiz-submissions.tsv")).stream()
-                .map(l -> l.split("\t")[1].replace("/api/attempts/", "").replace("/submission", "")).toList();
+                .map(l -> l.split("\t")[1].replace("/api/attempts/", "").replace("/submission", ""))
+                .toList();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             c.setAutoCommit(false);
             var attempts = c.createArrayOf("text", ids.toArray());
             int[] deleted = new int[3];
             String[] statements = {
-                    "DELETE FROM certificate t USING completion k WHERE k.id = t.completion_id AND k.attempt_id = ANY (?::uuid[])",
-                    "DELETE FROM completion WHERE attempt_id = ANY (?::uuid[])",
-                    "DELETE FROM quiz_attempt WHERE id = ANY (?::uuid[])" }; // attempt_question: ON DELETE CASCADE
+                "DELETE FROM certificate t USING completion k WHERE k.id = t.completion_id AND k.attempt_id = ANY (?::uuid[])",
+                "DELETE FROM completion WHERE attempt_id = ANY (?::uuid[])",
+                "DELETE FROM quiz_attempt WHERE id = ANY (?::uuid[])"
+            }; // attempt_question: ON DELETE CASCADE
             for (int i = 0; i < statements.length; i++) {
                 try (var st = c.prepareStatement(statements[i])) {
                     st.setArray(1, attempts);
@@ -205,8 +237,9 @@ public final class Bench {
             // now, not by autovacuum during the next scenario (a run deletes ~80,000 attempts with 800,000 answers)
             c.setAutoCommit(true);
             c.createStatement().execute("VACUUM (ANALYZE) certificate, completion, attempt_question, quiz_attempt");
-            System.out.printf("removed %d attempts, %d completions, %d certificates of the benchmark%n", deleted[2],
-                    deleted[1], deleted[0]);
+            System.out.printf(
+                    "removed %d attempts, %d completions, %d certificates of the benchmark%n",
+                    deleted[2], deleted[1], deleted[0]);
         }
     }
 
@@ -230,15 +263,27 @@ public final class Bench {
             while (top.next()) {
                 i++;
                 String query = top.getString(1);
-                md.append("### ").append(i).append(". ").append(top.getLong(2)).append(" calls, ").append(top.getString(3))
-                        .append(" ms in total, ").append(top.getString(4)).append(" ms per call, ").append(top.getLong(5))
-                        .append(" rows\n\n```sql\n").append(query.strip()).append("\n```\n\n```\n");
+                md.append("### ")
+                        .append(i)
+                        .append(". ")
+                        .append(top.getLong(2))
+                        .append(" calls, ")
+                        .append(top.getString(3))
+                        .append(" ms in total, ")
+                        .append(top.getString(4))
+                        .append(" ms per call, ")
+                        .append(top.getLong(5))
+                        .append(" rows\n\n```sql\n")
+                        .append(query.strip())
+                        .append("\n```\n\n```\n");
                 try (var plan = c.createStatement().executeQuery("EXPLAIN (GENERIC_PLAN, COSTS OFF) " + query)) {
                     while (plan.next()) {
                         md.append(plan.getString(1)).append('\n');
                     }
                 } catch (Exception e) {
-                    md.append("(no plan: ").append(e.getMessage().lines().findFirst().orElse("")).append(")\n");
+                    md.append("(no plan: ")
+                            .append(e.getMessage().lines().findFirst().orElse(""))
+                            .append(")\n");
                 }
                 md.append("```\n\n");
             }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import java.util.ArrayList;
@@ -14,10 +18,25 @@ import java.util.stream.DoubleStream;
  * and the rules they must meet. Shuffling removes the position cue in the app; the file order is still measured so
  * that a review of the file stays honest.
  */
-record BankGate(String moduleId, int questions, int singles, int withThreeOrMore, int maxKeyPositionShare,
-        int longestShare, int multipleKeySets, int multiples, int wrongWithoutFeedback, int withoutPage,
-        double passRandom, double passLongest, double passTestWise, double passShortest, double passNotLongest, int cueOnlyShare,
-        double passCue, double passNoAbsolutes) {
+record BankGate(
+        String moduleId,
+        int questions,
+        int singles,
+        int withThreeOrMore,
+        int maxKeyPositionShare,
+        int longestShare,
+        int multipleKeySets,
+        int multiples,
+        int wrongWithoutFeedback,
+        int withoutPage,
+        double passRandom,
+        double passLongest,
+        double passTestWise,
+        double passShortest,
+        double passNotLongest,
+        int cueOnlyShare,
+        double passCue,
+        double passNoAbsolutes) {
 
     static final int MAX_KEY_POSITION_PERCENT = 40;
     static final int MAX_LONGEST_PERCENT = 35;
@@ -26,7 +45,8 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     static final int MAX_CUE_ONLY_PERCENT = 20;
     /** Words test-wise learners pick: the "safe" procedure words of this field. */
     static final Pattern CUE = Pattern.compile(
-            "aandachtsfunctionaris|overleg|advies|vastleg|leg .{0,40}vast|schrijf .{0,40}op\\b|serieus", Pattern.CASE_INSENSITIVE);
+            "aandachtsfunctionaris|overleg|advies|vastleg|leg .{0,40}vast|schrijf .{0,40}op\\b|serieus",
+            Pattern.CASE_INSENSITIVE);
     /** Words test-wise learners avoid: absolutes, which in weak banks mark the wrong options. */
     static final Pattern ABSOLUTE = Pattern.compile(
             "\\b(alleen|nooit|altijd|niets|niks|zeker|pas als|pas na|helemaal|geen enkele?|iedereen|niemand)\\b",
@@ -82,13 +102,23 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             maxPosition = Math.max(maxPosition, p);
         }
         int need = (m.passMark() * m.drawSize() + 99) / 100;
-        return new BankGate(m.id(), qs.size(), singles, three, percent(maxPosition, singles), percent(longest, singles),
-                keySets.size(), multiples, noFeedback, noPage,
+        return new BankGate(
+                m.id(),
+                qs.size(),
+                singles,
+                three,
+                percent(maxPosition, singles),
+                percent(longest, singles),
+                keySets.size(),
+                multiples,
+                noFeedback,
+                noPage,
                 passChance(qs, m.drawSize(), need, BankGate::randomChance),
                 passChance(qs, m.drawSize(), need, BankGate::longestChance),
                 passChance(qs, m.drawSize(), need, BankGate::testWiseChance),
                 passChance(qs, m.drawSize(), need, BankGate::shortestChance),
-                passChance(qs, m.drawSize(), need, BankGate::notLongestChance), percent(cueOnly, singles),
+                passChance(qs, m.drawSize(), need, BankGate::notLongestChance),
+                percent(cueOnly, singles),
                 passChance(qs, m.drawSize(), need, q -> pickChance(q, withWords(q, CUE, true))),
                 passChance(qs, m.drawSize(), need, q -> pickChance(q, withWords(q, ABSOLUTE, false))));
     }
@@ -97,14 +127,16 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (maxKeyPositionShare > MAX_KEY_POSITION_PERCENT) {
-            problems.add("one key position holds " + maxKeyPositionShare + "% of the single-answer keys (max " + MAX_KEY_POSITION_PERCENT + "%)");
+            problems.add("one key position holds " + maxKeyPositionShare + "% of the single-answer keys (max "
+                    + MAX_KEY_POSITION_PERCENT + "%)");
         }
         if (longestShare > MAX_LONGEST_PERCENT) {
-            problems.add("the right option is the strictly longest in " + longestShare + "% (max " + MAX_LONGEST_PERCENT + "%)");
+            problems.add("the right option is the strictly longest in " + longestShare + "% (max " + MAX_LONGEST_PERCENT
+                    + "%)");
         }
         if (percent(withThreeOrMore, questions) < MIN_THREE_OPTIONS_PERCENT) {
-            problems.add("only " + percent(withThreeOrMore, questions) + "% of the questions have 3 or more options (min "
-                    + MIN_THREE_OPTIONS_PERCENT + "%)");
+            problems.add("only " + percent(withThreeOrMore, questions)
+                    + "% of the questions have 3 or more options (min " + MIN_THREE_OPTIONS_PERCENT + "%)");
         }
         if (multiples > 1 && multipleKeySets < 2) {
             problems.add("every multiple-answer question has the same key set");
@@ -116,13 +148,20 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             problems.add(withoutPage + " questions without a page");
         }
         if (cueOnlyShare > MAX_CUE_ONLY_PERCENT) {
-            problems.add("the right option is the only one with a cue word (overleg, aandachtsfunctionaris, advies, vastleggen, serieus) in "
-                    + cueOnlyShare + "% of the single-answer questions (max " + MAX_CUE_ONLY_PERCENT + "%)");
+            problems.add(
+                    "the right option is the only one with a cue word (overleg, aandachtsfunctionaris, advies, vastleggen, serieus) in "
+                            + cueOnlyShare + "% of the single-answer questions (max " + MAX_CUE_ONLY_PERCENT + "%)");
         }
-        double worst = DoubleStream.of(passRandom, passLongest, passTestWise, passShortest, passNotLongest, passCue,
-                passNoAbsolutes).max().orElse(0);
+        double worst = DoubleStream.of(
+                        passRandom, passLongest, passTestWise, passShortest, passNotLongest, passCue, passNoAbsolutes)
+                .max()
+                .orElse(0);
         if (worst >= MAX_BLIND_PASS_PERCENT) {
-            problems.add(String.format(Locale.ROOT, "a blind strategy passes %.2f%% of attempts (max %.1f%%)", worst, MAX_BLIND_PASS_PERCENT));
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "a blind strategy passes %.2f%% of attempts (max %.1f%%)",
+                    worst,
+                    MAX_BLIND_PASS_PERCENT));
         }
         return problems;
     }
@@ -133,10 +172,25 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     }
 
     String tableRow() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "| %s | %d | %d%% | %d%% | %d%% | %d of %d | %d | %d | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %.2f%% | %d%% | %.2f%% | %.2f%% |",
-                moduleId, questions, percent(withThreeOrMore, questions), maxKeyPositionShare, longestShare, multipleKeySets, multiples,
-                wrongWithoutFeedback, withoutPage, passRandom, passLongest, passTestWise, passShortest, passNotLongest, cueOnlyShare, passCue,
+                moduleId,
+                questions,
+                percent(withThreeOrMore, questions),
+                maxKeyPositionShare,
+                longestShare,
+                multipleKeySets,
+                multiples,
+                wrongWithoutFeedback,
+                withoutPage,
+                passRandom,
+                passLongest,
+                passTestWise,
+                passShortest,
+                passNotLongest,
+                cueOnlyShare,
+                passCue,
                 passNoAbsolutes);
     }
 
@@ -172,7 +226,10 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
     /** Ticking the longest option only (ties: one of them at random). */
     static double longestChance(Question q) {
         int max = q.options().stream().mapToInt(o -> o.text().length()).max().orElse(0);
-        List<String> longest = q.options().stream().filter(o -> o.text().length() == max).map(Question.Option::id).toList();
+        List<String> longest = q.options().stream()
+                .filter(o -> o.text().length() == max)
+                .map(Question.Option::id)
+                .toList();
         if (q.correct().size() != 1) {
             return 0;
         }
@@ -185,7 +242,10 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             return randomChance(q);
         }
         int min = q.options().stream().mapToInt(o -> o.text().length()).min().orElse(0);
-        List<String> shortest = q.options().stream().filter(o -> o.text().length() == min).map(Question.Option::id).toList();
+        List<String> shortest = q.options().stream()
+                .filter(o -> o.text().length() == min)
+                .map(Question.Option::id)
+                .toList();
         return shortest.contains(q.correct().iterator().next()) ? 1.0 / shortest.size() : 0;
     }
 
@@ -198,7 +258,10 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             return randomChance(q);
         }
         int max = q.options().stream().mapToInt(o -> o.text().length()).max().orElse(0);
-        List<String> others = q.options().stream().filter(o -> o.text().length() < max).map(Question.Option::id).toList();
+        List<String> others = q.options().stream()
+                .filter(o -> o.text().length() < max)
+                .map(Question.Option::id)
+                .toList();
         if (others.isEmpty()) {
             return randomChance(q);
         }
@@ -207,7 +270,10 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
 
     /** The ids of the options whose text contains ({@code containing}) or lacks the words. */
     static List<String> withWords(Question q, Pattern words, boolean containing) {
-        return q.options().stream().filter(o -> words.matcher(o.text()).find() == containing).map(Question.Option::id).toList();
+        return q.options().stream()
+                .filter(o -> words.matcher(o.text()).find() == containing)
+                .map(Question.Option::id)
+                .toList();
     }
 
     /**
@@ -230,7 +296,8 @@ record BankGate(String moduleId, int questions, int singles, int withThreeOrMore
             return longestChance(q);
         }
         int min = q.options().stream().mapToInt(o -> o.text().length()).min().orElse(0);
-        List<Question.Option> shortest = q.options().stream().filter(o -> o.text().length() == min).toList();
+        List<Question.Option> shortest =
+                q.options().stream().filter(o -> o.text().length() == min).toList();
         int hits = 0;
         for (Question.Option dropped : shortest) {
             Set<String> ticked = new HashSet<>();

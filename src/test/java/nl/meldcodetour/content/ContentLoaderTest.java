@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,8 +134,11 @@ class ContentLoaderTest {
     @Test
     void routekaartAndScanLoad() {
         ContentCatalog catalog = ContentLoader.load(root);
-        assertEquals("0800-2000", catalog.nationalRouteMap().entries().get(0).phone().orElseThrow());
-        assertEquals(List.of("emmeloord"), catalog.gemeenteRouteMaps().stream().map(RouteMap::id).toList());
+        assertEquals(
+                "0800-2000", catalog.nationalRouteMap().entries().get(0).phone().orElseThrow());
+        assertEquals(
+                List.of("emmeloord"),
+                catalog.gemeenteRouteMaps().stream().map(RouteMap::id).toList());
         assertEquals(2, catalog.scan().groups().get(0).items().size());
     }
 
@@ -179,7 +185,8 @@ class ContentLoaderTest {
     }
 
     private List<ContentProblem> problems() {
-        return assertThrows(ContentException.class, () -> ContentLoader.load(root)).problems();
+        return assertThrows(ContentException.class, () -> ContentLoader.load(root))
+                .problems();
     }
 
     private ContentProblem onlyProblem() {
@@ -201,13 +208,19 @@ class ContentLoaderTest {
         Module basis = catalog.module("basis").orElseThrow();
         assertEquals("Pagina een", basis.page(1).orElseThrow().title());
         assertEquals(2, basis.questions().size());
-        assertEquals(Question.Type.MULTIPLE, basis.question("basis-2").orElseThrow().type());
+        assertEquals(
+                Question.Type.MULTIPLE, basis.question("basis-2").orElseThrow().type());
         assertEquals(12, catalog.version().length());
     }
 
     @Test
     void rawHtmlInMarkdownIsEscapedNotRendered() {
-        String html = ContentLoader.load(root).module("basis").orElseThrow().page(1).orElseThrow().html();
+        String html = ContentLoader.load(root)
+                .module("basis")
+                .orElseThrow()
+                .page(1)
+                .orElseThrow()
+                .html();
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;"), html);
     }
@@ -240,7 +253,11 @@ class ContentLoaderTest {
         write("modules/af/01-een.md", "# AF\n\nTekst.\n");
         write("modules/af/quiz.yml", QUIZ.formatted("af"));
         ContentCatalog catalog = ContentLoader.load(root);
-        assertEquals(List.of("af", "basis"), ids(catalog.modulesFor(Optional.empty(), Set.of("aandachtsfunctionaris"))).stream().sorted().toList());
+        assertEquals(
+                List.of("af", "basis"),
+                ids(catalog.modulesFor(Optional.empty(), Set.of("aandachtsfunctionaris"))).stream()
+                        .sorted()
+                        .toList());
         assertEquals(List.of("basis"), ids(catalog.modulesFor(Optional.empty(), Set.of("medewerker"))));
     }
 
@@ -248,8 +265,12 @@ class ContentLoaderTest {
     void kindMustFitSectorsAndRoles() throws IOException {
         replace("modules/zorg/module.yml", "kind: sector", "kind: role");
         List<ContentProblem> problems = problems();
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("heeft 'roles: [...]' nodig")), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.message().contains("'sectors' hoort niet bij 'kind: role'")), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.message().contains("heeft 'roles: [...]' nodig")),
+                problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.message().contains("'sectors' hoort niet bij 'kind: role'")),
+                problems.toString());
     }
 
     @Test
@@ -271,10 +292,15 @@ class ContentLoaderTest {
     @Test
     void shuffleAndPageAreReadAndChecked() throws IOException {
         Module basis = ContentLoader.load(root).module("basis").orElseThrow();
-        assertTrue(basis.question("basis-1").orElseThrow().shuffle(), "options are shuffled unless the question says otherwise");
+        assertTrue(
+                basis.question("basis-1").orElseThrow().shuffle(),
+                "options are shuffled unless the question says otherwise");
         assertEquals(0, basis.question("basis-1").orElseThrow().page());
         assertEquals(Module.DEFAULT_RETRY_COOLDOWN_MINUTES, basis.retryCooldownMinutes());
-        replace("modules/basis/quiz.yml", "    type: single\n", "    type: single\n    shuffle: false\n    page: 01-een.md\n");
+        replace(
+                "modules/basis/quiz.yml",
+                "    type: single\n",
+                "    type: single\n    shuffle: false\n    page: 01-een.md\n");
         basis = ContentLoader.load(root).module("basis").orElseThrow();
         assertTrue(!basis.question("basis-1").orElseThrow().shuffle());
         assertEquals(1, basis.question("basis-1").orElseThrow().page());
@@ -282,7 +308,11 @@ class ContentLoaderTest {
         assertProblem(onlyProblem(), "modules/basis/quiz.yml", 4, "'shuffle' moet true of false zijn");
         replace("modules/basis/quiz.yml", "shuffle: nee", "shuffle: false");
         replace("modules/basis/quiz.yml", "page: 01-een.md", "page: 09-bestaat-niet.md");
-        assertProblem(onlyProblem(), "modules/basis/quiz.yml", 5, "'page' van vraag 'basis-1' moet een pagina van deze module zijn (01-een.md)");
+        assertProblem(
+                onlyProblem(),
+                "modules/basis/quiz.yml",
+                5,
+                "'page' van vraag 'basis-1' moet een pagina van deze module zijn (01-een.md)");
     }
 
     @Test
@@ -290,13 +320,23 @@ class ContentLoaderTest {
         replace("modules/basis/module.yml", "drawSize: 2\n", "drawSize: 2\nretryCooldownMinutes: 30\n");
         assertEquals(30, ContentLoader.load(root).module("basis").orElseThrow().retryCooldownMinutes());
         replace("modules/basis/module.yml", "retryCooldownMinutes: 30", "retryCooldownMinutes: -1");
-        assertProblem(onlyProblem(), "modules/basis/module.yml", 7, "'retryCooldownMinutes' moet tussen 0 en 10080 liggen");
+        assertProblem(
+                onlyProblem(), "modules/basis/module.yml", 7, "'retryCooldownMinutes' moet tussen 0 en 10080 liggen");
     }
 
     @Test
     void theModulesOwnVersionIsReadAndChecked() throws IOException {
-        replace("modules/basis/module.yml", "drawSize: 2\n", "drawSize: 2\nversion: \"2.1\"\nversionDate: 2026-11-22\n");
-        assertEquals("2.1 (22 november 2026)", ContentLoader.load(root).module("basis").orElseThrow().versionLabel().orElseThrow());
+        replace(
+                "modules/basis/module.yml",
+                "drawSize: 2\n",
+                "drawSize: 2\nversion: \"2.1\"\nversionDate: 2026-11-22\n");
+        assertEquals(
+                "2.1 (22 november 2026)",
+                ContentLoader.load(root)
+                        .module("basis")
+                        .orElseThrow()
+                        .versionLabel()
+                        .orElseThrow());
         replace("modules/basis/module.yml", "versionDate: 2026-11-22", "versionDate: 22-11-2026");
         assertTrue(onlyProblem().message().contains("versionDate is een datum als 2026-11-22"));
         replace("modules/basis/module.yml", "versionDate: 22-11-2026\n", "");
@@ -443,7 +483,7 @@ class ContentLoaderTest {
 
     @Test
     void notUtf8() throws IOException {
-        Files.write(root.resolve("modules/zorg/01-een.md"), new byte[] { '#', ' ', (byte) 0xE9, 't', 'e', '\n' });
+        Files.write(root.resolve("modules/zorg/01-een.md"), new byte[] {'#', ' ', (byte) 0xE9, 't', 'e', '\n'});
         assertProblem(onlyProblem(), "modules/zorg/01-een.md", 0, "geen UTF-8");
     }
 

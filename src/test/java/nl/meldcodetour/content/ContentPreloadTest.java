@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +45,8 @@ class ContentPreloadTest {
     void aPreloadForAnotherDirectoryIsNotUsed() {
         ContentPreload.start(CONTENT);
         assertTrue(ContentPreload.take(other).isEmpty());
-        ContentCatalog preloaded = ContentPreload.take(Path.of("content/../content")).orElseThrow();
+        ContentCatalog preloaded =
+                ContentPreload.take(Path.of("content/../content")).orElseThrow();
         assertEquals(ContentLoader.load(CONTENT).version(), preloaded.version(), "the preload read the real content");
         assertTrue(ContentPreload.take(CONTENT).isEmpty());
     }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -5,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,8 @@ class ContentServiceStartupTest {
     void brokenContentStopsStartupNamingFileAndLine() throws Exception {
         Files.writeString(root.resolve("sectors.yml"), "sectors:\n  - id: onderwijs\n    name: Onderwijs\n");
         Files.createDirectories(root.resolve("modules/basis"));
-        Files.writeString(root.resolve("modules/basis/module.yml"),
+        Files.writeString(
+                root.resolve("modules/basis/module.yml"),
                 "id: basis\ntitle: Basis\nkind: core\nrefresherMonths: 12\npassMark: 80\ndrawSize: 1\npages: [weg.md]\n");
         Files.writeString(root.resolve("modules/basis/quiz.yml"), """
                 questions:

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** The glossary (issue #29): it exists, explains the jargon the modules use, and every link to it names a term. */
@@ -42,8 +45,15 @@ class GlossaryTest {
     @Test
     void theJargonOfTheModulesIsExplained() {
         Set<String> terms = terms();
-        for (String needed : List.of("geseponeerd", "zsm-werkwijze", "respijtzorg", "verwijsindex", "hulpofficier-van-justitie",
-                "gecertificeerde-instelling", "melding", "aandachtsfunctionaris")) {
+        for (String needed : List.of(
+                "geseponeerd",
+                "zsm-werkwijze",
+                "respijtzorg",
+                "verwijsindex",
+                "hulpofficier-van-justitie",
+                "gecertificeerde-instelling",
+                "melding",
+                "aandachtsfunctionaris")) {
             assertTrue(terms.contains(needed), "the glossary does not explain '" + needed + "': " + terms);
         }
     }

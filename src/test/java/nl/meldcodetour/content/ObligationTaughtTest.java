@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.content;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +26,15 @@ class ObligationTaughtTest {
     /** "verplicht" said to the reader or about the reader's own organisation, without a negation. */
     static final Pattern OBLIGED_FOR_YOU = Pattern.compile(
             "(?i)\\b(jij|je|jouw|jullie|politie)\\b[^.?!]*\\bverplicht|\\bverplicht\\b[^.?!]*\\b(jij|je|jouw|jullie|politie)\\b");
+
     static final Pattern NEGATION = Pattern.compile("(?i)\\b(niet|geen|zonder|nooit)\\b");
 
     @Test
     void theLawIsModelledForThePolice() {
         Sector politie = catalog.sectors().get("politie");
         assertFalse(politie.obliged(), "the police are not under the Besluit verplichte meldcode");
-        assertTrue(politie.parent().isEmpty(), "politie inherits the modules of an obliged sector: " + politie.parent());
+        assertTrue(
+                politie.parent().isEmpty(), "politie inherits the modules of an obliged sector: " + politie.parent());
     }
 
     @Test
@@ -40,10 +45,15 @@ class ObligationTaughtTest {
                 continue;
             }
             for (Module m : catalog.modules()) {
-                if (!m.isFor(Optional.of(sector.id()), Set.of("medewerker"), s -> catalog.sectors().get(s).parent())) {
+                if (!m.isFor(
+                        Optional.of(sector.id()),
+                        Set.of("medewerker"),
+                        s -> catalog.sectors().get(s).parent())) {
                     continue;
                 }
-                if (m.kind() == Module.Kind.SECTOR && m.sectors().stream().anyMatch(s -> catalog.sectors().get(s).obliged())) {
+                if (m.kind() == Module.Kind.SECTOR
+                        && m.sectors().stream()
+                                .anyMatch(s -> catalog.sectors().get(s).obliged())) {
                     found.add(sector.id() + " gets the sector module " + m.id() + " of an obliged sector");
                 }
                 if (m.kind() == Module.Kind.CORE) {
@@ -53,18 +63,23 @@ class ObligationTaughtTest {
                 m.pages().forEach(p -> texts.add(p.plainText()));
                 for (Question q : m.questions()) {
                     q.feedback().ifPresent(texts::add);
-                    q.options().stream().filter(o -> q.correct().contains(o.id())).forEach(o -> texts.add(o.text()));
+                    q.options().stream()
+                            .filter(o -> q.correct().contains(o.id()))
+                            .forEach(o -> texts.add(o.text()));
                 }
                 for (String text : texts) {
                     for (String sentence : text.split("(?<=[.!?])\\s+|\\n")) {
-                        if (OBLIGED_FOR_YOU.matcher(sentence).find() && !NEGATION.matcher(sentence).find()) {
+                        if (OBLIGED_FOR_YOU.matcher(sentence).find()
+                                && !NEGATION.matcher(sentence).find()) {
                             found.add(sector.id() + " reads in " + m.id() + ": " + sentence.strip());
                         }
                     }
                 }
             }
         }
-        assertTrue(found.isEmpty(), "taught that the meldcode is obliged although the law does not oblige this sector:\n  "
-                + String.join("\n  ", found));
+        assertTrue(
+                found.isEmpty(),
+                "taught that the meldcode is obliged although the law does not oblige this sector:\n  "
+                        + String.join("\n  ", found));
     }
 }

@@ -1,14 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The tests run on the embedded, real PostgreSQL, with the schema made by Flyway alone. */
 @QuarkusTest
@@ -25,8 +27,9 @@ class DatabaseTest {
 
     @Test
     void schemaComesFromFlywayMigrations() {
-        Number applied = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success").getSingleResult();
+        Number applied = (Number)
+                em.createNativeQuery("SELECT count(*) FROM flyway_schema_history WHERE version = '1' AND success")
+                        .getSingleResult();
         assertEquals(1, applied.intValue());
         Number tables = (Number) em.createNativeQuery("""
                 SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'

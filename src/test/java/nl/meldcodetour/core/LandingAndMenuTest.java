@@ -1,23 +1,25 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
 import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every role's first hour without a wrong turn (issue #30, point 1): right after logging in everyone lands on a page
@@ -30,6 +32,7 @@ class LandingAndMenuTest {
 
     /** Role sets as the identity provider hands them out, with where each lands after logging in. */
     static final Map<List<String>, String> LANDING = new LinkedHashMap<>();
+
     static {
         LANDING.put(List.of("medewerker"), "/mijn-modules");
         LANDING.put(List.of("aandachtsfunctionaris"), "/mijn-modules");
@@ -61,9 +64,12 @@ class LandingAndMenuTest {
         for (var e : LANDING.entrySet()) {
             Tokens.TestUser user = Tokens.newUser(null, e.getKey().toArray(String[]::new));
             Response login = user.given().redirects().follow(false).get("/inloggen");
-            String landing = login.header("Location") == null ? "" : login.header("Location").replaceAll("^https?://[^/]+", "");
+            String landing = login.header("Location") == null
+                    ? ""
+                    : login.header("Location").replaceAll("^https?://[^/]+", "");
             if (login.statusCode() != 303 || !landing.equals(e.getValue())) {
-                wrong.add(e.getKey() + ": logging in leads to " + login.statusCode() + " " + landing + ", expected " + e.getValue());
+                wrong.add(e.getKey() + ": logging in leads to " + login.statusCode() + " " + landing + ", expected "
+                        + e.getValue());
             }
             int landed = user.given().get(e.getValue()).statusCode();
             if (landed != 200) {
@@ -84,10 +90,18 @@ class LandingAndMenuTest {
         List<String> trainer = menu(Tokens.newUser(null, "trainer"));
         assertTrue(trainer.contains("/bijeenkomsten"), trainer.toString());
         assertFalse(trainer.contains("/mijn-modules"), "a trainer only follows no modules: " + trainer);
-        String start = Tokens.newUser(null, "trainer").given().get("/").then().statusCode(200).extract().asString();
+        String start = Tokens.newUser(null, "trainer")
+                .given()
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(start.contains("href=\"/bijeenkomsten\">Naar de bijeenkomsten</a>"), "the start page's button");
 
         List<String> trainerAndMedewerker = menu(Tokens.newUser(null, "trainer", "medewerker"));
-        assertTrue(trainerAndMedewerker.containsAll(List.of("/bijeenkomsten", "/mijn-modules")), trainerAndMedewerker.toString());
+        assertTrue(
+                trainerAndMedewerker.containsAll(List.of("/bijeenkomsten", "/mijn-modules")),
+                trainerAndMedewerker.toString());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ProductionConfigCheckTest {
@@ -28,11 +31,15 @@ class ProductionConfigCheckTest {
                 "quarkus.oidc.auth-server-url", "https://login.example.org/realms/meldcodetour",
                 "quarkus.oidc.credentials.secret", "client-secret",
                 "quarkus.oidc.authentication.state-secret", "kort",
-                "quarkus.oidc.token-state-manager.encryption-secret", "dev-only-token-encryption-secret-0123456789abcdef",
+                "quarkus.oidc.token-state-manager.encryption-secret",
+                        "dev-only-token-encryption-secret-0123456789abcdef",
                 "meldcodetour.public-url", "https://meldcodetour.example.nl");
         List<String> problems = ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name)));
-        assertEquals(List.of("OIDC_STATE_SECRET must be a random secret of at least 32 characters",
-                "OIDC_TOKEN_ENCRYPTION_SECRET must be a random secret of at least 32 characters"), problems);
+        assertEquals(
+                List.of(
+                        "OIDC_STATE_SECRET must be a random secret of at least 32 characters",
+                        "OIDC_TOKEN_ENCRYPTION_SECRET must be a random secret of at least 32 characters"),
+                problems);
     }
 
     @Test
@@ -56,6 +63,7 @@ class ProductionConfigCheckTest {
                 "quarkus.oidc.authentication.state-secret", GOOD,
                 "quarkus.oidc.token-state-manager.encryption-secret", GOOD + "x",
                 "meldcodetour.public-url", "https://meldcodetour.example.nl");
-        assertTrue(ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name))).isEmpty());
+        assertTrue(ProductionConfigCheck.problems(name -> Optional.ofNullable(values.get(name)))
+                .isEmpty());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -5,6 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,22 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
+import java.util.zip.ZipInputStream;
+import nl.meldcodetour.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import nl.meldcodetour.testsupport.Tokens;
-import io.restassured.RestAssured;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.ZipInputStream;
 
 /**
  * The two attacks on the dashboard of issue #28 (point 3), run as the production probe ran them against the API.
@@ -55,13 +56,15 @@ import java.util.zip.ZipInputStream;
 class CoverageAttackTest {
 
     static final List<String> MEASURES = List.of("professionals", "current", "due", "expired", "never");
-    static final List<String> SPLIT = List.of("current", "due", "expired", "never", "currentShare", "dueShare", "expiredShare",
-            "neverShare");
+    static final List<String> SPLIT =
+            List.of("current", "due", "expired", "never", "currentShare", "dueShare", "expiredShare", "neverShare");
 
     /** What the page, the API and the exports show instead of a hidden figure, and why (B1 Dutch). */
     static final String HIDDEN = "niet getoond";
+
     static final String FEW_ORGANISATIONS = "Te weinig organisaties in deze selectie om aantallen te tonen.";
-    static final String ONE_OUTCOME = "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
+    static final String ONE_OUTCOME =
+            "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
 
     static CoverageFixture fx;
     static long x2;
@@ -73,7 +76,11 @@ class CoverageAttackTest {
 
     final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
 
-    enum Outcome { NEVER, CURRENT, EXPIRED }
+    enum Outcome {
+        NEVER,
+        CURRENT,
+        EXPIRED
+    }
 
     @BeforeEach
     void fixture() {
@@ -115,7 +122,7 @@ class CoverageAttackTest {
             }
             fx.job(em, org, p, "leerkracht", fx.today.minusDays(400), null);
             if (outcome != Outcome.NEVER) {
-                for (String m : new String[] { CoverageFixture.CORE, "onderwijs", "kindermishandeling" }) {
+                for (String m : new String[] {CoverageFixture.CORE, "onderwijs", "kindermishandeling"}) {
                     if (outcome == Outcome.CURRENT) {
                         fx.pass(em, p, m, fx.today.minusDays(100), fx.today.plusDays(265));
                     } else {
@@ -133,21 +140,34 @@ class CoverageAttackTest {
             for (long org : List.of(x2, x4)) { // what a beheerder does when the attacker becomes aandachtsfunctionaris
                 em.createNativeQuery("""
                         INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date) VALUES (?1, 'Aanvaller', ?2, ?3)""")
-                        .setParameter(1, org).setParameter(2, attacker.subject() + "@example.org")
-                        .setParameter(3, fx.today.minusDays(400)).executeUpdate();
+                        .setParameter(1, org)
+                        .setParameter(2, attacker.subject() + "@example.org")
+                        .setParameter(3, fx.today.minusDays(400))
+                        .executeUpdate();
             }
         });
         // seven colleagues nobody else knows, the k-th starting on day k: on day k the attacker's own count is k
         LocalDate first = fx.today.minusDays(30);
         for (long org : List.of(x2, x4)) {
             for (int k = 1; k <= 7; k++) {
-                attacker.given().contentType(ContentType.JSON)
-                        .body(Map.of("name", "Extra " + k, "email", "extra" + k + "." + org + "." + fx.tag + "@example.org",
-                                "functionId", "leerkracht", "startDate", first.plusDays(k).toString()))
-                        .post("/api/organisations/" + org + "/staff").then().statusCode(201);
+                attacker.given()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "name",
+                                "Extra " + k,
+                                "email",
+                                "extra" + k + "." + org + "." + fx.tag + "@example.org",
+                                "functionId",
+                                "leerkracht",
+                                "startDate",
+                                first.plusDays(k).toString()))
+                        .post("/api/organisations/" + org + "/staff")
+                        .then()
+                        .statusCode(201);
             }
         }
-        Map<String, Long> others = new LinkedHashMap<>(); // per postcode: the other organisations' professionals, all never trained
+        Map<String, Long> others =
+                new LinkedHashMap<>(); // per postcode: the other organisations' professionals, all never trained
         others.put("8305", 2L);
         others.put("8306", 9L);
         for (var target : others.entrySet()) {
@@ -156,11 +176,17 @@ class CoverageAttackTest {
                 days.add(shown(attacker, target.getKey(), first.plusDays(k)));
             }
             for (String measure : List.of("professionals", "never")) {
-                List<String> series = days.stream().map(d -> d.get(MEASURES.indexOf(measure))).toList();
-                assertNotEquals(Set.of(target.getValue()), consistentWithRoundingToFives(series),
-                        "the days on which '" + measure + "' jumps must not pin the others' count in " + target.getKey() + ": " + series);
+                List<String> series =
+                        days.stream().map(d -> d.get(MEASURES.indexOf(measure))).toList();
+                assertNotEquals(
+                        Set.of(target.getValue()),
+                        consistentWithRoundingToFives(series),
+                        "the days on which '" + measure + "' jumps must not pin the others' count in " + target.getKey()
+                                + ": " + series);
             }
-            assertEquals(1, new HashSet<>(days).size(),
+            assertEquals(
+                    1,
+                    new HashSet<>(days).size(),
                     "the attacker's own staff move no figure the attacker sees in " + target.getKey() + ": " + days);
         }
         // the same for the whole gemeente, per sector and per gemeente (read from the rollup, not per organisation)
@@ -169,11 +195,24 @@ class CoverageAttackTest {
         assertEquals("10", shown(gemeente, "8306", first).get(0)); // Y4 + Z4 + W4 = 9
         assertEquals("15", shown(gemeente, "8306", first.plusDays(7)).get(0)); // + 7 of X4 = 16
         assertNotEquals(everything(gemeente, first), everything(gemeente, first.plusDays(7)));
-        JsonPath told = attacker.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath told = attacker.given()
+                .queryParam("gemeente", fx.gemeente)
+                .get("/api/coverage/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(2, told.getInt("ownOrganisationsLeftOut"), "the API says that X2 and X4 are left out");
-        assertEquals(0, gemeente.given().queryParam("gemeente", fx.gemeente).get("/api/coverage/coverage").then().statusCode(200)
-                .extract().jsonPath().getInt("ownOrganisationsLeftOut"));
+        assertEquals(
+                0,
+                gemeente.given()
+                        .queryParam("gemeente", fx.gemeente)
+                        .get("/api/coverage/coverage")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("ownOrganisationsLeftOut"));
     }
 
     @Test
@@ -182,7 +221,8 @@ class CoverageAttackTest {
         JsonPath one = coverage("8307");
         assertNull(one.get("totals.professionals.value"), "one organisation: no counts of professionals at all");
         assertEquals(FEW_ORGANISATIONS, one.getString("totals.note"));
-        assertTrue(one.getString("answers[0].answer").startsWith("Dat tonen we niet"), one.getString("answers[0].answer"));
+        assertTrue(
+                one.getString("answers[0].answer").startsWith("Dat tonen we niet"), one.getString("answers[0].answer"));
         for (String postcode : List.of("8307", "8308", "8309", "8310")) {
             JsonPath json = coverage(postcode);
             for (String m : SPLIT) {
@@ -206,8 +246,15 @@ class CoverageAttackTest {
 
     @Test
     void theExportsHideWhatTheApiHides() throws Exception {
-        String csv = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("indeling", "postcode")
-                .queryParam("tabel", "gebieden").get("/api/coverage/export.csv").then().statusCode(200).extract().asString();
+        String csv = gemeente.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("indeling", "postcode")
+                .queryParam("tabel", "gebieden")
+                .get("/api/coverage/export.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String line : csv.split("\r\n")) {
             List<String> cells = List.of(line.split(";", -1));
@@ -221,8 +268,14 @@ class CoverageAttackTest {
         assertEquals(HIDDEN, rows.get("8307").get(4), "one organisation: " + rows.get("8307"));
         assertEquals("5", rows.get("8311").get(5), "the mixed postcode keeps its split: " + rows.get("8311"));
 
-        byte[] ods = gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308").get("/api/coverage/export.ods")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] ods = gemeente.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("postcode", "8308")
+                .get("/api/coverage/export.ods")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         String content = null;
         try (var zip = new ZipInputStream(new ByteArrayInputStream(ods))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -238,24 +291,51 @@ class CoverageAttackTest {
     @Test
     @io.quarkus.test.security.TestSecurity(user = "gemeente-attack-page", roles = "gemeente")
     void thePageExplainsWhyInPlainDutch() {
-        String html = RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8307")
-                .get("/dekking").then().statusCode(200).extract().asString();
+        String html = RestAssured.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("postcode", "8307")
+                .get("/dekking")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains(FEW_ORGANISATIONS), html);
-        String three = RestAssured.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", "8308")
-                .get("/dekking").then().statusCode(200).extract().asString();
+        String three = RestAssured.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("postcode", "8308")
+                .get("/dekking")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(three.contains(ONE_OUTCOME), three);
     }
 
     private JsonPath coverage(String postcode) {
-        return gemeente.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode).get("/api/coverage/coverage").then()
-                .statusCode(200).extract().jsonPath();
+        return gemeente.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("postcode", postcode)
+                .get("/api/coverage/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** The five shown counts of a postcode on a reference date, as this user sees them. */
     private List<String> shown(Tokens.TestUser who, String postcode, LocalDate day) {
-        JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("postcode", postcode)
-                .queryParam("peildatum", day.toString()).get("/api/coverage/coverage").then().statusCode(200).extract().jsonPath();
-        return MEASURES.stream().map(m -> json.getString("totals." + m + ".display")).toList();
+        JsonPath json = who.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("postcode", postcode)
+                .queryParam("peildatum", day.toString())
+                .get("/api/coverage/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return MEASURES.stream()
+                .map(m -> json.getString("totals." + m + ".display"))
+                .toList();
     }
 
     /**
@@ -264,8 +344,15 @@ class CoverageAttackTest {
      * the attacker's organisations rightly stop being "without staff" once they have some.
      */
     private List<Object> everything(Tokens.TestUser who, LocalDate day) {
-        JsonPath json = who.given().queryParam("gemeente", fx.gemeente).queryParam("indeling", "gemeente")
-                .queryParam("peildatum", day.toString()).get("/api/coverage/coverage").then().statusCode(200).extract().jsonPath();
+        JsonPath json = who.given()
+                .queryParam("gemeente", fx.gemeente)
+                .queryParam("indeling", "gemeente")
+                .queryParam("peildatum", day.toString())
+                .get("/api/coverage/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Object> figures = new ArrayList<>();
         for (String row : List.of("totals", "bySector", "byArea.items")) {
             for (String m : MEASURES) {

@@ -1,18 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.Map;
 import nl.meldcodetour.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * At national scale a new reference date takes about a minute to compute: the request gets 202 with Retry-After at
@@ -36,7 +38,14 @@ class CoverageBackgroundTest {
         var first = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage");
         assertEquals(202, first.statusCode(), first.asString());
         assertEquals("60", first.header("Retry-After"));
-        await("the figures arrive without anyone doing anything").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage").statusCode(), equalTo(200));
+        await("the figures arrive without anyone doing anything")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> gemeente.given()
+                                .queryParam("peildatum", date)
+                                .get("/api/coverage/coverage")
+                                .statusCode(),
+                        equalTo(200));
     }
 }

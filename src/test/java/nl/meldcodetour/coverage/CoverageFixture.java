@@ -1,12 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-
-import jakarta.persistence.EntityManager;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import nl.meldcodetour.core.time.ClockProducer;
 
 /**
@@ -63,16 +65,16 @@ final class CoverageFixture {
             job(em, orgB, 7, "pedagogisch-medewerker", today.minusDays(400), null);
             job(em, orgB, 8, "pedagogisch-medewerker", today.minusDays(50), null);
             job(em, orgC, 9, "wijkagent", today.minusDays(400), null);
-            for (String m : new String[] { CORE, "onderwijs", "kindermishandeling" }) {
+            for (String m : new String[] {CORE, "onderwijs", "kindermishandeling"}) {
                 pass(em, 1, m, today.minusDays(150), today.plusDays(215));
                 pass(em, 2, m, today.minusDays(340), today.plusDays(25));
                 pass(em, 4, m, today.minusDays(30), today.plusDays(335));
             }
             pass(em, 3, CORE, today.minusDays(500), today.minusDays(135));
-            for (String m : new String[] { CORE, "kinderopvang", "kindermishandeling" }) {
+            for (String m : new String[] {CORE, "kinderopvang", "kindermishandeling"}) {
                 pass(em, 6, m, today.minusDays(380), today.minusDays(15));
             }
-            for (String m : new String[] { CORE, "politie", "mensenhandel" }) {
+            for (String m : new String[] {CORE, "politie", "mensenhandel"}) {
                 pass(em, 9, m, today.minusDays(100), today.plusDays(265));
             }
         });
@@ -85,38 +87,61 @@ final class CoverageFixture {
     /** A person who can pass modules; an employment without one counts as "nooit gedaan". */
     void person(EntityManager em, int person) {
         em.createNativeQuery("INSERT INTO person (subject, display_name, email) VALUES (?1, ?2, ?3)")
-                .setParameter(1, "fixture-" + tag + "-p" + person).setParameter(2, "P" + person).setParameter(3, email(person))
+                .setParameter(1, "fixture-" + tag + "-p" + person)
+                .setParameter(2, "P" + person)
+                .setParameter(3, email(person))
                 .executeUpdate();
     }
 
     long org(EntityManager em, String name, String sector, String area, String postcode, LocalDate registered) {
         return ((Number) em.createNativeQuery("""
                 INSERT INTO organisation (name, sector, gemeente, area, postcode, registered_on)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""").setParameter(1, "Organisatie " + name + " " + tag)
-                .setParameter(2, sector).setParameter(3, gemeente).setParameter(4, area).setParameter(5, postcode)
-                .setParameter(6, registered).getSingleResult()).longValue();
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id""")
+                        .setParameter(1, "Organisatie " + name + " " + tag)
+                        .setParameter(2, sector)
+                        .setParameter(3, gemeente)
+                        .setParameter(4, area)
+                        .setParameter(5, postcode)
+                        .setParameter(6, registered)
+                        .getSingleResult())
+                .longValue();
     }
 
     private void af(EntityManager em, long org, LocalDate start, LocalDate end) {
-        em.createNativeQuery("INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date, end_date) VALUES (?1, 'AF', ?2, ?3, ?4)")
-                .setParameter(1, org).setParameter(2, "af." + tag + "@fixture.example.org").setParameter(3, start).setParameter(4, end)
+        em.createNativeQuery(
+                        "INSERT INTO aandachtsfunctionaris (organisation_id, name, email, start_date, end_date) VALUES (?1, 'AF', ?2, ?3, ?4)")
+                .setParameter(1, org)
+                .setParameter(2, "af." + tag + "@fixture.example.org")
+                .setParameter(3, start)
+                .setParameter(4, end)
                 .executeUpdate();
     }
 
     void job(EntityManager em, long org, int person, String function, LocalDate start, LocalDate end) {
         // bound to the person with that address, as a verified login would
-        em.createNativeQuery("INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM person WHERE lower(email) = lower(?3) ORDER BY id LIMIT 1))")
-                .setParameter(1, org).setParameter(2, "P" + person).setParameter(3, email(person).toLowerCase())
-                .setParameter(4, function).setParameter(5, start).setParameter(6, end).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM person WHERE lower(email) = lower(?3) ORDER BY id LIMIT 1))")
+                .setParameter(1, org)
+                .setParameter(2, "P" + person)
+                .setParameter(3, email(person).toLowerCase())
+                .setParameter(4, function)
+                .setParameter(5, start)
+                .setParameter(6, end)
+                .executeUpdate();
     }
 
     void pass(EntityManager em, int person, String module, LocalDate on, LocalDate validUntil) {
         em.createNativeQuery("""
                 INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
                 SELECT ?1, id, ?2, 'test', 90, ?3, ?4 FROM person WHERE subject = ?5""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, module)
-                .setParameter(3, ZonedDateTime.of(on.atTime(12, 0), ClockProducer.ZONE).toOffsetDateTime())
-                .setParameter(4, validUntil).setParameter(5, "fixture-" + tag + "-p" + person).executeUpdate();
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, module)
+                .setParameter(
+                        3,
+                        ZonedDateTime.of(on.atTime(12, 0), ClockProducer.ZONE).toOffsetDateTime())
+                .setParameter(4, validUntil)
+                .setParameter(5, "fixture-" + tag + "-p" + person)
+                .executeUpdate();
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import java.net.CookieManager;
@@ -9,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,8 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Measures the dashboard's response times against a running application (see bench/dashboard.sh and
@@ -30,8 +34,7 @@ import java.time.ZoneId;
  */
 public final class DashboardBenchmark {
 
-    private DashboardBenchmark() {
-    }
+    private DashboardBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String base = System.getProperty("baseUrl", "http://localhost:8080");
@@ -39,8 +42,11 @@ public final class DashboardBenchmark {
         int concurrency = Integer.getInteger("concurrency", 4);
         int runs = Integer.getInteger("runs", 3);
         String gemeente = System.getProperty("gemeente", "Gemeente 001");
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         login(client, base, "gemeente");
 
         Map<String, String> scenarios = new LinkedHashMap<>();
@@ -50,7 +56,11 @@ public final class DashboardBenchmark {
         scenarios.put("Gemeente (per wijk)", "/dekking?gemeente=" + enc(gemeente));
         scenarios.put("Gemeente + wijk", "/dekking?gemeente=" + enc(gemeente) + "&wijk=" + enc("Wijk 3"));
         scenarios.put("National, per postcode", "/dekking?indeling=postcode");
-        scenarios.put("Quarter end in the past", "/dekking?peildatum=" + CoverageRefresher.quarterEnds(LocalDate.now(ZoneId.of("Europe/Amsterdam"))).get(7));
+        scenarios.put(
+                "Quarter end in the past",
+                "/dekking?peildatum="
+                        + CoverageRefresher.quarterEnds(LocalDate.now(ZoneId.of("Europe/Amsterdam")))
+                                .get(7));
 
         // a date nobody asked for yet: the first request computes it for every organisation
         String asked = "/dekking?peildatum=" + System.getProperty("askedDate", "2025-02-11");
@@ -62,8 +72,9 @@ public final class DashboardBenchmark {
             Thread.sleep(1000); // a benchmark: polls once a second and reports how long the figures took
             status = get(client, base + asked).statusCode();
         }
-        System.out.printf("New reference date (%s): first answer in %d ms; figures ready after %d s (status %d)%n%n", asked, firstMs,
-                (System.nanoTime() - t0) / 1_000_000_000L, status);
+        System.out.printf(
+                "New reference date (%s): first answer in %d ms; figures ready after %d s (status %d)%n%n",
+                asked, firstMs, (System.nanoTime() - t0) / 1_000_000_000L, status);
         scenarios.put("That date again (materialised)", asked);
 
         System.out.printf("| Scenario | run | p50 ms | p95 ms | p99 ms | max ms |%n|---|---|---|---|---|---|%n");
@@ -76,8 +87,9 @@ public final class DashboardBenchmark {
             for (int run = 0; run < runs; run++) {
                 double[] ms = measure(client, base + s.getValue(), requests, concurrency);
                 p95[run] = pct(ms, 95);
-                System.out.printf("| %s | %d | %.0f | %.0f | %.0f | %.0f |%n", s.getKey(), run + 1, pct(ms, 50), pct(ms, 95), pct(ms, 99),
-                        ms[ms.length - 1]);
+                System.out.printf(
+                        "| %s | %d | %.0f | %.0f | %.0f | %.0f |%n",
+                        s.getKey(), run + 1, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1]);
             }
             p95s.put(s.getKey(), p95);
         }
@@ -124,18 +136,24 @@ public final class DashboardBenchmark {
     }
 
     static HttpResponse<String> get(HttpClient client, String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET().build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(120))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** The code flow through the dev OIDC server's login form ("custom" user with the given role). */
     static void login(HttpClient client, String base, String role) throws Exception {
         HttpResponse<String> r = get(client, base + "/dekking");
-        String authorize = r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("no login redirect"));
+        String authorize =
+                r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("no login redirect"));
         HttpResponse<String> form = get(client, authorize);
         URI auth = URI.create(authorize);
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("<input type='hidden' name='([^']+)' value='([^']*)'>").matcher(form.body());
+        Matcher m = Pattern.compile("<input type='hidden' name='([^']+)' value='([^']*)'>")
+                .matcher(form.body());
         while (m.find()) {
             fields.putIfAbsent(m.group(1), m.group(2));
         }
@@ -143,14 +161,23 @@ public final class DashboardBenchmark {
         fields.put("roles", role);
         StringBuilder body = new StringBuilder();
         for (var e : fields.entrySet()) {
-            body.append(body.isEmpty() ? "" : "&").append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+            body.append(body.isEmpty() ? "" : "&")
+                    .append(enc(e.getKey()))
+                    .append('=')
+                    .append(enc(e.getValue()));
         }
-        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(auth.resolve("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        HttpResponse<String> posted = client.send(
+                HttpRequest.newBuilder(auth.resolve("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        String next = posted.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("login refused: " + posted.body()));
+        String next = posted.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("login refused: " + posted.body()));
         for (int i = 0; i < 5 && next != null; i++) {
-            HttpResponse<String> step = get(client, URI.create(base).resolve(next).toString());
+            HttpResponse<String> step =
+                    get(client, URI.create(base).resolve(next).toString());
             next = step.headers().firstValue("Location").orElse(null);
             if (step.statusCode() == 200) {
                 return;

@@ -1,22 +1,31 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
-import nl.meldcodetour.coverage.Disclosure.Professionals;
 import java.util.Arrays;
+import java.util.List;
+import nl.meldcodetour.coverage.Disclosure.Professionals;
+import org.junit.jupiter.api.Test;
 
 /** {@link Disclosure#professionals}: the minimum of organisations, "< 5", rounding and the split, at their edges. */
 class DisclosureTest {
 
     private static List<String> split(Professionals p) {
-        return List.of(p.current().display(), p.due().display(), p.expired().display(), p.never().display(),
-                p.currentShare().display(), p.dueShare().display(), p.expiredShare().display(), p.neverShare().display());
+        return List.of(
+                p.current().display(),
+                p.due().display(),
+                p.expired().display(),
+                p.never().display(),
+                p.currentShare().display(),
+                p.dueShare().display(),
+                p.expiredShare().display(),
+                p.neverShare().display());
     }
 
     @Test
@@ -33,7 +42,10 @@ class DisclosureTest {
         assertEquals(List.of("10", "10", "10", "10", "25%", "25%", "25%", "25%"), split(three));
         assertNull(three.note());
 
-        assertEquals("0", Disclosure.professionals(0, 0, 0, 0, 0, 0).total().display(), "nobody registered: 0 tells nothing");
+        assertEquals(
+                "0",
+                Disclosure.professionals(0, 0, 0, 0, 0, 0).total().display(),
+                "nobody registered: 0 tells nothing");
     }
 
     @Test
@@ -42,11 +54,19 @@ class DisclosureTest {
         Professionals mixed = Disclosure.professionals(10, 3, 2, 0, 5, 3);
         assertEquals(List.of("< 5", "< 5", "0", "5", "< 5", "< 5", "0%", "50%"), split(mixed));
         assertNull(mixed.note());
-        for (long[] oneSided : new long[][] { { 12, 0, 0, 0, 12 }, { 12, 0, 0, 6, 6 }, { 13, 3, 0, 0, 10 }, { 14, 4, 0, 5, 5 },
-                { 12, 6, 6, 0, 0 }, { 20, 16, 0, 4, 0 } }) {
-            Professionals p = Disclosure.professionals(oneSided[0], oneSided[1], oneSided[2], oneSided[3], oneSided[4], 3);
+        for (long[] oneSided : new long[][] {
+            {12, 0, 0, 0, 12},
+            {12, 0, 0, 6, 6},
+            {13, 3, 0, 0, 10},
+            {14, 4, 0, 5, 5},
+            {12, 6, 6, 0, 0},
+            {20, 16, 0, 4, 0}
+        }) {
+            Professionals p =
+                    Disclosure.professionals(oneSided[0], oneSided[1], oneSided[2], oneSided[3], oneSided[4], 3);
             assertEquals(Disclosure.figure(oneSided[0]), p.total(), "the total stays");
-            assertEquals(List.of(Disclosure.HIDDEN), split(p).stream().distinct().toList(), Arrays.toString(oneSided));
+            assertEquals(
+                    List.of(Disclosure.HIDDEN), split(p).stream().distinct().toList(), Arrays.toString(oneSided));
             assertEquals(Disclosure.ONE_OUTCOME, p.note());
         }
     }

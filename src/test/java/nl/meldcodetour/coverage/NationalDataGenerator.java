@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.coverage;
 
 import java.nio.file.Path;
@@ -7,17 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-
-import org.flywaydb.core.Flyway;
-
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.core.db.EmbeddedPostgres;
-import java.sql.Types;
+import org.flywaydb.core.Flyway;
 
 /**
  * Fills a database with a generated dataset for benchmarks (docs/benchmarks.md):
@@ -35,8 +37,7 @@ import java.sql.Types;
  */
 public final class NationalDataGenerator {
 
-    private NationalDataGenerator() {
-    }
+    private NationalDataGenerator() {}
 
     public static void main(String[] args) throws Exception {
         String size = System.getProperty("size", "small");
@@ -49,20 +50,27 @@ public final class NationalDataGenerator {
         if (url == null) {
             Path dir = Path.of(System.getProperty("dataDir", "data/postgres-national"));
             // fast and without a password: bench/run.sh serves this directory with zonky's own settings (bench.Bench)
-            var instance = EmbeddedPostgres.startOnce(new EmbeddedPostgres.Settings(dir, OptionalInt.empty(), true, false));
+            var instance =
+                    EmbeddedPostgres.startOnce(new EmbeddedPostgres.Settings(dir, OptionalInt.empty(), true, false));
             url = instance.jdbcUrl();
             user = instance.username();
             password = instance.password();
             System.out.println("Embedded PostgreSQL in " + dir.toAbsolutePath() + " (emptied first)");
         }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             CoverageReferenceSync.write(c, ContentLoader.load(Path.of(System.getProperty("contentDir", "content"))));
             generate(c, professionals, organisations, gemeenten);
         }
-        System.out.printf("Done in %d s. Start the application on this data with:%n  ./mvnw quarkus:dev -Dmeldcodetour.embedded-db.data-dir=%s%n",
-                (System.nanoTime() - started) / 1_000_000_000L, System.getProperty("dataDir", "data/postgres-national"));
+        System.out.printf(
+                "Done in %d s. Start the application on this data with:%n  ./mvnw quarkus:dev -Dmeldcodetour.embedded-db.data-dir=%s%n",
+                (System.nanoTime() - started) / 1_000_000_000L,
+                System.getProperty("dataDir", "data/postgres-national"));
         System.exit(0);
     }
 
@@ -71,7 +79,8 @@ public final class NationalDataGenerator {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM organisation")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
-                    throw new IllegalStateException("The database already has organisations; the generator only fills an empty one.");
+                    throw new IllegalStateException(
+                            "The database already has organisations; the generator only fills an empty one.");
                 }
             }
             s.execute("SET work_mem = '512MB'");
@@ -140,7 +149,8 @@ public final class NationalDataGenerator {
         materialise(c);
         try (Statement s = c.createStatement()) {
             step(s, "vacuum analyze", "VACUUM ANALYZE");
-            for (String t : List.of("organisation", "person", "employment", "completion", "coverage_org", "coverage_rollup")) {
+            for (String t :
+                    List.of("organisation", "person", "employment", "completion", "coverage_org", "coverage_rollup")) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
                     rs.next();
                     System.out.printf("  %-16s %,12d rows%n", t, rs.getLong(1));
@@ -158,8 +168,8 @@ public final class NationalDataGenerator {
             long t0 = System.nanoTime();
             CoverageRefresher.computeAll(c, d);
             try (PreparedStatement p = c.prepareStatement(CoverageSql.ROLLUP)) {
-                p.setArray(1, c.createArrayOf("date", new Object[] { d }));
-                p.setArray(2, c.createArrayOf("date", new Object[] { d }));
+                p.setArray(1, c.createArrayOf("date", new Object[] {d}));
+                p.setArray(2, c.createArrayOf("date", new Object[] {d}));
                 p.setNull(3, Types.ARRAY);
                 p.setNull(4, Types.ARRAY);
                 p.executeUpdate();

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -5,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +18,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import java.net.URI;
-import org.openqa.selenium.WebDriverException;
 
 /**
  * Debian's chromium, headless, driven by its chromedriver. Every page a journey reaches is checked with
@@ -61,21 +64,42 @@ final class Browser implements AutoCloseable {
         this.journey = journey;
         this.javascript = javascript;
         this.appBase = appBase;
-        downloads = Files.createDirectories(Path.of("target/e2e/downloads", journey).toAbsolutePath());
+        downloads =
+                Files.createDirectories(Path.of("target/e2e/downloads", journey).toAbsolutePath());
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=nl-NL");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "nl-NL,nl",
-                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--lang=nl-NL");
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "intl.accept_languages",
+                        "nl-NL,nl",
+                        "profile.managed_default_content_settings.javascript",
+                        javascript ? 1 : 2));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     void open(String path) {
@@ -100,8 +124,8 @@ final class Browser implements AutoCloseable {
     }
 
     void waitForLoad() {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(
-                d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     String path() {
@@ -119,15 +143,23 @@ final class Browser implements AutoCloseable {
         save(file + ".png");
         // axe-core needs the page's timers, which do not run without JavaScript: such pages are checked with it on
         String violations = javascript ? axe() : "[]";
-        assertEquals("[]", violations, "axe-core found WCAG 2.1 A/AA violations on " + driver.getCurrentUrl() + " (" + name + ")");
+        assertEquals(
+                "[]",
+                violations,
+                "axe-core found WCAG 2.1 A/AA violations on " + driver.getCurrentUrl() + " (" + name + ")");
         driver.manage().window().setSize(new Dimension(320, 1000));
         try {
             long scrollWidth = (Long) js("return document.documentElement.scrollWidth");
             long clientWidth = (Long) js("return document.documentElement.clientWidth");
             save(file + "-320px.png");
-            assertEquals("[]", javascript ? axe() : "[]", "axe-core found WCAG 2.1 A/AA violations at 320 px on " + driver.getCurrentUrl());
-            assertTrue(scrollWidth <= clientWidth, "at 320 px " + driver.getCurrentUrl() + " (" + name
-                    + ") scrolls sideways: " + scrollWidth + " > " + clientWidth + "; widest: " + widest());
+            assertEquals(
+                    "[]",
+                    javascript ? axe() : "[]",
+                    "axe-core found WCAG 2.1 A/AA violations at 320 px on " + driver.getCurrentUrl());
+            assertTrue(
+                    scrollWidth <= clientWidth,
+                    "at 320 px " + driver.getCurrentUrl() + " (" + name + ") scrolls sideways: " + scrollWidth + " > "
+                            + clientWidth + "; widest: " + widest());
         } finally {
             driver.manage().window().setSize(new Dimension(1280, 1000));
         }
@@ -210,18 +242,23 @@ final class Browser implements AutoCloseable {
                 return e;
             }
         }
-        throw new AssertionError("with " + max + " presses on Tab the focus did not reach " + what + " on " + driver.getCurrentUrl());
+        throw new AssertionError(
+                "with " + max + " presses on Tab the focus did not reach " + what + " on " + driver.getCurrentUrl());
     }
 
     void assertFocusVisible(WebElement e) {
         Boolean visible = (Boolean) js("""
                 var e = arguments[0], s = getComputedStyle(e);
                 return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';""", e);
-        assertTrue(visible, "no visible focus on " + e.getTagName() + " '" + e.getText() + "' at " + driver.getCurrentUrl());
+        assertTrue(
+                visible,
+                "no visible focus on " + e.getTagName() + " '" + e.getText() + "' at " + driver.getCurrentUrl());
     }
 
     static Predicate<WebElement> linkTo(String pathEnd) {
-        return e -> "a".equals(e.getTagName()) && e.getAttribute("href") != null && e.getAttribute("href").endsWith(pathEnd);
+        return e -> "a".equals(e.getTagName())
+                && e.getAttribute("href") != null
+                && e.getAttribute("href").endsWith(pathEnd);
     }
 
     static Predicate<WebElement> buttonWith(String text) {
@@ -236,7 +273,8 @@ final class Browser implements AutoCloseable {
     Path download(String suffix) throws InterruptedException, IOException {
         for (int i = 0; i < 150; i++) {
             try (var files = Files.list(downloads)) {
-                var done = files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst();
+                var done = files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                        .findFirst();
                 if (done.isPresent() && Files.size(done.get()) > 0) {
                     return done.get();
                 }

@@ -1,11 +1,18 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,9 +21,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A real Keycloak for the end-to-end tests: the distribution from Maven Central (unpacked into target/keycloak by
@@ -32,7 +36,8 @@ final class KeycloakServer implements AutoCloseable {
     private final int port;
     private final Process process;
     private final String adminPassword = "admin-" + Long.toHexString(System.nanoTime());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     KeycloakServer(String appPublicUrl) throws IOException, InterruptedException {
@@ -45,12 +50,21 @@ final class KeycloakServer implements AutoCloseable {
         script.toFile().setExecutable(true);
         deleteTree(home.resolve("data"));
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(Path.of("docker/keycloak/meldcodetour-realm.json"), imports.resolve("meldcodetour-realm.json"),
+        Files.copy(
+                Path.of("docker/keycloak/meldcodetour-realm.json"),
+                imports.resolve("meldcodetour-realm.json"),
                 StandardCopyOption.REPLACE_EXISTING);
         port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), "start-dev", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + freePort(), "--import-realm")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(Path.of("target/e2e-keycloak.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(
+                        script.toString(),
+                        "start-dev",
+                        "--http-host=127.0.0.1",
+                        "--http-port=" + port,
+                        "--http-management-port=" + freePort(),
+                        "--import-realm")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(
+                        Path.of("target/e2e-keycloak.log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -67,15 +81,19 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private void waitUntilReady() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("Keycloak stopped; see target/e2e-keycloak.log");
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -117,22 +135,35 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private String admin(String method, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/realms/master/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password="
-                        + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password="
+                                        + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
             throw new AssertionError("no admin token from Keycloak: " + token.statusCode() + " " + token.body());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin/realms/" + REALM + path))
-                .header("Authorization", "Bearer " + JSON.readTree(token.body()).path("access_token").asText())
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/admin/realms/" + REALM + path))
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + JSON.readTree(token.body())
+                                        .path("access_token")
+                                        .asText())
                 .timeout(Duration.ofSeconds(30));
-        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        request = json == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new AssertionError("Keycloak admin " + method + " " + path + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError(
+                    "Keycloak admin " + method + " " + path + ": " + response.statusCode() + " " + response.body());
         }
         return response.body();
     }

@@ -1,17 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The shipped realm must not let a user claim someone else's e-mail address (issue #28, point 1): only an
@@ -27,8 +29,11 @@ class RealmProfileTest {
 
     @Test
     void onlyAnAdministratorChangesAnEmailAddress() throws Exception {
-        JsonNode provider = realm().path("components").path("org.keycloak.userprofile.UserProfileProvider").get(0);
-        JsonNode profile = JSON.readTree(provider.path("config").path("kc.user.profile.config").get(0).asText());
+        JsonNode provider = realm().path("components")
+                .path("org.keycloak.userprofile.UserProfileProvider")
+                .get(0);
+        JsonNode profile = JSON.readTree(
+                provider.path("config").path("kc.user.profile.config").get(0).asText());
         JsonNode email = null;
         for (JsonNode attribute : profile.path("attributes")) {
             if (attribute.path("name").asText().equals("email")) {
@@ -48,7 +53,9 @@ class RealmProfileTest {
         int users = 0;
         for (JsonNode user : realm().path("users")) {
             users++;
-            assertTrue(user.path("emailVerified").asBoolean(false), user.path("username").asText() + ": emailVerified");
+            assertTrue(
+                    user.path("emailVerified").asBoolean(false),
+                    user.path("username").asText() + ": emailVerified");
         }
         assertTrue(users >= 4, "demo users: " + users);
     }

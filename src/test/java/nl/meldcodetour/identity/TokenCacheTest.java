@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
 import static io.restassured.RestAssured.given;
@@ -5,6 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,17 +21,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import nl.meldcodetour.testsupport.TestClock;
 import nl.meldcodetour.testsupport.Tokens;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cache of verified tokens in the running application, with tokens of the test OIDC server: a token is verified
@@ -45,9 +46,17 @@ class TokenCacheTest {
     }
 
     static String tokenExpiringAt(String subject, Instant expiry, Set<String> roles) {
-        return Jwt.claims().subject(subject).upn(subject).claim("name", "Kort " + subject.substring(0, 8))
-                .claim("email", subject + "@example.org").issuer("https://server.example.com")
-                .audience(Set.of("meldcodetour")).groups(roles).expiresAt(expiry).jws().keyId("1")
+        return Jwt.claims()
+                .subject(subject)
+                .upn(subject)
+                .claim("name", "Kort " + subject.substring(0, 8))
+                .claim("email", subject + "@example.org")
+                .issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour"))
+                .groups(roles)
+                .expiresAt(expiry)
+                .jws()
+                .keyId("1")
                 .sign("privateKey.jwk");
     }
 
@@ -71,8 +80,16 @@ class TokenCacheTest {
         var bob = Tokens.newUser("zorg", "medewerker");
         alice.given().get("/api/me").then().statusCode(200);
         bob.given().get("/api/me").then().statusCode(200);
-        alice.given().get("/api/me").then().statusCode(200).body("name", containsString(alice.subject().substring(0, 8)));
-        bob.given().get("/api/me").then().statusCode(200).body("name", containsString(bob.subject().substring(0, 8)));
+        alice.given()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", containsString(alice.subject().substring(0, 8)));
+        bob.given()
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", containsString(bob.subject().substring(0, 8)));
     }
 
     @Test
@@ -83,25 +100,69 @@ class TokenCacheTest {
         var alice = Tokens.newUser("onderwijs", "medewerker");
         var bob = Tokens.newUser("kinderopvang", "medewerker");
         for (int i = 0; i < 3; i++) {
-            alice.given().get("/api/me").then().statusCode(200).body("subject", Matchers.equalTo(alice.subject()))
+            alice.given()
+                    .get("/api/me")
+                    .then()
+                    .statusCode(200)
+                    .body("subject", Matchers.equalTo(alice.subject()))
                     .body("sector", Matchers.equalTo("onderwijs"));
-            bob.given().get("/api/me").then().statusCode(200).body("subject", Matchers.equalTo(bob.subject()))
+            bob.given()
+                    .get("/api/me")
+                    .then()
+                    .statusCode(200)
+                    .body("subject", Matchers.equalTo(bob.subject()))
                     .body("sector", Matchers.equalTo("kinderopvang"));
         }
         String subject = "hernoemd-" + UUID.randomUUID();
-        String first = Jwt.claims().subject(subject).upn(subject).claim("name", "Eerste Naam")
-                .claim("email", "eerste-" + subject + "@example.org").issuer("https://server.example.com")
-                .audience(Set.of("meldcodetour")).groups(Set.of("medewerker")).expiresIn(Duration.ofMinutes(5)).jws()
-                .keyId("1").sign("privateKey.jwk");
-        String renamed = Jwt.claims().subject(subject).upn(subject).claim("name", "Nieuwe Naam")
-                .claim("email", "nieuw-" + subject + "@example.org").issuer("https://server.example.com")
-                .audience(Set.of("meldcodetour")).groups(Set.of("medewerker")).expiresIn(Duration.ofMinutes(5)).jws()
-                .keyId("1").sign("privateKey.jwk");
-        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Eerste Naam"));
-        given().auth().oauth2(first).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Eerste Naam"));
-        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Nieuwe Naam"))
+        String first = Jwt.claims()
+                .subject(subject)
+                .upn(subject)
+                .claim("name", "Eerste Naam")
+                .claim("email", "eerste-" + subject + "@example.org")
+                .issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour"))
+                .groups(Set.of("medewerker"))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+        String renamed = Jwt.claims()
+                .subject(subject)
+                .upn(subject)
+                .claim("name", "Nieuwe Naam")
+                .claim("email", "nieuw-" + subject + "@example.org")
+                .issuer("https://server.example.com")
+                .audience(Set.of("meldcodetour"))
+                .groups(Set.of("medewerker"))
+                .expiresIn(Duration.ofMinutes(5))
+                .jws()
+                .keyId("1")
+                .sign("privateKey.jwk");
+        given().auth()
+                .oauth2(first)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", Matchers.equalTo("Eerste Naam"));
+        given().auth()
+                .oauth2(first)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", Matchers.equalTo("Eerste Naam"));
+        given().auth()
+                .oauth2(renamed)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", Matchers.equalTo("Nieuwe Naam"))
                 .body("email", Matchers.equalTo("nieuw-" + subject + "@example.org"));
-        given().auth().oauth2(renamed).get("/api/me").then().statusCode(200).body("name", Matchers.equalTo("Nieuwe Naam"));
+        given().auth()
+                .oauth2(renamed)
+                .get("/api/me")
+                .then()
+                .statusCode(200)
+                .body("name", Matchers.equalTo("Nieuwe Naam"));
     }
 
     @Test
@@ -119,8 +180,9 @@ class TokenCacheTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"medewerker\"", "\"beheerder\"");
         assertTrue(payload.contains("beheerder"));
-        String badPayload = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String badPayload = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
         given().auth().oauth2(badPayload).get("/api/me").then().statusCode(401);
         given().auth().oauth2(badPayload).get("/api/me").then().statusCode(401);
 
@@ -154,7 +216,8 @@ class TokenCacheTest {
 
     @Test
     void anExpiredTokenIsRefused() {
-        String token = tokenExpiringAt("verlopen-" + UUID.randomUUID(), Instant.now().minusSeconds(60), Set.of("medewerker"));
+        String token =
+                tokenExpiringAt("verlopen-" + UUID.randomUUID(), Instant.now().minusSeconds(60), Set.of("medewerker"));
         long hits = hits();
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);
         given().auth().oauth2(token).get("/api/me").then().statusCode(401);

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,19 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.concurrent.atomic.AtomicReference;
+import nl.meldcodetour.testsupport.TestClock;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import nl.meldcodetour.testsupport.TestClock;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The cache of verified tokens on its own: expiry, bounds, what it refuses to keep, per-request objects. */
 class VerifiedTokenCacheTest {
@@ -54,8 +56,12 @@ class VerifiedTokenCacheTest {
     }
 
     static SecurityIdentity identity(JsonWebToken principal, Object routing) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(principal).addRole("medewerker")
-                .addAttribute("tenant-id", "api").addAttribute(ROUTING, routing).addAttribute(AUTH_CONTEXT, "ctx-1")
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(principal)
+                .addRole("medewerker")
+                .addAttribute("tenant-id", "api")
+                .addAttribute(ROUTING, routing)
+                .addAttribute(AUTH_CONTEXT, "ctx-1")
                 .build();
     }
 
@@ -95,7 +101,9 @@ class VerifiedTokenCacheTest {
         assertTrue(cache.store("b", identity(jwt("bob", inSeconds(60)), null)));
         Object slotA = cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);
         assertTrue(slotA instanceof AtomicReference<?> ref && ref.get() == null, "empty when kept");
-        assertSame(slotA, cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE),
+        assertSame(
+                slotA,
+                cache.lookup("a", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE),
                 "every request with the same token");
         Object slotB = cache.lookup("b", Map.of()).getAttribute(VerifiedTokenCache.DERIVED_CLAIMS_ATTRIBUTE);
         assertTrue(slotB != null && slotB != slotA, "another token, another slot");
@@ -121,9 +129,12 @@ class VerifiedTokenCacheTest {
     @Test
     void expiredKeyBoundOrNonJwtIdentitiesAreNotKept() {
         assertFalse(cache.store("expired", identity(jwt("a", inSeconds(-1)), null)));
-        assertFalse(cache.store("bound", identity(jwt("b", inSeconds(60), "cnf"), null)), "cnf needs a proof per request");
+        assertFalse(
+                cache.store("bound", identity(jwt("b", inSeconds(60), "cnf"), null)), "cnf needs a proof per request");
         assertFalse(cache.store("noexp", identity(jwt("c", 0), null)));
-        assertFalse(cache.store("plain", QuarkusSecurityIdentity.builder().setPrincipal(() -> "d").build()));
+        assertFalse(cache.store(
+                "plain",
+                QuarkusSecurityIdentity.builder().setPrincipal(() -> "d").build()));
         assertEquals(0, cache.size());
     }
 

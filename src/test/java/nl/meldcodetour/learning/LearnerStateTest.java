@@ -1,29 +1,30 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.learning;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.identity.Person;
 import nl.meldcodetour.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * The learner pages read the person and the learner state in one statement
@@ -44,28 +45,41 @@ class LearnerStateTest {
 
     long organisation(String tag) {
         return ((Number) em.createNativeQuery(
-                "INSERT INTO organisation (name, sector, gemeente) VALUES (?1, 'politie', 'Urk') RETURNING id")
-                .setParameter(1, "Bureau " + tag).getSingleResult()).longValue();
+                                "INSERT INTO organisation (name, sector, gemeente) VALUES (?1, 'politie', 'Urk') RETURNING id")
+                        .setParameter(1, "Bureau " + tag)
+                        .getSingleResult())
+                .longValue();
     }
 
     void job(long organisation, String email, String function, LocalDate start, LocalDate end) {
         em.createNativeQuery("""
                 INSERT INTO employment (organisation_id, name, email, function_id, start_date, end_date, person_id)
-                VALUES (?1, 'Agent', ?2, ?3, ?4, ?5, (SELECT id FROM person WHERE lower(email) = lower(?2) AND email_verified LIMIT 1))""").setParameter(1, organisation).setParameter(2, email)
-                .setParameter(3, function).setParameter(4, start).setParameter(5, end).executeUpdate();
+                VALUES (?1, 'Agent', ?2, ?3, ?4, ?5, (SELECT id FROM person WHERE lower(email) = lower(?2) AND email_verified LIMIT 1))""")
+                .setParameter(1, organisation)
+                .setParameter(2, email)
+                .setParameter(3, function)
+                .setParameter(4, start)
+                .setParameter(5, end)
+                .executeUpdate();
     }
 
     void pass(long personId, String module, LocalDate validUntil, int score) {
         em.createNativeQuery("""
                 INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
-                VALUES (?1, ?2, ?3, 'test', ?4, now() - interval '1 day', ?5)""").setParameter(1, UUID.randomUUID())
-                .setParameter(2, personId).setParameter(3, module).setParameter(4, score).setParameter(5, validUntil)
+                VALUES (?1, ?2, ?3, 'test', ?4, now() - interval '1 day', ?5)""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, personId)
+                .setParameter(3, module)
+                .setParameter(4, score)
+                .setParameter(5, validUntil)
                 .executeUpdate();
     }
 
     long personId(String subject) {
-        return ((Number) em.createNativeQuery("SELECT id FROM person WHERE subject = ?1").setParameter(1, subject)
-                .getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT id FROM person WHERE subject = ?1")
+                        .setParameter(1, subject)
+                        .getSingleResult())
+                .longValue();
     }
 
     @Test
@@ -111,7 +125,10 @@ class LearnerStateTest {
         });
 
         // and through the page: the job's modules, the pass and the expired pass
-        user.given().get("/api/modules").then().statusCode(200)
+        user.given()
+                .get("/api/modules")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems(MODULE, "politie", "mensenhandel"))
                 .body("find { it.id == '" + MODULE + "' }.status", equalTo("BEHAALD"))
                 .body("find { it.id == 'politie' }.status", equalTo("VERLOPEN"));
@@ -122,7 +139,8 @@ class LearnerStateTest {
         Tokens.TestUser user = Tokens.newUser(null, "medewerker");
         var combined = learning.personAndState(user.subject(), LocalDate.now(ClockProducer.ZONE));
         assertNull(combined.person());
-        assertTrue(combined.state().functionIds().isEmpty() && combined.state().latest().isEmpty());
+        assertTrue(combined.state().functionIds().isEmpty()
+                && combined.state().latest().isEmpty());
         user.given().get("/api/modules").then().statusCode(200).body("id", hasItem(MODULE));
         assertTrue(personId(user.subject()) > 0);
     }
@@ -136,17 +154,25 @@ class LearnerStateTest {
             em.createNativeQuery("""
                     INSERT INTO person (subject, display_name, email, sector, created_at, last_seen_at)
                     VALUES (?1, ?2, ?3, 'onderwijs', now() - interval '3 days', now())""")
-                    .setParameter(1, subject).setParameter(2, "Test " + subject.substring(0, 13))
-                    .setParameter(3, "oud-" + newEmail).executeUpdate();
+                    .setParameter(1, subject)
+                    .setParameter(2, "Test " + subject.substring(0, 13))
+                    .setParameter(3, "oud-" + newEmail)
+                    .executeUpdate();
             job(organisation(subject), newEmail, "wijkagent", today.minusMonths(1), null);
         });
         String token = Tokens.token(subject, "onderwijs", Set.of("medewerker"));
         // the stored person (old address) has no job; the one in the token has: the page must show the job's modules
-        RestAssured.given().auth().oauth2(token).get("/api/modules").then().statusCode(200)
+        RestAssured.given()
+                .auth()
+                .oauth2(token)
+                .get("/api/modules")
+                .then()
+                .statusCode(200)
                 .body("id", hasItems(MODULE, "politie", "mensenhandel"))
                 .body("id", not(hasItem("onderwijs")));
         String stored = (String) em.createNativeQuery("SELECT email FROM person WHERE subject = ?1")
-                .setParameter(1, subject).getSingleResult();
+                .setParameter(1, subject)
+                .getSingleResult();
         assertEquals(newEmail, stored);
     }
 }

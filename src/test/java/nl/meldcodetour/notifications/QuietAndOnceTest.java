@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.notifications;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -5,27 +9,24 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.testsupport.MailDelivery;
 import nl.meldcodetour.testsupport.SmtpTestServer;
 import nl.meldcodetour.testsupport.Tokens;
-import java.time.DayOfWeek;
-import java.time.temporal.TemporalAdjusters;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue #30 against a real SMTP server (GreenMail): "herinnering sturen" clicked twice sends one e-mail (point 2), and
@@ -61,10 +62,23 @@ class QuietAndOnceTest {
 
     /** An organisation with {@link #af} as aandachtsfunctionaris; returns its id. */
     long organisation(String name) {
-        long org = beheerder.given().contentType(ContentType.JSON).body(Map.of("name", name + " " + tag, "sector", "onderwijs", "gemeente", "Urk"))
-                .post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
-        beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "Els", "email", af.subject() + "@example.org"))
-                .post("/api/organisations/" + org + "/aandachtsfunctionarissen").then().statusCode(201);
+        long org = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name + " " + tag, "sector", "onderwijs", "gemeente", "Urk"))
+                .post("/api/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "Els", "email", af.subject() + "@example.org"))
+                .post("/api/organisations/" + org + "/aandachtsfunctionarissen")
+                .then()
+                .statusCode(201);
         return org;
     }
 
@@ -72,21 +86,36 @@ class QuietAndOnceTest {
     Object[] colleague(long org, String name) {
         Tokens.TestUser who = Tokens.newUser("onderwijs", "medewerker");
         who.given().get("/api/me").then().statusCode(200);
-        long job = af.given().contentType(ContentType.JSON).body(Map.of("name", name, "email", who.subject() + "@example.org",
-                "functionId", "leerkracht")).post("/api/organisations/" + org + "/staff").then().statusCode(201).extract().jsonPath().getLong("id");
-        return new Object[] { job, who.subject() + "@example.org" };
+        long job = af.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", who.subject() + "@example.org", "functionId", "leerkracht"))
+                .post("/api/organisations/" + org + "/staff")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        return new Object[] {job, who.subject() + "@example.org"};
     }
 
     void remind(long org, long job, int status) {
-        af.given().contentType(ContentType.JSON).body(Map.of("employmentId", job, "moduleId", "onderwijs"))
-                .post("/api/organisations/" + org + "/reminders").then().statusCode(status);
+        af.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("employmentId", job, "moduleId", "onderwijs"))
+                .post("/api/organisations/" + org + "/reminders")
+                .then()
+                .statusCode(status);
     }
 
     void passDueSoon(String email, LocalDate validUntil) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 INSERT INTO completion (id, person_id, module_id, content_version, score, completed_at, valid_until)
                 SELECT ?1, id, 'meldcode-in-5-stappen', 't', 90, now() - interval '300 days', ?2 FROM person WHERE email = ?3""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, validUntil).setParameter(3, email).executeUpdate());
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, validUntil)
+                        .setParameter(3, email)
+                        .executeUpdate());
     }
 
     @Test
@@ -98,14 +127,21 @@ class QuietAndOnceTest {
         planner.plan(today);
         MailDelivery.all(sender, "a");
         // after the mail went: a third click still sends nothing, and says it was sent
-        af.given().contentType(ContentType.JSON).body(Map.of("employmentId", bram[0], "moduleId", "onderwijs"))
-                .post("/api/organisations/" + org + "/reminders").then().statusCode(200).body("alreadyRequested", equalTo(true))
+        af.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("employmentId", bram[0], "moduleId", "onderwijs"))
+                .post("/api/organisations/" + org + "/reminders")
+                .then()
+                .statusCode(200)
+                .body("alreadyRequested", equalTo(true))
                 .body("message", startsWith("Bram kreeg vandaag om "));
         planner.plan(today);
         MailDelivery.all(sender, "a");
         List<MimeMessage> mails = received((String) bram[1]);
         assertEquals(1, mails.size());
-        assertEquals("Herinnering: training De meldcode in het onderwijs", mails.get(0).getSubject());
+        assertEquals(
+                "Herinnering: training De meldcode in het onderwijs",
+                mails.get(0).getSubject());
     }
 
     @Test
@@ -119,29 +155,57 @@ class QuietAndOnceTest {
         passDueSoon((String) cor[1], today.plusDays(20));
         // asked before the deactivation, not yet taken by the mail job
         remind(quiet, (long) anna[0], 202);
-        beheerder.given().post("/api/organisations/" + quiet + "/deactivate").then().statusCode(200);
+        beheerder
+                .given()
+                .post("/api/organisations/" + quiet + "/deactivate")
+                .then()
+                .statusCode(200);
         // asking after it is refused, in words
-        af.given().contentType(ContentType.JSON).body(Map.of("employmentId", anna[0], "moduleId", "meldcode-in-5-stappen"))
-                .post("/api/organisations/" + quiet + "/reminders").then().statusCode(409)
-                .body("title", equalTo("Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer."));
+        af.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("employmentId", anna[0], "moduleId", "meldcode-in-5-stappen"))
+                .post("/api/organisations/" + quiet + "/reminders")
+                .then()
+                .statusCode(409)
+                .body(
+                        "title",
+                        equalTo(
+                                "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer."));
         planner.plan(today);
         MailDelivery.all(sender, "a");
-        assertEquals(List.of(), received((String) anna[1]).stream().map(SmtpTestServer::subject)
-                .filter(s -> s.startsWith("Herinnering")).toList(), "no requested reminder to staff of the deactivated organisation");
+        assertEquals(
+                List.of(),
+                received((String) anna[1]).stream()
+                        .map(SmtpTestServer::subject)
+                        .filter(s -> s.startsWith("Herinnering"))
+                        .toList(),
+                "no requested reminder to staff of the deactivated organisation");
         Number open = (Number) em.createNativeQuery("SELECT count(*) FROM reminder_request WHERE employment_id = ?1")
-                .setParameter(1, anna[0]).getSingleResult();
+                .setParameter(1, anna[0])
+                .getSingleResult();
         assertEquals(0, open.intValue(), "the request is dropped, not left waiting");
         // the digest: only the active organisation's (the same aandachtsfunctionaris, one mail per organisation)
-        List<String> digests = received(af.subject() + "@example.org").stream().map(SmtpTestServer::subject)
-                .filter(s -> s.startsWith("Weekoverzicht")).toList();
+        List<String> digests = received(af.subject() + "@example.org").stream()
+                .map(SmtpTestServer::subject)
+                .filter(s -> s.startsWith("Weekoverzicht"))
+                .toList();
         assertEquals(1, digests.size(), "one digest, for the active organisation (week of " + monday + ")");
-        String body = received(af.subject() + "@example.org").get(0).getContent().toString();
+        String body =
+                received(af.subject() + "@example.org").get(0).getContent().toString();
         assertTrue(body.contains("Cor") && !body.contains("Anna"), body);
         // reactivating does not send the cancelled request after all
-        beheerder.given().post("/api/organisations/" + quiet + "/activate").then().statusCode(200);
+        beheerder
+                .given()
+                .post("/api/organisations/" + quiet + "/activate")
+                .then()
+                .statusCode(200);
         planner.plan(today);
         MailDelivery.all(sender, "a");
-        assertEquals(0, received((String) anna[1]).stream().filter(m -> SmtpTestServer.subject(m).startsWith("Herinnering")).count());
+        assertEquals(
+                0,
+                received((String) anna[1]).stream()
+                        .filter(m -> SmtpTestServer.subject(m).startsWith("Herinnering"))
+                        .count());
     }
 
     @Test
@@ -152,18 +216,27 @@ class QuietAndOnceTest {
         remind(org, (long) dirk[0], 202);
         planner.plan(today); // the digest and the reminder are in the outbox (12:50) ...
         Number planned = (Number) em.createNativeQuery(
-                "SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND (recipient = ?1 AND kind = 'af-digest' AND subject_key = ?2 "
-                        + "OR recipient = ?3 AND kind = 'requested')")
-                .setParameter(1, af.subject() + "@example.org").setParameter(2, "organisation-" + org).setParameter(3, dirk[1])
+                        "SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND (recipient = ?1 AND kind = 'af-digest' AND subject_key = ?2 "
+                                + "OR recipient = ?3 AND kind = 'requested')")
+                .setParameter(1, af.subject() + "@example.org")
+                .setParameter(2, "organisation-" + org)
+                .setParameter(3, dirk[1])
                 .getSingleResult();
         assertEquals(2, planned.intValue());
-        beheerder.given().post("/api/organisations/" + org + "/deactivate").then().statusCode(200); // ... then deactivated
+        beheerder
+                .given()
+                .post("/api/organisations/" + org + "/deactivate")
+                .then()
+                .statusCode(200); // ... then deactivated
         MailDelivery.all(sender, "a"); // ... and the mail job runs (12:54): neither is sent
         assertEquals(0, received((String) dirk[1]).size());
         assertEquals(0, received(af.subject() + "@example.org").size());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT sent_at, last_error FROM mail_outbox WHERE recipient IN (?1, ?2)")
-                .setParameter(1, af.subject() + "@example.org").setParameter(2, dirk[1]).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT sent_at, last_error FROM mail_outbox WHERE recipient IN (?1, ?2)")
+                .setParameter(1, af.subject() + "@example.org")
+                .setParameter(2, dirk[1])
+                .getResultList();
         assertEquals(2, rows.size());
         for (Object[] r : rows) {
             assertEquals(null, r[0]);
@@ -171,6 +244,9 @@ class QuietAndOnceTest {
         }
         // and they stay unsent
         MailDelivery.all(sender, "b");
-        assertEquals(0, received((String) dirk[1]).size() + received(af.subject() + "@example.org").size());
+        assertEquals(
+                0,
+                received((String) dirk[1]).size()
+                        + received(af.subject() + "@example.org").size());
     }
 }

@@ -1,8 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -15,20 +21,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-
-import io.quarkus.test.junit.QuarkusTest;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 /**
  * The backup procedure of docs/operations.md, for real: {@code pg_dump -Fc} of a database with Meldcodetour's schema
@@ -59,26 +59,38 @@ class BackupRestoreTest {
                 admin.createStatement().execute("CREATE DATABASE source");
                 admin.createStatement().execute("CREATE DATABASE restored");
             }
-            Flyway.configure().dataSource(base + "source", "postgres", "").locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(base + "source", "postgres", "")
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
 
             // copy the application's rows into the source database
             Map<String, Long> copied = new LinkedHashMap<>();
-            try (Connection from = app.getConnection(); Connection to = DriverManager.getConnection(base + "source", "postgres", "")) {
-                to.createStatement().execute("SET session_replication_role = replica"); // no triggers, no FK order while copying
+            try (Connection from = app.getConnection();
+                    Connection to = DriverManager.getConnection(base + "source", "postgres", "")) {
+                to.createStatement()
+                        .execute("SET session_replication_role = replica"); // no triggers, no FK order while copying
                 List<String> tables = tables(from);
                 to.createStatement().execute("TRUNCATE " + String.join(", ", tables));
                 for (String table : tables) {
                     StringWriter rows = new StringWriter();
                     from.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + table + " TO STDOUT", rows);
-                    copied.put(table, to.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN",
-                            new StringReader(rows.toString())));
+                    copied.put(
+                            table,
+                            to.unwrap(PGConnection.class)
+                                    .getCopyAPI()
+                                    .copyIn("COPY " + table + " FROM STDIN", new StringReader(rows.toString())));
                 }
                 for (String table : identityTables(to)) {
-                    to.createStatement().execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), coalesce(max(id), 0) + 1, false) FROM "
-                            + table);
+                    to.createStatement()
+                            .execute("SELECT setval(pg_get_serial_sequence('" + table
+                                    + "', 'id'), coalesce(max(id), 0) + 1, false) FROM " + table);
                 }
             }
-            assertTrue(copied.getOrDefault("person", 0L) > 0 && copied.getOrDefault("certificate", 0L) > 0, copied.toString());
+            assertTrue(
+                    copied.getOrDefault("person", 0L) > 0 && copied.getOrDefault("certificate", 0L) > 0,
+                    copied.toString());
 
             // the documented procedure
             Path dump = pg.dir().resolve("meldcodetour.dump");
@@ -100,9 +112,18 @@ class BackupRestoreTest {
                 }
                 System.out.printf("Backup/restore: %d tables, %d rows restored identically%n", tables.size(), rows);
                 // and the restored database works: a new row gets a fresh id, Flyway sees the schema as current
-                restored.createStatement().execute("INSERT INTO organisation (name, sector, gemeente) VALUES ('Na herstel', 'onderwijs', 'Urk')");
-                assertEquals(0, Flyway.configure().dataSource(base + "restored", "postgres", "").locations("classpath:db/migration").load()
-                        .info().pending().length);
+                restored.createStatement()
+                        .execute(
+                                "INSERT INTO organisation (name, sector, gemeente) VALUES ('Na herstel', 'onderwijs', 'Urk')");
+                assertEquals(
+                        0,
+                        Flyway.configure()
+                                .dataSource(base + "restored", "postgres", "")
+                                .locations("classpath:db/migration")
+                                .load()
+                                .info()
+                                .pending()
+                                .length);
             }
         }
     }
@@ -133,9 +154,11 @@ class BackupRestoreTest {
     /** Row count and an md5 over all rows in a fixed order. */
     private static String[] fingerprint(Connection c, String table) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM " + table + " t")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM " + table
+                                + " t")) {
             rs.next();
-            return new String[] { rs.getString(1), rs.getString(2) };
+            return new String[] {rs.getString(1), rs.getString(2)};
         }
     }
 }

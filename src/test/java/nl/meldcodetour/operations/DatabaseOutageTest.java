@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static io.restassured.RestAssured.given;
@@ -7,10 +11,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +27,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.Tokens;
-import java.util.HashMap;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stops under load while the application runs: requests get 503 "Tijdelijk niet beschikbaar" with
@@ -46,7 +48,8 @@ class DatabaseOutageTest {
      * its address as system properties (so Quarkus restarts reuse it); they are swapped for this server's and put back.
      */
     public static class Server implements QuarkusTestResourceLifecycleManager {
-        static final List<String> KEYS = List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
+        static final List<String> KEYS =
+                List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
         final Map<String, String> saved = new HashMap<>();
 
         @Override
@@ -64,8 +67,13 @@ class DatabaseOutageTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            Map<String, String> config = Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl("meldcodetour"), "quarkus.datasource.username",
-                    "postgres", "quarkus.datasource.password", "");
+            Map<String, String> config = Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    postgres.jdbcUrl("meldcodetour"),
+                    "quarkus.datasource.username",
+                    "postgres",
+                    "quarkus.datasource.password",
+                    "");
             config.forEach(System::setProperty);
             return config;
         }
@@ -109,17 +117,27 @@ class DatabaseOutageTest {
         await("the load is running").atMost(Duration.ofSeconds(10)).until(() -> statuses.getOrDefault(200, 0) >= 4);
         postgres.stop();
         long start = System.nanoTime();
-        user.given().get("/api/modules").then().statusCode(503).header("Retry-After", "30")
+        user.given()
+                .get("/api/modules")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "30")
                 .body("title", containsString("Tijdelijk niet beschikbaar"));
-        given().get("/verificatie/00000000000000000000").then().statusCode(503).contentType("text/html")
-                .body(containsString("Tijdelijk niet beschikbaar")).body(containsString("Probeer het over een minuut opnieuw"));
+        given().get("/verificatie/00000000000000000000")
+                .then()
+                .statusCode(503)
+                .contentType("text/html")
+                .body(containsString("Tijdelijk niet beschikbaar"))
+                .body(containsString("Probeer het over een minuut opnieuw"));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         assertTrue((System.nanoTime() - start) / 1_000_000_000L < 20, "answers came without hanging");
         Thread.sleep(2000); // deliberate: the database stays away for a while under load
         postgres.start();
 
         // back without restarting the application
-        await("the application recovers by itself").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await("the application recovers by itself")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> user.given().get("/api/modules").statusCode(), equalTo(200));
         Thread.sleep(1000); // deliberate: the load goes on for a second on the recovered database
         running.set(false);

@@ -1,8 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +16,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue #28, point 9: in production health, metrics and the OpenAPI document answer anyone who reaches the application
@@ -25,7 +27,8 @@ import nl.meldcodetour.testsupport.PackagedApp;
  */
 class ManagementInterfaceIT {
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void healthMetricsAndOpenApiAnswerOnlyOnTheManagementPort() throws Exception {
@@ -35,19 +38,33 @@ class ManagementInterfaceIT {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
                 c.createStatement().execute("CREATE DATABASE meldcodetour");
             }
-            try (PackagedApp app = new PackagedApp(PackagedApp.freePort(), pg.jdbcUrl("meldcodetour"), issuer, "secret",
-                    "target/management-interface.log", Map.of())) {
-                for (String path : new String[] { "/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi" }) {
+            try (PackagedApp app = new PackagedApp(
+                    PackagedApp.freePort(),
+                    pg.jdbcUrl("meldcodetour"),
+                    issuer,
+                    "secret",
+                    "target/management-interface.log",
+                    Map.of())) {
+                for (String path :
+                        new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi"}) {
                     assertEquals(404, get(app.base() + path).statusCode(), path + " on the application port");
                 }
                 HttpResponse<String> page = get(app.base() + "/");
                 assertEquals(200, page.statusCode());
-                assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
-                        "the pages keep their security headers: " + page.headers().map());
+                assertTrue(
+                        page.headers()
+                                .firstValue("Content-Security-Policy")
+                                .orElse("")
+                                .contains("frame-ancestors 'none'"),
+                        "the pages keep their security headers: "
+                                + page.headers().map());
 
                 HttpResponse<String> ready = get(app.managementBase() + "/q/health/ready");
                 assertEquals(200, ready.statusCode(), ready.body());
-                assertTrue(ready.body().contains("\"status\": \"UP\"") && ready.body().contains("Database"), ready.body());
+                assertTrue(
+                        ready.body().contains("\"status\": \"UP\"")
+                                && ready.body().contains("Database"),
+                        ready.body());
                 assertEquals(200, get(app.managementBase() + "/q/health/live").statusCode());
                 HttpResponse<String> metrics = get(app.managementBase() + "/q/metrics");
                 assertEquals(200, metrics.statusCode());
@@ -62,6 +79,10 @@ class ManagementInterfaceIT {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -5,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +24,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +40,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.concurrent.TimeoutException;
 import nl.meldcodetour.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Nothing lost: the packaged application (target/quarkus-app, production profile) on a real PostgreSQL, eight clients
@@ -61,7 +62,8 @@ class ReliabilityIT {
     static final String MODULE = "meldcode-in-5-stappen";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final Random random = new Random();
     String oidcUrl;
     final Map<String, Integer> statuses = new ConcurrentHashMap<>();
@@ -104,9 +106,11 @@ class ReliabilityIT {
                                 submitOne(token, acknowledged);
                             } catch (Exception e) {
                                 statuses.merge(e.getClass().getSimpleName(), 1, Integer::sum);
-                                refused.incrementAndGet(); // the application is down: not acknowledged, nothing promised
+                                refused.incrementAndGet(); // the application is down: not acknowledged, nothing
+                                // promised
                                 try {
-                                    Thread.sleep(100); // like a browser retrying, not a busy loop that starves the restart
+                                    Thread.sleep(
+                                            100); // like a browser retrying, not a busy loop that starves the restart
                                 } catch (InterruptedException ie) {
                                     return null;
                                 }
@@ -126,7 +130,9 @@ class ReliabilityIT {
                 while (acknowledged.size() <= submittedBefore && System.nanoTime() < deadline) {
                     Thread.sleep(50); // poll interval: the load test waits for its own traffic
                 }
-                assertTrue(acknowledged.size() > submittedBefore, "submissions went through before kill " + (kills + 1) + ": " + statuses);
+                assertTrue(
+                        acknowledged.size() > submittedBefore,
+                        "submissions went through before kill " + (kills + 1) + ": " + statuses);
                 Thread.sleep(1000 + random.nextInt(2500));
                 app.destroyForcibly(); // SIGKILL
                 assertTrue(app.waitFor(30, TimeUnit.SECONDS));
@@ -148,26 +154,31 @@ class ReliabilityIT {
                         SELECT a.id, a.percentage, a.passed, (SELECT count(*) FROM completion k WHERE k.attempt_id = a.id)
                         FROM quiz_attempt a WHERE a.submitted_at IS NOT NULL""")) {
                     while (rs.next()) {
-                        stored.put(rs.getString(1), new int[] { rs.getInt(2), rs.getBoolean(3) ? 1 : 0, rs.getInt(4) });
+                        stored.put(rs.getString(1), new int[] {rs.getInt(2), rs.getBoolean(3) ? 1 : 0, rs.getInt(4)});
                     }
                 }
                 List<String> lost = new ArrayList<>();
                 for (var e : acknowledged.entrySet()) {
                     int[] row = stored.get(e.getKey());
                     JsonNode result = e.getValue();
-                    boolean ok = row != null && row[0] == result.path("percentage").asInt() && (row[1] == 1) == result.path("passed").asBoolean()
+                    boolean ok = row != null
+                            && row[0] == result.path("percentage").asInt()
+                            && (row[1] == 1) == result.path("passed").asBoolean()
                             && row[2] == (result.path("passed").asBoolean() ? 1 : 0);
                     if (!ok) {
-                        lost.add(e.getKey() + " " + result + " stored " + (row == null ? "nothing" : Arrays.toString(row)));
+                        lost.add(e.getKey() + " " + result + " stored "
+                                + (row == null ? "nothing" : Arrays.toString(row)));
                     }
                     passed += result.path("passed").asBoolean() ? 1 : 0;
                 }
-                try (ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM (SELECT attempt_id FROM completion GROUP BY attempt_id HAVING count(*) > 1) d")) {
+                try (ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT count(*) FROM (SELECT attempt_id FROM completion GROUP BY attempt_id HAVING count(*) > 1) d")) {
                     rs.next();
                     assertEquals(0, rs.getInt(1), "no attempt has two completions");
                 }
-                System.out.printf("Reliability: %d kills survived, %d submissions acknowledged (%d passed), %d requests failed while down, %d lost; statuses %s%n",
+                System.out.printf(
+                        "Reliability: %d kills survived, %d submissions acknowledged (%d passed), %d requests failed while down, %d lost; statuses %s%n",
                         kills, acknowledged.size(), passed, refused.get(), lost.size(), statuses);
                 assertEquals(List.of(), lost, "acknowledged submissions that are not stored exactly as answered");
             }
@@ -198,7 +209,8 @@ class ReliabilityIT {
         PackagedApp second = null;
         try {
             long firstStart = System.nanoTime();
-            first = new PackagedApp(PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-1.log", env);
+            first = new PackagedApp(
+                    PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-1.log", env);
             long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstStart);
             long orphan = postmasterPid(dataDir);
             first.kill();
@@ -206,13 +218,20 @@ class ReliabilityIT {
             assertTrue(alive(orphan), "PostgreSQL outlives the killed application (zonky starts it as a daemon)");
 
             long start = System.nanoTime();
-            second = new PackagedApp(PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-2.log", env);
+            second = new PackagedApp(
+                    PackagedApp.freePort(), null, issuer, "secret", "target/reliability-embedded-2.log", env);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(second.managementBase() + "/q/health/ready")).build(),
+            HttpResponse<String> ready = http.send(
+                    HttpRequest.newBuilder(URI.create(second.managementBase() + "/q/health/ready"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            System.out.printf("Reliability: after kill -9 with the embedded database, one start was ready in %,d ms"
-                    + " (PostgreSQL pid %d left running, stopped by the start; the first start, on a new database: %,d ms;"
-                    + " load average %.1f on %d cores)%n", millis, orphan, firstMillis,
+            System.out.printf(
+                    "Reliability: after kill -9 with the embedded database, one start was ready in %,d ms"
+                            + " (PostgreSQL pid %d left running, stopped by the start; the first start, on a new database: %,d ms;"
+                            + " load average %.1f on %d cores)%n",
+                    millis,
+                    orphan,
+                    firstMillis,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
             assertEquals(200, ready.statusCode());
@@ -232,7 +251,7 @@ class ReliabilityIT {
             // pg_ctl reports the server stopped once its pid file is gone, a moment before the process has exited
             assertTrue(exitsWithin(server, 30), "a normal stop stops PostgreSQL too (pid " + server + ")");
         } finally {
-            for (PackagedApp app : new PackagedApp[] { first, second }) {
+            for (PackagedApp app : new PackagedApp[] {first, second}) {
                 if (app != null) {
                     app.close();
                 }
@@ -244,10 +263,12 @@ class ReliabilityIT {
 
     /** The production profile's embedded server: every connection needs the generated password; fsync is on. */
     private static void productionSettingsOfTheEmbeddedServer(Path dataDir) throws Exception {
-        String url = "jdbc:postgresql://localhost:" + Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).strip() + "/meldcodetour";
+        String url = "jdbc:postgresql://localhost:"
+                + Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).strip() + "/meldcodetour";
         Path passwordFile = dataDir.resolve("meldcodetour-password");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
-        var refused = assertThrows(SQLException.class,
+        var refused = assertThrows(
+                SQLException.class,
                 () -> DriverManager.getConnection(url, "postgres", "").close());
         assertTrue(refused.getMessage().contains("password"), refused.getMessage());
         try (Connection c = DriverManager.getConnection(url, "postgres", Files.readString(passwordFile));
@@ -260,7 +281,9 @@ class ReliabilityIT {
     /** The pid in postmaster.pid, or 0 when PostgreSQL removed the file (it does on a clean stop). */
     private static long postmasterPid(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
-        return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip()) : 0;
+        return Files.exists(pidFile)
+                ? Long.parseLong(Files.readAllLines(pidFile).get(0).strip())
+                : 0;
     }
 
     private static boolean alive(long pid) {
@@ -284,7 +307,8 @@ class ReliabilityIT {
     private static void stopPostmaster(Path dataDir) throws Exception {
         long pid = postmasterPid(dataDir);
         if (alive(pid)) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected
+            ProcessHandle.of(pid)
+                    .ifPresent(ProcessHandle::destroy); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected
             if (!exitsWithin(pid, 30)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
@@ -303,8 +327,12 @@ class ReliabilityIT {
 
     /** Starts an attempt and submits it, answering every question right when the draw allows it by chance. */
     private void submitOne(String token, Map<String, JsonNode> acknowledged) throws Exception {
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/modules/" + MODULE + "/attempts"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/modules/" + MODULE + "/attempts"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         statuses.merge("start " + started.statusCode(), 1, Integer::sum);
         if (started.statusCode() != 201) {
@@ -314,13 +342,21 @@ class ReliabilityIT {
         Map<String, List<String>> answers = new HashMap<>();
         for (JsonNode q : attempt.path("quiz").path("questions")) {
             JsonNode options = q.path("options");
-            answers.put(q.path("id").asText(), List.of(options.get(random.nextInt(options.size())).path("id").asText()));
+            answers.put(
+                    q.path("id").asText(),
+                    List.of(options.get(random.nextInt(options.size()))
+                            .path("id")
+                            .asText()));
         }
         String id = attempt.path("id").asText();
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/attempts/" + id + "/submission"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("answers", answers))))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/attempts/" + id + "/submission"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("answers", answers))))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         statuses.merge("submit " + submitted.statusCode(), 1, Integer::sum);
         if (submitted.statusCode() == 200) {
             acknowledged.put(id, JSON.readTree(submitted.body()).path("result"));
@@ -328,12 +364,19 @@ class ReliabilityIT {
     }
 
     private void start(Path jar, LocalPostgres pg) throws Exception {
-        String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+        String secret = Base64.getEncoder()
+                .encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
         // the identity provider is the WireMock-based test OIDC server; its tokens carry this issuer
         String javaHome = System.getProperty("packaged.java.home", System.getProperty("java.home")); // pom.xml
-        ProcessBuilder pb = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "-Xmx256m",
-                "-Dquarkus.oidc.api.token.issuer=https://server.example.com", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/reliability-app.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(javaHome, "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dquarkus.oidc.api.token.issuer=https://server.example.com",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        Path.of("target/reliability-app.log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("MANAGEMENT_HOST", "127.0.0.1");
@@ -356,8 +399,14 @@ class ReliabilityIT {
         while (System.nanoTime() < deadline) {
             assertTrue(app.isAlive(), "the application stopped; see target/reliability-app.log");
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/live")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        "http://127.0.0.1:" + managementPort + "/q/health/live"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -372,8 +421,12 @@ class ReliabilityIT {
     private void warmUp() throws Exception {
         String token = token("opwarmen-" + UUID.randomUUID());
         for (int i = 0; i < 300; i++) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/modules")).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/api/modules"))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 return;
             }

@@ -1,11 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -38,25 +49,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
-import nl.meldcodetour.content.Question;
 import nl.meldcodetour.core.db.SchemaMigration;
 import nl.meldcodetour.testsupport.LocalPostgres;
 import nl.meldcodetour.testsupport.PackagedApp;
-import nl.meldcodetour.testsupport.Tokens;
-import java.io.IOException;
-import java.net.ServerSocket;
 import nl.meldcodetour.testsupport.Quizzes;
+import nl.meldcodetour.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the packaged application on one PostgreSQL, as behind a load balancer. Every request may land on
@@ -76,11 +76,13 @@ class ScaleOutIT {
     static final String MODULE = "meldcode-in-5-stappen";
     static final int REMINDERS = 20;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void twoInstancesOnOneDatabaseGiveCorrectResults() throws Exception {
-        // the code-flow user's roles: quarkus.test.oidc.token.*-roles=medewerker in the failsafe configuration (pom.xml)
+        // the code-flow user's roles: quarkus.test.oidc.token.*-roles=medewerker in the failsafe configuration
+        // (pom.xml)
         OidcWiremockTestResource oidc = new OidcWiremockTestResource();
         String issuer = oidc.start().get("keycloak.url") + "/realms/quarkus";
         int smtpPort = freePort();
@@ -90,7 +92,8 @@ class ScaleOutIT {
             try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "")) {
                 c.createStatement().execute("CREATE DATABASE meldcodetour");
             }
-            String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+            String secret = Base64.getEncoder()
+                    .encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
             Map<String, String> env = new HashMap<>();
             env.put("OIDC_ISSUER", "https://server.example.com");
             env.put("OIDC_CLIENT_ID", "quarkus-web-app");
@@ -106,10 +109,9 @@ class ScaleOutIT {
             env.put("MELDCODETOUR_REMINDERS_EVERY", "2s");
             env.put("MELDCODETOUR_RATE_LIMIT_QUIZ_PER_MINUTE", "1000000");
             String jdbc = pg.jdbcUrl("meldcodetour");
-            try (PackagedApp a = new PackagedApp(freePort(), jdbc, issuer, "secret",
-                    "target/scale-out-a.log", env);
-                    PackagedApp b = new PackagedApp(freePort(), jdbc, issuer, "secret",
-                            "target/scale-out-b.log", env)) {
+            try (PackagedApp a = new PackagedApp(freePort(), jdbc, issuer, "secret", "target/scale-out-a.log", env);
+                    PackagedApp b =
+                            new PackagedApp(freePort(), jdbc, issuer, "secret", "target/scale-out-b.log", env)) {
                 List<String> instances = List.of(a.base(), b.base());
                 schemaMigratedByTheFirstInstanceOnly();
                 planReminders(jdbc);
@@ -125,16 +127,24 @@ class ScaleOutIT {
     }
 
     void loginOnOneInstanceIsValidOnTheOther(String a, String b) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpResponse<String> toProvider = browser.send(get(a + "/mijn-modules"), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, toProvider.statusCode());
         String authorize = toProvider.headers().firstValue("Location").orElseThrow();
-        String loginPage = browser.send(get(authorize), HttpResponse.BodyHandlers.ofString()).body();
+        String loginPage = browser.send(get(authorize), HttpResponse.BodyHandlers.ofString())
+                .body();
         String provider = authorize.replaceAll("(https?://[^/]+).*", "$1");
-        String back = browser.send(get(provider + "/login?username=alice&password=alice&state=" + enc(attr(loginPage, "state"))
-                + "&redirect_uri=" + enc(URLDecoder.decode(attr(loginPage, "redirect_uri"), StandardCharsets.UTF_8))),
-                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+        String back = browser.send(
+                        get(provider + "/login?username=alice&password=alice&state=" + enc(attr(loginPage, "state"))
+                                + "&redirect_uri="
+                                + enc(URLDecoder.decode(attr(loginPage, "redirect_uri"), StandardCharsets.UTF_8))),
+                        HttpResponse.BodyHandlers.ofString())
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         HttpResponse<String> session = browser.send(get(back), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, session.statusCode(), "the code exchange on instance A");
         // the session cookie made by A, on B
@@ -163,7 +173,8 @@ class ScaleOutIT {
                     String first = instances.get(n % 2);
                     String other = instances.get((n + 1) % 2);
                     try {
-                        HttpResponse<String> started = http.send(post(first + "/api/modules/" + MODULE + "/attempts", token, null),
+                        HttpResponse<String> started = http.send(
+                                post(first + "/api/modules/" + MODULE + "/attempts", token, null),
                                 HttpResponse.BodyHandlers.ofString());
                         assertEquals(201, started.statusCode(), started.body());
                         JsonNode attempt = JSON.readTree(started.body());
@@ -171,15 +182,20 @@ class ScaleOutIT {
                         Map<String, List<String>> answers = Quizzes.answers(attempt, module, pass);
                         String body = JSON.writeValueAsString(Map.of("answers", answers));
                         String path = "/api/attempts/" + attempt.path("id").asText() + "/submission";
-                        HttpResponse<String> submitted = http.send(post(other + path, token, body), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> submitted =
+                                http.send(post(other + path, token, body), HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, submitted.statusCode(), submitted.body());
                         JsonNode result = JSON.readTree(submitted.body()).path("result");
-                        HttpResponse<String> replay = http.send(post(first + path, token, body), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> replay =
+                                http.send(post(first + path, token, body), HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, replay.statusCode(), replay.body());
                         JsonNode replayed = JSON.readTree(replay.body()).path("result");
-                        assertTrue(result.equals(replayed), "a replay on the other instance gives the same result: "
-                                + result.path("submittedAt") + " " + result.path("percentage") + " / " + replayed.path("submittedAt")
-                                + " " + replayed.path("percentage"));
+                        assertTrue(
+                                result.equals(replayed),
+                                "a replay on the other instance gives the same result: "
+                                        + result.path("submittedAt") + " " + result.path("percentage") + " / "
+                                        + replayed.path("submittedAt")
+                                        + " " + replayed.path("percentage"));
                         assertEquals(pass, result.path("passed").asBoolean());
                         acknowledged.put(attempt.path("id").asText(), result);
                     } catch (Exception | AssertionError e) {
@@ -195,7 +211,9 @@ class ScaleOutIT {
         }
         clients.shutdown();
         assertEquals(0, failures.get(), "requests that failed");
-        long passed = acknowledged.values().stream().filter(r -> r.path("passed").asBoolean()).count();
+        long passed = acknowledged.values().stream()
+                .filter(r -> r.path("passed").asBoolean())
+                .count();
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
                 ResultSet rs = c.createStatement().executeQuery("""
                         SELECT count(*) FILTER (WHERE a.passed),
@@ -214,10 +232,25 @@ class ScaleOutIT {
     void registrationsAcrossInstances(List<String> instances) throws Exception {
         String beheerder = Tokens.token("scale-beheerder", null, Set.of("beheerder"));
         LocalDateTime start = LocalDateTime.now().plusDays(14).truncatedTo(ChronoUnit.HOURS);
-        String plan = JSON.writeValueAsString(Map.of("title", "Meldcodetour schaaltest", "sectors", List.of("onderwijs"),
-                "modules", List.of(MODULE), "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
-                "place", "Gemeentehuis", "capacity", 5, "trainer", "Trainer"));
-        HttpResponse<String> planned = http.send(post(instances.get(0) + "/api/sessions", beheerder, plan), HttpResponse.BodyHandlers.ofString());
+        String plan = JSON.writeValueAsString(Map.of(
+                "title",
+                "Meldcodetour schaaltest",
+                "sectors",
+                List.of("onderwijs"),
+                "modules",
+                List.of(MODULE),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "place",
+                "Gemeentehuis",
+                "capacity",
+                5,
+                "trainer",
+                "Trainer"));
+        HttpResponse<String> planned = http.send(
+                post(instances.get(0) + "/api/sessions", beheerder, plan), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, planned.statusCode(), planned.body());
         long id = JSON.readTree(planned.body()).path("id").asLong();
         ExecutorService people = Executors.newFixedThreadPool(20);
@@ -225,16 +258,24 @@ class ScaleOutIT {
         for (int i = 0; i < 20; i++) {
             String token = Tokens.token("scale-register-" + i, "onderwijs", Set.of("medewerker"));
             String instance = instances.get(i % 2);
-            answers.add(people.submit(() -> http.send(HttpRequest.newBuilder(URI.create(instance + "/api/sessions/" + id + "/registration"))
-                    .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()));
+            answers.add(people.submit(() -> http.send(
+                            HttpRequest.newBuilder(URI.create(instance + "/api/sessions/" + id + "/registration"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .PUT(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode()));
         }
         for (Future<Integer> f : answers) {
             assertEquals(200, f.get());
         }
         people.shutdown();
-        JsonNode session = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(instances.get(1) + "/api/sessions/" + id))
-                .header("Authorization", "Bearer " + beheerder).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode session = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(instances.get(1) + "/api/sessions/" + id))
+                                .header("Authorization", "Bearer " + beheerder)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertEquals(5, session.path("registered").asLong(), session.toString());
         assertEquals(15, session.path("waitlisted").asLong(), session.toString());
     }
@@ -242,9 +283,12 @@ class ScaleOutIT {
     void schemaMigratedByTheFirstInstanceOnly() throws Exception {
         String first = Files.readString(Path.of("target/scale-out-a.log"));
         String second = Files.readString(Path.of("target/scale-out-b.log"));
-        assertTrue(first.contains("this release needs " + SchemaMigration.LATEST + ": migrating")
-                && first.contains("Successfully applied"), "instance A should have migrated the new database");
-        assertFalse(second.contains("migrating") || second.contains("org.flywaydb"),
+        assertTrue(
+                first.contains("this release needs " + SchemaMigration.LATEST + ": migrating")
+                        && first.contains("Successfully applied"),
+                "instance A should have migrated the new database");
+        assertFalse(
+                second.contains("migrating") || second.contains("org.flywaydb"),
                 "instance B should have found the schema current without Flyway");
     }
 
@@ -252,7 +296,8 @@ class ScaleOutIT {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "")) {
             for (int i = 0; i < REMINDERS; i++) {
                 String email = "herinnering-" + i + "@scale.example.org";
-                var person = c.prepareStatement("INSERT INTO person (subject, display_name, email) VALUES (?, ?, ?) RETURNING id");
+                var person = c.prepareStatement(
+                        "INSERT INTO person (subject, display_name, email) VALUES (?, ?, ?) RETURNING id");
                 person.setString(1, "scale-reminder-" + i);
                 person.setString(2, "Persoon " + i);
                 person.setString(3, email);
@@ -272,7 +317,8 @@ class ScaleOutIT {
 
     void everyReminderArrivesOnce(GreenMail smtp, String jdbc) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline && unsent(jdbc) > 0 || smtp.getReceivedMessages().length < REMINDERS && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && unsent(jdbc) > 0
+                || smtp.getReceivedMessages().length < REMINDERS && System.nanoTime() < deadline) {
             Thread.sleep(500); // poll interval of a loop with a deadline
         }
         Thread.sleep(5000); // both jobs ran a few more times: nothing may come twice
@@ -283,7 +329,9 @@ class ScaleOutIT {
         assertEquals(REMINDERS, perRecipient.size(), "every person got a reminder: " + perRecipient);
         assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), "nobody got one twice: " + perRecipient);
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT sent_by, count(*) FROM mail_outbox WHERE sent_at IS NOT NULL GROUP BY sent_by")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT sent_by, count(*) FROM mail_outbox WHERE sent_at IS NOT NULL GROUP BY sent_by")) {
             while (rs.next()) {
                 System.out.printf("scale-out: %d mails sent by %s%n", rs.getLong(2), rs.getString(1));
             }
@@ -292,20 +340,26 @@ class ScaleOutIT {
 
     static long unsent(String jdbc) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     static HttpRequest post(String url, String token, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     static int freePort() throws IOException {
@@ -319,7 +373,8 @@ class ScaleOutIT {
     }
 
     static String attr(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(html);
+        Matcher m =
+                Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), name + " not in " + html);
         return m.group(1);
     }

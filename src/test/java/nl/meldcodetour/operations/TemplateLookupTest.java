@@ -1,16 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.operations;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.List;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.EvalContext;
@@ -20,6 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
 
 /**
  * The learner pages render without slow template lookups. Qute remembers, per expression, which value resolver found
@@ -52,7 +53,8 @@ class TemplateLookupTest {
                 public boolean appliesTo(EvalContext context) {
                     if (recording) {
                         Object base = context.getBase();
-                        searches.add(context.getName() + " on " + (base == null ? "null" : base.getClass().getName()));
+                        searches.add(context.getName() + " on "
+                                + (base == null ? "null" : base.getClass().getName()));
                     }
                     return false;
                 }
@@ -79,7 +81,11 @@ class TemplateLookupTest {
 
     @Test
     @TestSecurity(user = "lookup-learner", roles = "medewerker")
-    @OidcSecurity(claims = { @Claim(key = "email", value = "lookup-learner@example.org"), @Claim(key = "sector", value = "onderwijs") })
+    @OidcSecurity(
+            claims = {
+                @Claim(key = "email", value = "lookup-learner@example.org"),
+                @Claim(key = "sector", value = "onderwijs")
+            })
     void learnerPagesFindEveryValueWithTheResolverThatFoundItBefore() {
         assertEquals(List.of(), searches("/mijn-modules"), "Mijn modules");
         assertEquals(List.of(), searches("/modules/" + StatementCountTest.MODULE), "module page");

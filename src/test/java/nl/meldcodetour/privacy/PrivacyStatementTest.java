@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.privacy;
 
 import static io.restassured.RestAssured.given;
@@ -6,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * The privacy statement at {@code /privacy}: public, in Dutch, linked from every page, and telling the same retention
@@ -28,22 +30,33 @@ import io.restassured.http.ContentType;
 class PrivacyStatementTest {
 
     static final Pattern ENGLISH = Pattern.compile("(\\d+) (year|hour|day|week|month|minute)s?");
-    static final Pattern DUTCH = Pattern.compile("(\\d+) (jaar|uur|dagen|dag|weken|week|maanden|maand|minuten|minuut)\\b");
-    static final Map<String, String> UNITS = Map.of("jaar", "year", "uur", "hour", "dag", "day", "dagen", "day", "week", "week",
-            "weken", "week", "maand", "month", "maanden", "month", "minuut", "minute", "minuten", "minute");
+    static final Pattern DUTCH =
+            Pattern.compile("(\\d+) (jaar|uur|dagen|dag|weken|week|maanden|maand|minuten|minuut)\\b");
+    static final Map<String, String> UNITS = Map.of(
+            "jaar", "year", "uur", "hour", "dag", "day", "dagen", "day", "week", "week", "weken", "week", "maand",
+            "month", "maanden", "month", "minuut", "minute", "minuten", "minute");
 
     @Test
     void anyoneReadsThePrivacyStatementWithoutLoggingIn() {
-        String page = given().redirects().follow(false).get("/privacy").then().statusCode(200).contentType(ContentType.HTML)
+        String page = given().redirects()
+                .follow(false)
+                .get("/privacy")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
                 .body(containsString("<html lang=\"nl\">"))
                 .body(containsString("<h1>Privacyverklaring</h1>"))
                 .body(containsString("href=\"/mijn-gegevens\""))
                 .body(containsString("Autoriteit Persoonsgegevens"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertFalse(page.contains("docs/privacy.md"), "for people, not a file in the source code");
         // every page links to it in the footer
-        for (String path : new String[] { "/", "/routekaart", "/privacy" }) {
-            given().get(path).then().statusCode(200).body(containsString("<a href=\"/privacy\">Privacyverklaring</a>"))
+        for (String path : new String[] {"/", "/routekaart", "/privacy"}) {
+            given().get(path)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<a href=\"/privacy\">Privacyverklaring</a>"))
                     .body(containsString("<a href=\"/begrippen\">Begrippenlijst</a>"));
         }
     }
@@ -63,10 +76,13 @@ class PrivacyStatementTest {
                 }
             }
         }
-        assertTrue(documented.contains("5 year") && documented.contains("1 hour"), "read the table of docs/privacy.md: " + documented);
+        assertTrue(
+                documented.contains("5 year") && documented.contains("1 hour"),
+                "read the table of docs/privacy.md: " + documented);
 
         String page = given().get("/privacy").then().statusCode(200).extract().asString();
-        String table = page.substring(page.indexOf("<table"), page.indexOf("</table>")).replaceAll("<[^>]+>", " ");
+        String table =
+                page.substring(page.indexOf("<table"), page.indexOf("</table>")).replaceAll("<[^>]+>", " ");
         Set<String> stated = new TreeSet<>();
         Matcher m = DUTCH.matcher(table);
         while (m.find()) {

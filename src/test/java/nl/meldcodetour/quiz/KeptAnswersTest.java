@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import static io.restassured.RestAssured.given;
@@ -8,27 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.filter.cookie.CookieFilter;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.Csrf;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Answers survive an ended login session (issue #28, point 5). The browser logs in with the code flow against the test
@@ -47,14 +48,35 @@ class KeptAnswersTest {
     /** The code flow with the test server's user alice (role medewerker): afterwards {@link #session} holds the cookie. */
     void login() {
         Response toProvider = given().filter(session).redirects().follow(false).get("/mijn-modules");
-        String loginPage = given().redirects().follow(false).get(toProvider.header("Location")).asString();
+        String loginPage = given().redirects()
+                .follow(false)
+                .get(toProvider.header("Location"))
+                .asString();
         String state = attr(loginPage, "state");
         String redirectUri = URLDecoder.decode(attr(loginPage, "redirect_uri"), StandardCharsets.UTF_8);
         String provider = toProvider.header("Location").replaceAll("(https?://[^/]+).*", "$1");
-        Response back = given().redirects().follow(false).queryParam("username", "alice").queryParam("password", "alice")
-                .queryParam("state", state).queryParam("redirect_uri", redirectUri).get(provider + "/login");
-        given().filter(session).redirects().follow(false).get(back.header("Location")).then().statusCode(302);
-        csrf = attr(given().filter(session).redirects().follow(false).get("/mijn-modules").then().statusCode(200).extract().asString(),
+        Response back = given().redirects()
+                .follow(false)
+                .queryParam("username", "alice")
+                .queryParam("password", "alice")
+                .queryParam("state", state)
+                .queryParam("redirect_uri", redirectUri)
+                .get(provider + "/login");
+        given().filter(session)
+                .redirects()
+                .follow(false)
+                .get(back.header("Location"))
+                .then()
+                .statusCode(302);
+        csrf = attr(
+                given().filter(session)
+                        .redirects()
+                        .follow(false)
+                        .get("/mijn-modules")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString(),
                 "csrf");
     }
 
@@ -72,15 +94,22 @@ class KeptAnswersTest {
     }
 
     private static String attr(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(html);
+        Matcher m =
+                Pattern.compile("name=\"" + name + "\"\\s+value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), name + " not in " + html);
         return m.group(1);
     }
 
     /** The open attempt's page path, started or resumed, without a draft. */
     String openQuiz() {
-        String location = browser().redirects().follow(false).post("/modules/" + MODULE + "/toets")
-                .then().statusCode(303).extract().header("Location");
+        String location = browser()
+                .redirects()
+                .follow(false)
+                .post("/modules/" + MODULE + "/toets")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
         String quiz = location.substring(location.indexOf("/toets/"));
         // the tests share alice's open attempt: start each with an empty draft
         browser().redirects().follow(false).post(quiz + "/concept").then().statusCode(204);
@@ -97,24 +126,33 @@ class KeptAnswersTest {
     Map<String, List<String>> rightAnswers(String html) {
         Module module = content.catalog().module(MODULE).orElseThrow();
         Map<String, List<String>> chosen = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("name=\"q\\.([^\"]+)\" id=\"[^\"]+\" value=\"([a-z])\"[^>]*>\\s*<label[^>]*>([^<]*)</label>")
+        Matcher m = Pattern.compile(
+                        "name=\"q\\.([^\"]+)\" id=\"[^\"]+\" value=\"([a-z])\"[^>]*>\\s*<label[^>]*>([^<]*)</label>")
                 .matcher(html);
         while (m.find()) {
             Question q = module.question(m.group(1)).orElseThrow();
-            String text = m.group(3).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+            String text = m.group(3)
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
                     .replace("&amp;", "&");
-            boolean right = q.options().stream().anyMatch(o -> o.text().equals(text) && q.correct().contains(o.id()));
+            boolean right = q.options().stream()
+                    .anyMatch(o -> o.text().equals(text) && q.correct().contains(o.id()));
             List<String> letters = chosen.computeIfAbsent("q." + m.group(1), k -> new ArrayList<>());
             if (right) {
                 letters.add(m.group(2));
             }
         }
-        assertTrue(chosen.size() >= 5 && chosen.values().stream().noneMatch(List::isEmpty), "questions on the page: " + chosen);
+        assertTrue(
+                chosen.size() >= 5 && chosen.values().stream().noneMatch(List::isEmpty),
+                "questions on the page: " + chosen);
         return chosen;
     }
 
     static RequestSpecification form(RequestSpecification spec, Map<String, List<String>> answers, String action) {
-        RequestSpecification s = spec.redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        RequestSpecification s =
+                spec.redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8");
         for (var e : answers.entrySet()) {
             s = s.formParam(e.getKey(), e.getValue());
         }
@@ -123,7 +161,8 @@ class KeptAnswersTest {
 
     static List<String> checked(String html) {
         List<String> checked = new ArrayList<>();
-        Matcher m = Pattern.compile("name=\"(q\\.[^\"]+)\" id=\"[^\"]+\" value=\"([a-z])\" checked").matcher(html);
+        Matcher m = Pattern.compile("name=\"(q\\.[^\"]+)\" id=\"[^\"]+\" value=\"([a-z])\" checked")
+                .matcher(html);
         while (m.find()) {
             checked.add(m.group(1) + "=" + m.group(2));
         }
@@ -131,14 +170,21 @@ class KeptAnswersTest {
     }
 
     static List<String> pairs(Map<String, List<String>> answers) {
-        return answers.entrySet().stream().flatMap(e -> e.getValue().stream().sorted().map(v -> e.getKey() + "=" + v)).toList();
+        return answers.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().sorted().map(v -> e.getKey() + "=" + v))
+                .toList();
     }
 
     @Test
     void answersHandedInAfterTheSessionEndedComeBackAsTheDraftAfterLoggingIn() {
         login();
         String quiz = openQuiz();
-        String page = given().filter(session).get(quiz).then().statusCode(200).extract().asString();
+        String page = given().filter(session)
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<String, List<String>> answers = rightAnswers(page);
         assertEquals(List.of(), checked(page), "nothing chosen yet");
 
@@ -153,14 +199,24 @@ class KeptAnswersTest {
         Response back = given().filter(session).cookie("toets-antwoorden", kept).get(quiz);
         back.then().statusCode(200).body(containsString(QuizPages.KEPT_HANDING_IN));
         assertEquals(pairs(answers), checked(back.asString()), "the kept answers are ticked");
-        assertTrue(back.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("toets-antwoorden=;") && c.contains("Max-Age=0")),
+        assertTrue(
+                back.headers().getValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("toets-antwoorden=;") && c.contains("Max-Age=0")),
                 "the cookie is removed: " + back.headers());
         // they are the draft now: the page shows them without the cookie too, and no message
-        String again = given().filter(session).get(quiz).then().statusCode(200)
-                .body(not(containsString(QuizPages.KEPT_HANDING_IN))).extract().asString();
+        String again = given().filter(session)
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .body(not(containsString(QuizPages.KEPT_HANDING_IN)))
+                .extract()
+                .asString();
         assertEquals(pairs(answers), checked(again));
         // handed in with the session: the result (reading the form before authentication changes nothing for it)
-        form(browser(), answers, "inleveren").post(quiz).then().statusCode(303)
+        form(browser(), answers, "inleveren")
+                .post(quiz)
+                .then()
+                .statusCode(303)
                 .header("Location", containsString(quiz + "/resultaat"));
     }
 
@@ -168,31 +224,51 @@ class KeptAnswersTest {
     void aFormFromAnotherSiteIsNotKept() {
         login();
         String quiz = openQuiz();
-        Map<String, List<String>> answers = rightAnswers(given().filter(session).get(quiz).asString());
+        Map<String, List<String>> answers =
+                rightAnswers(given().filter(session).get(quiz).asString());
         // a cross-site POST carries neither the session (SameSite=Lax) nor the CSRF cookie (SameSite=Strict)
-        Response forged = form(given(), answers, "inleveren").formParam("csrf", Csrf.TOKEN).post(quiz);
+        Response forged = form(given(), answers, "inleveren")
+                .formParam("csrf", Csrf.TOKEN)
+                .post(quiz);
         forged.then().statusCode(302);
         assertNull(forged.getCookie("toets-antwoorden"), "nothing kept without the browser's own CSRF token");
         // nor with a token that is not the cookie's
         Response wrong = form(given().cookie(Csrf.COOKIE, csrf), answers, "opslaan")
-                .formParam("csrf", Csrf.TOKEN).post(quiz);
+                .formParam("csrf", Csrf.TOKEN)
+                .post(quiz);
         wrong.then().statusCode(302);
         assertNull(wrong.getCookie("toets-antwoorden"));
         // a cookie for this attempt that was tampered with changes nothing
-        given().filter(session).cookie("toets-antwoorden", quiz.substring("/toets/".length()) + ".cS56cmFhZz16")
-                .get(quiz).then().statusCode(200).body(not(containsString("Je was te lang niet actief")));
+        given().filter(session)
+                .cookie("toets-antwoorden", quiz.substring("/toets/".length()) + ".cS56cmFhZz16")
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("Je was te lang niet actief")));
     }
 
     @Test
     void savingAfterTheSessionEndedKeepsTheAnswersWithAnotherMessage() {
         login();
         String quiz = openQuiz();
-        Map<String, List<String>> answers = rightAnswers(given().filter(session).get(quiz).asString());
-        String kept = form(withoutSession(), answers, "opslaan").post(quiz).then().statusCode(302).extract()
+        Map<String, List<String>> answers =
+                rightAnswers(given().filter(session).get(quiz).asString());
+        String kept = form(withoutSession(), answers, "opslaan")
+                .post(quiz)
+                .then()
+                .statusCode(302)
+                .extract()
                 .cookie("toets-antwoorden");
         assertNotNull(kept);
-        String page = given().filter(session).cookie("toets-antwoorden", kept).get(quiz).then().statusCode(200)
-                .body(containsString(QuizPages.KEPT_SAVING)).body(not(containsString("lever opnieuw in"))).extract().asString();
+        String page = given().filter(session)
+                .cookie("toets-antwoorden", kept)
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .body(containsString(QuizPages.KEPT_SAVING))
+                .body(not(containsString("lever opnieuw in")))
+                .extract()
+                .asString();
         assertEquals(pairs(answers), checked(page));
     }
 
@@ -200,18 +276,26 @@ class KeptAnswersTest {
     void autosaveStoresTheDraftWithoutLeavingThePage() {
         login();
         String quiz = openQuiz();
-        String page = given().filter(session).get(quiz).then().statusCode(200)
-                .body(containsString("data-autosave=\"" + quiz + "/concept\"")).extract().asString();
+        String page = given().filter(session)
+                .get(quiz)
+                .then()
+                .statusCode(200)
+                .body(containsString("data-autosave=\"" + quiz + "/concept\""))
+                .extract()
+                .asString();
         Map<String, List<String>> answers = rightAnswers(page);
         Map<String, List<String>> some = new LinkedHashMap<>();
         answers.entrySet().stream().limit(2).forEach(e -> some.put(e.getKey(), e.getValue()));
         form(browser(), some, null).post(quiz + "/concept").then().statusCode(204);
-        assertEquals(pairs(some), checked(given().filter(session).get(quiz).asString()), "the draft holds what was saved");
+        assertEquals(
+                pairs(some), checked(given().filter(session).get(quiz).asString()), "the draft holds what was saved");
         // the CSRF token is required as for every form
         form(given().filter(session), some, null).post(quiz + "/concept").then().statusCode(403);
         // a letter the question does not have
-        form(browser(), Map.of(some.keySet().iterator().next(), List.of("z")), null).post(quiz + "/concept")
-                .then().statusCode(400);
+        form(browser(), Map.of(some.keySet().iterator().next(), List.of("z")), null)
+                .post(quiz + "/concept")
+                .then()
+                .statusCode(400);
         form(browser(), answers, "inleveren").post(quiz).then().statusCode(303);
         // handed in: nothing to save any more
         form(browser(), some, null).post(quiz + "/concept").then().statusCode(409);

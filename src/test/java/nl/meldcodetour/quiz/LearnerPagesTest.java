@@ -1,7 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
-
-import nl.meldcodetour.testsupport.Csrf;
-import nl.meldcodetour.testsupport.Quizzes;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -11,27 +12,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import nl.meldcodetour.testsupport.Csrf;
+import nl.meldcodetour.testsupport.Quizzes;
+import org.junit.jupiter.api.Test;
 
 /** The learner's journey through the server-rendered pages, as a browser without JavaScript makes it. */
 @QuarkusTest
@@ -48,8 +48,14 @@ class LearnerPagesTest {
     }
 
     private String startQuiz() {
-        String location = given().filter(Csrf.FORM).redirects().follow(false).post("/modules/" + MODULE + "/toets")
-                .then().statusCode(303).extract().header("Location");
+        String location = given().filter(Csrf.FORM)
+                .redirects()
+                .follow(false)
+                .post("/modules/" + MODULE + "/toets")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
         assertTrue(location.matches(".*/toets/[0-9a-f-]{36}$"), location);
         return location.substring(location.indexOf("/toets/"));
     }
@@ -67,9 +73,12 @@ class LearnerPagesTest {
 
     @Test
     @TestSecurity(user = "pages-sector", roles = "medewerker")
-    @OidcSecurity(claims = { @Claim(key = "sector", value = "onderwijs"), @Claim(key = "name", value = "Sanne Test") })
+    @OidcSecurity(claims = {@Claim(key = "sector", value = "onderwijs"), @Claim(key = "name", value = "Sanne Test")})
     void mijnModulesShowsSectorAndStatus() {
-        var response = given().get("/mijn-modules").then().statusCode(200).contentType(ContentType.HTML)
+        var response = given().get("/mijn-modules")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.HTML)
                 .header("Content-Type", containsString("charset=UTF-8"))
                 .body(containsString("<h1>Mijn modules</h1>"))
                 .body(containsString("<title>Mijn modules – Meldcodetour</title>"))
@@ -77,7 +86,8 @@ class LearnerPagesTest {
                 .body(containsString("De meldcode in 5 stappen"))
                 .body(containsString("Niet gestart"))
                 .body(containsString("Sanne Test"))
-                .header("Cache-Control", "no-store").extract();
+                .header("Cache-Control", "no-store")
+                .extract();
         // the page goes out as UTF-8 bytes (core.web.HtmlBytes): the length is that of the encoded text
         byte[] body = response.asByteArray();
         assertEquals(String.valueOf(body.length), response.header("Content-Length"));
@@ -87,7 +97,9 @@ class LearnerPagesTest {
     @Test
     @TestSecurity(user = "pages-nosector", roles = "medewerker")
     void withoutASectorOnlyTheCoreModulesShowWithAnExplanation() {
-        given().get("/mijn-modules").then().statusCode(200)
+        given().get("/mijn-modules")
+                .then()
+                .statusCode(200)
                 .body(containsString("We weten nog niet in welke sector je werkt"))
                 .body(containsString("De meldcode in 5 stappen"));
     }
@@ -96,7 +108,9 @@ class LearnerPagesTest {
     @Test
     @TestSecurity(user = "pages-gemeente-nosector", roles = "gemeente")
     void theGemeenteIsToldWhyItHasNoSector() {
-        given().get("/mijn-modules").then().statusCode(200)
+        given().get("/mijn-modules")
+                .then()
+                .statusCode(200)
                 .body(containsString("Je werkt voor de gemeente. Daarom heb je geen sector"))
                 .body(containsString("href=\"/dekking\""))
                 .body(not(containsString("Vraag de aandachtsfunctionaris")))
@@ -106,7 +120,9 @@ class LearnerPagesTest {
     @Test
     @TestSecurity(user = "pages-beheerder-nosector", roles = "beheerder")
     void theBeheerderIsToldWhyItHasNoSector() {
-        given().get("/mijn-modules").then().statusCode(200)
+        given().get("/mijn-modules")
+                .then()
+                .statusCode(200)
                 .body(containsString("Je bent beheerder van Meldcodetour. Daarom heb je geen sector"))
                 .body(not(containsString("Vraag de aandachtsfunctionaris")))
                 .body(containsString("De meldcode in 5 stappen"));
@@ -116,25 +132,40 @@ class LearnerPagesTest {
     @TestSecurity(user = "pages-reader", roles = "aandachtsfunctionaris")
     void modulePagesHavePreviousNextAndProgress() {
         int count = module().pageCount();
-        String overview = given().get("/modules/" + MODULE).then().statusCode(200)
+        String overview = given().get("/modules/" + MODULE)
+                .then()
+                .statusCode(200)
                 .body(containsString("Begin met lezen"))
-                .body(containsString("Start de toets")).extract().asString();
+                .body(containsString("Start de toets"))
+                .extract()
+                .asString();
         // the list of pages: every page, in order, linked by number
         for (int n = 1; n <= count; n++) {
             String title = module().page(n).orElseThrow().title().replace("'", "&#39;");
-            assertTrue(overview.contains("<li><a href=\"/modules/" + MODULE + "/pagina/" + n + "\">" + title + "</a></li>"),
+            assertTrue(
+                    overview.contains(
+                            "<li><a href=\"/modules/" + MODULE + "/pagina/" + n + "\">" + title + "</a></li>"),
                     "page " + n + " in the list: " + title);
         }
-        given().get("/modules/" + MODULE + "/pagina/1").then().statusCode(200)
+        given().get("/modules/" + MODULE + "/pagina/1")
+                .then()
+                .statusCode(200)
                 .body(containsString("Pagina 1 van " + count))
                 .body(containsString("<h1>Waarom een meldcode?</h1>"))
                 .body(not(containsString("Vorige pagina")))
                 .body(containsString("/modules/" + MODULE + "/pagina/2"));
-        given().get("/modules/" + MODULE + "/pagina/2").then().statusCode(200)
-                .body(containsString("Vorige pagina")).body(containsString("<table>"));
-        given().get("/modules/" + MODULE + "/pagina/" + count).then().statusCode(200)
+        given().get("/modules/" + MODULE + "/pagina/2")
+                .then()
+                .statusCode(200)
+                .body(containsString("Vorige pagina"))
+                .body(containsString("<table>"));
+        given().get("/modules/" + MODULE + "/pagina/" + count)
+                .then()
+                .statusCode(200)
                 .body(containsString("Klaar met lezen: naar de toets"));
-        given().get("/modules/" + MODULE).then().statusCode(200)
+        given().get("/modules/" + MODULE)
+                .then()
+                .statusCode(200)
                 .body(containsString("Verder lezen"))
                 .body(containsString("value=\"" + count + "\""));
         given().get("/mijn-modules").then().body(containsString("Bezig"));
@@ -149,7 +180,9 @@ class LearnerPagesTest {
         assertEquals(module().drawSize(), ids.size());
         for (String id : ids) {
             Question q = module().question(id).orElseThrow();
-            q.options().forEach(o -> o.feedback().ifPresent(f -> assertFalse(html.contains(f), "option feedback leaked: " + f)));
+            q.options()
+                    .forEach(o ->
+                            o.feedback().ifPresent(f -> assertFalse(html.contains(f), "option feedback leaked: " + f)));
             q.feedback().ifPresent(f -> assertFalse(html.contains(f), "question feedback leaked: " + f));
             assertFalse(html.contains(q.source()), "source leaked");
         }
@@ -161,14 +194,24 @@ class LearnerPagesTest {
         Map<String, List<String>> right = Quizzes.formAnswers(html, module(), true);
         assertEquals(ids.size(), right.size(), "every question's options found on the page");
         String firstRight = right.get(firstId).get(0);
-        Response incomplete = given().filter(Csrf.FORM).redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("q." + firstId, firstRight).post(quizUrl);
+        Response incomplete = given().filter(Csrf.FORM)
+                .redirects()
+                .follow(false)
+                .contentType(ContentType.URLENC)
+                .formParam("q." + firstId, firstRight)
+                .post(quizUrl);
         incomplete.then().statusCode(303).header("Location", containsString(quizUrl + "?controle=1"));
-        String again = given().get(quizUrl + "?controle=1").then().statusCode(200)
+        String again = given().get(quizUrl + "?controle=1")
+                .then()
+                .statusCode(200)
                 .body(containsString("Nog niet alle vragen zijn goed ingevuld"))
                 .body(containsString("Kies een antwoord."))
-                .body(containsString("value=\"" + firstRight + "\" checked")).extract().asString();
-        assertEquals(2 * (ids.size() - 1), again.split("Kies een antwoord\\.", -1).length - 1,
+                .body(containsString("value=\"" + firstRight + "\" checked"))
+                .extract()
+                .asString();
+        assertEquals(
+                2 * (ids.size() - 1),
+                again.split("Kies een antwoord\\.", -1).length - 1,
                 "one error per open question, in the summary and at the question");
 
         // Complete and all right: 303 to the result, which shows score, pass and feedback.
@@ -179,7 +222,9 @@ class LearnerPagesTest {
             }
         }
         form.post(quizUrl).then().statusCode(303).header("Location", endsWith(quizUrl + "/resultaat"));
-        given().get(quizUrl + "/resultaat").then().statusCode(200)
+        given().get(quizUrl + "/resultaat")
+                .then()
+                .statusCode(200)
                 .body(not(containsString("al ingeleverd")))
                 .body(containsString("Je had 10 van de 10 vragen goed (100%)"))
                 .body(containsString("Gehaald."))
@@ -190,9 +235,15 @@ class LearnerPagesTest {
         for (String id : ids) {
             replay = replay.formParam("q." + id, "a");
         }
-        String again2 = replay.post(quizUrl).then().statusCode(303).header("Location", containsString("?al-ingeleverd=1"))
-                .extract().header("Location");
-        given().get(again2).then().statusCode(200)
+        String again2 = replay.post(quizUrl)
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("?al-ingeleverd=1"))
+                .extract()
+                .header("Location");
+        given().get(again2)
+                .then()
+                .statusCode(200)
                 .body(containsString("Deze toets had je al ingeleverd; dit is je uitslag."))
                 .body(containsString("Je had 10 van de 10 vragen goed (100%)"));
         // The quiz page of a submitted attempt now leads to the result; the module is passed.
@@ -211,7 +262,9 @@ class LearnerPagesTest {
             form = form.formParam("q." + wrong.getKey(), wrong.getValue().get(0));
         }
         form.post(quizUrl).then().statusCode(303);
-        given().get(quizUrl + "/resultaat").then().statusCode(200)
+        given().get(quizUrl + "/resultaat")
+                .then()
+                .statusCode(200)
                 .body(containsString("Nog niet gehaald"))
                 .body(containsString("Probeer opnieuw"));
     }
@@ -219,15 +272,21 @@ class LearnerPagesTest {
     @Test
     @TestSecurity(user = "pages-history", roles = "medewerker")
     void emptyHistoryIsExplained() {
-        given().get("/modules/" + MODULE + "/pogingen").then().statusCode(200)
+        given().get("/modules/" + MODULE + "/pogingen")
+                .then()
+                .statusCode(200)
                 .body(containsString("Je hebt de toets nog niet gemaakt."));
     }
 
     @Test
     @TestSecurity(user = "pages-404", roles = "medewerker")
     void unknownThingsGetADutch404Page() {
-        given().get("/modules/bestaat-niet").then().statusCode(404).contentType(ContentType.HTML)
-                .body(containsString("Niet gevonden")).body(not(containsString("Exception")));
+        given().get("/modules/bestaat-niet")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.HTML)
+                .body(containsString("Niet gevonden"))
+                .body(not(containsString("Exception")));
         given().get("/modules/" + MODULE + "/pagina/42").then().statusCode(404);
         given().get("/toets/niet-een-uuid").then().statusCode(404);
         given().get("/toets/" + UUID.randomUUID()).then().statusCode(404);
@@ -237,7 +296,10 @@ class LearnerPagesTest {
     @Test
     @TestSecurity(user = "pages-norole", roles = "klant")
     void aUserWithoutARoleGetsADutch403Page() {
-        given().get("/mijn-modules").then().statusCode(403).contentType(ContentType.HTML)
+        given().get("/mijn-modules")
+                .then()
+                .statusCode(403)
+                .contentType(ContentType.HTML)
                 .body(containsString("Geen toegang"));
     }
 }

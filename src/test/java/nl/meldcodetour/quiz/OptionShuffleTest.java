@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -11,13 +15,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-
-import org.junit.jupiter.api.Test;
-
 import nl.meldcodetour.content.ContentCatalog;
 import nl.meldcodetour.content.ContentLoader;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
+import org.junit.jupiter.api.Test;
 
 /**
  * The order of the options says nothing about the key (issue #27): over many simulated attempts on the real content,
@@ -47,16 +49,21 @@ class OptionShuffleTest {
                 shown++;
                 firstRight += q.correct().contains(order[0]) ? 1 : 0;
                 firstRightInFile += q.correct().contains(q.options().get(0).id()) ? 1 : 0;
-                expected += q.shuffle() ? 1.0 / q.options().size() : (q.correct().contains(q.options().get(0).id()) ? 1 : 0);
+                expected += q.shuffle()
+                        ? 1.0 / q.options().size()
+                        : (q.correct().contains(q.options().get(0).id()) ? 1 : 0);
             }
         }
         double share = (double) firstRight / shown;
         double expectedShare = expected / shown;
-        System.out.printf("Option shuffle: %d attempts, %d single-answer questions shown; first shown option right in %.1f %% "
-                + "(expected 1/options: %.1f %%; in file order it would be %.1f %%)%n", ATTEMPTS, shown, 100 * share,
-                100 * expectedShare, 100.0 * firstRightInFile / shown);
+        System.out.printf(
+                "Option shuffle: %d attempts, %d single-answer questions shown; first shown option right in %.1f %% "
+                        + "(expected 1/options: %.1f %%; in file order it would be %.1f %%)%n",
+                ATTEMPTS, shown, 100 * share, 100 * expectedShare, 100.0 * firstRightInFile / shown);
         // about 10,000 questions: the standard error is about 0.5 percentage points
-        assertTrue(Math.abs(share - expectedShare) < 0.03, "first shown option right in " + share + ", expected " + expectedShare);
+        assertTrue(
+                Math.abs(share - expectedShare) < 0.03,
+                "first shown option right in " + share + ", expected " + expectedShare);
     }
 
     @Test
@@ -89,22 +96,36 @@ class OptionShuffleTest {
                 double share = (double) e.getValue()[i] / total;
                 line.append(String.format(" %c: %.1f %%", 'a' + i, 100 * share));
                 if (total >= 500) {
-                    assertTrue(Math.abs(share - 1.0 / e.getKey()) < 0.05, e.getKey() + " options, position " + i + ": " + share);
+                    assertTrue(
+                            Math.abs(share - 1.0 / e.getKey()) < 0.05,
+                            e.getKey() + " options, position " + i + ": " + share);
                 }
             }
-            System.out.printf("Right option shown at position (%d options, %d right options):%s%n", e.getKey(), total, line);
+            System.out.printf(
+                    "Right option shown at position (%d options, %d right options):%s%n", e.getKey(), total, line);
         }
     }
 
     @Test
     void aQuestionWithShuffleFalseKeepsItsFileOrder() {
-        Question scale = new Question("schaal", Question.Type.SINGLE, "Hoe zeker ben je?",
-                List.of(new Question.Option("a", "Niet", Optional.empty()), new Question.Option("b", "Een beetje", Optional.empty()),
-                        new Question.Option("c", "Heel zeker", Optional.empty()), new Question.Option("d", "Geen van deze", Optional.empty())),
-                Set.of("c"), Optional.of("uitleg"), "bron", false, false, 0);
+        Question scale = new Question(
+                "schaal",
+                Question.Type.SINGLE,
+                "Hoe zeker ben je?",
+                List.of(
+                        new Question.Option("a", "Niet", Optional.empty()),
+                                new Question.Option("b", "Een beetje", Optional.empty()),
+                        new Question.Option("c", "Heel zeker", Optional.empty()),
+                                new Question.Option("d", "Geen van deze", Optional.empty())),
+                Set.of("c"),
+                Optional.of("uitleg"),
+                "bron",
+                false,
+                false,
+                0);
         Random random = new SecureRandom();
         for (int i = 0; i < 100; i++) {
-            assertArrayEquals(new String[] { "a", "b", "c", "d" }, QuestionDraw.optionOrder(scale, random));
+            assertArrayEquals(new String[] {"a", "b", "c", "d"}, QuestionDraw.optionOrder(scale, random));
         }
     }
 }

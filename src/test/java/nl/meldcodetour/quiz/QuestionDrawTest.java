@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,17 +15,27 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-
 import nl.meldcodetour.content.Question;
+import org.junit.jupiter.api.Test;
 
 class QuestionDrawTest {
 
     private static List<Question> bank(int size) {
-        return IntStream.rangeClosed(1, size).mapToObj(i -> new Question("q" + i, Question.Type.SINGLE, "Vraag " + i,
-                List.of(new Question.Option("a", "A", Optional.empty()), new Question.Option("b", "B", Optional.empty())),
-                Set.of("a"), Optional.of("uitleg"), "bron", false, true, 0)).toList();
+        return IntStream.rangeClosed(1, size)
+                .mapToObj(i -> new Question(
+                        "q" + i,
+                        Question.Type.SINGLE,
+                        "Vraag " + i,
+                        List.of(
+                                new Question.Option("a", "A", Optional.empty()),
+                                new Question.Option("b", "B", Optional.empty())),
+                        Set.of("a"),
+                        Optional.of("uitleg"),
+                        "bron",
+                        false,
+                        true,
+                        0))
+                .toList();
     }
 
     private static Set<String> ids(List<Question> questions) {
@@ -49,7 +63,8 @@ class QuestionDrawTest {
         List<String> seen = List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10");
         for (int seed = 0; seed < 50; seed++) {
             Set<String> drawn = ids(QuestionDraw.draw(bank(20), 10, seen, new Random(seed)));
-            assertTrue(drawn.stream().noneMatch(seen::contains), "seed " + seed + " repeated a seen question: " + drawn);
+            assertTrue(
+                    drawn.stream().noneMatch(seen::contains), "seed " + seed + " repeated a seen question: " + drawn);
         }
     }
 

@@ -1,8 +1,30 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,38 +33,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import jakarta.enterprise.inject.Any;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.arc.Arc;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import java.util.regex.Pattern;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.content.Module;
 import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
-import java.lang.annotation.Annotation;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import nl.meldcodetour.content.Module;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of the running application × every role × own and someone else's objects, against one table of
@@ -64,160 +65,233 @@ import nl.meldcodetour.content.Module;
 @TestProfile(BearerPages.class)
 class AuthorizationMatrixTest {
 
-    static final List<String> ROLES = List.of("anoniem", "medewerker", "aandachtsfunctionaris", "gemeente", "beheerder", "trainer",
-            "redacteur");
+    static final List<String> ROLES =
+            List.of("anoniem", "medewerker", "aandachtsfunctionaris", "gemeente", "beheerder", "trainer", "redacteur");
 
     /**
      * The table. Columns: endpoint, kind of object in its path, then one cell per role in the order of {@link #ROLES}.
      * Rows run in this order; the ones that end or deactivate something come last.
      */
     static final String[][] MATRIX = {
-        // endpoint                                            object    anon     med      af        gem      beh      trainer  redacteur
-        { "GET /",                                             "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /inloggen",                                     "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /routekaart",                                   "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /routekaart/{gemeente}",                        "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /scan",                                         "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "POST /scan",                                        "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /verificatie",                                  "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /verificatie/{code}",                           "code",   "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /privacy",                                      "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /begrippen",                                    "-",      "ok",    "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
+        // endpoint                                            object    anon     med      af        gem      beh
+        // trainer  redacteur
+        {"GET /", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /inloggen", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /routekaart", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /routekaart/{gemeente}", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /verificatie", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /verificatie/{code}", "code", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /privacy", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /begrippen", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
         // learning
-        { "GET /mijn-modules",                                 "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /modules/{moduleId}",                           "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /modules/{moduleId}/pagina/{number}",           "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /modules/{moduleId}/pogingen",                  "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /modules/{moduleId}/toets",                     "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /toets/{attemptId}",                            "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "GET /toets/{attemptId}/resultaat",                  "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "GET /api/me",                                       "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/modules",                                  "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/modules/{moduleId}",                       "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/modules/{moduleId}/pages/{number}",        "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/completions",                              "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/modules/{moduleId}/attempts",              "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /api/attempts/{attemptId}",                     "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
+        {"GET /mijn-modules", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/pagina/{number}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/pogingen", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {"GET /toets/{attemptId}/resultaat", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {"GET /api/me", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}/pages/{number}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/completions", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/attempts/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
         // certificates
-        { "GET /certificaten",                                 "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /certificaten/{id}.pdf",                        "cert",   "login", "ok|404","ok|404", "ok|404","ok|404","404",   "404" },
-        { "GET /certificaten/alle.zip",                        "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /api/certificates",                             "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /api/certificates/{id}/pdf",                    "cert",   "login", "ok|404","ok|404", "ok|404","ok|404","404",   "404" },
-        { "GET /api/certificates/zip",                         "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
+        {"GET /certificaten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /certificaten/{id}.pdf", "cert", "login", "ok|404", "ok|404", "ok|404", "ok|404", "404", "404"},
+        {"GET /certificaten/alle.zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/certificates", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/certificates/{id}/pdf", "cert", "login", "ok|404", "ok|404", "ok|404", "ok|404", "404", "404"},
+        {"GET /api/certificates/zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
         // my data
-        { "GET /mijn-gegevens",                                "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /mijn-gegevens/download",                       "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /mijn-gegevens/e-mail",                         "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /api/me/data",                                  "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /beheer/personen",                              "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /beheer/personen/{id}/verwijderen",             "person", "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /api/people",                                   "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /api/people/{id}/quiz-gates",                   "person", "login", "403",   "403",    "403",   "ok",    "403",   "403" },
+        {"GET /mijn-gegevens", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /mijn-gegevens/download", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/me/data", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /beheer/personen", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/people", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/people/{id}/quiz-gates", "person", "login", "403", "403", "403", "ok", "403", "403"},
         // sessions
-        { "GET /bijeenkomsten",                                "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /bijeenkomsten/nieuw",                          "-",      "login", "403",   "403",    "403",   "ok",    "ok",    "403" },
-        { "GET /bijeenkomsten/{id}/afmelden",                  "session", "login", "404", "404", "404", "404", "404",   "404" },
-        { "GET /bijeenkomsten/{id}/agenda.ics",                "session", "login", "404", "404", "404", "404", "404",   "404" },
-        { "GET /bijeenkomsten/{id}/wijzigen",                  "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "GET /bijeenkomsten/{id}/afzeggen",                  "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "GET /bijeenkomsten/{id}/presentie",                 "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "GET /api/sessions",                                 "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /api/sessions/{id}",                            "session","login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "GET /api/sessions/{id}/calendar.ics",               "session", "login", "404", "404", "404", "404", "404",   "404" },
-        { "GET /api/sessions/{id}/attendance",                 "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
+        {"GET /bijeenkomsten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "ok", "ok", "403"},
+        {"GET /bijeenkomsten/{id}/afmelden", "session", "login", "404", "404", "404", "404", "404", "404"},
+        {"GET /bijeenkomsten/{id}/agenda.ics", "session", "login", "404", "404", "404", "404", "404", "404"},
+        {"GET /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /api/sessions", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/sessions/{id}", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/sessions/{id}/calendar.ics", "session", "login", "404", "404", "404", "404", "404", "404"},
+        {"GET /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
         // municipal coverage: aggregates only
-        { "GET /dekking",                                      "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /dekking/export.csv",                           "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /dekking/export.ods",                           "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/coverage/coverage",                        "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/coverage/trend",                           "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/coverage/organisations-without-af",        "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/coverage/export.csv",                      "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/coverage/export.ods",                      "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/audit/coverage",                           "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/audit/trend",                              "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/audit/organisations-without-af",           "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/audit/export.csv",                         "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/audit/export.ods",                         "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
+        {"GET /dekking", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /dekking/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /dekking/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/coverage", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/trend", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/audit/coverage", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/audit/trend", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/audit/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/audit/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/audit/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
         // registry
-        { "GET /register",                                     "-",      "login", "403",   "ok",     "ok",    "ok",    "403",   "403" },
-        { "GET /register/{id}",                                "org", "login", "403", "ok|404", "ok", "ok", "403",   "403" },
-        { "GET /register/nieuw",                               "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /register/{id}/wijzigen",                       "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /register/{id}/deactiveren",                    "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /register/logboek",                             "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /api/organisations",                            "-",      "login", "403",   "403",    "ok",    "ok",    "403",   "403" },
-        { "GET /api/organisations/mine",                       "-",      "login", "403",   "ok",     "403",   "403",   "403",   "403" },
-        { "GET /api/organisations/{id}",                       "org", "login", "403", "ok|404", "ok", "ok", "403",   "403" },
-        { "GET /api/registry/audit-log",                       "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /import/organisaties",                          "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "GET /import/medewerkers/{id}",                      "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "GET /import/{importId}",                            "import", "login", "403",   "ok|404", "403",   "ok|404","403",   "403" },
+        {"GET /register", "-", "login", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /register/{id}", "org", "login", "403", "ok|404", "ok", "ok", "403", "403"},
+        {"GET /register/nieuw", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/{id}/wijzigen", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/{id}/deactiveren", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/logboek", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/organisations", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /api/organisations/mine", "-", "login", "403", "ok", "403", "403", "403", "403"},
+        {"GET /api/organisations/{id}", "org", "login", "403", "ok|404", "ok", "ok", "403", "403"},
+        {"GET /api/registry/audit-log", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/organisaties", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /import/{importId}", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
         // team (the aandachtsfunctionaris's own organisation only)
-        { "GET /team",                                         "-", "login", "403", "ok", "403", "403", "403",   "403" },
-        { "GET /team/{id}",                                    "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "GET /team/{id}/team.csv",                           "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "GET /api/organisations/{id}/team",                  "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "GET /api/organisations/{id}/team.csv",              "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "GET /api/organisations/{id}/staff",                 "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
+        {"GET /team", "-", "login", "403", "ok", "403", "403", "403", "403"},
+        {"GET /team/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /team/{id}/team.csv", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/team", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/team.csv", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
         // item statistics (Toetsanalyse): counts only, for the beheerder and the content authors
-        { "GET /toetsanalyse",                                 "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /toetsanalyse/{moduleId}",                      "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /toetsanalyse/{moduleId}/{questionId}",         "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /toetsanalyse/{moduleId}/export.csv",           "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /api/items/modules",                            "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /api/items/modules/{moduleId}",                 "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /api/items/modules/{moduleId}/questions/{questionId}", "-", "login", "403", "403",    "403",   "ok",    "403",   "ok" },
-        { "GET /api/items/modules/{moduleId}/export.csv",      "-",      "login", "403",   "403",    "403",   "ok",    "403",   "ok" },
+        {"GET /toetsanalyse", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}/{questionId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}/export.csv", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /api/items/modules", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /api/items/modules/{moduleId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {
+            "GET /api/items/modules/{moduleId}/questions/{questionId}",
+            "-",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "ok"
+        },
+        {"GET /api/items/modules/{moduleId}/export.csv", "-", "login", "403", "403", "403", "ok", "403", "ok"},
         // changes
-        { "POST /mijn-gegevens/e-mail",                        "-",      "login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "POST /modules/{moduleId}/toets",                    "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "POST /toets/{attemptId}",                           "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "POST /toets/{attemptId}/concept",                   "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "POST /api/modules/{moduleId}/attempts",             "-",      "login", "ok",    "ok",     "ok",    "ok",    "403",   "403" },
-        { "POST /api/attempts/{attemptId}/submission",         "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "PUT /api/attempts/{attemptId}/draft",               "attempt","login", "ok|404","ok|404", "ok|404","ok|404","403",   "403" },
-        { "POST /beheer/personen/{id}/toetsblokkade/{moduleId}", "person", "login", "403", "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/people/{id}/quiz-gates/{moduleId}/lift",  "person", "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /bijeenkomsten/nieuw",                         "-",      "login", "403",   "403",    "403",   "ok",    "ok",    "403" },
-        { "POST /api/sessions",                                "-",      "login", "403",   "403",    "403",   "ok",    "ok",    "403" },
-        { "POST /bijeenkomsten/{id}/aanmelden",                "session","login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "POST /bijeenkomsten/{id}/afmelden",                 "session","login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "PUT /api/sessions/{id}/registration",               "session","login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "DELETE /api/sessions/{id}/registration",            "session","login", "ok",    "ok",     "ok",    "ok",    "ok",    "ok" },
-        { "POST /bijeenkomsten/{id}/wijzigen",                 "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "PUT /api/sessions/{id}",                            "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "POST /bijeenkomsten/{id}/presentie",                "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "PUT /api/sessions/{id}/attendance",                 "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "POST /register/nieuw",                              "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/organisations",                           "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /register/{id}/wijzigen",                      "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "PUT /api/organisations/{id}",                       "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /register/{id}/aandachtsfunctionarissen",      "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/organisations/{id}/aandachtsfunctionarissen", "org","login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /import/organisaties",                         "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/imports/organisations",                   "-",      "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /import/medewerkers/{id}",                     "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /api/organisations/{id}/staff/import",         "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /import/{importId}/bevestigen",                "import", "login", "403",   "ok|404", "403",   "ok|404","403",   "403" },
-        { "POST /api/imports/{importId}/confirm",              "apiimport", "login", "403",   "ok|404", "403",   "ok|404","403",   "403" },
-        { "POST /team/{id}/collegas",                          "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /api/organisations/{id}/staff",                "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /team/{id}/herinnering",                       "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /api/organisations/{id}/reminders",            "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
-        { "POST /api/organisations/{id}/staff/{employmentId}/end", "org", "login", "403", "ok|404", "403", "ok", "403",   "403" },
+        {"POST /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"POST /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {"POST /toets/{attemptId}/concept", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {"POST /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {
+            "POST /api/attempts/{attemptId}/submission",
+            "attempt",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "403",
+            "403"
+        },
+        {"PUT /api/attempts/{attemptId}/draft", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"
+        },
+        {
+            "POST /beheer/personen/{id}/toetsblokkade/{moduleId}",
+            "person",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "403"
+        },
+        {"POST /api/people/{id}/quiz-gates/{moduleId}/lift", "person", "login", "403", "403", "403", "ok", "403", "403"
+        },
+        {"POST /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "ok", "ok", "403"},
+        {"POST /api/sessions", "-", "login", "403", "403", "403", "ok", "ok", "403"},
+        {"POST /bijeenkomsten/{id}/aanmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /bijeenkomsten/{id}/afmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"PUT /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"DELETE /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"PUT /api/sessions/{id}", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"PUT /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /register/nieuw", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/wijzigen", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"PUT /api/organisations/{id}", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/aandachtsfunctionarissen", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {
+            "POST /api/organisations/{id}/aandachtsfunctionarissen",
+            "org",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "403"
+        },
+        {"POST /import/organisaties", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/imports/organisations", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/staff/import", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /import/{importId}/bevestigen", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
+        {"POST /api/imports/{importId}/confirm", "apiimport", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
+        {"POST /team/{id}/collegas", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /team/{id}/herinnering", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/reminders", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {
+            "POST /api/organisations/{id}/staff/{employmentId}/end",
+            "org",
+            "login",
+            "403",
+            "ok|404",
+            "403",
+            "ok",
+            "403",
+            "403"
+        },
         // ending and deactivating: last
-        { "POST /bijeenkomsten/{id}/afzeggen",                 "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "POST /api/sessions/{id}/cancellation",              "session","login", "403",   "403",    "403",   "ok",    "ok|403","403" },
-        { "POST /register/{id}/aandachtsfunctionarissen/{afId}/stoppen", "org", "login", "403", "403", "403", "ok", "403",   "403" },
-        { "POST /api/organisations/{id}/aandachtsfunctionarissen/{afId}/end", "org", "login", "403", "403", "403", "ok", "403",   "403" },
-        { "POST /register/{id}/deactiveren",                   "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/organisations/{id}/deactivate",           "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /register/{id}/activeren",                     "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/organisations/{id}/activate",             "org",    "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /beheer/personen/{id}/verwijderen",            "person", "login", "403",   "403",    "403",   "ok",    "403",   "403" },
-        { "POST /api/people/{id}/erasure",                     "apiperson", "login", "403", "403",   "403",   "ok",    "403",   "403" },
+        {"POST /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /api/sessions/{id}/cancellation", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {
+            "POST /register/{id}/aandachtsfunctionarissen/{afId}/stoppen",
+            "org",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "403"
+        },
+        {
+            "POST /api/organisations/{id}/aandachtsfunctionarissen/{afId}/end",
+            "org",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "403"
+        },
+        {"POST /register/{id}/deactiveren", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/deactivate", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/activeren", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/activate", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/people/{id}/erasure", "apiperson", "login", "403", "403", "403", "ok", "403", "403"},
     };
 
     static final String MODULE = "meldcode-in-5-stappen";
@@ -233,14 +307,14 @@ class AuthorizationMatrixTest {
             "POST /toets/{attemptId}", "q.vraag=a",
             "POST /toets/{attemptId}/concept", "q.vraag=a",
             "POST /team/{id}/herinnering", "employmentId={employmentId}&moduleId=" + "meldcode-in-5-stappen",
-            "POST /api/organisations/{id}/reminders", "{\"employmentId\": {employmentId}, \"moduleId\": \"meldcode-in-5-stappen\"}");
+            "POST /api/organisations/{id}/reminders",
+                    "{\"employmentId\": {employmentId}, \"moduleId\": \"meldcode-in-5-stappen\"}");
 
     @Inject
     ContentService content;
 
     /** The objects of one person or organisation: what "own" and "someone else's" resolve to. */
-    record Objects(Map<String, String> params) {
-    }
+    record Objects(Map<String, String> params) {}
 
     final Map<String, Tokens.TestUser> users = new LinkedHashMap<>();
     final Map<String, Map<String, Map<String, String>>> own = new HashMap<>();
@@ -278,12 +352,12 @@ class AuthorizationMatrixTest {
                 boolean owned = !row[1].equals("-") && !row[1].equals("code");
                 List<String[]> variants = new ArrayList<>();
                 if (owned && own.getOrDefault(role, Map.of()).containsKey(row[1])) {
-                    variants.add(new String[] { "eigen", cell[0] });
+                    variants.add(new String[] {"eigen", cell[0]});
                 }
-                variants.add(new String[] { owned ? "ander" : "-", cell.length > 1 ? cell[1] : cell[0] });
+                variants.add(new String[] {owned ? "ander" : "-", cell.length > 1 ? cell[1] : cell[0]});
                 for (String[] variant : variants) {
-                    Map<String, String> params = new HashMap<>(Map.of("gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1",
-                            "questionId", QUESTION));
+                    Map<String, String> params = new HashMap<>(Map.of(
+                            "gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1", "questionId", QUESTION));
                     params.putAll(other.get("code"));
                     if (owned) {
                         params.putAll(variant[0].equals("eigen") ? own.get(role).get(row[1]) : other.get(row[1]));
@@ -294,14 +368,16 @@ class AuthorizationMatrixTest {
                     requests++;
                     String verdict = verdict(variant[1], path, response);
                     if (verdict != null) {
-                        unexpected.add(String.format("%-7s %-60s %-22s %-6s expected %-5s got %s", method, template, role, variant[0],
-                                variant[1], verdict));
+                        unexpected.add(String.format(
+                                "%-7s %-60s %-22s %-6s expected %-5s got %s",
+                                method, template, role, variant[0], variant[1], verdict));
                     }
                 }
             }
         }
-        System.out.printf("Authorization matrix: %d endpoints × %d roles, %d requests, %d unexpected%n", MATRIX.length, ROLES.size(),
-                requests, unexpected.size());
+        System.out.printf(
+                "Authorization matrix: %d endpoints × %d roles, %d requests, %d unexpected%n",
+                MATRIX.length, ROLES.size(), requests, unexpected.size());
         assertEquals("", String.join("\n", unexpected), "unexpected statuses");
     }
 
@@ -314,17 +390,20 @@ class AuthorizationMatrixTest {
     private int impostors(List<String> unexpected) {
         int requests = 0;
         for (String role : List.of("medewerker", "aandachtsfunctionaris", "trainer")) {
-            Tokens.TestUser impostor = Tokens.newUserWithEmail(users.get(role).subject() + "@example.org", true, "onderwijs", role);
+            Tokens.TestUser impostor =
+                    Tokens.newUserWithEmail(users.get(role).subject() + "@example.org", true, "onderwijs", role);
             for (String[] row : MATRIX) {
-                if (row[1].equals("-") || row[1].equals("code") || !own.getOrDefault(role, Map.of()).containsKey(row[1])) {
+                if (row[1].equals("-")
+                        || row[1].equals("code")
+                        || !own.getOrDefault(role, Map.of()).containsKey(row[1])) {
                     continue;
                 }
                 String method = row[0].substring(0, row[0].indexOf(' '));
                 String template = row[0].substring(row[0].indexOf(' ') + 1);
                 String[] cell = row[2 + ROLES.indexOf(role)].split("\\|");
                 String expected = cell.length > 1 ? cell[1] : cell[0];
-                Map<String, String> params = new HashMap<>(Map.of("gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1",
-                        "questionId", QUESTION));
+                Map<String, String> params = new HashMap<>(Map.of(
+                        "gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1", "questionId", QUESTION));
                 params.putAll(other.get("code"));
                 params.putAll(own.get(role).get(row[1]));
                 String path = fill(template, params);
@@ -333,8 +412,9 @@ class AuthorizationMatrixTest {
                 requests++;
                 String verdict = verdict(expected, path, response);
                 if (verdict != null) {
-                    unexpected.add(String.format("%-7s %-60s %-22s %-6s expected %-5s got %s", method, template, role + " (e-mail overgenomen)",
-                            "eigen", expected, verdict));
+                    unexpected.add(String.format(
+                            "%-7s %-60s %-22s %-6s expected %-5s got %s",
+                            method, template, role + " (e-mail overgenomen)", "eigen", expected, verdict));
                 }
             }
         }
@@ -347,26 +427,39 @@ class AuthorizationMatrixTest {
         String location = response.header("Location");
         boolean api = path.startsWith("/api/");
         boolean ok = switch (expected) {
-            case "ok" -> status == 200 || status == 201 || status == 202 || status == 204 || status == 400 || status == 409
-                    || (status == 303 && location != null && !location.contains("/realms/"));
+            case "ok" ->
+                status == 200
+                        || status == 201
+                        || status == 202
+                        || status == 204
+                        || status == 400
+                        || status == 409
+                        || (status == 303 && location != null && !location.contains("/realms/"));
             case "login" -> api ? status == 401 : status == 302 && location != null && location.contains("/realms/");
             case "403" -> status == 403;
             case "404" -> status == 404;
             default -> throw new IllegalArgumentException(expected);
         };
-        return ok ? null : status + (location != null ? " → " + location.replaceAll("\\?.*", "") : "")
-                + (status >= 500 ? " " + response.asString().replaceAll("(?s).*foutcode ([a-z0-9]+).*", "foutcode $1") : "");
+        return ok
+                ? null
+                : status
+                        + (location != null ? " → " + location.replaceAll("\\?.*", "") : "")
+                        + (status >= 500
+                                ? " " + response.asString().replaceAll("(?s).*foutcode ([a-z0-9]+).*", "foutcode $1")
+                                : "");
     }
 
     private Response request(String role, String method, String path, String consumes, String body) {
-        return request(role.equals("anoniem") ? RestAssured.given() : users.get(role).given(), method, path, consumes, body);
+        return request(
+                role.equals("anoniem") ? RestAssured.given() : users.get(role).given(), method, path, consumes, body);
     }
 
     private static Response request(RequestSpecification as, String method, String path, String consumes, String body) {
         RequestSpecification spec = as.redirects().follow(false);
         if (!method.equals("GET")) {
             if (path.startsWith("/api/")) {
-                spec = consumes.contains("csv") || consumes.contains("text/plain") ? spec.contentType("text/csv").body("")
+                spec = consumes.contains("csv") || consumes.contains("text/plain")
+                        ? spec.contentType("text/csv").body("")
                         : spec.contentType(ContentType.JSON).body(body == null ? "{}" : body);
             } else {
                 spec = spec.filter(Csrf.FORM);
@@ -374,7 +467,8 @@ class AuthorizationMatrixTest {
                     spec = spec.multiPart("niets", "");
                 } else if (body != null) {
                     for (String pair : body.split("&")) {
-                        spec = spec.formParam(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+                        spec = spec.formParam(
+                                pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
                     }
                 }
             }
@@ -406,10 +500,14 @@ class AuthorizationMatrixTest {
                     continue;
                 }
                 for (Method m : type.getMethods()) { // inherited too: an alias root reuses its parent's endpoints
-                    Consumes c = m.getAnnotation(Consumes.class) != null ? m.getAnnotation(Consumes.class) : type.getAnnotation(Consumes.class);
+                    Consumes c = m.getAnnotation(Consumes.class) != null
+                            ? m.getAnnotation(Consumes.class)
+                            : type.getAnnotation(Consumes.class);
                     Path sub = m.getAnnotation(Path.class);
-                    String path = ("/" + root.value() + "/" + (sub == null ? "" : sub.value())).replaceAll("/+", "/")
-                            .replaceAll("(.)/$", "$1").replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}");
+                    String path = ("/" + root.value() + "/" + (sub == null ? "" : sub.value()))
+                            .replaceAll("/+", "/")
+                            .replaceAll("(.)/$", "$1")
+                            .replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}");
                     for (Class<? extends Annotation> verb : List.of(GET.class, POST.class, PUT.class, DELETE.class)) {
                         if (m.isAnnotationPresent(verb)) {
                             ROUTES.put(verb.getSimpleName() + " " + path, c == null ? "" : String.join(",", c.value()));
@@ -443,24 +541,88 @@ class AuthorizationMatrixTest {
         other.put("person", Map.of("id", String.valueOf(personId(erasable))));
         other.put("apiperson", Map.of("id", String.valueOf(personId(erasableToo))));
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        long orgA = beheerder.given().contentType(ContentType.JSON)
+        long orgA = beheerder
+                .given()
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Matrix A " + suffix, "sector", "onderwijs", "gemeente", "Urk"))
-                .post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
-        long orgB = beheerder.given().contentType(ContentType.JSON)
+                .post("/api/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long orgB = beheerder
+                .given()
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Matrix B " + suffix, "sector", "onderwijs", "gemeente", "Urk"))
-                .post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
-        long afA = beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF A", "email", af.subject() + "@example.org"))
-                .post("/api/organisations/" + orgA + "/aandachtsfunctionarissen").then().statusCode(201).extract().jsonPath().getLong("id");
-        long afB = beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF B", "email", otherAf.subject() + "@example.org"))
-                .post("/api/organisations/" + orgB + "/aandachtsfunctionarissen").then().statusCode(201).extract().jsonPath().getLong("id");
-        long employmentA = af.given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Mia Medewerker", "email", users.get("medewerker").subject() + "@example.org", "functionId", "leerkracht"))
-                .post("/api/organisations/" + orgA + "/staff").then().statusCode(201).extract().jsonPath().getLong("id");
-        long employmentB = beheerder.given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Olaf Onbekend", "email", stranger.subject() + "@example.org", "functionId", "leerkracht"))
-                .post("/api/organisations/" + orgB + "/staff").then().statusCode(201).extract().jsonPath().getLong("id");
-        Map<String, String> orgOwn = Map.of("id", String.valueOf(orgA), "afId", String.valueOf(afA), "employmentId", String.valueOf(employmentA));
-        other.put("org", Map.of("id", String.valueOf(orgB), "afId", String.valueOf(afB), "employmentId", String.valueOf(employmentB)));
+                .post("/api/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long afA = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "AF A", "email", af.subject() + "@example.org"))
+                .post("/api/organisations/" + orgA + "/aandachtsfunctionarissen")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long afB = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "AF B", "email", otherAf.subject() + "@example.org"))
+                .post("/api/organisations/" + orgB + "/aandachtsfunctionarissen")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long employmentA = af.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "Mia Medewerker",
+                        "email",
+                        users.get("medewerker").subject() + "@example.org",
+                        "functionId",
+                        "leerkracht"))
+                .post("/api/organisations/" + orgA + "/staff")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long employmentB = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name",
+                        "Olaf Onbekend",
+                        "email",
+                        stranger.subject() + "@example.org",
+                        "functionId",
+                        "leerkracht"))
+                .post("/api/organisations/" + orgB + "/staff")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        Map<String, String> orgOwn = Map.of(
+                "id", String.valueOf(orgA), "afId", String.valueOf(afA), "employmentId", String.valueOf(employmentA));
+        other.put(
+                "org",
+                Map.of(
+                        "id",
+                        String.valueOf(orgB),
+                        "afId",
+                        String.valueOf(afB),
+                        "employmentId",
+                        String.valueOf(employmentB)));
 
         var module = content.catalog().module(MODULE).orElseThrow();
         for (String role : List.of("medewerker", "aandachtsfunctionaris", "gemeente", "beheerder")) {
@@ -474,34 +636,143 @@ class AuthorizationMatrixTest {
             own.computeIfAbsent(role, k -> new HashMap<>()).put("org", orgOwn);
         }
 
-        LocalDateTime start = LocalDateTime.now().plusDays(30).withHour(13).withMinute(0).withSecond(0).withNano(0);
-        Map<String, Object> session = new HashMap<>(Map.of("title", "Matrix " + suffix, "sectors", List.of("onderwijs"),
-                "modules", List.of(MODULE), "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
-                "place", "Urk", "capacity", 20, "trainer", "Trainer Test"));
-        long s1 = users.get("trainer").given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
-        long s2 = beheerder.given().contentType(ContentType.JSON).body(session).post("/api/sessions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        LocalDateTime start = LocalDateTime.now()
+                .plusDays(30)
+                .withHour(13)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
+        Map<String, Object> session = new HashMap<>(Map.of(
+                "title",
+                "Matrix " + suffix,
+                "sectors",
+                List.of("onderwijs"),
+                "modules",
+                List.of(MODULE),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "place",
+                "Urk",
+                "capacity",
+                20,
+                "trainer",
+                "Trainer Test"));
+        long s1 = users.get("trainer")
+                .given()
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        long s2 = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         for (String role : ROLES.subList(1, ROLES.size())) {
             own.get(role).put("session", Map.of("id", String.valueOf(s1)));
         }
         other.put("session", Map.of("id", String.valueOf(s2)));
 
         String orgCsv = "naam;sector;gemeente;postcode\nMatrix C " + suffix + ";onderwijs;Urk;8321\n";
-        own.get("beheerder").put("import", Map.of("importId", beheerder.given().contentType("text/csv").body(orgCsv)
-                .post("/api/imports/organisations").then().statusCode(200).extract().jsonPath().getString("id")));
+        own.get("beheerder")
+                .put(
+                        "import",
+                        Map.of(
+                                "importId",
+                                beheerder
+                                        .given()
+                                        .contentType("text/csv")
+                                        .body(orgCsv)
+                                        .post("/api/imports/organisations")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString("id")));
         String staffCsv = "Naam;E-mailadres;Functie;Startdatum\nPiet Puk;piet-" + suffix + "@example.org;leerkracht;\n";
-        own.get("aandachtsfunctionaris").put("import", Map.of("importId", af.given().contentType("text/csv").body(staffCsv)
-                .post("/api/organisations/" + orgA + "/staff/import").then().statusCode(200).extract().jsonPath().getString("id")));
-        other.put("import", Map.of("importId", otherBeheerder.given().contentType("text/csv").body(orgCsv)
-                .post("/api/imports/organisations").then().statusCode(200).extract().jsonPath().getString("id")));
+        own.get("aandachtsfunctionaris")
+                .put(
+                        "import",
+                        Map.of(
+                                "importId",
+                                af.given()
+                                        .contentType("text/csv")
+                                        .body(staffCsv)
+                                        .post("/api/organisations/" + orgA + "/staff/import")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString("id")));
+        other.put(
+                "import",
+                Map.of(
+                        "importId",
+                        otherBeheerder
+                                .given()
+                                .contentType("text/csv")
+                                .body(orgCsv)
+                                .post("/api/imports/organisations")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("id")));
         // a second set for the API's confirm (the page's confirm uses up the first)
-        own.get("beheerder").put("apiimport", Map.of("importId", beheerder.given().contentType("text/csv").body(orgCsv)
-                .post("/api/imports/organisations").then().statusCode(200).extract().jsonPath().getString("id")));
-        own.get("aandachtsfunctionaris").put("apiimport", Map.of("importId", af.given().contentType("text/csv").body(staffCsv)
-                .post("/api/organisations/" + orgA + "/staff/import").then().statusCode(200).extract().jsonPath().getString("id")));
-        other.put("apiimport", Map.of("importId", otherBeheerder.given().contentType("text/csv").body(orgCsv)
-                .post("/api/imports/organisations").then().statusCode(200).extract().jsonPath().getString("id")));
+        own.get("beheerder")
+                .put(
+                        "apiimport",
+                        Map.of(
+                                "importId",
+                                beheerder
+                                        .given()
+                                        .contentType("text/csv")
+                                        .body(orgCsv)
+                                        .post("/api/imports/organisations")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString("id")));
+        own.get("aandachtsfunctionaris")
+                .put(
+                        "apiimport",
+                        Map.of(
+                                "importId",
+                                af.given()
+                                        .contentType("text/csv")
+                                        .body(staffCsv)
+                                        .post("/api/organisations/" + orgA + "/staff/import")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getString("id")));
+        other.put(
+                "apiimport",
+                Map.of(
+                        "importId",
+                        otherBeheerder
+                                .given()
+                                .contentType("text/csv")
+                                .body(orgCsv)
+                                .post("/api/imports/organisations")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getString("id")));
     }
 
     @Inject
@@ -509,18 +780,35 @@ class AuthorizationMatrixTest {
 
     private long personId(Tokens.TestUser user) {
         user.given().get("/api/me").then().statusCode(200);
-        return ((Number) QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("SELECT id FROM person WHERE subject = ?1").setParameter(1, user.subject()).getSingleResult())).longValue();
+        return ((Number) QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("SELECT id FROM person WHERE subject = ?1")
+                                .setParameter(1, user.subject())
+                                .getSingleResult()))
+                .longValue();
     }
 
     /** Passes the module for this person: their certificate (id and verification code) and quiz attempt. */
     private static Map<String, Map<String, String>> objectsOf(Tokens.TestUser user, Module module) {
         Quizzes.pass(user, module);
-        var certificate = user.given().get("/api/certificates").then().statusCode(200).extract().jsonPath();
-        String attempt = user.given().get("/api/modules/" + module.id() + "/attempts").then().statusCode(200).extract().jsonPath()
+        var certificate = user.given()
+                .get("/api/certificates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        String attempt = user.given()
+                .get("/api/modules/" + module.id() + "/attempts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("[0].attemptId");
-        return Map.of("cert", Map.of("id", certificate.getString("[0].id")),
-                "attempt", Map.of("attemptId", attempt),
-                "code", Map.of("code", certificate.getString("[0].verificationCode")));
+        return Map.of(
+                "cert",
+                Map.of("id", certificate.getString("[0].id")),
+                "attempt",
+                Map.of("attemptId", attempt),
+                "code",
+                Map.of("code", certificate.getString("[0].verificationCode")));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.security;
 
 import static org.hamcrest.Matchers.empty;
@@ -7,28 +11,25 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.coverage.CoverageRefresher;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
-import io.restassured.RestAssured;
-import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Identity is the token's subject, never the e-mail address (issue #28, point 1). Each test replays an attack of the
@@ -54,19 +55,38 @@ class IdentityBindingTest {
     final String tag = UUID.randomUUID().toString().substring(0, 8);
 
     long organisation(String name) {
-        return beheerder.given().contentType(ContentType.JSON)
+        return beheerder
+                .given()
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name + " " + tag, "sector", "onderwijs", "gemeente", "Bindingen " + tag))
-                .post("/api/organisations").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     void af(long organisation, String email) {
-        beheerder.given().contentType(ContentType.JSON).body(Map.of("name", "AF " + tag, "email", email))
-                .post("/api/organisations/" + organisation + "/aandachtsfunctionarissen").then().statusCode(201);
+        beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "AF " + tag, "email", email))
+                .post("/api/organisations/" + organisation + "/aandachtsfunctionarissen")
+                .then()
+                .statusCode(201);
     }
 
     long staff(Tokens.TestUser by, long organisation, String name, String email) {
-        return by.given().contentType(ContentType.JSON).body(Map.of("name", name, "email", email, "functionId", "leerkracht"))
-                .post("/api/organisations/" + organisation + "/staff").then().statusCode(201).extract().jsonPath().getLong("id");
+        return by.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", email, "functionId", "leerkracht"))
+                .post("/api/organisations/" + organisation + "/staff")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
     }
 
     @Test
@@ -79,16 +99,31 @@ class IdentityBindingTest {
         long colleague = staff(real, org, "Wim Collega", "wim-" + tag + "@example.org");
 
         // the probe: another AF changed their own address to this one; unverified, and even marked verified
-        for (boolean verified : new boolean[] { false, true }) {
+        for (boolean verified : new boolean[] {false, true}) {
             Tokens.TestUser impostor = Tokens.newUserWithEmail(address, verified, null, "aandachtsfunctionaris");
-            impostor.given().get("/api/organisations/mine").then().statusCode(200).body("$", empty());
+            impostor.given()
+                    .get("/api/organisations/mine")
+                    .then()
+                    .statusCode(200)
+                    .body("$", empty());
             impostor.given().get("/api/organisations/" + org + "/team").then().statusCode(404);
             impostor.given().get("/api/organisations/" + org + "/staff").then().statusCode(404);
-            impostor.given().get("/api/organisations/" + org + "/team.csv").then().statusCode(404);
-            impostor.given().contentType(ContentType.JSON).body(Map.of("name", "Nep", "email", "nep-" + tag + "@example.org",
-                    "functionId", "leerkracht")).post("/api/organisations/" + org + "/staff").then().statusCode(404);
-            impostor.given().contentType(ContentType.JSON).body(Map.of("employmentId", colleague, "moduleId", CORE))
-                    .post("/api/organisations/" + org + "/reminders").then().statusCode(404);
+            impostor.given()
+                    .get("/api/organisations/" + org + "/team.csv")
+                    .then()
+                    .statusCode(404);
+            impostor.given()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Nep", "email", "nep-" + tag + "@example.org", "functionId", "leerkracht"))
+                    .post("/api/organisations/" + org + "/staff")
+                    .then()
+                    .statusCode(404);
+            impostor.given()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("employmentId", colleague, "moduleId", CORE))
+                    .post("/api/organisations/" + org + "/reminders")
+                    .then()
+                    .statusCode(404);
         }
         // the real one still has it
         real.given().get("/api/organisations/" + org + "/team").then().statusCode(200);
@@ -111,9 +146,17 @@ class IdentityBindingTest {
         Quizzes.pass(verifiedImpostor, content.catalog().module(CORE).orElseThrow());
 
         // the team view: Carla has not passed anything
-        List<Map<String, Object>> rows = af.given().get("/api/organisations/" + org + "/team").then().statusCode(200)
-                .extract().jsonPath().getList("rows");
-        Map<String, Object> carla = rows.stream().filter(r -> ((Number) r.get("employmentId")).longValue() == job).findFirst().orElseThrow();
+        List<Map<String, Object>> rows = af.given()
+                .get("/api/organisations/" + org + "/team")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("rows");
+        Map<String, Object> carla = rows.stream()
+                .filter(r -> ((Number) r.get("employmentId")).longValue() == job)
+                .findFirst()
+                .orElseThrow();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> cells = (List<Map<String, Object>>) carla.get("modules");
         assertTrue(cells.stream().noneMatch(c -> "BEHAALD".equals(c.get("status"))), "Carla's row: " + carla);
@@ -121,15 +164,25 @@ class IdentityBindingTest {
 
         // the dashboard's figures: the organisation's professional is not current
         coverage.refreshDirty();
-        Object[] figures = (Object[]) em.createNativeQuery("""
+        Object[] figures =
+                (Object[]) em.createNativeQuery("""
                 SELECT professionals, current_count, never_count FROM coverage_org
                 WHERE organisation_id = ?1 AND module_id = '*' ORDER BY ref_date DESC LIMIT 1""").setParameter(1, org).getSingleResult();
-        assertEquals(List.of(1L, 0L, 1L), List.of(((Number) figures[0]).longValue(), ((Number) figures[1]).longValue(),
-                ((Number) figures[2]).longValue()), "professionals, current, never");
+        assertEquals(
+                List.of(1L, 0L, 1L),
+                List.of(
+                        ((Number) figures[0]).longValue(),
+                        ((Number) figures[1]).longValue(),
+                        ((Number) figures[2]).longValue()),
+                "professionals, current, never");
 
         // the impostors' own data: no job of Carla's in it
         for (Tokens.TestUser who : List.of(impostor, verifiedImpostor)) {
-            who.given().get("/api/me/data").then().statusCode(200).body("dienstverbanden", empty())
+            who.given()
+                    .get("/api/me/data")
+                    .then()
+                    .statusCode(200)
+                    .body("dienstverbanden", empty())
                     .body("herinneringsverzoeken", empty());
         }
         // Carla's own data has her job
@@ -142,19 +195,55 @@ class IdentityBindingTest {
         String address = trainer.subject() + "@example.org";
         trainer.given().get("/api/me/data").then().statusCode(200);
         LocalDateTime start = LocalDateTime.now(ClockProducer.ZONE).plusDays(20).truncatedTo(ChronoUnit.HOURS);
-        Map<String, Object> body = new HashMap<>(Map.of("title", "Bindingen " + tag, "sectors", List.of("onderwijs"),
-                "modules", List.of(CORE), "startsAt", start.toString(), "endsAt", start.plusHours(2).toString(),
-                "place", "Urk", "capacity", 10, "trainer", "Tanja Trainer", "trainerEmail", address));
-        long session = beheerder.given().contentType(ContentType.JSON).body(body).post("/api/sessions").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title",
+                "Bindingen " + tag,
+                "sectors",
+                List.of("onderwijs"),
+                "modules",
+                List.of(CORE),
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusHours(2).toString(),
+                "place",
+                "Urk",
+                "capacity",
+                10,
+                "trainer",
+                "Tanja Trainer",
+                "trainerEmail",
+                address));
+        long session = beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("id");
         trainer.given().get("/api/sessions/" + session + "/attendance").then().statusCode(200);
 
-        for (boolean verified : new boolean[] { false, true }) {
+        for (boolean verified : new boolean[] {false, true}) {
             Tokens.TestUser impostor = Tokens.newUserWithEmail(address, verified, null, "trainer");
-            impostor.given().get("/api/sessions/" + session + "/attendance").then().statusCode(403);
-            impostor.given().contentType(ContentType.JSON).body(Map.of("marks", Map.of())).put("/api/sessions/" + session + "/attendance")
-                    .then().statusCode(403);
-            impostor.given().contentType(ContentType.JSON).body(body).put("/api/sessions/" + session).then().statusCode(403);
+            impostor.given()
+                    .get("/api/sessions/" + session + "/attendance")
+                    .then()
+                    .statusCode(403);
+            impostor.given()
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("marks", Map.of()))
+                    .put("/api/sessions/" + session + "/attendance")
+                    .then()
+                    .statusCode(403);
+            impostor.given()
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .put("/api/sessions/" + session)
+                    .then()
+                    .statusCode(403);
         }
     }
 
@@ -184,7 +273,12 @@ class IdentityBindingTest {
         String first = subject + "@example.org";
         af(org, first);
         String token = Tokens.token(subject, null, Set.of("aandachtsfunctionaris"), first, true);
-        RestAssured.given().auth().oauth2(token).get("/api/organisations/mine").then().body("id", hasItem((int) org));
+        RestAssured.given()
+                .auth()
+                .oauth2(token)
+                .get("/api/organisations/mine")
+                .then()
+                .body("id", hasItem((int) org));
 
         // someone else's unclaimed invitation under the new address
         long other = organisation("Andere opvang");
@@ -195,14 +289,37 @@ class IdentityBindingTest {
 
         // the person's identity provider now says the address is `second`, unverified
         String moved = Tokens.token(subject, null, Set.of("aandachtsfunctionaris"), second, false);
-        RestAssured.given().auth().oauth2(moved).get("/api/organisations/mine").then().statusCode(200)
-                .body("id", hasItem((int) org)).body("id", not(hasItem((int) other)));
-        long person = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT id FROM person WHERE subject = ?1").setParameter(1, subject).getSingleResult())).longValue();
+        RestAssured.given()
+                .auth()
+                .oauth2(moved)
+                .get("/api/organisations/mine")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem((int) org))
+                .body("id", not(hasItem((int) other)));
+        long person = ((Number) QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("SELECT id FROM person WHERE subject = ?1")
+                                .setParameter(1, subject)
+                                .getSingleResult()))
+                .longValue();
         // the beheerder reads it in the audit log: not silent
-        List<Map<String, Object>> log = beheerder.given().queryParam("objectType", "person").queryParam("objectId", person)
-                .get("/api/registry/audit-log").then().statusCode(200).extract().jsonPath().getList("$");
-        assertEquals(1, log.stream().filter(e -> "EMAIL_CHANGED".equals(e.get("action"))
-                && String.valueOf(e.get("details")).contains(first) && String.valueOf(e.get("details")).contains(second)).count(), "log: " + log);
+        List<Map<String, Object>> log = beheerder
+                .given()
+                .queryParam("objectType", "person")
+                .queryParam("objectId", person)
+                .get("/api/registry/audit-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertEquals(
+                1,
+                log.stream()
+                        .filter(e -> "EMAIL_CHANGED".equals(e.get("action"))
+                                && String.valueOf(e.get("details")).contains(first)
+                                && String.valueOf(e.get("details")).contains(second))
+                        .count(),
+                "log: " + log);
     }
 }

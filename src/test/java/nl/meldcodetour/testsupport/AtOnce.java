@@ -1,5 +1,10 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,13 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.restassured.response.Response;
-
 /** The same request sent several times at the same moment, as a double click or two tabs would. */
 public final class AtOnce {
 
-    private AtOnce() {
-    }
+    private AtOnce() {}
 
     /** Sends {@code request} {@code n} times at once; returns the status codes, sorted. */
     public static List<Integer> statuses(int n, Callable<Response> request) throws Exception {

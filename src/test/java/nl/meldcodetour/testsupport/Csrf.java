@@ -1,6 +1,8 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
-
-import nl.meldcodetour.testsupport.Csrf;
 
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -20,8 +22,7 @@ public final class Csrf implements Filter {
     public static final String TOKEN = "test-csrf-token-0123456789abcdefghijklmnopq";
     public static final Csrf FORM = new Csrf();
 
-    private Csrf() {
-    }
+    private Csrf() {}
 
     /**
      * The page a refused form redirects to (post/redirect/get): follows the 303 of {@code refused} with the cookies
@@ -29,12 +30,20 @@ public final class Csrf implements Filter {
      */
     public static String followRefused(RequestSpecification given, Response refused) {
         Assertions.assertEquals(303, refused.statusCode(), "a refused form redirects to itself: " + refused.asString());
-        return given.filter(FORM).cookies(refused.getCookies()).redirects().follow(false).get(refused.header("Location"))
-                .then().statusCode(200).extract().asString();
+        return given.filter(FORM)
+                .cookies(refused.getCookies())
+                .redirects()
+                .follow(false)
+                .get(refused.header("Location"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
         request.cookie(COOKIE, TOKEN);
         if (!"GET".equals(request.getMethod())) {
             if (request.getMultiPartParams().isEmpty()) {

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,8 +37,18 @@ public final class LocalPostgres implements AutoCloseable {
         if (root) {
             run(List.of("chown", "postgres", dir.toString()));
         }
-        run(asPostgres(bin.resolve("initdb").toString(), "-D", data(), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                "--locale=C.UTF-8", "--no-sync"));
+        run(asPostgres(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync"));
         start();
     }
 
@@ -47,8 +61,16 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data(), "-w", "-l", dir.resolve("log").toString(), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        run(asPostgres(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data(),
+                "-w",
+                "-l",
+                dir.resolve("log").toString(),
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                "start"));
     }
 
     /** A fast shutdown: open connections are ended, new ones refused. */
@@ -58,7 +80,8 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Runs one of the PostgreSQL client programs (pg_dump, pg_restore...) against this server. */
     public void client(String program, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(bin.resolve(program).toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres"));
+        List<String> command = new ArrayList<>(List.of(
+                bin.resolve(program).toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres"));
         command.addAll(List.of(args));
         run(asPostgres(command.toArray(String[]::new)));
     }
@@ -71,7 +94,9 @@ public final class LocalPostgres implements AutoCloseable {
     public void close() throws IOException {
         try {
             new ProcessBuilder(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data(), "-m", "immediate", "stop"))
-                    .redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -86,11 +111,16 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static Path binaries() throws IOException {
         Path lib = Path.of("/usr/lib/postgresql");
-        assertTrue(Files.isDirectory(lib), "PostgreSQL server binaries are missing: apt-get install -y postgresql (see .ci/run)");
+        assertTrue(
+                Files.isDirectory(lib),
+                "PostgreSQL server binaries are missing: apt-get install -y postgresql (see .ci/run)");
         try (var versions = Files.list(lib)) {
-            return versions.map(p -> p.resolve("bin")).filter(p -> Files.isExecutable(p.resolve("pg_dump")))
-                    .max(Comparator.comparing(p -> Integer.parseInt(p.getParent().getFileName().toString())))
-                    .orElseThrow(() -> new AssertionError("no pg_dump under /usr/lib/postgresql: apt-get install -y postgresql"));
+            return versions.map(p -> p.resolve("bin"))
+                    .filter(p -> Files.isExecutable(p.resolve("pg_dump")))
+                    .max(Comparator.comparing(
+                            p -> Integer.parseInt(p.getParent().getFileName().toString())))
+                    .orElseThrow(() ->
+                            new AssertionError("no pg_dump under /usr/lib/postgresql: apt-get install -y postgresql"));
         }
     }
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
 import nl.meldcodetour.notifications.MailSender;
@@ -9,8 +13,7 @@ import nl.meldcodetour.notifications.MailSender;
  */
 public final class MailDelivery {
 
-    private MailDelivery() {
-    }
+    private MailDelivery() {}
 
     public static int all(MailSender sender, String node) {
         int total = 0;

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +14,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(SmtpTestServer.class)
 public final class OidcTestServer {
-    private OidcTestServer() {
-    }
+    private OidcTestServer() {}
 }

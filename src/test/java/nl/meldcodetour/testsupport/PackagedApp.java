@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
 import java.io.IOException;
@@ -24,15 +28,18 @@ public final class PackagedApp implements AutoCloseable {
     public final int port;
     /** The management interface: health, metrics and OpenAPI, which the application port does not serve. */
     public final int managementPort;
+
     private final String log;
     private final Process process;
 
-    public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret) throws IOException, InterruptedException {
+    public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret)
+            throws IOException, InterruptedException {
         this(port, jdbcUrl, issuer, clientSecret, "target/e2e-app.log", Map.of());
     }
 
     /** With more environment variables ({@code extraEnv} wins) and its own log file. */
-    public PackagedApp(int port, String jdbcUrl, String issuer, String clientSecret, String log, Map<String, String> extraEnv)
+    public PackagedApp(
+            int port, String jdbcUrl, String issuer, String clientSecret, String log, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         this.port = port;
         this.managementPort = freePort();
@@ -41,11 +48,13 @@ public final class PackagedApp implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new AssertionError("No packaged application: run ./mvnw verify");
         }
-        String secret = Base64.getEncoder().encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
+        String secret = Base64.getEncoder()
+                .encodeToString(UUID.randomUUID().toString().repeat(2).getBytes());
         // the production JDK where the machine has it (pom.xml, profile jdk25-runtime), else the one running the tests
         String javaHome = System.getProperty("packaged.java.home", System.getProperty("java.home"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(javaHome, "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of(log).toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -68,15 +77,21 @@ public final class PackagedApp implements AutoCloseable {
         env.put("MELDCODETOUR_REMINDERS_ENABLED", "false");
         env.putAll(extraEnv);
         process = pb.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("the application stopped; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(managementBase() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(managementBase() + "/q/health/ready"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

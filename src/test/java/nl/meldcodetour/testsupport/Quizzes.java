@@ -1,36 +1,46 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import nl.meldcodetour.content.Module;
-import nl.meldcodetour.content.Question;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.meldcodetour.content.Module;
+import nl.meldcodetour.content.Question;
 import org.hamcrest.Matchers;
 
 /** Passes a module's quiz through the real API, answering every drawn question right. */
 public final class Quizzes {
 
-    private Quizzes() {
-    }
+    private Quizzes() {}
 
     public static ValidatableResponse pass(Tokens.TestUser user, Module module) {
-        JsonPath attempt = user.given().post("/api/modules/" + module.id() + "/attempts").then().statusCode(Matchers.oneOf(200, 201))
-                .extract().jsonPath();
-        return user.given().contentType(ContentType.JSON).body(Map.of("answers", answers(attempt, module, true)))
-                .post("/api/attempts/" + attempt.getString("id") + "/submission").then().statusCode(200)
+        JsonPath attempt = user.given()
+                .post("/api/modules/" + module.id() + "/attempts")
+                .then()
+                .statusCode(Matchers.oneOf(200, 201))
+                .extract()
+                .jsonPath();
+        return user.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("answers", answers(attempt, module, true)))
+                .post("/api/attempts/" + attempt.getString("id") + "/submission")
+                .then()
+                .statusCode(200)
                 .body("result.passed", equalTo(true));
     }
 
@@ -44,7 +54,9 @@ public final class Quizzes {
         List<Map<String, Object>> questions = attempt.getList("quiz.questions");
         for (Map<String, Object> shown : questions) {
             Question q = module.question((String) shown.get("id")).orElseThrow();
-            Set<String> rightTexts = q.options().stream().filter(o -> q.correct().contains(o.id())).map(Question.Option::text)
+            Set<String> rightTexts = q.options().stream()
+                    .filter(o -> q.correct().contains(o.id()))
+                    .map(Question.Option::text)
                     .collect(Collectors.toSet());
             @SuppressWarnings("unchecked")
             List<Map<String, String>> options = (List<Map<String, String>>) shown.get("options");
@@ -80,7 +92,8 @@ public final class Quizzes {
         while (m.find()) {
             Question q = module.question(m.group(1)).orElseThrow();
             String text = unescape(m.group(3).strip());
-            boolean isRight = q.options().stream().anyMatch(o -> o.text().equals(text) && q.correct().contains(o.id()));
+            boolean isRight = q.options().stream()
+                    .anyMatch(o -> o.text().equals(text) && q.correct().contains(o.id()));
             List<String> letters = answers.computeIfAbsent(q.id(), k -> new ArrayList<>());
             if (isRight == right && (right || letters.isEmpty())) {
                 letters.add(m.group(2));
@@ -91,11 +104,19 @@ public final class Quizzes {
 
     /** Qute's HTML escapes undone. */
     public static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     /** As Qute escapes text in HTML. */
     public static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

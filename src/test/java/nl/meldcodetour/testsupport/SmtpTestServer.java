@@ -1,10 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
-
-import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** A real SMTP server (GreenMail) for every test run; tests read what it received. */
 public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
@@ -31,13 +33,15 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
 
     /** The mails received so far for this address (the first recipient), in the order they arrived. */
     public static List<MimeMessage> receivedBy(String email) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email);
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(email);
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The subject of a received mail ("" when it can't be read). */
@@ -60,24 +64,28 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
         try (ServerSocket refusing = new ServerSocket()) {
             refusing.setReuseAddress(true);
             refusing.bind(new InetSocketAddress("127.0.0.1", port));
-            Thread answering = new Thread(() -> {
-                while (!refusing.isClosed()) {
-                    try {
-                        Socket s = refusing.accept();
-                        Thread conversation = new Thread(() -> {
-                            try (s) {
-                                refuse(s);
-                            } catch (IOException gone) {
-                                // the client hung up
+            Thread answering = new Thread(
+                    () -> {
+                        while (!refusing.isClosed()) {
+                            try {
+                                Socket s = refusing.accept();
+                                Thread conversation = new Thread(
+                                        () -> {
+                                            try (s) {
+                                                refuse(s);
+                                            } catch (IOException gone) {
+                                                // the client hung up
+                                            }
+                                        },
+                                        "refusing-smtp-conversation");
+                                conversation.setDaemon(true);
+                                conversation.start();
+                            } catch (IOException closed) {
+                                // the end
                             }
-                        }, "refusing-smtp-conversation");
-                        conversation.setDaemon(true);
-                        conversation.start();
-                    } catch (IOException closed) {
-                        // the end
-                    }
-                }
-            }, "refusing-smtp");
+                        }
+                    },
+                    "refusing-smtp");
             answering.setDaemon(true);
             answering.start();
             during.run();
@@ -105,7 +113,8 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
     }
 
     private static GreenMail start(int port) {
-        ServerSetup setup = port == 0 ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
+        ServerSetup setup = port == 0
+                ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
                 : new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         setup.setReadTimeout(3000L); // a stuck SMTP conversation fails after 3 s instead of 30
         GreenMail started = new GreenMail(setup);
@@ -116,11 +125,23 @@ public class SmtpTestServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = start(0);
-        // Now and then (about 1 in 50 mails) GreenMail waits for a command the Vert.x mail client already sent, and that
+        // Now and then (about 1 in 50 mails) GreenMail waits for a command the Vert.x mail client already sent, and
+        // that
         // mail fails; the sender retries it on its next run, which is what a real transient SMTP failure gets too.
         // Tests therefore deliver with MailDelivery.all(), which runs the sender until nothing deliverable is left.
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(server.getSmtp().getPort()),
-                "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.login", "DISABLED", "quarkus.mailer.keep-alive", "false", "quarkus.mailer.pipelining", "false");
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(server.getSmtp().getPort()),
+                "quarkus.mailer.start-tls",
+                "DISABLED",
+                "quarkus.mailer.login",
+                "DISABLED",
+                "quarkus.mailer.keep-alive",
+                "false",
+                "quarkus.mailer.pipelining",
+                "false");
     }
 
     @Override

@@ -1,19 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.testsupport;
 
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-
 /** Signed bearer tokens from the test OIDC server, for a fresh or a given person. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A new, unique person with the given roles (and optionally a sector claim). */
     public static TestUser newUser(String sector, String... roles) {
@@ -28,11 +30,18 @@ public final class Tokens {
 
     /** A token with the given e-mail address, and {@code email_verified} as given. */
     public static String token(String subject, String sector, Set<String> roles, String email, boolean emailVerified) {
-        return token(subject, sector, roles, email, emailVerified, "Test " + subject.substring(0, Math.min(13, subject.length())));
+        return token(
+                subject,
+                sector,
+                roles,
+                email,
+                emailVerified,
+                "Test " + subject.substring(0, Math.min(13, subject.length())));
     }
 
     /** A token with the given e-mail address and display name ({@code name} claim). */
-    public static String token(String subject, String sector, Set<String> roles, String email, boolean emailVerified, String name) {
+    public static String token(
+            String subject, String sector, Set<String> roles, String email, boolean emailVerified, String name) {
         Map<String, String> claims = new HashMap<>();
         claims.put("name", name);
         claims.put("email", email);
@@ -40,8 +49,8 @@ public final class Tokens {
         if (sector != null) {
             claims.put("sector", sector);
         }
-        return OidcWiremockTestResource.generateJwtToken(subject, roles, subject, "sid-" + subject,
-                Set.of("meldcodetour"), claims);
+        return OidcWiremockTestResource.generateJwtToken(
+                subject, roles, subject, "sid-" + subject, Set.of("meldcodetour"), claims);
     }
 
     /** A new, unique person whose token carries this e-mail address, verified or not. */

@@ -1,19 +1,22 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import org.jboss.logging.Logger;
-import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /**
  * One embedded PostgreSQL server per JVM (zonky binaries, no Docker), with its data in a directory that survives
@@ -30,17 +33,14 @@ public final class EmbeddedPostgres {
      * Where and how to run. {@code durable} (production): fsync and synchronous commit on, and every connection needs
      * the generated password kept in the data directory; otherwise (development, tests) fast and without a password.
      */
-    public record Settings(Path dataDir, OptionalInt port, boolean clean, boolean durable) {
-    }
+    public record Settings(Path dataDir, OptionalInt port, boolean clean, boolean durable) {}
 
     /** How to reach the running server. */
-    public record Instance(String jdbcUrl, String username, String password, int port) {
-    }
+    public record Instance(String jdbcUrl, String username, String password, int port) {}
 
     private static Instance instance;
 
-    private EmbeddedPostgres() {
-    }
+    private EmbeddedPostgres() {}
 
     /**
      * Starts the server the first time it is called in this JVM; later calls return the same instance. The
@@ -65,7 +65,8 @@ public final class EmbeddedPostgres {
     }
 
     /** A started server that the caller must close. */
-    record Running(Instance instance, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server) implements AutoCloseable {
+    record Running(Instance instance, io.zonky.test.db.postgres.embedded.EmbeddedPostgres server)
+            implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -103,12 +104,15 @@ public final class EmbeddedPostgres {
             String password = kept.orElse(settings.durable() ? EmbeddedPostgresPassword.generate() : "");
             var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty one.
+                    // We manage the directory: zonky's own flag only cleans on close, and initdb refuses a non-empty
+                    // one.
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    // the server's log joins the application's, and logs carry no personal data (docs/privacy.md, "Logs"):
-                    // no DETAIL ("Key (email)=(x@y) already exists", "Failing row contains (...)") and no failed statement
+                    // the server's log joins the application's, and logs carry no personal data (docs/privacy.md,
+                    // "Logs"):
+                    // no DETAIL ("Key (email)=(x@y) already exists", "Failing row contains (...)") and no failed
+                    // statement
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic");
             if (settings.durable()) {
@@ -122,29 +126,38 @@ public final class EmbeddedPostgres {
                 // zonky's initdb runs with "-A trust" and passes its locale settings on as --name=value: a later --auth
                 // wins, so a new cluster requires the password from its first moment
                 EmbeddedPostgresPassword.write(initdbPasswordFile, password);
-                builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", initdbPasswordFile.toString());
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", initdbPasswordFile.toString());
             }
             settings.port().ifPresent(builder::setPort);
             var pg = builder.start();
             if (settings.durable() && trusting) {
-                LOG.warnf("Embedded PostgreSQL in %s trusted every local user: from now on it requires the password in %s",
+                LOG.warnf(
+                        "Embedded PostgreSQL in %s trusted every local user: from now on it requires the password in %s",
                         dataDir, passwordFile);
                 try (var connection = pg.getPostgresDatabase().getConnection()) {
                     EmbeddedPostgresPassword.requireFor(connection, dataDir, password);
                 }
-            } else if (!password.isEmpty() && EmbeddedPostgresPassword.read(passwordFile).isEmpty()) {
+            } else if (!password.isEmpty()
+                    && EmbeddedPostgresPassword.read(passwordFile).isEmpty()) {
                 EmbeddedPostgresPassword.write(passwordFile, password);
             }
             Files.deleteIfExists(initdbPasswordFile);
             createDatabaseIfMissing(pg);
             String url = pg.getJdbcUrl(USER, DATABASE);
-            LOG.infof("Embedded PostgreSQL started on port %d, data in %s (%s)", pg.getPort(), dataDir,
-                    settings.durable() ? "durable: fsync on, password required" : "fast: fsync off, for development and tests");
+            LOG.infof(
+                    "Embedded PostgreSQL started on port %d, data in %s (%s)",
+                    pg.getPort(),
+                    dataDir,
+                    settings.durable()
+                            ? "durable: fsync on, password required"
+                            : "fast: fsync off, for development and tests");
             return new Running(new Instance(url, USER, password, pg.getPort()), pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL could not start in " + dataDir, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("Embedded PostgreSQL in " + dataDir + " could not be made to require a password", e);
+            throw new IllegalStateException(
+                    "Embedded PostgreSQL in " + dataDir + " could not be made to require a password", e);
         }
     }
 
@@ -167,14 +180,20 @@ public final class EmbeddedPostgres {
         } catch (RuntimeException | IOException unreadable) {
             return;
         }
-        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        var process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (process.isEmpty()) {
             return;
         }
-        LOG.warnf("Embedded PostgreSQL (pid %d) still runs on %s from an earlier start that did not stop: stopping it", pid, dataDir);
+        LOG.warnf(
+                "Embedded PostgreSQL (pid %d) still runs on %s from an earlier start that did not stop: stopping it",
+                pid, dataDir);
         try {
-            new ProcessBuilder("kill", "-INT", String.valueOf(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", String.valueOf(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             process.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             process.get().destroyForcibly();

@@ -1,14 +1,16 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.OptionalInt;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Adds the embedded-PostgreSQL configuration source only when no datasource URL is configured anywhere and
@@ -32,8 +34,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         boolean clean = Boolean.parseBoolean(value(context, "meldcodetour.embedded-db.clean", "false"));
         // anything but an explicit false is durable: the fast settings are for development and tests only
         boolean durable = !"false".equalsIgnoreCase(value(context, "meldcodetour.embedded-db.durable", "true"));
-        var settings = new EmbeddedPostgres.Settings(Path.of(dataDir).toAbsolutePath(),
-                port.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim())), clean, durable);
+        var settings = new EmbeddedPostgres.Settings(
+                Path.of(dataDir).toAbsolutePath(),
+                port.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim())),
+                clean,
+                durable);
         return List.of(new EmbeddedPostgresConfigSource(settings));
     }
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
 import java.io.IOException;
@@ -38,8 +42,7 @@ final class EmbeddedPostgresPassword {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EmbeddedPostgresPassword() {
-    }
+    private EmbeddedPostgresPassword() {}
 
     /** 256 random bits, URL-safe Base64: no character needs quoting in SQL or in a file. */
     static String generate() {
@@ -68,7 +71,9 @@ final class EmbeddedPostgresPassword {
         if (!Files.isRegularFile(hba)) {
             return false;
         }
-        return Files.readAllLines(hba).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        return Files.readAllLines(hba).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .anyMatch(l -> List.of(l.split("\\s+")).contains("trust"));
     }
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
 import java.io.IOException;
@@ -14,7 +18,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -26,8 +29,7 @@ final class MigrationFiles {
 
     static final String LOCATION = "db/migration";
 
-    private MigrationFiles() {
-    }
+    private MigrationFiles() {}
 
     /** The version of a versioned migration's file name ({@code V1_2__x.sql} is 1.2), or {@code null} for any other. */
     static MigrationVersion version(String fileName) {
@@ -58,10 +60,13 @@ final class MigrationFiles {
                 // jar:file:/…/app.jar!/db/migration: the jar's entries directly under it
                 String path = url.getPath();
                 String prefix = LOCATION + "/";
-                try (ZipFile jar = new ZipFile(Path.of(new URI(path.substring(0, path.indexOf("!/")))).toFile())) {
+                try (ZipFile jar = new ZipFile(
+                        Path.of(new URI(path.substring(0, path.indexOf("!/")))).toFile())) {
                     for (ZipEntry entry : Collections.list(jar.entries())) {
                         String name = entry.getName();
-                        if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0 && name.length() > prefix.length()) {
+                        if (name.startsWith(prefix)
+                                && name.indexOf('/', prefix.length()) < 0
+                                && name.length() > prefix.length()) {
                             names.add(name.substring(prefix.length()));
                         }
                     }
@@ -80,7 +85,11 @@ final class MigrationFiles {
 
     /** The newest version among the migrations on the class path; fails when there is none. */
     static MigrationVersion latest(ClassLoader loader) {
-        return names(loader).stream().map(MigrationFiles::version).filter(v -> v != null).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new IllegalStateException("No migration V<version>__<description>.sql in " + LOCATION));
+        return names(loader).stream()
+                .map(MigrationFiles::version)
+                .filter(v -> v != null)
+                .max(Comparator.naturalOrder())
+                .orElseThrow(
+                        () -> new IllegalStateException("No migration V<version>__<description>.sql in " + LOCATION));
     }
 }

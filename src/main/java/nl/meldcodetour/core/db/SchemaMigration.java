@@ -1,24 +1,24 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.function.Supplier;
-
-import javax.sql.DataSource;
-
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Brings the database schema up to date at startup, before anything else uses the database.
@@ -41,7 +41,8 @@ public class SchemaMigration {
      * once, when this class is loaded: the names in the application jar's {@code db/migration}, about 3-5 ms of a
      * cold start in the packaged application (0.5 ms when warm), against the whole of Flyway's set-up that it spares.
      */
-    public static final String LATEST = MigrationFiles.latest(SchemaMigration.class.getClassLoader()).getVersion();
+    public static final String LATEST =
+            MigrationFiles.latest(SchemaMigration.class.getClassLoader()).getVersion();
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
 
@@ -63,8 +64,9 @@ public class SchemaMigration {
             LOG.debugf("Database schema is at version %s: no migration needed", applied);
             return false;
         }
-        LOG.infof("Database schema is at version %s, this release needs %s: migrating", applied == null ? "(none)" : applied,
-                LATEST);
+        LOG.infof(
+                "Database schema is at version %s, this release needs %s: migrating",
+                applied == null ? "(none)" : applied, LATEST);
         flyway.get().migrate();
         return true;
     }
@@ -74,7 +76,8 @@ public class SchemaMigration {
      * failed one (then Flyway must run, and will report the failure).
      */
     static String appliedVersion(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             // asked first, so that a new database does not log an error for the missing table
             try (ResultSet r = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
                 if (!r.next() || !r.getBoolean(1)) {

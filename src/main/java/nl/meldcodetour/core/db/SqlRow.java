@@ -1,6 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
+import jakarta.persistence.Query;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-
-import jakarta.persistence.Query;
-import java.sql.Date;
 
 /**
  * One row of a native query, read by column position with typed getters, like a JDBC {@code ResultSet}. A query maps

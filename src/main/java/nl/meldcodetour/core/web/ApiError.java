@@ -1,11 +1,13 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
-import java.util.List;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The body of every API error, as {@code application/problem+json} (RFC 9457): {@code type}, a Dutch {@code title} a
@@ -24,8 +26,7 @@ public record ApiError(String type, String title, int status, String detail, Lis
     /** The problem type of every error: no more than its status and title. */
     public static final String ABOUT_BLANK = "about:blank";
 
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     public ApiError(int status, String title, List<Violation> violations) {
         this(ABOUT_BLANK, title, status, null, violations);
@@ -42,6 +43,9 @@ public record ApiError(String type, String title, int status, String detail, Lis
 
     /** This problem as the response, with its status and media type. */
     public Response response() {
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+        return Response.status(status)
+                .type(MediaType.valueOf(MEDIA_TYPE))
+                .entity(this)
+                .build();
     }
 }

@@ -1,30 +1,30 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
-
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.WithFormRead;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
-import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-
-import nl.meldcodetour.core.config.MeldcodetourConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.regex.Pattern;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
  * Cross-site request forgery protection for every page form (double-submit cookie). The first page a browser gets sets
@@ -38,6 +38,7 @@ public class CsrfProtection {
 
     /** The hidden form field. */
     public static final String FIELD = "csrf";
+
     static final String CONTEXT_KEY = "meldcodetour.csrf";
     private static final Logger LOG = Logger.getLogger(CsrfProtection.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -53,23 +54,32 @@ public class CsrfProtection {
 
     /** Hands every browser request a token: the one in its cookie, or a new one that is set as cookie now. */
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            String path = rc.normalizedPath();
-            if (!path.startsWith("/api/") && !path.startsWith("/q/") && !path.startsWith("/css/") && !path.startsWith("/js/")
-                    && !path.startsWith("/img/")) {
-                Cookie cookie = rc.request().getCookie(cookieName());
-                String token = cookie != null && wellFormed(cookie.getValue()) ? cookie.getValue() : null;
-                if (token == null && isSafe(rc.request().method())) {
-                    token = newToken();
-                    rc.response().addCookie(Cookie.cookie(cookieName(), token).setPath("/").setHttpOnly(true)
-                            .setSecure(config.csrf().secureCookie()).setSameSite(CookieSameSite.STRICT));
-                }
-                if (token != null) {
-                    rc.put(CONTEXT_KEY, token);
-                }
-            }
-            rc.next();
-        }, 90);
+        filters.register(
+                rc -> {
+                    String path = rc.normalizedPath();
+                    if (!path.startsWith("/api/")
+                            && !path.startsWith("/q/")
+                            && !path.startsWith("/css/")
+                            && !path.startsWith("/js/")
+                            && !path.startsWith("/img/")) {
+                        Cookie cookie = rc.request().getCookie(cookieName());
+                        String token = cookie != null && wellFormed(cookie.getValue()) ? cookie.getValue() : null;
+                        if (token == null && isSafe(rc.request().method())) {
+                            token = newToken();
+                            rc.response()
+                                    .addCookie(Cookie.cookie(cookieName(), token)
+                                            .setPath("/")
+                                            .setHttpOnly(true)
+                                            .setSecure(config.csrf().secureCookie())
+                                            .setSameSite(CookieSameSite.STRICT));
+                        }
+                        if (token != null) {
+                            rc.put(CONTEXT_KEY, token);
+                        }
+                    }
+                    rc.next();
+                },
+                90);
     }
 
     /** Refuses an unsafe page request whose form does not carry the cookie's token. */
@@ -80,16 +90,27 @@ public class CsrfProtection {
             return null;
         }
         String expected = rc.get(CONTEXT_KEY);
-        Object sent = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormParameter(FIELD, true, false);
-        String sentText = sent instanceof String s ? s
-                : sent instanceof Collection<?> c && c.size() == 1 ? String.valueOf(c.iterator().next()) : null;
-        if (expected != null && sentText != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                sentText.getBytes(StandardCharsets.UTF_8))) {
+        Object sent = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                .getFormParameter(FIELD, true, false);
+        String sentText = sent instanceof String s
+                ? s
+                : sent instanceof Collection<?> c && c.size() == 1
+                        ? String.valueOf(c.iterator().next())
+                        : null;
+        if (expected != null
+                && sentText != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), sentText.getBytes(StandardCharsets.UTF_8))) {
             return null;
         }
-        LOG.infof("Refused %s %s: %s", rc.request().method(), rc.normalizedPath(),
+        LOG.infof(
+                "Refused %s %s: %s",
+                rc.request().method(),
+                rc.normalizedPath(),
                 expected == null ? "no CSRF cookie" : sentText == null ? "no CSRF form field" : "CSRF token mismatch");
-        return ErrorMappers.page(403, "Formulier verlopen",
+        return ErrorMappers.page(
+                403,
+                "Formulier verlopen",
                 "We konden niet controleren dat dit formulier van Meldcodetour zelf kwam, dus er is niets opgeslagen. "
                         + "Ga terug, laad de pagina opnieuw en verstuur het formulier nog een keer.");
     }

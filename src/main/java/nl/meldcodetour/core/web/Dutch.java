@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import io.quarkus.qute.TemplateExtension;
@@ -15,8 +19,7 @@ import io.quarkus.qute.TemplateExtension;
  */
 public final class Dutch {
 
-    private Dutch() {
-    }
+    private Dutch() {}
 
     /** "1 organisatie", "3 organisaties", "1.200 organisaties". */
     public static String count(long n, String one, String many) {

@@ -1,8 +1,19 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
-import java.util.Comparator;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,34 +22,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
-import nl.meldcodetour.core.ConflictException;
-import nl.meldcodetour.core.InvalidInputException;
-import nl.meldcodetour.core.MissingException;
-import nl.meldcodetour.core.LogScrub;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.oidc.OIDCException;
-import io.quarkus.security.AuthenticationException;
-import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpClosedException;
-import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.meldcodetour.core.ConflictException;
+import nl.meldcodetour.core.InvalidInputException;
+import nl.meldcodetour.core.LogScrub;
+import nl.meldcodetour.core.MissingException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every error into a clear Dutch answer: a page for people, {@code application/problem+json} ({@link ApiError})
@@ -53,14 +53,18 @@ public class ErrorMappers {
         static native TemplateInstance error(int status, String title, String message);
     }
 
-    @ServerExceptionMapper({ NotFoundException.class, MissingException.class })
+    @ServerExceptionMapper({NotFoundException.class, MissingException.class})
     public Response notFound(RuntimeException e, UriInfo uri) {
-        return respond(uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
+        return respond(
+                uri, 404, "Niet gevonden", "Deze pagina of dit onderdeel bestaat niet (meer), of is niet voor jou.");
     }
 
-    @ServerExceptionMapper({ ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class })
+    @ServerExceptionMapper({ForbiddenException.class, jakarta.ws.rs.ForbiddenException.class})
     public Response forbidden(RuntimeException e, UriInfo uri) {
-        return respond(uri, 403, "Geen toegang",
+        return respond(
+                uri,
+                403,
+                "Geen toegang",
                 "Je account heeft geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Neem contact op met de beheerder van Meldcodetour in je organisatie.");
     }
 
@@ -77,7 +81,8 @@ public class ErrorMappers {
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         List<ApiError.Violation> violations = e.errors().entrySet().stream()
                 .map(entry -> new ApiError.Violation(entry.getKey(), entry.getValue()))
-                .sorted(Comparator.comparing(ApiError.Violation::field)).toList();
+                .sorted(Comparator.comparing(ApiError.Violation::field))
+                .toList();
         if (!isApi(uri)) {
             return respond(uri, 400, "Ongeldige invoer", String.join(" ", new TreeMap<>(e.errors()).values()));
         }
@@ -86,14 +91,17 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response tooMany(RateLimits.TooManyRequests e, UriInfo uri) {
-        Response r = isApi(uri) ? json(ApiError.of(429, e.getMessage())) : respond(uri, 429, "Even wachten", e.getMessage());
-        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        Response r =
+                isApi(uri) ? json(ApiError.of(429, e.getMessage())) : respond(uri, 429, "Even wachten", e.getMessage());
+        return Response.fromResponse(r)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
     }
 
-    @ServerExceptionMapper({ ConflictException.class, OptimisticLockException.class,
-            StaleObjectStateException.class })
+    @ServerExceptionMapper({ConflictException.class, OptimisticLockException.class, StaleObjectStateException.class})
     public Response conflict(RuntimeException e, UriInfo uri) {
-        String message = e instanceof ConflictException ? e.getMessage()
+        String message = e instanceof ConflictException
+                ? e.getMessage()
                 : "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer je wijziging nog eens in.";
         if (isApi(uri)) {
             return json(ApiError.of(409, message));
@@ -109,19 +117,26 @@ public class ErrorMappers {
     /** JSON of the wrong shape: text where a number belongs, a list where text belongs... Named per field, in Dutch. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
                 .collect(Collectors.joining("."));
         Class<?> target = e.getTargetType();
-        String expected = target == null ? "een andere waarde"
-                : Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class ? "een getal"
-                : target == Boolean.class || target == boolean.class ? "true of false"
-                : Collection.class.isAssignableFrom(target) ? "een lijst"
-                : Temporal.class.isAssignableFrom(target) ? "een datum (jjjj-mm-dd) of tijd (jjjj-mm-ddTuu:mm)"
-                : target == String.class ? "tekst" : "een andere waarde";
+        String expected = target == null
+                ? "een andere waarde"
+                : Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class
+                        ? "een getal"
+                        : target == Boolean.class || target == boolean.class
+                                ? "true of false"
+                                : Collection.class.isAssignableFrom(target)
+                                        ? "een lijst"
+                                        : Temporal.class.isAssignableFrom(target)
+                                                ? "een datum (jjjj-mm-dd) of tijd (jjjj-mm-ddTuu:mm)"
+                                                : target == String.class ? "tekst" : "een andere waarde";
         if (field.isEmpty()) {
             return json(ApiError.of(400, "De JSON in het verzoek past niet bij wat verwacht wordt."));
         }
-        return json(new ApiError(400, "Ongeldige invoer", List.of(new ApiError.Violation(field, "Hier hoort " + expected + "."))));
+        return json(new ApiError(
+                400, "Ongeldige invoer", List.of(new ApiError.Violation(field, "Hier hoort " + expected + "."))));
     }
 
     @ServerExceptionMapper
@@ -143,17 +158,27 @@ public class ErrorMappers {
             throw (RuntimeException) e;
         }
         if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
-            return respond(uri, wae.getResponse().getStatus(), "Ongeldig verzoek", "Controleer wat je hebt ingevuld en probeer het opnieuw.");
+            return respond(
+                    uri,
+                    wae.getResponse().getStatus(),
+                    "Ongeldig verzoek",
+                    "Controleer wat je hebt ingevuld en probeer het opnieuw.");
         }
         if (e instanceof OIDCException) {
             LOG.warnf("Identity provider unreachable on %s: %s", uri.getPath(), LogScrub.text(e.getMessage()));
-            Response r = respond(uri, 503, "Inloggen kan nu even niet",
+            Response r = respond(
+                    uri,
+                    503,
+                    "Inloggen kan nu even niet",
                     "De inlogdienst is nu even niet bereikbaar. Probeer het over een minuut opnieuw.");
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
         }
         if (databaseUnreachable(e)) {
             LOG.warnf("Database unreachable on %s: %s", uri.getPath(), LogScrub.text(e.toString()));
-            Response r = respond(uri, 503, "Tijdelijk niet beschikbaar",
+            Response r = respond(
+                    uri,
+                    503,
+                    "Tijdelijk niet beschikbaar",
                     "Meldcodetour kan de gegevens nu even niet bereiken. Wat al was opgeslagen, blijft bewaard. Probeer het over een minuut opnieuw.");
             return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, 30).build();
         }
@@ -166,22 +191,32 @@ public class ErrorMappers {
             // a unique key refused a second copy (two identical requests at the same moment): nothing was saved twice
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 LOG.infof("Refused a duplicate on %s (%s)", uri.getPath(), constraint(e));
-                String message = "Dit was al opgeslagen; waarschijnlijk is het twee keer verstuurd. Er is niets dubbel opgeslagen. "
-                        + "Laad de pagina opnieuw om te zien wat er nu staat.";
+                String message =
+                        "Dit was al opgeslagen; waarschijnlijk is het twee keer verstuurd. Er is niets dubbel opgeslagen. "
+                                + "Laad de pagina opnieuw om te zien wat er nu staat.";
                 return isApi(uri) ? json(ApiError.of(409, message)) : page(409, "Al opgeslagen", message);
             }
             // SQL state class 22 (data exception: a NUL character, text too long, a value out of range) is always input
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
                 LOG.infof("Refused input on %s: SQL state %s", uri.getPath(), sql.getSQLState());
-                return respond(uri, 400, "Ongeldige invoer",
+                return respond(
+                        uri,
+                        400,
+                        "Ongeldige invoer",
                         "Wat je invulde bevat een teken dat niet kan (zoals een nul-teken) of is te lang. Pas het aan en probeer het opnieuw.");
             }
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
         // the messages of SQL and SMTP exceptions quote the data (docs/privacy.md, "Logs"): logged scrubbed
         LOG.errorf(LogScrub.throwable(e), "Unexpected error %s on %s", id, uri.getPath());
-        return respond(uri, 500, "Er ging iets mis",
-                "Er ging aan onze kant iets mis. Probeer het later opnieuw. Meld bij aanhoudende problemen foutcode " + id + ".");
+        return respond(
+                uri,
+                500,
+                "Er ging iets mis",
+                "Er ging aan onze kant iets mis. Probeer het later opnieuw. Meld bij aanhoudende problemen foutcode "
+                        + id + ".");
     }
 
     /** The constraint that refused a duplicate, as Hibernate names it: for the log instead of the values it quotes. */
@@ -237,9 +272,11 @@ public class ErrorMappers {
 
     /** An HTML error page in the site's layout. */
     static Response page(int status, String title, String message) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(Templates.error(status, title, message)).build();
+                .entity(Templates.error(status, title, message))
+                .build();
     }
 
     private static Response json(ApiError error) {

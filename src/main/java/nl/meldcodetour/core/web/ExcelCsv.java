@@ -1,19 +1,21 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import java.util.regex.Pattern;
 
 /** CSV that Excel with Dutch settings opens correctly: ';' separator, UTF-8 with BOM, formulas neutralised. */
 public final class ExcelCsv {
 
-    private ExcelCsv() {
-    }
+    private ExcelCsv() {}
 
     /**
      * Every cell goes through {@link #safe}: one place that neutralises formulas, whichever column holds typed text
@@ -22,7 +24,8 @@ public final class ExcelCsv {
     public static String of(List<String> header, Iterable<? extends List<String>> rows) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
+        try (CSVPrinter csv =
+                new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(';').get())) {
             csv.printRecord(header.stream().map(ExcelCsv::safe).toList());
             for (List<String> row : rows) {
                 csv.printRecord(row.stream().map(ExcelCsv::safe).toList());
@@ -40,7 +43,10 @@ public final class ExcelCsv {
      * return gets a leading apostrophe. A plain number ("-0,12") stays a number.
      */
     public static String safe(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
+        if (value != null
+                && !value.isEmpty()
+                && "=+-@\t\r".indexOf(value.charAt(0)) >= 0
+                && !NUMBER.matcher(value).matches()) {
             return "'" + value;
         }
         return value;

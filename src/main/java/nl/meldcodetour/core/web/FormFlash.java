@@ -1,5 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,15 +18,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.RoutingContext;
-
 import nl.meldcodetour.core.config.MeldcodetourConfig;
 
 /**
@@ -38,8 +39,7 @@ public class FormFlash {
     private static final String NAME = "formulier";
 
     /** What the refused submit carried back to the form. */
-    public record Flashed(Map<String, String> form, Map<String, String> errors, String message) {
-    }
+    public record Flashed(Map<String, String> form, Map<String, String> errors, String message) {}
 
     @Inject
     CsrfProtection csrf;
@@ -54,20 +54,25 @@ public class FormFlash {
      * A 303 to {@code path} (an absolute path without query, the form's GET address) that brings the form back with
      * its errors; empty when it does not fit in a cookie, then the caller answers with the form page itself.
      */
-    public Optional<Response> redirect(String path, Map<String, String> form, Map<String, String> errors, String message) {
+    public Optional<Response> redirect(
+            String path, Map<String, String> form, Map<String, String> errors, String message) {
         StringBuilder value = new StringBuilder();
         form.forEach((k, v) -> UrlEncodedPairs.append(value, "f." + k, v));
         errors.forEach((k, v) -> UrlEncodedPairs.append(value, "e." + k, v));
         if (message != null) {
             UrlEncodedPairs.append(value, "m", message);
         }
-        String cookie = binding() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(value.toString().getBytes(StandardCharsets.UTF_8));
+        String cookie = binding() + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(value.toString().getBytes(StandardCharsets.UTF_8));
         if (cookie.length() > MAX_COOKIE_CHARS) {
             return Optional.empty();
         }
         return Optional.of(Response.seeOther(URI.create(path))
                 .header("Set-Cookie", cookie(path, cookie, MAX_AGE_SECONDS))
-                .header("Cache-Control", "no-store").build());
+                .header("Cache-Control", "no-store")
+                .build());
     }
 
     /** The form brought back to this address, once: the cookie is removed when read. */
@@ -80,15 +85,18 @@ public class FormFlash {
         rc.response().headers().add("Set-Cookie", cookie(path, "", 0));
         String value = cookie.getValue();
         int dot = value.indexOf('.');
-        if (dot < 0 || !MessageDigest.isEqual(value.substring(0, dot).getBytes(StandardCharsets.UTF_8),
-                binding().getBytes(StandardCharsets.UTF_8))) {
+        if (dot < 0
+                || !MessageDigest.isEqual(
+                        value.substring(0, dot).getBytes(StandardCharsets.UTF_8),
+                        binding().getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(value.substring(dot + 1)), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getUrlDecoder().decode(value.substring(dot + 1)), StandardCharsets.UTF_8);
             Map<String, String> form = new LinkedHashMap<>();
             Map<String, String> errors = new LinkedHashMap<>();
-            String[] message = { null };
+            String[] message = {null};
             UrlEncodedPairs.forEach(decoded, (name, v) -> {
                 if (name.startsWith("f.")) {
                     form.put(name.substring(2), v);
@@ -109,8 +117,13 @@ public class FormFlash {
     }
 
     private String cookie(String path, String value, int maxAge) {
-        return Cookie.cookie(cookieName(), value).setPath(path).setHttpOnly(true).setSecure(config.csrf().secureCookie())
-                .setSameSite(CookieSameSite.LAX).setMaxAge(maxAge).encode();
+        return Cookie.cookie(cookieName(), value)
+                .setPath(path)
+                .setHttpOnly(true)
+                .setSecure(config.csrf().secureCookie())
+                .setSameSite(CookieSameSite.LAX)
+                .setMaxAge(maxAge)
+                .encode();
     }
 
     /** A short hash of this browser's CSRF token: a flash set for another browser does not apply here. */
@@ -118,7 +131,8 @@ public class FormFlash {
         Cookie token = rc.request().getCookie(csrf.cookieName());
         String value = token == null ? "" : token.getValue();
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("formulier:" + value).getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(("formulier:" + value).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,11 +1,14 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
+import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import io.quarkus.qute.TemplateExtension;
 import nl.meldcodetour.core.time.ClockProducer;
 
 /** Dutch date formats for templates: {@code {date.nl}} gives "3 maart 2027", {@code {instant.nl}} adds the time. */
@@ -14,8 +17,8 @@ public class Formats {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NL);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", NL)
-            .withZone(ClockProducer.ZONE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm", NL).withZone(ClockProducer.ZONE);
 
     static String nl(LocalDate date) {
         return dutch(date);
@@ -35,7 +38,8 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", NL).withZone(ClockProducer.ZONE);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm", NL).withZone(ClockProducer.ZONE);
 
     /**
      * A span of time with the date once: "17 december 2026, 14:00–16:30"; over midnight "17 december 2026, 22:00 –
@@ -51,7 +55,9 @@ public class Formats {
             return from;
         }
         LocalDate last = end.atZone(ClockProducer.ZONE).toLocalDate();
-        return last.equals(first) ? from + "\u2013" + TIME.format(end) : from + " \u2013 " + dutch(last) + ", " + TIME.format(end);
+        return last.equals(first)
+                ? from + "\u2013" + TIME.format(end)
+                : from + " \u2013 " + dutch(last) + ", " + TIME.format(end);
     }
 
     /** ISO date for machine-readable {@code <time datetime>}. */

@@ -1,10 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
-
-import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
-
+import java.nio.charset.StandardCharsets;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import java.util.Locale;
@@ -7,8 +11,7 @@ import java.util.regex.Pattern;
 /** Validation of typed text with Dutch messages per field, shared by every form and API. */
 public final class Input {
 
-    private Input() {
-    }
+    private Input() {}
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]");
 

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +32,9 @@ public record Landing(String path, String label) {
 
     /** The roles that follow modules and take quizzes (the learning and quiz resources allow exactly these). */
     public static boolean isLearner(SecurityIdentity identity) {
-        return identity.hasRole(Roles.MEDEWERKER) || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS) || identity.hasRole(Roles.GEMEENTE)
+        return identity.hasRole(Roles.MEDEWERKER)
+                || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS)
+                || identity.hasRole(Roles.GEMEENTE)
                 || identity.hasRole(Roles.BEHEERDER);
     }
 }

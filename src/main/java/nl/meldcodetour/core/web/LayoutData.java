@@ -1,13 +1,15 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-
-import io.quarkus.security.identity.SecurityIdentity;
-
 import nl.meldcodetour.core.config.MeldcodetourConfig;
-import io.vertx.ext.web.RoutingContext;
 
 /** What the page layout needs on every page: who is logged in. Used in templates as {@code inject:layout}. */
 @Named("layout")
@@ -49,7 +51,9 @@ public class LayoutData {
 
     /** Whether the registry is in the menu: beheerder, gemeente and aandachtsfunctionaris. */
     public boolean isRegistryUser() {
-        return identity.hasRole(Roles.BEHEERDER) || identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);
+        return identity.hasRole(Roles.BEHEERDER)
+                || identity.hasRole(Roles.GEMEENTE)
+                || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);
     }
 
     /** The municipal coverage dashboard is in the menu for gemeente and beheerder. */

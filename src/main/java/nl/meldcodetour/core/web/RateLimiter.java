@@ -1,9 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Token buckets in memory: {@code capacity} requests at once, refilled evenly over {@code period} (a minute unless
@@ -37,7 +40,7 @@ public class RateLimiter {
         long[] result = new long[1];
         buckets.compute(key, (k, bucket) -> {
             if (bucket == null) {
-                bucket = new long[] { full, now, periodNanos };
+                bucket = new long[] {full, now, periodNanos};
             }
             // tokens × 1000 per elapsed nanosecond; at most one period counts (a full bucket, and no overflow)
             long elapsed = Math.min(now - bucket[1], periodNanos);

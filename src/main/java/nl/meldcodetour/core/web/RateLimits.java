@@ -1,19 +1,20 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
-
-import org.jboss.logging.Logger;
-
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.filters.Filters;
-
-import nl.meldcodetour.core.config.MeldcodetourConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
+import org.jboss.logging.Logger;
 
 /**
  * Abuse limits. Per person: quiz attempts and submissions ({@link #quiz()}), file uploads ({@link #upload(String)}). Per client address: the
@@ -38,7 +39,9 @@ public class RateLimits {
     /** Quiz attempts and submissions, per person: throws {@link TooManyRequests} over the limit. */
     public void quiz() {
         if (!identity.isAnonymous()) {
-            long wait = limiter.acquire("quiz:" + identity.getPrincipal().getName(), config.rateLimit().quizPerMinute());
+            long wait = limiter.acquire(
+                    "quiz:" + identity.getPrincipal().getName(),
+                    config.rateLimit().quizPerMinute());
             if (wait > 0) {
                 throw new TooManyRequests(wait, "Je hebt in korte tijd heel vaak een toets gestart of ingeleverd.");
             }
@@ -51,7 +54,10 @@ public class RateLimits {
      * (issue #28, point 7). Throws {@link TooManyRequests} over the limit.
      */
     public void upload(String actor) {
-        long wait = limiter.acquire("upload:" + actor, config.rateLimit().uploads(), config.rateLimit().uploadsPeriod());
+        long wait = limiter.acquire(
+                "upload:" + actor,
+                config.rateLimit().uploads(),
+                config.rateLimit().uploadsPeriod());
         if (wait > 0) {
             LOG.info("Rate limit upload reached"); // not who: logs carry no subjects (docs/privacy.md, "Logs")
             throw new TooManyRequests(wait, "Je hebt in korte tijd te veel bestanden geüpload.");
@@ -73,36 +79,50 @@ public class RateLimits {
 
         /** "1 seconde", "45 seconden", or from two minutes on "9 minuten" (rounded up). */
         static String duration(long seconds) {
-            return seconds < 120 ? Dutch.count(seconds, "seconde", "seconden") : Dutch.count((seconds + 59) / 60, "minuut", "minuten");
+            return seconds < 120
+                    ? Dutch.count(seconds, "seconde", "seconden")
+                    : Dutch.count((seconds + 59) / 60, "minuut", "minuten");
         }
     }
 
     /** Per client address, before anything else: login and verification. */
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            String path = routePath(rc.normalizedPath());
-            String bucket = null;
-            int perMinute = 0;
-            if (path.equals("/inloggen") || (rc.request().getParam("code") != null && rc.request().getParam("state") != null)) {
-                bucket = "login";
-                perMinute = config.rateLimit().loginPerMinute();
-            } else if (path.startsWith("/verificatie/")) {
-                bucket = "verify";
-                perMinute = config.rateLimit().verificationPerMinute();
-            }
-            if (bucket != null) {
-                String client = rc.request().remoteAddress() == null ? "?" : clientKey(rc.request().remoteAddress().hostAddress());
-                long wait = limiter.acquire(bucket + ":" + client, perMinute);
-                if (wait > 0) {
-                    LOG.infof("Rate limit %s reached", bucket); // not the address, nor the verification code in the path (docs/privacy.md, "Logs")
-                    rc.response().setStatusCode(429).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
-                            .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                            .end("Te veel verzoeken in korte tijd. Wacht " + TooManyRequests.duration(wait) + " en probeer het dan opnieuw.");
-                    return;
-                }
-            }
-            rc.next();
-        }, 80);
+        filters.register(
+                rc -> {
+                    String path = routePath(rc.normalizedPath());
+                    String bucket = null;
+                    int perMinute = 0;
+                    if (path.equals("/inloggen")
+                            || (rc.request().getParam("code") != null
+                                    && rc.request().getParam("state") != null)) {
+                        bucket = "login";
+                        perMinute = config.rateLimit().loginPerMinute();
+                    } else if (path.startsWith("/verificatie/")) {
+                        bucket = "verify";
+                        perMinute = config.rateLimit().verificationPerMinute();
+                    }
+                    if (bucket != null) {
+                        String client = rc.request().remoteAddress() == null
+                                ? "?"
+                                : clientKey(rc.request().remoteAddress().hostAddress());
+                        long wait = limiter.acquire(bucket + ":" + client, perMinute);
+                        if (wait > 0) {
+                            LOG.infof(
+                                    "Rate limit %s reached",
+                                    bucket); // not the address, nor the verification code in the path (docs/privacy.md,
+                            // "Logs")
+                            rc.response()
+                                    .setStatusCode(429)
+                                    .putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait))
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                                    .end("Te veel verzoeken in korte tijd. Wacht " + TooManyRequests.duration(wait)
+                                            + " en probeer het dan opnieuw.");
+                            return;
+                        }
+                    }
+                    rc.next();
+                },
+                80);
     }
 
     /**
@@ -123,7 +143,8 @@ public class RateLimits {
         if (address == null || address.isEmpty()) {
             return "?";
         }
-        String a = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        String a =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
         if (!a.contains(":")) {
             return a;
         }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 /** Role names as constants for annotations. Every role may follow modules: everyone is a professional too. */
@@ -11,6 +15,5 @@ public final class Roles {
     /** Content author: sees the item statistics of the quizzes (counts only, never a person). Not a learner role. */
     public static final String REDACTEUR = "redacteur";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

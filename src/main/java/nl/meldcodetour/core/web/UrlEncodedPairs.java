@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import java.net.URLDecoder;
@@ -11,15 +15,15 @@ import java.util.function.BiConsumer;
  */
 public final class UrlEncodedPairs {
 
-    private UrlEncodedPairs() {
-    }
+    private UrlEncodedPairs() {}
 
     /** Appends {@code name=value} (encoded), with an {@code &} before it unless it is the first pair. */
     public static void append(StringBuilder pairs, String name, String value) {
         if (pairs.length() > 0) {
             pairs.append('&');
         }
-        pairs.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+        pairs.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
                 .append(URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8));
     }
 
@@ -34,7 +38,8 @@ public final class UrlEncodedPairs {
             if (eq < 0) {
                 continue;
             }
-            each.accept(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            each.accept(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
     }

@@ -1,9 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
-
-import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Dutch number formats of the item statistics, for the CSV export and, through {@link Extensions}, the pages
@@ -13,8 +16,7 @@ public final class ItemFormats {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
-    private ItemFormats() {
-    }
+    private ItemFormats() {}
 
     /**
      * 0.5385 → "53,8 %" (with a no-break space, so the sign stays with the number); null → "–". One decimal, so 95,5 %
@@ -49,8 +51,7 @@ public final class ItemFormats {
     @TemplateExtension
     static final class Extensions {
 
-        private Extensions() {
-        }
+        private Extensions() {}
 
         static String facilityText(ItemStatistics.Item item) {
             return ItemFormats.percent(item.facility());

@@ -1,9 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Sort;
@@ -18,13 +21,14 @@ public final class ItemQuery {
 
     /** Questions per page on the pages; the API's default. */
     public static final int PAGE_SIZE = 25;
+
     public static final int MAX_PAGE_SIZE = 100;
 
-    private ItemQuery() {
-    }
+    private ItemQuery() {}
 
     /** Page parameters: weergave=alle|eerste, versie, sorteer=vraag|pogingen|goed|discriminatie|signalen, volgorde=op|af, pagina. */
-    public static Query fromPage(String view, String version, String sort, String order, String page, List<VersionInfo> versions) {
+    public static Query fromPage(
+            String view, String version, String sort, String order, String page, List<VersionInfo> versions) {
         Map<String, String> errors = new LinkedHashMap<>();
         View v = view(view, true, "weergave", errors);
         Sort s = Sort.QUESTION;
@@ -52,7 +56,8 @@ public final class ItemQuery {
     }
 
     /** API parameters: view=all|first, version, sort=[-]question|attempts|facility|discrimination|flags, page, size. */
-    public static Query fromApi(String view, String version, String sort, String page, String size, List<VersionInfo> versions) {
+    public static Query fromApi(
+            String view, String version, String sort, String page, String size, List<VersionInfo> versions) {
         Map<String, String> errors = new LinkedHashMap<>();
         View v = view(view, false, "view", errors);
         Sort s = Sort.QUESTION;
@@ -62,12 +67,20 @@ public final class ItemQuery {
             descending = key.startsWith("-");
             s = find(descending ? key.substring(1) : key, false);
             if (s == null) {
-                errors.put("sort", "Sorteer op question, attempts, facility, discrimination of flags; met een - ervoor van hoog naar laag.");
+                errors.put(
+                        "sort",
+                        "Sorteer op question, attempts, facility, discrimination of flags; met een - ervoor van hoog naar laag.");
                 s = Sort.QUESTION;
             }
         }
         int p = number(page, 1, Integer.MAX_VALUE, "page", "De pagina is een heel getal vanaf 1.", errors);
-        int n = number(size, PAGE_SIZE, MAX_PAGE_SIZE, "size", "Het aantal per pagina is een heel getal van 1 tot en met " + MAX_PAGE_SIZE + ".", errors);
+        int n = number(
+                size,
+                PAGE_SIZE,
+                MAX_PAGE_SIZE,
+                "size",
+                "Het aantal per pagina is een heel getal van 1 tot en met " + MAX_PAGE_SIZE + ".",
+                errors);
         String ver = version(version, versions, "version", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -84,8 +97,11 @@ public final class ItemQuery {
                 return v;
             }
         }
-        errors.put(field, page ? "Kies alle pogingen (alle) of alleen eerste pogingen (eerste)."
-                : "Kies all (alle pogingen) of first (alleen eerste pogingen).");
+        errors.put(
+                field,
+                page
+                        ? "Kies alle pogingen (alle) of alleen eerste pogingen (eerste)."
+                        : "Kies all (alle pogingen) of first (alleen eerste pogingen).");
         return View.ALL;
     }
 
@@ -98,7 +114,8 @@ public final class ItemQuery {
         return null;
     }
 
-    private static int number(String value, int dflt, int max, String field, String message, Map<String, String> errors) {
+    private static int number(
+            String value, int dflt, int max, String field, String message, Map<String, String> errors) {
         if (blank(value)) {
             return dflt;
         }
@@ -120,7 +137,9 @@ public final class ItemQuery {
         }
         String v = value.strip();
         if (versions.stream().noneMatch(i -> i.version().equals(v))) {
-            errors.put(field, "Deze versie heeft geen ingeleverde pogingen bij deze module. Kies een versie uit de lijst.");
+            errors.put(
+                    field,
+                    "Deze versie heeft geen ingeleverde pogingen bij deze module. Kies een versie uit de lijst.");
             return null;
         }
         return v;

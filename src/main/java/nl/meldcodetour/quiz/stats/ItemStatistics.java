@@ -1,5 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,21 +18,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.core.time.ClockProducer;
-import nl.meldcodetour.core.web.Formats;
-import java.util.Locale;
 import nl.meldcodetour.core.web.Dutch;
+import nl.meldcodetour.core.web.Formats;
 
 /**
  * Item statistics of the quizzes for content authors (issue #27), after Moodle's quiz statistics report: per question
@@ -57,7 +58,8 @@ public class ItemStatistics {
 
     /** Which attempts count: all submitted ones, or only each person's first submitted attempt at the module. */
     public enum View {
-        ALL("alle", "all"), FIRST("eerste", "first");
+        ALL("alle", "all"),
+        FIRST("eerste", "first");
 
         /** the value in page URLs */
         public final String id;
@@ -91,9 +93,11 @@ public class ItemStatistics {
         public final String id;
         /** the value in the API */
         public final String apiId;
+
         public final String label;
         /** the direction a page link uses first: most attempts and most flags first, the rest from low to high */
         public final boolean descendingFirst;
+
         private final String column;
 
         Sort(String id, String apiId, String label, boolean descendingFirst, String column) {
@@ -107,25 +111,39 @@ public class ItemStatistics {
         /** Questions without a figure (too few attempts, no variance, removed from the bank) come last either way. */
         String orderBy(boolean descending) {
             String dir = descending ? " DESC" : " ASC";
-            return this == QUESTION ? "ord" + dir + " NULLS LAST, question_id"
+            return this == QUESTION
+                    ? "ord" + dir + " NULLS LAST, question_id"
                     : column + dir + " NULLS LAST, ord ASC NULLS LAST, question_id";
         }
     }
 
     /** A reason for an author to look at a question. */
     public enum Flag {
-        TOO_EASY("te-makkelijk", "Te makkelijk", "Bijna iedereen heeft deze vraag goed. Maak de foute antwoorden "
-                + "geloofwaardiger, of vraag naar iets wat mensen in de praktijk lastig vinden."),
-        TOO_HARD("te-moeilijk", "Te moeilijk", "Weinig mensen hebben deze vraag goed. Kijk of het goede antwoord klopt, of "
-                + "de vraag duidelijk is en of de stof in de module staat."),
-        NEGATIVE_DISCRIMINATION("negatieve-discriminatie", "Negatieve discriminatie", "Wie de rest van de toets goed maakt, "
-                + "heeft deze vraag juist vaker fout. Kijk of het goede antwoord klopt, of er een tweede antwoord ook goed "
-                + "kan zijn en of de vraag op twee manieren te lezen is."),
-        UNPICKED_OPTION("ongekozen-antwoord", "Ongekozen antwoord", "Niemand kiest een van de antwoorden. Zo'n antwoord "
-                + "helpt niet: maak het geloofwaardiger of vervang het.");
+        TOO_EASY(
+                "te-makkelijk",
+                "Te makkelijk",
+                "Bijna iedereen heeft deze vraag goed. Maak de foute antwoorden "
+                        + "geloofwaardiger, of vraag naar iets wat mensen in de praktijk lastig vinden."),
+        TOO_HARD(
+                "te-moeilijk",
+                "Te moeilijk",
+                "Weinig mensen hebben deze vraag goed. Kijk of het goede antwoord klopt, of "
+                        + "de vraag duidelijk is en of de stof in de module staat."),
+        NEGATIVE_DISCRIMINATION(
+                "negatieve-discriminatie",
+                "Negatieve discriminatie",
+                "Wie de rest van de toets goed maakt, "
+                        + "heeft deze vraag juist vaker fout. Kijk of het goede antwoord klopt, of er een tweede antwoord ook goed "
+                        + "kan zijn en of de vraag op twee manieren te lezen is."),
+        UNPICKED_OPTION(
+                "ongekozen-antwoord",
+                "Ongekozen antwoord",
+                "Niemand kiest een van de antwoorden. Zo'n antwoord "
+                        + "helpt niet: maak het geloofwaardiger of vervang het.");
 
         @com.fasterxml.jackson.annotation.JsonValue
         public final String id;
+
         public final String label;
         /** what an author can do about it, in B1 Dutch */
         public final String advice;
@@ -138,14 +156,14 @@ public class ItemStatistics {
     }
 
     /** What to show: validated by {@link ItemQuery}. {@code version} null = all versions; {@code page} 1-based. */
-    public record Query(View view, String version, Sort sort, boolean descending, int page, int size) {
-    }
+    public record Query(View view, String version, Sort sort, boolean descending, int page, int size) {}
 
     /**
      * A content version that has submitted attempts at the module (all views), with the first and last day of
      * submission (days, not times: nothing that points at one person's moment).
      */
-    public record VersionInfo(String version, long attempts, LocalDate firstSubmitted, LocalDate lastSubmitted, boolean current) {
+    public record VersionInfo(
+            String version, long attempts, LocalDate firstSubmitted, LocalDate lastSubmitted, boolean current) {
 
         /** "3fa9c2d1e0ab: 3 maart 2026 t/m 20 mei 2026, 143 pogingen (huidige versie)" */
         public String label() {
@@ -155,15 +173,15 @@ public class ItemStatistics {
     }
 
     /** One line of the module overview. */
-    public record ModuleSummary(Module module, int questions, long attempts, long firstAttempts, int versions) {
-    }
+    public record ModuleSummary(Module module, int questions, long attempts, long firstAttempts, int versions) {}
 
     /**
      * One answer option: how many attempts in the view chose it (null with too few attempts). {@code correct} is
      * right according to the current content; {@code inBank} false for an id that attempts hold but the content no
      * longer has.
      */
-    public record OptionShare(String optionId, String text, boolean correct, boolean inBank, Long chosen, Double share) {
+    public record OptionShare(
+            String optionId, String text, boolean correct, boolean inBank, Long chosen, Double share) {
 
         /** Nobody in the view chose it (and there were enough attempts to say so). */
         public boolean nobody() {
@@ -177,8 +195,18 @@ public class ItemStatistics {
      * {@code enoughAttempts} is false; {@code discrimination} is also null when it is undefined (everyone had the same
      * score on the question, or the same rest score).
      */
-    public record Item(String questionId, Integer position, Optional<Question> question, long attempts, boolean enoughAttempts,
-            Long right, Double facility, Double discrimination, List<String> versions, List<Flag> flags, List<OptionShare> options) {
+    public record Item(
+            String questionId,
+            Integer position,
+            Optional<Question> question,
+            long attempts,
+            boolean enoughAttempts,
+            Long right,
+            Double facility,
+            Double discrimination,
+            List<String> versions,
+            List<Flag> flags,
+            List<OptionShare> options) {
 
         public String text() {
             return question.map(Question::text).orElse("(Deze vraag staat niet meer in de vragenbank.)");
@@ -190,13 +218,21 @@ public class ItemStatistics {
         }
 
         public String typeLabel() {
-            return question.isEmpty() ? "niet meer in de vragenbank" : multipleAnswers() ? "meerdere goede antwoorden" : "één goed antwoord";
+            return question.isEmpty()
+                    ? "niet meer in de vragenbank"
+                    : multipleAnswers() ? "meerdere goede antwoorden" : "één goed antwoord";
         }
     }
 
     /** One page of the question table. */
-    public record Report(Module module, Query query, List<VersionInfo> versions, long attemptsInView, List<String> versionsInView,
-            List<Item> items, long total) {
+    public record Report(
+            Module module,
+            Query query,
+            List<VersionInfo> versions,
+            long attemptsInView,
+            List<String> versionsInView,
+            List<Item> items,
+            long total) {
 
         public int pages() {
             return (int) Math.max(1, (total + query.size() - 1) / query.size());
@@ -219,7 +255,7 @@ public class ItemStatistics {
                         FROM quiz_attempt WHERE submitted_at IS NOT NULL GROUP BY module_id""");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                counts.put(r.getString(1), new long[] { r.getLong(2), r.getLong(3), r.getLong(4) });
+                counts.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
             }
         } catch (SQLException e) {
             throw new IllegalStateException("item statistics: module overview", e);
@@ -246,7 +282,11 @@ public class ItemStatistics {
             s.setString(1, moduleId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    result.add(new VersionInfo(r.getString(1), r.getLong(2), day(r.getTimestamp(3)), day(r.getTimestamp(4)),
+                    result.add(new VersionInfo(
+                            r.getString(1),
+                            r.getLong(2),
+                            day(r.getTimestamp(3)),
+                            day(r.getTimestamp(4)),
                             r.getString(1).equals(current)));
                 }
             }
@@ -263,7 +303,8 @@ public class ItemStatistics {
 
     /** One question of the module, with its option shares; empty when neither the bank nor any attempt has it. */
     public Optional<Item> item(Module module, Query query, String questionId) {
-        Report report = run(module, new Query(query.view(), query.version(), Sort.QUESTION, false, 1, 1), List.of(), questionId);
+        Report report = run(
+                module, new Query(query.view(), query.version(), Sort.QUESTION, false, 1, 1), List.of(), questionId);
         return report.items().stream().findFirst();
     }
 
@@ -370,7 +411,9 @@ public class ItemStatistics {
                 query.view() == View.FIRST ? "AND m.id IN (SELECT id FROM first_attempts)" : "",
                 questionId == null ? "" : "AND i.question_id = ?",
                 query.sort().orderBy(query.descending()),
-                MIN_ATTEMPTS, TOO_EASY_ABOVE, TOO_HARD_BELOW);
+                MIN_ATTEMPTS,
+                TOO_EASY_ABOVE,
+                TOO_HARD_BELOW);
         List<String> bankIds = new ArrayList<>();
         List<String> optionQuestions = new ArrayList<>();
         List<String> optionIds = new ArrayList<>();
@@ -385,7 +428,8 @@ public class ItemStatistics {
             c.setAutoCommit(false);
             try {
                 try (Statement set = c.createStatement()) {
-                    // One report reads every answer of the module once: compiling it (JIT) costs more than it saves, and
+                    // One report reads every answer of the module once: compiling it (JIT) costs more than it saves,
+                    // and
                     // its groupings fit in memory instead of spilling to disk (docs/architecture.md, "Item statistics")
                     set.execute("SET LOCAL jit = off");
                     set.execute("SET LOCAL work_mem = '64MB'");
@@ -416,7 +460,8 @@ public class ItemStatistics {
     }
 
     /** The statement's rows: every row carries the totals; a row without a question only those (past the last page). */
-    private static Report report(Module module, Query query, List<VersionInfo> versions, PreparedStatement s) throws SQLException {
+    private static Report report(Module module, Query query, List<VersionInfo> versions, PreparedStatement s)
+            throws SQLException {
         long total = 0;
         long attemptsInView = 0;
         List<String> versionsInView = List.of();
@@ -460,18 +505,36 @@ public class ItemStatistics {
             chosen.put(chosenIds.get(i), ((Number) times[i]).longValue());
         }
         List<OptionShare> options = new ArrayList<>();
-        question.ifPresent(q -> q.options().forEach(o -> options.add(share(o.id(), o.text(), q.correct().contains(o.id()), true,
-                enough, chosen.remove(o.id()), attempts))));
+        question.ifPresent(q -> q.options()
+                .forEach(o -> options.add(share(
+                        o.id(),
+                        o.text(),
+                        q.correct().contains(o.id()),
+                        true,
+                        enough,
+                        chosen.remove(o.id()),
+                        attempts))));
         // ids that attempts hold but the current content does not (an option removed or renamed later)
-        chosen.forEach((optionId, n) -> options.add(share(optionId, "(niet meer in de vraag)", false, false, enough, n, attempts)));
+        chosen.forEach((optionId, n) ->
+                options.add(share(optionId, "(niet meer in de vraag)", false, false, enough, n, attempts)));
         Number right = (Number) r.getObject("right_answers");
         Number ord = (Number) r.getObject("ord");
-        return new Item(id, ord == null ? null : ord.intValue(), question, attempts, enough, right == null ? null : right.longValue(),
-                (Double) r.getObject("facility"), (Double) r.getObject("discrimination"), strings(r.getArray("versions")),
-                List.copyOf(flags), List.copyOf(options));
+        return new Item(
+                id,
+                ord == null ? null : ord.intValue(),
+                question,
+                attempts,
+                enough,
+                right == null ? null : right.longValue(),
+                (Double) r.getObject("facility"),
+                (Double) r.getObject("discrimination"),
+                strings(r.getArray("versions")),
+                List.copyOf(flags),
+                List.copyOf(options));
     }
 
-    private static OptionShare share(String id, String text, boolean correct, boolean inBank, boolean enough, Long chosen, long attempts) {
+    private static OptionShare share(
+            String id, String text, boolean correct, boolean inBank, boolean enough, Long chosen, long attempts) {
         if (!enough) {
             return new OptionShare(id, text, correct, inBank, null, null);
         }
@@ -480,7 +543,11 @@ public class ItemStatistics {
     }
 
     private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((Object[]) array.getArray())
+                        .map(String::valueOf)
+                        .toList();
     }
 
     private static LocalDate day(Timestamp t) {

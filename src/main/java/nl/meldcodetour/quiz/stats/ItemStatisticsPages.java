@@ -1,10 +1,11 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,9 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.web.Attachments;
@@ -32,16 +34,22 @@ import nl.meldcodetour.quiz.stats.ItemStatistics.View;
 /** "Toetsanalyse": the item statistics pages for the beheerder and content authors (redacteur). Counts only. */
 @Path("/toetsanalyse")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({ Roles.BEHEERDER, Roles.REDACTEUR })
+@RolesAllowed({Roles.BEHEERDER, Roles.REDACTEUR})
 public class ItemStatisticsPages {
 
     /** A column header of the question table: a link that sorts by it (again: the other way round). */
-    public record Column(String label, String href, String ariaSort, String arrow) {
-    }
+    public record Column(String label, String href, String ariaSort, String arrow) {}
 
     /** What the module page shows besides the report: the form's choices and the links. */
-    public record ModulePage(Report report, List<VersionInfo> versions, List<Column> columns, List<Sort> sorts, String query,
-            String csvHref, String previousHref, String nextHref) {
+    public record ModulePage(
+            Report report,
+            List<VersionInfo> versions,
+            List<Column> columns,
+            List<Sort> sorts,
+            String query,
+            String csvHref,
+            String previousHref,
+            String nextHref) {
 
         public Query q() {
             return report.query();
@@ -64,7 +72,8 @@ public class ItemStatisticsPages {
         }
 
         public String sortedBy() {
-            return report.query().sort().label + (report.query().descending() ? ", van hoog naar laag" : ", van laag naar hoog");
+            return report.query().sort().label
+                    + (report.query().descending() ? ", van hoog naar laag" : ", van laag naar hoog");
         }
     }
 
@@ -74,8 +83,8 @@ public class ItemStatisticsPages {
 
         static native TemplateInstance module(ModulePage page);
 
-        static native TemplateInstance question(Module module, Item item, Query query, List<View> views, List<VersionInfo> versions,
-                String backHref);
+        static native TemplateInstance question(
+                Module module, Item item, Query query, List<View> views, List<VersionInfo> versions, String backHref);
     }
 
     @Inject
@@ -87,13 +96,21 @@ public class ItemStatisticsPages {
     @GET
     public TemplateInstance modules() {
         List<ItemStatistics.ModuleSummary> modules = stats.modules();
-        return Templates.modules(modules, modules.stream().mapToLong(ItemStatistics.ModuleSummary::attempts).sum());
+        return Templates.modules(
+                modules,
+                modules.stream()
+                        .mapToLong(ItemStatistics.ModuleSummary::attempts)
+                        .sum());
     }
 
     @GET
     @Path("{moduleId}")
-    public TemplateInstance module(@PathParam("moduleId") String moduleId, @QueryParam("weergave") String view,
-            @QueryParam("versie") String version, @QueryParam("sorteer") String sort, @QueryParam("volgorde") String order,
+    public TemplateInstance module(
+            @PathParam("moduleId") String moduleId,
+            @QueryParam("weergave") String view,
+            @QueryParam("versie") String version,
+            @QueryParam("sorteer") String sort,
+            @QueryParam("volgorde") String order,
             @QueryParam("pagina") String page) {
         Module module = module(moduleId);
         List<VersionInfo> versions = stats.versions(module.id());
@@ -104,21 +121,39 @@ public class ItemStatisticsPages {
         for (Sort s : Sort.values()) {
             boolean current = s == q.sort();
             boolean descending = current ? !q.descending() : s.descendingFirst;
-            columns.add(new Column(s.label, base + query(q.view(), q.version(), s, descending, 1),
-                    current ? (q.descending() ? "descending" : "ascending") : null, current ? (q.descending() ? "↓" : "↑") : ""));
+            columns.add(new Column(
+                    s.label,
+                    base + query(q.view(), q.version(), s, descending, 1),
+                    current ? (q.descending() ? "descending" : "ascending") : null,
+                    current ? (q.descending() ? "↓" : "↑") : ""));
         }
-        String previous = q.page() > 1 ? base + query(q.view(), q.version(), q.sort(), q.descending(), q.page() - 1) : null;
-        String next = q.page() < report.pages() ? base + query(q.view(), q.version(), q.sort(), q.descending(), q.page() + 1) : null;
-        String csv = "/toetsanalyse/" + module.id() + "/export.csv?" + query(q.view(), q.version(), q.sort(), q.descending(), 0);
-        return Templates.module(new ModulePage(report, versions, columns, List.of(Sort.values()),
-                query(q.view(), q.version(), null, false, 0), csv, previous, next));
+        String previous =
+                q.page() > 1 ? base + query(q.view(), q.version(), q.sort(), q.descending(), q.page() - 1) : null;
+        String next = q.page() < report.pages()
+                ? base + query(q.view(), q.version(), q.sort(), q.descending(), q.page() + 1)
+                : null;
+        String csv = "/toetsanalyse/" + module.id() + "/export.csv?"
+                + query(q.view(), q.version(), q.sort(), q.descending(), 0);
+        return Templates.module(new ModulePage(
+                report,
+                versions,
+                columns,
+                List.of(Sort.values()),
+                query(q.view(), q.version(), null, false, 0),
+                csv,
+                previous,
+                next));
     }
 
     @GET
     @Path("{moduleId}/export.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("moduleId") String moduleId, @QueryParam("weergave") String view,
-            @QueryParam("versie") String version, @QueryParam("sorteer") String sort, @QueryParam("volgorde") String order) {
+    public Response csv(
+            @PathParam("moduleId") String moduleId,
+            @QueryParam("weergave") String view,
+            @QueryParam("versie") String version,
+            @QueryParam("sorteer") String sort,
+            @QueryParam("volgorde") String order) {
         Module module = module(moduleId);
         List<VersionInfo> versions = stats.versions(module.id());
         Query q = ItemQuery.fromPage(view, version, sort, order, null, versions);
@@ -127,13 +162,21 @@ public class ItemStatisticsPages {
 
     @GET
     @Path("{moduleId}/{questionId}")
-    public TemplateInstance question(@PathParam("moduleId") String moduleId, @PathParam("questionId") String questionId,
-            @QueryParam("weergave") String view, @QueryParam("versie") String version) {
+    public TemplateInstance question(
+            @PathParam("moduleId") String moduleId,
+            @PathParam("questionId") String questionId,
+            @QueryParam("weergave") String view,
+            @QueryParam("versie") String version) {
         Module module = module(moduleId);
         List<VersionInfo> versions = stats.versions(module.id());
         Query q = ItemQuery.fromPage(view, version, null, null, null, versions);
         Item item = stats.item(module, q, questionId).orElseThrow(NotFoundException::new);
-        return Templates.question(module, item, q, List.of(View.values()), versions,
+        return Templates.question(
+                module,
+                item,
+                q,
+                List.of(View.values()),
+                versions,
                 "/toetsanalyse/" + module.id() + "?" + query(q.view(), q.version(), null, false, 0));
     }
 

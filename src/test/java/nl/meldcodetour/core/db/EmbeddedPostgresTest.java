@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -5,24 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.OptionalInt;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import io.smallrye.config.ConfigSourceContext;
-import io.smallrye.config.ConfigValue;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresTest {
 
@@ -48,11 +50,12 @@ class EmbeddedPostgresTest {
 
     @Test
     void aServerLeftRunningByAKilledApplicationIsStoppedOnTheNextStart() throws Exception {
-        // issue #28, point 4: after kill -9 of the JVM the postmaster kept running, and the next start failed after ~66 s
+        // issue #28, point 4: after kill -9 of the JVM the postmaster kept running, and the next start failed after ~66
+        // s
         var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false);
         var orphan = EmbeddedPostgres.startServer(settings); // never closed: as if the application was killed
         // a killed JVM also loses zonky's in-process lock on the directory; this JVM lives on, so release it by hand
-        for (String field : new String[] { "lock", "lockStream" }) {
+        for (String field : new String[] {"lock", "lockStream"}) {
             var f = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class.getDeclaredField(field);
             f.setAccessible(true);
             ((AutoCloseable) f.get(orphan.server())).close();
@@ -61,7 +64,8 @@ class EmbeddedPostgresTest {
             c.createStatement().execute("CREATE TABLE committed (v text)");
             c.createStatement().execute("INSERT INTO committed VALUES ('bewaard')");
         }
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        long pid = Long.parseLong(
+                Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the orphan runs");
         long start = System.nanoTime();
         try (var next = EmbeddedPostgres.startServer(settings);
@@ -93,7 +97,8 @@ class EmbeddedPostgresTest {
 
     @Test
     void durableServerWritesThroughAndRefusesConnectionsWithoutThePassword() throws Exception {
-        // issue #28, point 4: the production server ran with fsync off and trusted every local user (superuser, no password)
+        // issue #28, point 4: the production server ran with fsync off and trusted every local user (superuser, no
+        // password)
         var settings = new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true);
         try (var pg = EmbeddedPostgres.startServer(settings)) {
             String url = pg.instance().jdbcUrl();
@@ -110,11 +115,16 @@ class EmbeddedPostgresTest {
                 assertEquals(0, trustedRules(c), "pg_hba.conf trusts nobody, local socket included");
             }
         }
-        assertFalse(Files.exists(dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password")), "initdb's copy is gone");
+        assertFalse(
+                Files.exists(dataDir.resolveSibling(dataDir.getFileName() + ".initdb-password")),
+                "initdb's copy is gone");
         // a later start reads the same password
         try (var again = EmbeddedPostgres.startServer(settings);
-                var c = DriverManager.getConnection(again.instance().jdbcUrl(), "postgres", again.instance().password())) {
-            assertEquals(Files.readString(dataDir.resolve(EmbeddedPostgresPassword.FILE)), again.instance().password());
+                var c = DriverManager.getConnection(
+                        again.instance().jdbcUrl(), "postgres", again.instance().password())) {
+            assertEquals(
+                    Files.readString(dataDir.resolve(EmbeddedPostgresPassword.FILE)),
+                    again.instance().password());
             assertEquals("on", show(c, "fsync"));
         }
     }
@@ -133,17 +143,20 @@ class EmbeddedPostgresTest {
     @Test
     void aDirectoryThatTrustedEveryoneRequiresThePasswordFromTheFirstDurableStart() throws Exception {
         // a data directory of an earlier release (or of dev mode): initialised by zonky with "trust", no password file
-        try (var old = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
+        try (var old = EmbeddedPostgres.startServer(
+                        new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
                 var c = DriverManager.getConnection(old.instance().jdbcUrl(), "postgres", "")) {
             c.createStatement().execute("CREATE TABLE kept (v text)");
             c.createStatement().execute("INSERT INTO kept VALUES ('nog hier')");
         }
         assertTrue(EmbeddedPostgresPassword.trusts(dataDir));
         String password;
-        try (var durable = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true))) {
+        try (var durable = EmbeddedPostgres.startServer(
+                new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, true))) {
             password = durable.instance().password();
             assertEquals(password, Files.readString(dataDir.resolve(EmbeddedPostgresPassword.FILE)));
-            assertEquals(PosixFilePermissions.fromString("rw-------"),
+            assertEquals(
+                    PosixFilePermissions.fromString("rw-------"),
                     Files.getPosixFilePermissions(dataDir.resolve(EmbeddedPostgresPassword.FILE)));
             assertRefused(durable.instance().jdbcUrl(), "");
             try (var c = DriverManager.getConnection(durable.instance().jdbcUrl(), "postgres", password);
@@ -156,8 +169,10 @@ class EmbeddedPostgresTest {
         }
         assertFalse(EmbeddedPostgresPassword.trusts(dataDir));
         // dev mode on the same directory afterwards: fast, but with the kept password
-        try (var fast = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
-                var c = DriverManager.getConnection(fast.instance().jdbcUrl(), "postgres", fast.instance().password())) {
+        try (var fast = EmbeddedPostgres.startServer(
+                        new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), false, false));
+                var c = DriverManager.getConnection(
+                        fast.instance().jdbcUrl(), "postgres", fast.instance().password())) {
             assertEquals(password, fast.instance().password());
             assertEquals("off", show(c, "fsync"));
             assertRefused(fast.instance().jdbcUrl(), "");
@@ -177,16 +192,20 @@ class EmbeddedPostgresTest {
     void aConfiguredUrlMeansNoEmbeddedDatabase() {
         var factory = new EmbeddedPostgresConfigSourceFactory();
         assertFalse(factory.getConfigSources(context(Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://db/x")))
-                .iterator().hasNext());
+                .iterator()
+                .hasNext());
         assertFalse(factory.getConfigSources(context(Map.of("meldcodetour.embedded-db.enabled", "false")))
-                .iterator().hasNext());
+                .iterator()
+                .hasNext());
     }
 
     @Test
     void withoutAUrlTheSourceIsLazyAndAnswersOnlyDatasourceKeys() {
         var factory = new EmbeddedPostgresConfigSourceFactory();
-        ConfigSource source = factory.getConfigSources(context(Map.of("meldcodetour.embedded-db.data-dir", dataDir.toString())))
-                .iterator().next();
+        ConfigSource source = factory.getConfigSources(
+                        context(Map.of("meldcodetour.embedded-db.data-dir", dataDir.toString())))
+                .iterator()
+                .next();
         // Enumerating must not start anything (this is what happens at build time).
         assertTrue(source.getPropertyNames().isEmpty());
         assertEquals(null, source.getValue("quarkus.http.port"));
@@ -196,18 +215,27 @@ class EmbeddedPostgresTest {
     void theEmbeddedDatabaseIsDurableUnlessConfiguredOtherwise() {
         var factory = new EmbeddedPostgresConfigSourceFactory();
         assertTrue(settings(factory, Map.of()).durable(), "production's default");
-        assertFalse(settings(factory, Map.of("meldcodetour.embedded-db.durable", "false")).durable());
-        assertTrue(settings(factory, Map.of("meldcodetour.embedded-db.durable", "ja")).durable(), "only an explicit false");
+        assertFalse(settings(factory, Map.of("meldcodetour.embedded-db.durable", "false"))
+                .durable());
+        assertTrue(
+                settings(factory, Map.of("meldcodetour.embedded-db.durable", "ja"))
+                        .durable(),
+                "only an explicit false");
     }
 
-    private EmbeddedPostgres.Settings settings(EmbeddedPostgresConfigSourceFactory factory, Map<String, String> values) {
+    private EmbeddedPostgres.Settings settings(
+            EmbeddedPostgresConfigSourceFactory factory, Map<String, String> values) {
         var all = new HashMap<>(values);
         all.put("meldcodetour.embedded-db.data-dir", dataDir.toString());
-        return ((EmbeddedPostgresConfigSource) factory.getConfigSources(context(all)).iterator().next()).settings();
+        return ((EmbeddedPostgresConfigSource)
+                        factory.getConfigSources(context(all)).iterator().next())
+                .settings();
     }
 
     private static void assertRefused(String url, String password) {
-        var e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "postgres", password).close());
+        var e = assertThrows(
+                SQLException.class,
+                () -> DriverManager.getConnection(url, "postgres", password).close());
         assertTrue(e.getMessage().contains("password"), e.getMessage());
     }
 
@@ -219,7 +247,8 @@ class EmbeddedPostgresTest {
     }
 
     private static int trustedRules(Connection c) throws SQLException {
-        try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'")) {
+        try (var rs = c.createStatement()
+                .executeQuery("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -230,7 +259,9 @@ class EmbeddedPostgresTest {
             @Override
             public ConfigValue getValue(String name) {
                 String value = values.get(name);
-                return value == null ? null : ConfigValue.builder().withName(name).withValue(value).build();
+                return value == null
+                        ? null
+                        : ConfigValue.builder().withName(name).withValue(value).build();
             }
 
             @Override

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +23,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,11 @@ class SchemaMigrationTest {
 
     /** The versions of the migration files in the source tree, oldest first. */
     static List<MigrationVersion> sourceVersions() throws IOException {
-        return sourceFiles().stream().map(MigrationFiles::version).filter(v -> v != null).sorted().toList();
+        return sourceFiles().stream()
+                .map(MigrationFiles::version)
+                .filter(v -> v != null)
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -49,7 +56,10 @@ class SchemaMigrationTest {
         List<MigrationVersion> versions = sourceVersions();
         assertFalse(versions.isEmpty(), "the migrations were found");
         assertEquals(versions.get(versions.size() - 1).getVersion(), SchemaMigration.LATEST);
-        assertEquals(sourceFiles(), MigrationFiles.names(getClass().getClassLoader()), "the class path holds every migration file");
+        assertEquals(
+                sourceFiles(),
+                MigrationFiles.names(getClass().getClassLoader()),
+                "the class path holds every migration file");
     }
 
     @Test
@@ -67,28 +77,38 @@ class SchemaMigrationTest {
      */
     @Test
     void everyMigrationSinceTheOldestUndoHasOne() throws Exception {
-        MigrationVersion oldestUndo = UNDO.keySet().stream().map(MigrationVersion::fromVersion).min(Comparator.naturalOrder())
+        MigrationVersion oldestUndo = UNDO.keySet().stream()
+                .map(MigrationVersion::fromVersion)
+                .min(Comparator.naturalOrder())
                 .orElseThrow();
         List<String> missing = sourceFiles().stream()
-                .filter(n -> MigrationFiles.version(n) != null && MigrationFiles.version(n).compareTo(oldestUndo) >= 0)
-                .filter(n -> !UNDO.containsKey(MigrationFiles.version(n).getVersion())).toList();
+                .filter(n -> MigrationFiles.version(n) != null
+                        && MigrationFiles.version(n).compareTo(oldestUndo) >= 0)
+                .filter(n -> !UNDO.containsKey(MigrationFiles.version(n).getVersion()))
+                .toList();
         assertEquals(List.of(), missing, "add to SchemaMigrationTest.UNDO the statements that undo these migrations");
         List<MigrationVersion> versions = sourceVersions();
         List<String> unknown = UNDO.keySet().stream()
-                .filter(v -> !versions.contains(MigrationVersion.fromVersion(v))).sorted().toList();
+                .filter(v -> !versions.contains(MigrationVersion.fromVersion(v)))
+                .sorted()
+                .toList();
         assertEquals(List.of(), unknown, "UNDO entries without a migration file of that version");
     }
 
     @Test
     void flywayRunsOnANewDatabaseAndNotAgainOnACurrentOne() throws Exception {
-        try (var pg = EmbeddedPostgres.startServer(new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true, false))) {
+        try (var pg = EmbeddedPostgres.startServer(
+                new EmbeddedPostgres.Settings(dataDir, OptionalInt.empty(), true, false))) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(pg.instance().jdbcUrl());
             ds.setUser("postgres");
             AtomicInteger flywayRuns = new AtomicInteger();
             Supplier<Flyway> flyway = () -> {
                 flywayRuns.incrementAndGet();
-                return Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+                return Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .load();
             };
 
             assertNull(SchemaMigration.appliedVersion(ds), "no history table yet");
@@ -106,11 +126,14 @@ class SchemaMigrationTest {
             // an older schema (the newest migration's row gone): Flyway runs again and applies it
             try (Connection c = ds.getConnection()) {
                 // undo what the newest migration did
-                assertTrue(UNDO.containsKey(SchemaMigration.LATEST), "add to UNDO how to undo migration V" + SchemaMigration.LATEST);
+                assertTrue(
+                        UNDO.containsKey(SchemaMigration.LATEST),
+                        "add to UNDO how to undo migration V" + SchemaMigration.LATEST);
                 for (String statement : UNDO.get(SchemaMigration.LATEST)) {
                     c.createStatement().execute(statement);
                 }
-                c.createStatement().execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaMigration.LATEST + "'");
+                c.createStatement()
+                        .execute("DELETE FROM flyway_schema_history WHERE version = '" + SchemaMigration.LATEST + "'");
             }
             assertTrue(SchemaMigration.migrateIfNeeded(ds, flyway));
             assertEquals(2, flywayRuns.get());
@@ -118,8 +141,9 @@ class SchemaMigrationTest {
 
             // a failed migration in the history: Flyway must run, and it refuses to start with its own message
             try (Connection c = ds.getConnection()) {
-                c.createStatement().execute("UPDATE flyway_schema_history SET success = false WHERE version = '"
-                        + SchemaMigration.LATEST + "'");
+                c.createStatement()
+                        .execute("UPDATE flyway_schema_history SET success = false WHERE version = '"
+                                + SchemaMigration.LATEST + "'");
             }
             assertNull(SchemaMigration.appliedVersion(ds));
             assertThrows(RuntimeException.class, () -> SchemaMigration.migrateIfNeeded(ds, flyway));
@@ -128,24 +152,40 @@ class SchemaMigrationTest {
 
     /** Per migration version, the statements that undo it, so the test can make the schema one migration older. */
     static final Map<String, List<String>> UNDO = Map.of(
-            "10", List.of("DROP INDEX completion_person_module_latest",
-                    "CREATE INDEX completion_person_module ON completion (person_id, module_id)"),
-            "11", List.of("DROP TABLE quiz_gate_lift", "DROP TABLE page_view", "DROP INDEX quiz_attempt_one_open",
-                    "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at", "ALTER TABLE attempt_question DROP COLUMN option_order"),
-            "12", List.of("ALTER TABLE tour_session DROP COLUMN trainer_person_id",
-                    "ALTER TABLE aandachtsfunctionaris DROP COLUMN person_id", "ALTER TABLE employment DROP COLUMN person_id",
-                    "DROP INDEX person_verified_email", "ALTER TABLE person DROP COLUMN email_verified",
-                    "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
-                            + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
+            "10",
+                    List.of(
+                            "DROP INDEX completion_person_module_latest",
+                            "CREATE INDEX completion_person_module ON completion (person_id, module_id)"),
+            "11",
+                    List.of(
+                            "DROP TABLE quiz_gate_lift",
+                            "DROP TABLE page_view",
+                            "DROP INDEX quiz_attempt_one_open",
+                            "ALTER TABLE quiz_attempt DROP COLUMN draft_saved_at",
+                            "ALTER TABLE attempt_question DROP COLUMN option_order"),
+            "12",
+                    List.of(
+                            "ALTER TABLE tour_session DROP COLUMN trainer_person_id",
+                            "ALTER TABLE aandachtsfunctionaris DROP COLUMN person_id",
+                            "ALTER TABLE employment DROP COLUMN person_id",
+                            "DROP INDEX person_verified_email",
+                            "ALTER TABLE person DROP COLUMN email_verified",
+                            "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
+                                    + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() throws Exception {
         assertTrue(SchemaMigration.isCurrent(SchemaMigration.LATEST));
-        String newer = MigrationVersion.fromVersion(SchemaMigration.LATEST).getMajor().add(BigInteger.ONE).toString();
+        String newer = MigrationVersion.fromVersion(SchemaMigration.LATEST)
+                .getMajor()
+                .add(BigInteger.ONE)
+                .toString();
         assertTrue(SchemaMigration.isCurrent(newer), "a newer release already migrated during a rolling deploy");
         assertTrue(SchemaMigration.isCurrent(SchemaMigration.LATEST + ".1"));
         List<MigrationVersion> versions = sourceVersions();
-        assertFalse(SchemaMigration.isCurrent(versions.get(versions.size() - 2).getVersion()), "the migration before the newest");
+        assertFalse(
+                SchemaMigration.isCurrent(versions.get(versions.size() - 2).getVersion()),
+                "the migration before the newest");
         assertFalse(SchemaMigration.isCurrent("1"));
         assertFalse(SchemaMigration.isCurrent(null));
     }

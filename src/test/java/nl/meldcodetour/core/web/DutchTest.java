@@ -1,9 +1,12 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.core.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** Counts in sentences (issue #30, point 6): only exactly one is singular; "< 5" and 0 take the plural. */
@@ -44,9 +47,11 @@ class DutchTest {
     @Test
     void aSessionTimeNamesTheDateOnce() {
         // 17 December 2026 is winter time: UTC+1
-        assertEquals("17 december 2026, 14:00\u201316:30",
+        assertEquals(
+                "17 december 2026, 14:00\u201316:30",
                 Formats.period(Instant.parse("2026-12-17T13:00:00Z"), Instant.parse("2026-12-17T15:30:00Z")));
-        assertEquals("17 december 2026, 22:00 \u2013 18 december 2026, 02:00",
+        assertEquals(
+                "17 december 2026, 22:00 \u2013 18 december 2026, 02:00",
                 Formats.period(Instant.parse("2026-12-17T21:00:00Z"), Instant.parse("2026-12-18T01:00:00Z")));
     }
 }

@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
 import java.sql.Connection;
@@ -8,15 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-import java.util.LinkedHashMap;
 
 /**
  * Writes quiz attempts straight into the database, as QuizService would have stored them: per attempt the drawn
@@ -56,7 +59,9 @@ final class ItemFixture {
 
     private int insert(String person, String version, int day, boolean submitted, String answers) {
         Map<String, Set<String>> chosen = parse(answers);
-        int right = (int) chosen.entrySet().stream().filter(e -> e.getValue().equals(correct.get(e.getKey()))).count();
+        int right = (int) chosen.entrySet().stream()
+                .filter(e -> e.getValue().equals(correct.get(e.getKey())))
+                .count();
         Instant started = DAY_ZERO.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(sequence++));
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
@@ -85,7 +90,9 @@ final class ItemFixture {
                     s.setObject(1, id);
                     s.setInt(2, position++);
                     s.setString(3, e.getKey());
-                    s.setArray(4, c.createArrayOf("varchar", correct.get(e.getKey()).toArray()));
+                    s.setArray(
+                            4,
+                            c.createArrayOf("varchar", correct.get(e.getKey()).toArray()));
                     s.setArray(5, c.createArrayOf("varchar", e.getValue().toArray()));
                     s.addBatch();
                 }
@@ -100,7 +107,8 @@ final class ItemFixture {
     private long person(Connection c, String name) throws SQLException {
         Long id = people.get(name);
         if (id == null) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO person (subject, display_name) VALUES (?, ?) RETURNING id")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO person (subject, display_name) VALUES (?, ?) RETURNING id")) {
                 s.setString(1, personPrefix + name);
                 s.setString(2, "Fixture " + name);
                 try (var r = s.executeQuery()) {
@@ -118,7 +126,9 @@ final class ItemFixture {
         Map<String, Set<String>> result = new LinkedHashMap<>();
         for (String part : answers.trim().split("\\s+")) {
             int eq = part.lastIndexOf('=');
-            result.put(part.substring(0, eq), Arrays.stream(part.substring(eq + 1).split("")).collect(Collectors.toCollection(TreeSet::new)));
+            result.put(
+                    part.substring(0, eq),
+                    Arrays.stream(part.substring(eq + 1).split("")).collect(Collectors.toCollection(TreeSet::new)));
         }
         return result;
     }

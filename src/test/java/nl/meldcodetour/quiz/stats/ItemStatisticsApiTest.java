@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
 import static org.hamcrest.Matchers.containsString;
@@ -9,26 +13,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.testsupport.Tokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Set;
-import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code /api/items}: who may call it, parameters, pagination and sorting, on a real module with attempts of a content
@@ -66,7 +66,12 @@ class ItemStatisticsApiTest {
     }
 
     static String wrong(Question q) {
-        return q.id() + "=" + q.options().stream().map(Question.Option::id).filter(o -> !q.correct().contains(o)).findFirst().orElseThrow();
+        return q.id() + "="
+                + q.options().stream()
+                        .map(Question.Option::id)
+                        .filter(o -> !q.correct().contains(o))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @BeforeEach
@@ -74,24 +79,39 @@ class ItemStatisticsApiTest {
         if (fixture != null) {
             return;
         }
-        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-api-" + ItemFixture.RUN + "-",
+        ItemFixture fx = new ItemFixture(
+                dataSource,
+                MODULE,
+                "itemstats-api-" + ItemFixture.RUN + "-",
                 right(q(1)) + " " + right(q(2)) + " " + right(q(3)));
         for (int person = 1; person <= 20; person++) {
-            fx.submitted("p" + person, VERSION, 1, right(q(1)) + " " + (person <= 10 ? right(q(2)) : wrong(q(2))) + " "
-                    + (person <= 5 ? right(q(3)) : wrong(q(3))));
+            fx.submitted(
+                    "p" + person,
+                    VERSION,
+                    1,
+                    right(q(1)) + " " + (person <= 10 ? right(q(2)) : wrong(q(2))) + " "
+                            + (person <= 5 ? right(q(3)) : wrong(q(3))));
         }
         fixture = fx;
     }
 
     private JsonPath report(String query) {
-        return redacteur.given().get("/api/items/modules/" + MODULE + "?version=" + VERSION + query).then().statusCode(200)
-                .extract().jsonPath();
+        return redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "?version=" + VERSION + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void onlyTheBeheerderAndTheRedacteur() {
         String question = "/api/items/modules/" + MODULE + "/questions/" + q(1).id();
-        for (String path : List.of("/api/items/modules", "/api/items/modules/" + MODULE, question,
+        for (String path : List.of(
+                "/api/items/modules",
+                "/api/items/modules/" + MODULE,
+                question,
                 "/api/items/modules/" + MODULE + "/export.csv")) {
             RestAssured.given().get(path).then().statusCode(401);
             for (String role : List.of("medewerker", "aandachtsfunctionaris", "gemeente", "trainer")) {
@@ -104,13 +124,25 @@ class ItemStatisticsApiTest {
 
     @Test
     void theModulesWithTheirAttempts() {
-        JsonPath modules = redacteur.given().get("/api/items/modules").then().statusCode(200).extract().jsonPath();
+        JsonPath modules = redacteur
+                .given()
+                .get("/api/items/modules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(module().questions().size(), modules.getInt("find { it.moduleId == 'justitie' }.questions"));
         assertTrue(modules.getLong("find { it.moduleId == 'justitie' }.attempts") >= 20);
         assertTrue(modules.getLong("find { it.moduleId == 'justitie' }.firstAttempts") >= 20);
-        assertEquals("De meldcode in 5 stappen", modules.getString("find { it.moduleId == 'meldcode-in-5-stappen' }.title"));
-        assertEquals(content.catalog().modules().stream().filter(m -> !m.questions().isEmpty()).map(Module::id).toList(),
-                modules.getList("moduleId"), "every module with a question bank, in content order");
+        assertEquals(
+                "De meldcode in 5 stappen", modules.getString("find { it.moduleId == 'meldcode-in-5-stappen' }.title"));
+        assertEquals(
+                content.catalog().modules().stream()
+                        .filter(m -> !m.questions().isEmpty())
+                        .map(Module::id)
+                        .toList(),
+                modules.getList("moduleId"),
+                "every module with a question bank, in content order");
     }
 
     @Test
@@ -145,11 +177,19 @@ class ItemStatisticsApiTest {
     @Test
     void sortedAndPaged() {
         List<String> ids = module().questions().stream().map(Question::id).toList();
-        assertEquals(List.of(q(3).id(), q(2).id(), q(1).id(), ids.get(3)), report("&sort=facility").getList("questions.questionId").subList(0, 4));
-        assertEquals(List.of(q(1).id(), q(2).id(), q(3).id(), ids.get(3)), report("&sort=-facility").getList("questions.questionId").subList(0, 4));
+        assertEquals(
+                List.of(q(3).id(), q(2).id(), q(1).id(), ids.get(3)),
+                report("&sort=facility").getList("questions.questionId").subList(0, 4));
+        assertEquals(
+                List.of(q(1).id(), q(2).id(), q(3).id(), ids.get(3)),
+                report("&sort=-facility").getList("questions.questionId").subList(0, 4));
         assertEquals("-facility", report("&sort=-facility").getString("sort"));
-        assertEquals(List.of(q(1).id(), q(2).id(), q(3).id()), report("&sort=-attempts").getList("questions.questionId").subList(0, 3));
-        assertEquals(List.of(ids.get(ids.size() - 1)), report("&sort=-question&size=1").getList("questions.questionId"));
+        assertEquals(
+                List.of(q(1).id(), q(2).id(), q(3).id()),
+                report("&sort=-attempts").getList("questions.questionId").subList(0, 3));
+        assertEquals(
+                List.of(ids.get(ids.size() - 1)),
+                report("&sort=-question&size=1").getList("questions.questionId"));
 
         JsonPath page2 = report("&sort=facility&size=2&page=2");
         assertEquals(List.of(q(1).id(), ids.get(3)), page2.getList("questions.questionId"));
@@ -163,8 +203,13 @@ class ItemStatisticsApiTest {
     @Test
     void oneQuestionWithItsOptions() {
         Question q2 = q(2);
-        JsonPath r = redacteur.given().get("/api/items/modules/" + MODULE + "/questions/" + q2.id() + "?version=" + VERSION)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath r = redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "/questions/" + q2.id() + "?version=" + VERSION)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(20, r.getInt("attempts"));
         assertEquals(q2.options().size(), r.getList("options").size());
         String correct = q2.correct().iterator().next();
@@ -172,56 +217,148 @@ class ItemStatisticsApiTest {
         assertEquals(10, r.getInt("options.find { it.optionId == '" + correct + "' }.chosen"));
         assertEquals(0.5, r.getDouble("options.find { it.optionId == '" + firstWrong + "' }.share"));
         assertTrue(r.getBoolean("options.find { it.optionId == '" + correct + "' }.correct"));
-        if (q2.options().size() - q2.correct().size() >= 2) { // a second wrong option exists, and the fixture never picks it
+        if (q2.options().size() - q2.correct().size()
+                >= 2) { // a second wrong option exists, and the fixture never picks it
             assertTrue(r.getList("flags").contains("ongekozen-antwoord"), "the second wrong option was never chosen");
         }
         // the first-attempt view of the same version: the same 20 people, once each
-        redacteur.given().get("/api/items/modules/" + MODULE + "/questions/" + q2.id() + "?view=first&version=" + VERSION)
-                .then().statusCode(200).body("attempts", equalTo(20));
+        redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "/questions/" + q2.id() + "?view=first&version=" + VERSION)
+                .then()
+                .statusCode(200)
+                .body("attempts", equalTo(20));
     }
 
     @Test
     void badParametersAreA400InDutchAndUnknownIdsA404() {
         String base = "/api/items/modules/" + MODULE;
-        redacteur.given().get(base + "?view=everything").then().statusCode(400)
-                .body("title", equalTo("Ongeldige invoer")).body("violations.field", hasItem("view"))
+        redacteur
+                .given()
+                .get(base + "?view=everything")
+                .then()
+                .statusCode(400)
+                .body("title", equalTo("Ongeldige invoer"))
+                .body("violations.field", hasItem("view"))
                 .body("violations.message", hasItem(containsString("first")));
         redacteur.given().get(base + "?sort=color").then().statusCode(400).body("violations.field", hasItem("sort"));
         redacteur.given().get(base + "?page=0").then().statusCode(400).body("violations.field", hasItem("page"));
-        redacteur.given().get(base + "?page=abc&size=1000").then().statusCode(400).body("violations.field", hasItem("page"))
+        redacteur
+                .given()
+                .get(base + "?page=abc&size=1000")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("page"))
                 .body("violations.field", hasItem("size"));
-        redacteur.given().get(base + "?version=bestaat-niet").then().statusCode(400).body("violations.field", hasItem("version"))
+        redacteur
+                .given()
+                .get(base + "?version=bestaat-niet")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("version"))
                 .body("violations.message", hasItem(containsString("versie")));
-        redacteur.given().get(base + "/questions/" + q(1).id() + "?view=x").then().statusCode(400);
-        redacteur.given().get("/api/items/modules/bestaat-niet").then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("about:blank")).body("title", equalTo("Niet gevonden")).body("status", equalTo(404))
+        redacteur
+                .given()
+                .get(base + "/questions/" + q(1).id() + "?view=x")
+                .then()
+                .statusCode(400);
+        redacteur
+                .given()
+                .get("/api/items/modules/bestaat-niet")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Niet gevonden"))
+                .body("status", equalTo(404))
                 .body("detail", containsString("bestaat niet"));
         redacteur.given().get(base + "/questions/bestaat-niet").then().statusCode(404);
-        redacteur.given().get("/api/items/modules/bestaat-niet/questions/x").then().statusCode(404);
-        redacteur.given().get(base + "?version=" + VERSION + "&size=100&page=99999999999").then().statusCode(400);
+        redacteur
+                .given()
+                .get("/api/items/modules/bestaat-niet/questions/x")
+                .then()
+                .statusCode(404);
+        redacteur
+                .given()
+                .get(base + "?version=" + VERSION + "&size=100&page=99999999999")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void countsOnlyNeverAPerson() throws Exception {
-        String body = redacteur.given().get("/api/items/modules/" + MODULE + "?version=" + VERSION + "&size=100").then().statusCode(200)
-                .extract().asString();
-        String question = redacteur.given().get("/api/items/modules/" + MODULE + "/questions/" + q(2).id() + "?version=" + VERSION)
-                .then().statusCode(200).extract().asString();
+        String body = redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "?version=" + VERSION + "&size=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String question = redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "/questions/" + q(2).id() + "?version=" + VERSION)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String subject : fixture.subjects()) {
             assertFalse(body.contains(subject) || question.contains(subject), subject);
         }
         Set<String> keys = new TreeSet<>();
         keys(new ObjectMapper().readTree(body), keys);
         keys(new ObjectMapper().readTree(question), keys);
-        assertEquals(Set.of("attempts", "attemptsInView", "chosen", "correct", "discrimination", "enoughAttempts", "facility",
-                "firstSubmitted", "flags", "inBank", "lastSubmitted", "current", "minimumAttempts", "moduleId", "optionId", "options", "page",
-                "pages", "position", "questionId", "questions", "right", "share", "size", "sort", "text", "title", "totalQuestions", "type",
-                "version", "versions", "versionsInView", "view"), keys, "only counts, shares and content");
+        assertEquals(
+                Set.of(
+                        "attempts",
+                        "attemptsInView",
+                        "chosen",
+                        "correct",
+                        "discrimination",
+                        "enoughAttempts",
+                        "facility",
+                        "firstSubmitted",
+                        "flags",
+                        "inBank",
+                        "lastSubmitted",
+                        "current",
+                        "minimumAttempts",
+                        "moduleId",
+                        "optionId",
+                        "options",
+                        "page",
+                        "pages",
+                        "position",
+                        "questionId",
+                        "questions",
+                        "right",
+                        "share",
+                        "size",
+                        "sort",
+                        "text",
+                        "title",
+                        "totalQuestions",
+                        "type",
+                        "version",
+                        "versions",
+                        "versionsInView",
+                        "view"),
+                keys,
+                "only counts, shares and content");
         // fewer than 20 attempts: the counts of right answers and choices are not given either
-        redacteur.given().get("/api/items/modules/" + MODULE + "/questions/" + q(2).id() + "?view=first&version=" + VERSION + "x")
-                .then().statusCode(400);
-        JsonPath none = redacteur.given().get("/api/items/modules/" + MODULE + "/questions/" + q(5).id() + "?version=" + VERSION)
-                .then().statusCode(200).body("right", nullValue()).extract().jsonPath();
+        redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "/questions/" + q(2).id() + "?view=first&version=" + VERSION
+                        + "x")
+                .then()
+                .statusCode(400);
+        JsonPath none = redacteur
+                .given()
+                .get("/api/items/modules/" + MODULE + "/questions/" + q(5).id() + "?version=" + VERSION)
+                .then()
+                .statusCode(200)
+                .body("right", nullValue())
+                .extract()
+                .jsonPath();
         assertTrue(none.getList("options.chosen").stream().allMatch(c -> c == null));
     }
 

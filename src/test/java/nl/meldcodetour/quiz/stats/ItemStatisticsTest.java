@@ -1,3 +1,7 @@
+/*
+ * SPDX-FileCopyrightText: 2026 Meldcodetour contributors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
 package nl.meldcodetour.quiz.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -5,21 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Question;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Flag;
@@ -28,6 +26,8 @@ import nl.meldcodetour.quiz.stats.ItemStatistics.Query;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Report;
 import nl.meldcodetour.quiz.stats.ItemStatistics.Sort;
 import nl.meldcodetour.quiz.stats.ItemStatistics.View;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The item statistics against values computed by hand on a small fixture, in PostgreSQL (issue #27, point 5).
@@ -74,8 +74,19 @@ class ItemStatisticsTest {
     DataSource dataSource;
 
     static Question question(String id, Question.Type type, String options, String correct) {
-        return new Question(id, type, "Vraag " + id + "?", Arrays.stream(options.split("")).map(o -> new Question.Option(o, "Antwoord " + o,
-                Optional.empty())).toList(), Set.of(correct.split("")), Optional.empty(), "test", false, true, 0);
+        return new Question(
+                id,
+                type,
+                "Vraag " + id + "?",
+                Arrays.stream(options.split(""))
+                        .map(o -> new Question.Option(o, "Antwoord " + o, Optional.empty()))
+                        .toList(),
+                Set.of(correct.split("")),
+                Optional.empty(),
+                "test",
+                false,
+                true,
+                0);
     }
 
     static final List<Question> BANK = List.of(
@@ -88,7 +99,21 @@ class ItemStatisticsTest {
             question("q7", Question.Type.SINGLE, "abcd", "a"));
 
     static Module module(List<Question> bank) {
-        return new Module(MODULE, "Testmodule", "", Module.Kind.TOPIC, Set.of(), Set.of(), 12, 80, 5, List.of(), bank, 99, false, Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
+        return new Module(
+                MODULE,
+                "Testmodule",
+                "",
+                Module.Kind.TOPIC,
+                Set.of(),
+                Set.of(),
+                12,
+                80,
+                5,
+                List.of(),
+                bank,
+                99,
+                false,
+                Module.DEFAULT_RETRY_COOLDOWN_MINUTES);
     }
 
     static final Module FIXTURE = module(BANK);
@@ -98,7 +123,8 @@ class ItemStatisticsTest {
         if (inserted) {
             return;
         }
-        ItemFixture fx = new ItemFixture(dataSource, MODULE, "itemstats-" + ItemFixture.RUN + "-", "q1=b q2=a q3=ab q4=a q5=b q6=c q7=a");
+        ItemFixture fx = new ItemFixture(
+                dataSource, MODULE, "itemstats-" + ItemFixture.RUN + "-", "q1=b q2=a q3=ab q4=a q5=b q6=c q7=a");
         fx.open("p05", "v1", 0, "q1=a q2=b q3=cd q6=a q7=d");
         Map<String, String> groups = new LinkedHashMap<>();
         groups.put("p01 p02", "q1=b q2=b q3=a q6=c");
@@ -106,7 +132,7 @@ class ItemStatisticsTest {
         groups.put("p07 p08 p09 p10 p11 p12", "q1=b q2=b q3=ab q6=b q7=a");
         groups.put("p13 p14 p15 p16 p17 p18", "q1=b q2=c q3=ac q6=c q7=b");
         groups.put("p19 p20", "q1=b q2=c q3=b q6=c q7=c q4=a");
-        int[] right = { 2, 4, 3, 2, 3 };
+        int[] right = {2, 4, 3, 2, 3};
         int g = 0;
         for (var group : groups.entrySet()) {
             for (String person : group.getKey().split(" ")) {
@@ -119,7 +145,11 @@ class ItemStatisticsTest {
         }
         assertEquals(2, fx.submitted("p21", "v2", 2, "q1=b q2=b q3=d q6=c q4=b"));
         assertEquals(1, fx.submitted("p22", "v2", 2, "q1=a q2=b q3=d q6=c q4=b"));
-        new ItemFixture(dataSource, "other-" + ItemFixture.RUN, "itemstats-other-" + ItemFixture.RUN + "-", "q1=b q2=a q3=ab q6=c q7=a")
+        new ItemFixture(
+                        dataSource,
+                        "other-" + ItemFixture.RUN,
+                        "itemstats-other-" + ItemFixture.RUN + "-",
+                        "q1=b q2=a q3=ab q6=c q7=a")
                 .submitted("p01", "v1", 1, "q1=c q2=c q3=cd q6=a q7=d");
         inserted = true;
     }
@@ -129,7 +159,10 @@ class ItemStatisticsTest {
     }
 
     private static Item item(Report report, String id) {
-        return report.items().stream().filter(i -> i.questionId().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+        return report.items().stream()
+                .filter(i -> i.questionId().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id));
     }
 
     /** Chosen counts per option, in the bank's option order. */
@@ -137,7 +170,8 @@ class ItemStatisticsTest {
         return item.options().stream().map(ItemStatistics.OptionShare::chosen).toList();
     }
 
-    private static void assertFigures(Item item, long attempts, long right, Double discrimination, List<Flag> flags, Long... chosen) {
+    private static void assertFigures(
+            Item item, long attempts, long right, Double discrimination, List<Flag> flags, Long... chosen) {
         String what = item.questionId();
         assertEquals(attempts, item.attempts(), what + " attempts");
         assertTrue(item.enoughAttempts(), what + " has enough attempts");
@@ -151,7 +185,11 @@ class ItemStatisticsTest {
         assertEquals(flags, item.flags(), what + " flags");
         assertEquals(List.of(chosen), chosen(item), what + " chosen per option");
         for (var option : item.options()) {
-            assertEquals((double) option.chosen() / attempts, option.share(), 1e-12, what + " share of " + option.optionId());
+            assertEquals(
+                    (double) option.chosen() / attempts,
+                    option.share(),
+                    1e-12,
+                    what + " share of " + option.optionId());
         }
     }
 
@@ -163,7 +201,9 @@ class ItemStatisticsTest {
         assertNull(item.facility(), what);
         assertNull(item.discrimination(), what);
         assertEquals(List.of(), item.flags(), what + ": no flags without figures");
-        assertTrue(item.options().stream().allMatch(o -> o.chosen() == null && o.share() == null), what + ": no option shares");
+        assertTrue(
+                item.options().stream().allMatch(o -> o.chosen() == null && o.share() == null),
+                what + ": no option shares");
     }
 
     /**
@@ -200,14 +240,33 @@ class ItemStatisticsTest {
         assertEquals(26, r.attemptsInView(), "submitted attempts at this module only");
         assertEquals(List.of("v1", "v2"), r.versionsInView());
         assertEquals(7, r.total());
-        assertEquals(List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7"), r.items().stream().map(Item::questionId).toList());
-        assertFigures(item(r, "q1"), 26, 25, 298 / Math.sqrt(25.0 * 68808), List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION), 1L, 25L, 0L);
+        assertEquals(
+                List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7"),
+                r.items().stream().map(Item::questionId).toList());
+        assertFigures(
+                item(r, "q1"),
+                26,
+                25,
+                298 / Math.sqrt(25.0 * 68808),
+                List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION),
+                1L,
+                25L,
+                0L);
         assertFigures(item(r, "q2"), 26, 4, 652 / Math.sqrt(88.0 * 43293), List.of(Flag.TOO_HARD), 4L, 10L, 12L);
         assertFigures(item(r, "q3"), 26, 14, 482 / Math.sqrt(168.0 * 30393), List.of(), 22L, 16L, 6L, 2L);
         assertTooFew(item(r, "q4"), 4);
         assertTooFew(item(r, "q5"), 0);
-        assertFigures(item(r, "q6"), 26, 12, -5578 / Math.sqrt(168.0 * 212913), List.of(Flag.NEGATIVE_DISCRIMINATION), 8L, 6L, 12L);
-        assertFigures(item(r, "q7"), 22, 14, 312 / Math.sqrt(112.0 * 16200), List.of(Flag.UNPICKED_OPTION), 14L, 6L, 2L, 0L);
+        assertFigures(
+                item(r, "q6"),
+                26,
+                12,
+                -5578 / Math.sqrt(168.0 * 212913),
+                List.of(Flag.NEGATIVE_DISCRIMINATION),
+                8L,
+                6L,
+                12L);
+        assertFigures(
+                item(r, "q7"), 22, 14, 312 / Math.sqrt(112.0 * 16200), List.of(Flag.UNPICKED_OPTION), 14L, 6L, 2L, 0L);
         // as shown: one decimal for percentages (95.5 % must not read as 95 %), two for the discrimination
         assertEquals("96,2\u00a0%", ItemFormats.percent(item(r, "q1").facility()));
         assertEquals("-0,93", ItemFormats.decimal(item(r, "q6").discrimination()));
@@ -236,12 +295,28 @@ class ItemStatisticsTest {
     void firstAttemptsOnly() {
         Report r = report(View.FIRST, null);
         assertEquals(22, r.attemptsInView());
-        assertFigures(item(r, "q1"), 22, 21, 238 / Math.sqrt(21.0 * 56920), List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION), 1L, 21L, 0L);
+        assertFigures(
+                item(r, "q1"),
+                22,
+                21,
+                238 / Math.sqrt(21.0 * 56920),
+                List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION),
+                1L,
+                21L,
+                0L);
         assertEquals("95,5\u00a0%", ItemFormats.percent(item(r, "q1").facility()));
         assertFigures(item(r, "q2"), 22, 4, 652 / Math.sqrt(72.0 * 32545), List.of(Flag.TOO_HARD), 4L, 10L, 8L);
         assertFigures(item(r, "q3"), 22, 10, 550 / Math.sqrt(120.0 * 24805), List.of(), 18L, 12L, 6L, 2L);
         assertTooFew(item(r, "q4"), 4);
-        assertFigures(item(r, "q6"), 22, 12, -4190 / Math.sqrt(120.0 * 167485), List.of(Flag.NEGATIVE_DISCRIMINATION), 4L, 6L, 12L);
+        assertFigures(
+                item(r, "q6"),
+                22,
+                12,
+                -4190 / Math.sqrt(120.0 * 167485),
+                List.of(Flag.NEGATIVE_DISCRIMINATION),
+                4L,
+                6L,
+                12L);
         assertTooFew(item(r, "q7"), 18);
     }
 
@@ -267,8 +342,25 @@ class ItemStatisticsTest {
         assertEquals(List.of("v1"), v1.versionsInView());
         assertFigures(item(v1, "q1"), 20, 20, null, List.of(Flag.TOO_EASY, Flag.UNPICKED_OPTION), 0L, 20L, 0L);
         assertEquals("–", ItemFormats.decimal(item(v1, "q1").discrimination()));
-        assertFigures(item(v1, "q3"), 20, 10, 280 / Math.sqrt(100.0 * 14976), List.of(Flag.UNPICKED_OPTION), 18L, 12L, 6L, 0L);
-        assertFigures(item(v1, "q6"), 20, 10, -3320 / Math.sqrt(100.0 * 123696), List.of(Flag.NEGATIVE_DISCRIMINATION), 4L, 6L, 10L);
+        assertFigures(
+                item(v1, "q3"),
+                20,
+                10,
+                280 / Math.sqrt(100.0 * 14976),
+                List.of(Flag.UNPICKED_OPTION),
+                18L,
+                12L,
+                6L,
+                0L);
+        assertFigures(
+                item(v1, "q6"),
+                20,
+                10,
+                -3320 / Math.sqrt(100.0 * 123696),
+                List.of(Flag.NEGATIVE_DISCRIMINATION),
+                4L,
+                6L,
+                10L);
         assertTooFew(item(v1, "q7"), 18);
         assertTooFew(item(v1, "q4"), 2);
         assertEquals(List.of("v1"), item(v1, "q1").versions());
@@ -285,22 +377,34 @@ class ItemStatisticsTest {
         assertEquals(2, report(View.FIRST, "v2").attemptsInView());
 
         List<ItemStatistics.VersionInfo> versions = stats.versions(MODULE);
-        assertEquals(List.of("v1", "v2"), versions.stream().map(ItemStatistics.VersionInfo::version).toList());
-        assertEquals(List.of(20L, 6L), versions.stream().map(ItemStatistics.VersionInfo::attempts).toList(),
+        assertEquals(
+                List.of("v1", "v2"),
+                versions.stream().map(ItemStatistics.VersionInfo::version).toList());
+        assertEquals(
+                List.of(20L, 6L),
+                versions.stream().map(ItemStatistics.VersionInfo::attempts).toList(),
                 "submitted attempts only");
     }
 
     @Test
     void sortedAndPagedInTheDatabase() {
-        assertEquals(List.of("q2", "q6", "q3", "q7", "q1", "q4", "q5"), order(Sort.FACILITY, false), "too few: last, in bank order");
+        assertEquals(
+                List.of("q2", "q6", "q3", "q7", "q1", "q4", "q5"),
+                order(Sort.FACILITY, false),
+                "too few: last, in bank order");
         assertEquals(List.of("q1", "q7", "q3", "q6", "q2", "q4", "q5"), order(Sort.FACILITY, true));
         assertEquals(List.of("q6", "q3", "q1", "q7", "q2", "q4", "q5"), order(Sort.DISCRIMINATION, false));
-        assertEquals(List.of("q1", "q2", "q6", "q7", "q3", "q4", "q5"), order(Sort.FLAGS, true), "2 flags, then 1, then none");
+        assertEquals(
+                List.of("q1", "q2", "q6", "q7", "q3", "q4", "q5"),
+                order(Sort.FLAGS, true),
+                "2 flags, then 1, then none");
         assertEquals(List.of("q1", "q2", "q3", "q6", "q7", "q4", "q5"), order(Sort.ATTEMPTS, true));
         assertEquals(List.of("q7", "q6", "q5", "q4", "q3", "q2", "q1"), order(Sort.QUESTION, true));
 
         Report page2 = stats.report(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 2, 3), List.of());
-        assertEquals(List.of("q4", "q5", "q6"), page2.items().stream().map(Item::questionId).toList());
+        assertEquals(
+                List.of("q4", "q5", "q6"),
+                page2.items().stream().map(Item::questionId).toList());
         assertEquals(7, page2.total());
         assertEquals(3, page2.pages());
         Report page3 = stats.report(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 3, 3), List.of());
@@ -313,7 +417,8 @@ class ItemStatisticsTest {
 
     private List<String> order(Sort sort, boolean descending) {
         return stats.report(FIXTURE, new Query(View.ALL, null, sort, descending, 1, 25), List.of()).items().stream()
-                .map(Item::questionId).toList();
+                .map(Item::questionId)
+                .toList();
     }
 
     /**
@@ -324,24 +429,38 @@ class ItemStatisticsTest {
     void aQuestionRemovedFromTheBankStillShows() {
         Module without = module(BANK.subList(0, 6));
         Report r = stats.report(without, new Query(View.ALL, null, Sort.QUESTION, false, 1, 25), List.of());
-        assertEquals(List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7"), r.items().stream().map(Item::questionId).toList(),
+        assertEquals(
+                List.of("q1", "q2", "q3", "q4", "q5", "q6", "q7"),
+                r.items().stream().map(Item::questionId).toList(),
                 "removed questions come after the bank");
         Item q7 = item(r, "q7");
         assertNull(q7.position());
         assertTrue(q7.question().isEmpty());
         assertEquals(14, q7.right());
         assertEquals(List.of(), q7.flags());
-        assertEquals(List.of("a", "b", "c"), q7.options().stream().map(ItemStatistics.OptionShare::optionId).toList());
+        assertEquals(
+                List.of("a", "b", "c"),
+                q7.options().stream().map(ItemStatistics.OptionShare::optionId).toList());
         assertTrue(q7.options().stream().noneMatch(ItemStatistics.OptionShare::inBank));
     }
 
     @Test
     void oneQuestion() {
-        Item q6 = stats.item(FIXTURE, new Query(View.FIRST, null, Sort.QUESTION, false, 1, 25), "q6").orElseThrow();
-        assertFigures(q6, 22, 12, -4190 / Math.sqrt(120.0 * 167485), List.of(Flag.NEGATIVE_DISCRIMINATION), 4L, 6L, 12L);
-        assertEquals(List.of("c"), q6.options().stream().filter(ItemStatistics.OptionShare::correct)
-                .map(ItemStatistics.OptionShare::optionId).toList());
-        assertTrue(stats.item(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 1, 25), "q9").isEmpty());
-        assertTrue(stats.item(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 1, 25), "q5").isPresent(), "in the bank");
+        Item q6 = stats.item(FIXTURE, new Query(View.FIRST, null, Sort.QUESTION, false, 1, 25), "q6")
+                .orElseThrow();
+        assertFigures(
+                q6, 22, 12, -4190 / Math.sqrt(120.0 * 167485), List.of(Flag.NEGATIVE_DISCRIMINATION), 4L, 6L, 12L);
+        assertEquals(
+                List.of("c"),
+                q6.options().stream()
+                        .filter(ItemStatistics.OptionShare::correct)
+                        .map(ItemStatistics.OptionShare::optionId)
+                        .toList());
+        assertTrue(stats.item(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 1, 25), "q9")
+                .isEmpty());
+        assertTrue(
+                stats.item(FIXTURE, new Query(View.ALL, null, Sort.QUESTION, false, 1, 25), "q5")
+                        .isPresent(),
+                "in the bank");
     }
 }
