@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.meldcodetour.content.Module;
-import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 
 /** Records and reads completions. */
@@ -34,6 +33,12 @@ public class CompletionService {
 
     @Inject
     BusinessMetrics metrics;
+
+    @Inject
+    QuizPasses quizPasses;
+
+    @Inject
+    SessionAttendance attendance;
 
     /**
      * Records the completion of a passed attempt. Idempotent per attempt: the unique key on {@code attempt_id}
@@ -78,46 +83,29 @@ public class CompletionService {
         if (!module.attendanceRequired()) {
             return false;
         }
-        Optional<PassedAttempt> attempt = SqlRow.first(
-                em.createNativeQuery("""
-                SELECT a.id, a.content_version, a.percentage FROM quiz_attempt a
-                WHERE a.person_id = ?1 AND a.module_id = ?2 AND a.passed AND a.submitted_at > ?3
-                  AND NOT EXISTS (SELECT 1 FROM completion c WHERE c.attempt_id = a.id)
-                ORDER BY a.submitted_at DESC LIMIT 1""")
-                        .setParameter(1, personId)
-                        .setParameter(2, module.id())
-                        .setParameter(
-                                3,
-                                now.atZone(clock.getZone())
-                                        .minusMonths(module.refresherMonths())
-                                        .toInstant()),
-                r -> new PassedAttempt(r.uuid(0), r.string(1), r.intValue(2)));
+        Instant since = now.atZone(clock.getZone())
+                .minusMonths(module.refresherMonths())
+                .toInstant();
+        // the newest passed attempt that is no completion yet (a completion is this feature's own row)
+        Optional<QuizPasses.Pass> attempt = quizPasses.passedSince(personId, module.id(), since).stream()
+                .filter(p -> ((Number) em.createNativeQuery("SELECT count(*) FROM completion WHERE attempt_id = ?1")
+                                        .setParameter(1, p.attemptId())
+                                        .getSingleResult())
+                                .longValue()
+                        == 0)
+                .findFirst();
         if (attempt.isEmpty()) {
             return false;
         }
-        PassedAttempt a = attempt.get();
-        return recordPass(personId, module, a.id(), a.contentVersion(), a.percentage(), now);
+        QuizPasses.Pass a = attempt.get();
+        return recordPass(personId, module, a.attemptId(), a.contentVersion(), a.percentage(), now);
     }
-
-    /** A passed quiz attempt that is no completion yet. */
-    private record PassedAttempt(UUID id, String contentVersion, int percentage) {}
 
     /** Attended (marked present) a session covering the module, within the refresher period before {@code at}. */
     private boolean attended(long personId, Module module, Instant at) {
-        return ((Number) em.createNativeQuery("""
-                SELECT count(*) FROM session_registration r JOIN tour_session s ON s.id = r.session_id
-                WHERE r.person_id = ?1 AND r.attended AND ?2 = ANY (s.modules) AND s.starts_at > ?3 AND s.starts_at <= ?4""")
-                                .setParameter(1, personId)
-                                .setParameter(2, module.id())
-                                .setParameter(
-                                        3,
-                                        at.atZone(clock.getZone())
-                                                .minusMonths(module.refresherMonths())
-                                                .toInstant())
-                                .setParameter(4, at.plusSeconds(86_400))
-                                .getSingleResult())
-                        .longValue()
-                > 0;
+        Instant from =
+                at.atZone(clock.getZone()).minusMonths(module.refresherMonths()).toInstant();
+        return attendance.attended(personId, module.id(), from, at.plusSeconds(86_400));
     }
 
     /** All completions of a person, newest first. */
