@@ -37,21 +37,7 @@ class AuditPagesTest {
     EntityManager em;
 
     long organisation(String name, String sector) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> registry.create(
-                                new OrganisationService.OrganisationInput(
-                                        name,
-                                        null,
-                                        null,
-                                        sector,
-                                        "Noordoostpolder",
-                                        "Emmeloord",
-                                        "8302",
-                                        10,
-                                        null,
-                                        null),
-                                "test")
-                        .id);
+        return nl.meldcodetour.testsupport.Organisations.create(name, sector);
     }
 
     @Test

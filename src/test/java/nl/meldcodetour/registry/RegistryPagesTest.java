@@ -28,21 +28,7 @@ class RegistryPagesTest {
     OrganisationService registry;
 
     long organisation(String name, String sector) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> registry.create(
-                                new OrganisationService.OrganisationInput(
-                                        name,
-                                        null,
-                                        null,
-                                        sector,
-                                        "Noordoostpolder",
-                                        "Emmeloord",
-                                        "8302",
-                                        10,
-                                        null,
-                                        null),
-                                "test")
-                        .id);
+        return nl.meldcodetour.testsupport.Organisations.create(name, sector);
     }
 
     @Test
