@@ -13,12 +13,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
-import nl.meldcodetour.core.db.SqlRow;
+import nl.meldcodetour.core.time.ClockProducer;
+import nl.meldcodetour.identity.People;
+import nl.meldcodetour.learning.Completion;
 import nl.meldcodetour.learning.CompletionRecorded;
+import nl.meldcodetour.learning.CompletionService;
 
 /** Issues certificates for completions and finds them for their holder or by verification code. */
 @ApplicationScoped
@@ -29,6 +33,12 @@ public class CertificateService {
 
     @Inject
     ContentService content;
+
+    @Inject
+    CompletionService completions;
+
+    @Inject
+    People people;
 
     @Inject
     Clock clock;
@@ -48,34 +58,41 @@ public class CertificateService {
      * the content code recorded with the completion.
      */
     void issue(UUID completionId, String moduleId) {
+        Completion completion = completions.find(completionId).orElse(null);
+        if (completion == null) {
+            return;
+        }
         Optional<Module> module = content.catalog().module(moduleId);
         String title = module.map(Module::title).orElse(moduleId);
-        LocalDate completedOn = SqlRow.first(
-                        em.createNativeQuery(
-                                        "SELECT (completed_at AT TIME ZONE 'Europe/Amsterdam')::date FROM completion WHERE id = ?1")
-                                .setParameter(1, completionId),
-                        r -> r.date(0))
-                .orElse(null);
-        String version = module.filter(m -> m.versionDate() != null
-                        && completedOn != null
-                        && !m.versionDate().isAfter(completedOn))
+        LocalDate completedOn =
+                completion.completedAt.atZone(ClockProducer.ZONE).toLocalDate();
+        String version = module.filter(
+                        m -> m.versionDate() != null && !m.versionDate().isAfter(completedOn))
                 .flatMap(Module::versionLabel)
-                .orElse(null);
+                .orElse(completion.contentVersion);
+        String holder = people.name(completion.personId).orElse("Onbekend");
         em.createNativeQuery("""
                 INSERT INTO certificate (id, completion_id, person_id, code, holder_name, module_id, module_title, completed_on,
                                          valid_until, content_version, issuer)
-                SELECT ?1, c.id, c.person_id, ?2, left(coalesce(nullif(p.display_name, ''), p.email, 'Onbekend'), 200), c.module_id,
-                       left(?3, 200), (c.completed_at AT TIME ZONE 'Europe/Amsterdam')::date, c.valid_until,
-                       coalesce(nullif(CAST(?6 AS varchar), ''), c.content_version), ?4
-                FROM completion c JOIN person p ON p.id = c.person_id WHERE c.id = ?5
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                 ON CONFLICT (completion_id) DO NOTHING""")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, VerificationCode.generate())
-                .setParameter(3, title)
-                .setParameter(4, config.certificates().issuer())
-                .setParameter(5, completionId)
-                .setParameter(6, version == null ? "" : version)
+                .setParameter(2, completionId)
+                .setParameter(3, completion.personId)
+                .setParameter(4, VerificationCode.generate())
+                .setParameter(5, left(holder))
+                .setParameter(6, completion.moduleId)
+                .setParameter(7, left(title))
+                .setParameter(8, completedOn)
+                .setParameter(9, completion.validUntil)
+                .setParameter(10, version)
+                .setParameter(11, config.certificates().issuer())
                 .executeUpdate();
+    }
+
+    /** The certificate's text columns hold at most 200 characters. */
+    private static String left(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200);
     }
 
     /** A completion that has no certificate yet. */
@@ -84,10 +101,14 @@ public class CertificateService {
     /** All certificates of a person, newest first; completions from before certificates existed get one now. */
     @Transactional
     public List<Certificate> of(long personId) {
-        List<Uncertified> missing = SqlRow.list(
-                em.createNativeQuery("""
-                SELECT c.id, c.module_id FROM completion c
-                WHERE c.person_id = ?1 AND NOT EXISTS (SELECT 1 FROM certificate x WHERE x.completion_id = c.id)""").setParameter(1, personId), r -> new Uncertified(r.uuid(0), r.string(1)));
+        Set<UUID> certified =
+                Set.copyOf(em.createQuery("select completionId from Certificate where personId = :p", UUID.class)
+                        .setParameter("p", personId)
+                        .getResultList());
+        List<Uncertified> missing = completions.ofPerson(personId).stream()
+                .filter(c -> !certified.contains(c.id))
+                .map(c -> new Uncertified(c.id, c.moduleId))
+                .toList();
         for (Uncertified completion : missing) {
             issue(completion.id(), completion.moduleId());
         }

@@ -33,4 +33,14 @@ public class People {
                 r -> r.longValue(0));
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
+
+    /** The name a person goes by: their display name, else their e-mail address; empty when neither is known. */
+    public Optional<String> name(long personId) {
+        return SqlRow.first(
+                        em.createNativeQuery(
+                                        "SELECT coalesce(nullif(display_name, ''), email) FROM person WHERE id = ?1")
+                                .setParameter(1, personId),
+                        r -> r.string(0))
+                .filter(n -> n != null && !n.isBlank());
+    }
 }

@@ -8,12 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
@@ -113,5 +118,38 @@ public class CompletionService {
         return em.createQuery("from Completion where personId = :p order by completedAt desc", Completion.class)
                 .setParameter("p", personId)
                 .getResultList();
+    }
+
+    /** One completion, for a feature that acts on {@link CompletionRecorded} (certificates). */
+    public Optional<Completion> find(UUID completionId) {
+        return Optional.ofNullable(em.find(Completion.class, completionId));
+    }
+
+    /** The last valid day of the person's newest pass of the module; empty when they never passed it. */
+    public Optional<LocalDate> validUntil(long personId, String moduleId) {
+        return Optional.ofNullable(em.createQuery(
+                        "select max(validUntil) from Completion where personId = :p and moduleId = :m", LocalDate.class)
+                .setParameter("p", personId)
+                .setParameter("m", moduleId)
+                .getSingleResult());
+    }
+
+    /**
+     * Per person and module, the last valid day of the newest pass, for all these people in one statement (the team
+     * view and the list of colleagues due, which hold a page of people at a time). People without a pass are absent.
+     */
+    public Map<Long, Map<String, LocalDate>> validUntil(Collection<Long> personIds) {
+        Map<Long, Map<String, LocalDate>> result = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return result;
+        }
+        em.createQuery("""
+                        select c.personId, c.moduleId, max(c.validUntil) from Completion c
+                        where c.personId in :people group by c.personId, c.moduleId""", Tuple.class)
+                .setParameter("people", Set.copyOf(personIds))
+                .getResultList()
+                .forEach(t -> result.computeIfAbsent(t.get(0, Long.class), k -> new HashMap<>())
+                        .put(t.get(1, String.class), t.get(2, LocalDate.class)));
+        return result;
     }
 }

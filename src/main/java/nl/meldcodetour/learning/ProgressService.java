@@ -11,8 +11,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.meldcodetour.core.db.SqlRow;
 
@@ -75,5 +77,21 @@ public class ProgressService {
                 .setParameter("p", personId)
                 .setParameter("m", moduleId)
                 .executeUpdate();
+    }
+
+    /** Per person, the modules they began (opened a page or the quiz), for all these people in one statement. */
+    public Map<Long, Set<String>> begun(Collection<Long> personIds) {
+        Map<Long, Set<String>> result = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return result;
+        }
+        SqlRow.list(
+                        em.createNativeQuery(
+                                        "SELECT person_id, module_id FROM module_progress WHERE person_id = ANY(?1)")
+                                .setParameter(1, personIds.stream().distinct().toArray(Long[]::new)),
+                        r -> Map.entry(r.longValue(0), r.string(1)))
+                .forEach(e ->
+                        result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return result;
     }
 }
