@@ -8,14 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.meldcodetour.content.ContentService;
+import nl.meldcodetour.core.db.SqlRow;
 import org.hibernate.Session;
 
 /**
@@ -140,8 +139,8 @@ public class AuditLog {
         if (query.organisationIds() != null && query.organisationIds().isEmpty()) {
             return List.of(); // an organisation filter that matched no organisation
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return SqlRow.list(
+                em.createNativeQuery("""
                 WITH page AS (
                     SELECT l.id, l.at, l.actor, l.action, l.object_type, l.object_id, l.details,
                            CASE WHEN l.object_id ~ '^[0-9]{1,18}$' THEN CAST(l.object_id AS bigint) END AS num
@@ -176,64 +175,53 @@ public class AuditLog {
                 LEFT JOIN tour_session s ON p.object_type IN ('session', 'session-attendees') AND s.id = p.num
                 ORDER BY p.at DESC, p.id DESC
                 """)
-                .setParameter(1, query.objectType())
-                .setParameter(2, query.objectId())
-                .setParameter(3, joined(query.actions()))
-                .setParameter(4, joined(query.excludedActions()))
-                .setParameter(
-                        5,
-                        query.organisationIds() == null
-                                ? null
-                                : query.organisationIds().stream()
-                                        .map(String::valueOf)
-                                        .collect(Collectors.joining(",")))
-                .setParameter(6, offset)
-                .setParameter(7, limit)
-                .getResultList();
-        return rows.stream().map(this::entry).toList();
+                        .setParameter(1, query.objectType())
+                        .setParameter(2, query.objectId())
+                        .setParameter(3, joined(query.actions()))
+                        .setParameter(4, joined(query.excludedActions()))
+                        .setParameter(
+                                5,
+                                query.organisationIds() == null
+                                        ? null
+                                        : query.organisationIds().stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(",")))
+                        .setParameter(6, offset)
+                        .setParameter(7, limit),
+                this::entry);
     }
 
-    private Entry entry(Object[] r) {
+    private Entry entry(SqlRow r) {
         AuditText.Row row = new AuditText.Row(
-                (String) r[3],
-                (String) r[4],
-                (String) r[5],
-                (String) r[6],
-                AuditText.actorName((String) r[2], Boolean.TRUE.equals(r[7]), (String) r[8]),
-                (String) r[10],
-                (String) r[11],
-                Boolean.TRUE.equals(r[12]),
-                (String) r[13],
-                (String) r[14]);
+                r.string(3),
+                r.string(4),
+                r.string(5),
+                r.string(6),
+                AuditText.actorName(r.string(2), Boolean.TRUE.equals(r.bool(7)), r.string(8)),
+                r.string(10),
+                r.string(11),
+                Boolean.TRUE.equals(r.bool(12)),
+                r.string(13),
+                r.string(14));
         AuditText.Description d = AuditText.describe(row, content.catalog());
         return new Entry(
-                ((Number) r[0]).longValue(),
-                toInstant(r[1]),
-                (String) r[2],
-                (String) r[3],
-                (String) r[4],
-                (String) r[5],
-                (String) r[6],
+                r.longValue(0),
+                r.instant(1),
+                r.string(2),
+                r.string(3),
+                r.string(4),
+                r.string(5),
+                r.string(6),
                 row.actorName(),
                 AuditText.label(row.action()),
                 d.sentence(),
                 d.changes(),
-                r[9] == null ? null : ((Number) r[9]).longValue(),
-                (String) r[10]);
+                r.longOrNull(9),
+                r.string(10));
     }
 
     private static String joined(Set<String> values) {
         return values == null || values.isEmpty() ? null : String.join(",", values);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     /**
@@ -241,21 +229,16 @@ public class AuditLog {
      * the organisation names in {@link #search}, so that audit needs no Java API of registry (which logs through audit).
      */
     public List<Long> organisationsNamed(String part, int max) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                SELECT id FROM organisation WHERE strpos(lower(name), lower(?1)) > 0 ORDER BY lower(name), id LIMIT ?2""")
-                .setParameter(1, part)
-                .setParameter(2, max)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return SqlRow.list(em.createNativeQuery("""
+                SELECT id FROM organisation WHERE strpos(lower(name), lower(?1)) > 0 ORDER BY lower(name), id LIMIT ?2""").setParameter(1, part).setParameter(2, max), r -> r.longValue(0));
     }
 
     /** The name of an organisation for the logboek's heading ("organisatie 12" if it does not exist). */
     public String organisationName(long id) {
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1")
-                .setParameter(1, id)
-                .getResultList();
-        return names.isEmpty() ? "organisatie " + id : names.get(0);
+        return SqlRow.first(
+                        em.createNativeQuery("SELECT name FROM organisation WHERE id = ?1")
+                                .setParameter(1, id),
+                        r -> r.string(0))
+                .orElse("organisatie " + id);
     }
 }

@@ -4,6 +4,7 @@
  */
 package nl.meldcodetour.imports;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
@@ -33,6 +34,7 @@ import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
@@ -242,14 +244,12 @@ public class CsvImportService {
 
     /** The import, if it exists and was made by this person, as its page shows it. */
     public Optional<Stored> stored(UUID id, String actor) {
-        return find(id, actor).map(row -> {
-            Kind kind = Kind.valueOf(((String) row[0]).toUpperCase(Locale.ROOT));
-            Long organisationId = row[1] == null ? null : ((Number) row[1]).longValue();
-            Optional<Confirmed> confirmed = Confirmed.read(json, (String) row[2]);
+        return find(id, actor, false).map(row -> {
+            Optional<Confirmed> confirmed = Confirmed.read(json, row.content());
             return new Stored(
-                    kind,
-                    organisationId,
-                    confirmed.isPresent() ? Optional.empty() : StoredRows.preview(json, (String) row[2]),
+                    row.kind(),
+                    row.organisationId(),
+                    confirmed.isPresent() ? Optional.empty() : StoredRows.preview(json, row.content()),
                     confirmed.map(Confirmed::result),
                     confirmed.map(Confirmed::confirmedAt));
         });
@@ -285,15 +285,18 @@ public class CsvImportService {
 
     static final String PURGE_JOB = "csv-preview-purge";
 
-    /** The stored import, if it exists and was made by this person for this organisation. */
-    public Optional<Object[]> find(UUID id, String actor) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2")
-                .setParameter(1, id)
-                .setParameter(2, actor)
-                .getResultList();
-        return rows.stream().findFirst();
+    /** A row of {@code csv_import}: what was uploaded, for which organisation, and the kept rows or the outcome. */
+    private record ImportRow(Kind kind, Long organisationId, String content) {}
+
+    /** The stored import, if it exists and was made by this person; {@code lock}: for the rest of the transaction. */
+    private Optional<ImportRow> find(UUID id, String actor, boolean lock) {
+        return SqlRow.first(
+                em.createNativeQuery(
+                                "SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2"
+                                        + (lock ? " FOR UPDATE" : ""))
+                        .setParameter(1, id)
+                        .setParameter(2, actor),
+                r -> new ImportRow(Kind.valueOf(r.string(0).toUpperCase(Locale.ROOT)), r.longOrNull(1), r.string(2)));
     }
 
     /**
@@ -326,23 +329,14 @@ public class CsvImportService {
      */
     @Transactional
     public Result confirm(UUID id, boolean onlyValid, String actor) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> locked = em.createNativeQuery("""
-                SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2 FOR UPDATE""")
-                .setParameter(1, id)
-                .setParameter(2, actor)
-                .getResultList();
-        if (locked.isEmpty()) {
-            throw new MissingException();
-        }
-        Object[] stored = locked.get(0);
-        Optional<Confirmed> confirmed = Confirmed.read(json, (String) stored[2]);
+        ImportRow stored = find(id, actor, true).orElseThrow(MissingException::new);
+        Optional<Confirmed> confirmed = Confirmed.read(json, stored.content());
         if (confirmed.isPresent()) {
             throw new AlreadyConfirmed(confirmed.get().result(), confirmed.get().confirmedAt());
         }
-        Kind kind = Kind.valueOf(((String) stored[0]).toUpperCase(Locale.ROOT));
-        Long organisationId = stored[1] == null ? null : ((Number) stored[1]).longValue();
-        StoredRows kept = StoredRows.read(json, (String) stored[2]).orElseThrow(MissingException::new);
+        Kind kind = stored.kind();
+        Long organisationId = stored.organisationId();
+        StoredRows kept = StoredRows.read(json, stored.content()).orElseThrow(MissingException::new);
         // checked again: the catalogue of functions or the register may have changed since the preview
         Checked checked = checkRows(kind, kept.rows());
         if ((kept.invalidRows() > 0 || !checked.errors.isEmpty()) && !onlyValid) {
@@ -497,20 +491,22 @@ public class CsvImportService {
             }
         }
 
-        @SuppressWarnings("unchecked")
+        /** The JSON form of the kept rows, as {@link #write} writes it. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Kept(int invalidRows, List<KeptRow> rows) {}
+
+        record KeptRow(long line, LinkedHashMap<String, String> cells) {}
+
         static Optional<StoredRows> read(ObjectMapper json, String content) {
             if (content == null || !content.startsWith("{")) {
                 return Optional.empty();
             }
             try {
-                Map<String, Object> stored = json.readValue(content, Map.class);
-                List<CsvTable.Row> rows = new ArrayList<>();
-                for (Map<String, Object> r : (List<Map<String, Object>>) stored.get("rows")) {
-                    rows.add(new CsvTable.Row(
-                            ((Number) r.get("line")).longValue(),
-                            new LinkedHashMap<>((Map<String, String>) r.get("cells"))));
-                }
-                return Optional.of(new StoredRows(((Number) stored.get("invalidRows")).intValue(), rows));
+                Kept stored = json.readValue(content, Kept.class);
+                List<CsvTable.Row> rows = stored.rows().stream()
+                        .map(r -> new CsvTable.Row(r.line(), new LinkedHashMap<>(r.cells())))
+                        .toList();
+                return Optional.of(new StoredRows(stored.invalidRows(), rows));
             } catch (JsonProcessingException | RuntimeException e) {
                 return Optional.empty();
             }

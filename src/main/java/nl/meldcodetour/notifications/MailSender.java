@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
+import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.metrics.BusinessMetrics;
 import nl.meldcodetour.core.web.Dutch;
 import nl.meldcodetour.core.web.Formats;
@@ -101,68 +101,73 @@ public class MailSender {
         long after = 0;
         while (true) {
             long cursor = after;
-            Optional<long[]> result = QuarkusTransaction.requiringNew().call(() -> sendNext(node, cursor));
+            Optional<Handled> result = QuarkusTransaction.requiringNew().call(() -> sendNext(node, cursor));
             if (result.isEmpty()) {
                 return sent;
             }
-            after = result.get()[0];
-            sent += (int) result.get()[1];
+            after = result.get().id();
+            sent += result.get().sent() ? 1 : 0;
         }
     }
 
-    /** Returns {id, 1 if sent} of the row handled, or empty when nothing is left after {@code after}. */
-    private Optional<long[]> sendNext(String node, long after) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+    /** A mail row taken from the outbox; the SQL is set-based queue work (SKIP LOCKED), no entity. */
+    private record Queued(
+            long id, String recipient, String kind, String subjectKey, LocalDate dueDate, String payload) {}
+
+    /** The row handled, and whether it was sent. */
+    private record Handled(long id, boolean sent) {}
+
+    /** Handles the next unsent mail after {@code after}; empty when nothing is left. */
+    private Optional<Handled> sendNext(String node, long after) {
+        Optional<Queued> next = SqlRow.first(
+                em.createNativeQuery("""
                 SELECT id, recipient, kind, subject_key, due_date, payload::text FROM mail_outbox
-                WHERE sent_at IS NULL AND attempts < ?1 AND id > ?2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, MAX_ATTEMPTS)
-                .setParameter(2, after)
-                .getResultList();
-        if (rows.isEmpty()) {
+                WHERE sent_at IS NULL AND attempts < ?1 AND id > ?2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED""").setParameter(1, MAX_ATTEMPTS).setParameter(2, after),
+                r -> new Queued(r.longValue(0), r.string(1), r.string(2), r.string(3), r.date(4), r.string(5)));
+        if (next.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = rows.get(0);
-        long id = ((Number) row[0]).longValue();
-        if (!SENDABLE.matcher((String) row[1]).matches() || ((String) row[1]).endsWith(".invalid")) {
+        Queued row = next.get();
+        long id = row.id();
+        if (!SENDABLE.matcher(row.recipient()).matches() || row.recipient().endsWith(".invalid")) {
             // an address an SMTP server cannot take (typed with quotes, brackets, spaces...): never retried
             em.createNativeQuery(
                             "UPDATE mail_outbox SET attempts = ?1, last_error = 'ongeldig e-mailadres' WHERE id = ?2")
                     .setParameter(1, MAX_ATTEMPTS)
                     .setParameter(2, id)
                     .executeUpdate();
-            return Optional.of(new long[] {id, 0});
+            return Optional.of(new Handled(id, false));
         }
-        Map<String, Object> data = payload((String) row[5]);
-        if (aboutDeactivatedOrganisation((String) row[2], (String) row[3], data)) {
+        Map<String, Object> data = payload(row.payload());
+        if (aboutDeactivatedOrganisation(row.kind(), row.subjectKey(), data)) {
             // planned before the organisation was deactivated: it goes quiet, so this mail is never sent
             em.createNativeQuery(
                             "UPDATE mail_outbox SET attempts = ?1, last_error = 'organisatie gedeactiveerd: niet verstuurd' WHERE id = ?2")
                     .setParameter(1, MAX_ATTEMPTS)
                     .setParameter(2, id)
                     .executeUpdate();
-            return Optional.of(new long[] {id, 0});
+            return Optional.of(new Handled(id, false));
         }
         try {
-            Mail mail = render(id, (String) row[1], (String) row[2], (LocalDate) toDate(row[4]), data);
+            Mail mail = render(id, row.recipient(), row.kind(), row.dueDate(), data);
             mailer.send(mail);
             em.createNativeQuery(
                             "UPDATE mail_outbox SET sent_at = now(), sent_by = ?1, attempts = attempts + 1 WHERE id = ?2")
                     .setParameter(1, node)
                     .setParameter(2, id)
                     .executeUpdate();
-            metrics.countAfterCommit(BusinessMetrics.MAILS_SENT, "kind", (String) row[2]);
-            return Optional.of(new long[] {id, 1});
+            metrics.countAfterCommit(BusinessMetrics.MAILS_SENT, "kind", row.kind());
+            return Optional.of(new Handled(id, true));
         } catch (RuntimeException e) {
             // an SMTP server's answer quotes the recipient ("550 <x@y> unknown"): logged scrubbed, kept whole in
             // last_error
-            LOG.warnf("Mail %d (%s) could not be sent: %s", id, row[2], LogScrub.text(e.getMessage()));
+            LOG.warnf("Mail %d (%s) could not be sent: %s", id, row.kind(), LogScrub.text(e.getMessage()));
             em.createNativeQuery(
                             "UPDATE mail_outbox SET attempts = attempts + 1, last_error = left(?1, 500) WHERE id = ?2")
                     .setParameter(1, String.valueOf(e.getMessage()))
                     .setParameter(2, id)
                     .executeUpdate();
-            return Optional.of(new long[] {id, 0});
+            return Optional.of(new Handled(id, false));
         }
     }
 
@@ -279,15 +284,5 @@ public class MailSender {
                         .replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ")
                         .strip();
         return line.isEmpty() ? fallback : line;
-    }
-
-    private static LocalDate toDate(Object o) {
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString());
     }
 }

@@ -68,6 +68,11 @@ public final class SqlRow {
         return values[column] == null ? null : ((Number) values[column]).intValue();
     }
 
+    /** A number column as a {@code Long}, null staying null. */
+    public Long longOrNull(int column) {
+        return values[column] == null ? null : ((Number) values[column]).longValue();
+    }
+
     public Boolean bool(int column) {
         return (Boolean) values[column];
     }
