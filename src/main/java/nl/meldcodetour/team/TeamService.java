@@ -4,6 +4,8 @@
  */
 package nl.meldcodetour.team;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -210,12 +212,9 @@ public class TeamService {
 
     List<Employment> currentStaff(long organisationId) {
         LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
+        return Employment.list("""
                 from Employment e where e.organisationId = :o and e.startDate <= :d and (e.endDate is null or e.endDate >= :d)
-                order by lower(e.name), e.id""", Employment.class)
-                .setParameter("o", organisationId)
-                .setParameter("d", today)
-                .getResultList();
+                order by lower(e.name), e.id""", Parameters.with("o", organisationId).and("d", today));
     }
 
     /**
@@ -234,15 +233,15 @@ public class TeamService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        OrganisationService.lockOrganisation(em, organisationId);
-        List<Employment> existing = em.createQuery(
-                        "from Employment e where e.organisationId = :o and lower(e.email) = :e and e.endDate is null order by e.id",
-                        Employment.class)
-                .setParameter("o", organisationId)
-                .setParameter("e", email)
-                .getResultList();
-        if (!existing.isEmpty()) {
-            Employment current = existing.get(0);
+        OrganisationService.lockOrganisation(organisationId);
+        Optional<Employment> existing = Employment.<Employment>find(
+                        "organisationId = ?1 and lower(email) = ?2 and endDate is null",
+                        Sort.by("id"),
+                        organisationId,
+                        email)
+                .firstResultOptional();
+        if (existing.isPresent()) {
+            Employment current = existing.get();
             throw new ConflictException(current.name + " (" + current.email
                     + ") staat al op de lijst van deze organisatie, sinds " + Formats.dutch(current.startDate)
                     + ". Er is niemand dubbel toegevoegd.");
@@ -255,8 +254,7 @@ public class TeamService {
         e.functionId = in.functionId();
         e.startDate = in.startDate() == null ? LocalDate.now(clock) : in.startDate();
         e.createdAt = Instant.now(clock);
-        em.persist(e);
-        em.flush();
+        e.persistAndFlush();
         audit.record(
                 actor, "CREATE", "employment", e.id, "organisatie " + organisationId + ", functie " + e.functionId);
         return e;
@@ -265,12 +263,12 @@ public class TeamService {
     /** Ends a job on {@code endDate} (default today); the record stays as history. */
     @Transactional
     public Employment endStaff(long organisationId, long employmentId, LocalDate endDate, String actor) {
-        Employment e = em.find(Employment.class, employmentId);
+        Employment e = Employment.findById(employmentId);
         if (e == null || e.organisationId != organisationId) {
             throw new MissingException();
         }
         e.end(endDate == null ? LocalDate.now(clock) : endDate, "Deze collega is al uit dienst sinds");
-        em.flush();
+        Employment.flush();
         audit.record(actor, "END", "employment", e.id, "organisatie " + organisationId + ", tot " + e.endDate);
         return e;
     }
@@ -286,6 +284,7 @@ public class TeamService {
         // per job: the passes and progress of the person bound to it (an unbound invitation has none)
         Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
         Map<Long, Set<String>> started = new HashMap<>();
+        // SQL: documented cross-feature read of learning's completion (team r), one statement for the whole team
         List<Passed> completions = SqlRow.list(
                 em.createNativeQuery("""
                 SELECT e.id, c.module_id, max(c.valid_until)
@@ -296,6 +295,7 @@ public class TeamService {
         for (Passed p : completions) {
             validUntil.computeIfAbsent(p.employmentId(), k -> new HashMap<>()).put(p.moduleId(), p.validUntil());
         }
+        // SQL: documented cross-feature read of learning's module_progress (team r), one statement for the whole team
         List<Started> progress = SqlRow.list(
                 em.createNativeQuery("""
                 SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
@@ -347,20 +347,22 @@ public class TeamService {
      */
     @Transactional
     public ReminderOutcome requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
-        Employment e = em.find(Employment.class, employmentId);
+        Employment e = Employment.findById(employmentId);
         Module module =
                 moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
         if (e == null || e.organisationId != organisationId || module == null) {
             throw new MissingException();
         }
-        Organisation o = em.find(Organisation.class, organisationId);
+        Organisation o = Organisation.findById(organisationId);
         if (o == null || !o.active) {
             throw new ConflictException(
                     "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
         }
+        // SQL: advisory lock, no entity
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId)
                 .getSingleResult();
+        // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based); the Dutch day in SQL
         Optional<Requested> today = SqlRow.first(
                 em.createNativeQuery("""
                 SELECT requested_at, sent_at FROM reminder_request
@@ -372,6 +374,7 @@ public class TeamService {
                 r -> new Requested(r.instant(0), r.instant(1)));
         if (today.isEmpty()) {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+            // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based)
             em.createNativeQuery(
                             "INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, employmentId)
@@ -400,6 +403,7 @@ public class TeamService {
     }
 
     public long pendingReminders(long employmentId) {
+        // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based)
         return ((Number) em.createNativeQuery(
                                 "SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
                         .setParameter(1, employmentId)
