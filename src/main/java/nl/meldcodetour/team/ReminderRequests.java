@@ -59,7 +59,7 @@ public class ReminderRequests {
 
     /** Whether request {@code id} is for staff of an organisation that is deactivated now (false if it is unknown). */
     public boolean ofDeactivatedOrganisation(long id) {
-        // SQL: reminder_request has no entity, claimed set-based above (organisation: documented read, team r)
+        // SQL: one statement per mail sent, from request to organisation (documented read, team r)
         return !em.createNativeQuery("""
                 SELECT 1 FROM reminder_request r JOIN employment e ON e.id = r.employment_id
                 JOIN organisation o ON o.id = e.organisation_id WHERE r.id = ?1 AND NOT o.active""").setParameter(1, id).getResultList().isEmpty();

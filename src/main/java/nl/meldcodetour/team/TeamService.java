@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -362,36 +361,32 @@ public class TeamService {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId)
                 .getSingleResult();
-        // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based); the Dutch day in SQL
-        Optional<Requested> today = SqlRow.first(
-                em.createNativeQuery("""
-                SELECT requested_at, sent_at FROM reminder_request
-                WHERE employment_id = ?1 AND module_id = ?2 AND (requested_at AT TIME ZONE 'Europe/Amsterdam')::date = ?3
-                ORDER BY requested_at LIMIT 1""")
-                        .setParameter(1, employmentId)
-                        .setParameter(2, moduleId)
-                        .setParameter(3, LocalDate.now(clock)),
-                r -> new Requested(r.instant(0), r.instant(1)));
+        LocalDate day = LocalDate.now(clock);
+        Optional<ReminderRequest> today = ReminderRequest.<ReminderRequest>find(
+                        "employmentId = ?1 and moduleId = ?2 and requestedAt >= ?3 and requestedAt < ?4",
+                        Sort.by("requestedAt"),
+                        employmentId,
+                        moduleId,
+                        day.atStartOfDay(ClockProducer.ZONE).toInstant(),
+                        day.plusDays(1).atStartOfDay(ClockProducer.ZONE).toInstant())
+                .firstResultOptional();
         if (today.isEmpty()) {
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-            // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based)
-            em.createNativeQuery(
-                            "INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, employmentId)
-                    .setParameter(2, moduleId)
-                    .setParameter(3, actor)
-                    .setParameter(4, now.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
+            ReminderRequest request = new ReminderRequest();
+            request.employmentId = employmentId;
+            request.moduleId = moduleId;
+            request.requestedBy = actor;
+            request.requestedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+            request.persist();
             audit.record(actor, "REMIND", "employment", employmentId, moduleId);
             return new ReminderOutcome(
                     true,
-                    now,
+                    request.requestedAt,
                     null,
                     "De herinnering aan " + e.name + " over ‘" + module.title()
                             + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
         }
-        Instant requestedAt = today.get().requestedAt();
-        Instant sentAt = today.get().sentAt();
+        Instant requestedAt = today.get().requestedAt;
+        Instant sentAt = today.get().sentAt;
         String message = sentAt != null
                 ? e.name + " kreeg vandaag om " + TIME.format(sentAt) + " al een herinnering over ‘" + module.title()
                         + "’ (aangevraagd om " + TIME.format(requestedAt)
@@ -403,12 +398,7 @@ public class TeamService {
     }
 
     public long pendingReminders(long employmentId) {
-        // SQL: reminder_request has no entity (ReminderRequests plans and claims it set-based)
-        return ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
-                        .setParameter(1, employmentId)
-                        .getSingleResult())
-                .longValue();
+        return ReminderRequest.count("employmentId = ?1 and sentAt is null", employmentId);
     }
 
     /** The latest pass of a module by the person bound to a job. */
@@ -416,7 +406,4 @@ public class TeamService {
 
     /** A module the person bound to a job has begun. */
     private record Started(long employmentId, String moduleId) {}
-
-    /** A reminder already requested today. */
-    private record Requested(Instant requestedAt, Instant sentAt) {}
 }
