@@ -348,11 +348,11 @@ public class CsvImportService {
         if (kind == Kind.ORGANISATIONS) {
             // one creator of organisations at a time: two imports of the same file, or an import and the form, never
             // both add one
-            OrganisationService.lockCreation(em);
+            OrganisationService.lockCreation();
         } else {
             // one writer of this organisation's staff at a time: two imports of the same list never both add a
             // colleague
-            OrganisationService.lockOrganisation(em, organisationId);
+            OrganisationService.lockOrganisation(organisationId);
         }
         int created = 0;
         int updated = 0;

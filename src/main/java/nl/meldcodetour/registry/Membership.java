@@ -4,6 +4,7 @@
  */
 package nl.meldcodetour.registry;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +21,7 @@ import nl.meldcodetour.core.InvalidInputException;
  * end date, so the history stays.
  */
 @MappedSuperclass
-public abstract class Membership {
+public abstract class Membership extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,6 +4,7 @@
  */
 package nl.meldcodetour.registry;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +18,7 @@ import java.time.LocalDate;
 /** An organisation in the registry. Deactivated, never deleted. */
 @Entity
 @Table(name = "organisation")
-public class Organisation {
+public class Organisation extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,12 +4,13 @@
  */
 package nl.meldcodetour.registry;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
+import nl.meldcodetour.learning.CompletionService;
 
 /** The organisation and aandachtsfunctionaris registry: validation, optimistic locking, history and audit. */
 @ApplicationScoped
@@ -88,6 +90,9 @@ public class OrganisationService {
     People people;
 
     @Inject
+    CompletionService completions;
+
+    @Inject
     ContentService content;
 
     @Inject
@@ -118,6 +123,7 @@ public class OrganisationService {
                   AND (:allSectors OR o.sector IN (:sectors))
                   AND (:inactive OR o.active)
                 """;
+        // SQL: the paged listing with its total, active aandachtsfunctionarissen counted per row in the database
         var count = em.createNativeQuery("SELECT count(*) " + where);
         var select = em.createNativeQuery("""
                 SELECT o.id, o.name, o.sector, o.gemeente, o.area, o.postcode, o.active,
@@ -156,7 +162,7 @@ public class OrganisationService {
     }
 
     public Optional<Organisation> find(long id) {
-        return Optional.ofNullable(em.find(Organisation.class, id));
+        return Organisation.findByIdOptional(id);
     }
 
     /**
@@ -173,11 +179,10 @@ public class OrganisationService {
         o.createdAt = Instant.now(clock);
         o.updatedAt = o.createdAt;
         o.registeredOn = LocalDate.now(clock);
-        lockCreation(em);
+        lockCreation();
         checkKvkUnique(o, null);
         checkNameUnique(o);
-        em.persist(o);
-        em.flush();
+        o.persistAndFlush();
         audit.record(actor, "CREATE", "organisation", o.id, o.name);
         return o;
     }
@@ -199,7 +204,7 @@ public class OrganisationService {
         apply(o, input);
         checkKvkUnique(o, o.id);
         o.updatedAt = Instant.now(clock);
-        em.flush();
+        Organisation.flush();
         audit.record(actor, "UPDATE", "organisation", o.id, changes(before, snapshot(o)));
         return o;
     }
@@ -211,18 +216,14 @@ public class OrganisationService {
             o.active = active;
             o.deactivatedOn = active ? null : LocalDate.now(clock);
             o.updatedAt = Instant.now(clock);
-            em.flush();
+            Organisation.flush();
             audit.record(actor, active ? "REACTIVATE" : "DEACTIVATE", "organisation", o.id, o.name);
         }
         return o;
     }
 
     public List<Aandachtsfunctionaris> aandachtsfunctionarissen(long organisationId) {
-        return em.createQuery(
-                        "from Aandachtsfunctionaris where organisationId = :o order by startDate desc, id desc",
-                        Aandachtsfunctionaris.class)
-                .setParameter("o", organisationId)
-                .getResultList();
+        return Aandachtsfunctionaris.list("organisationId", Sort.descending("startDate", "id"), organisationId);
     }
 
     /**
@@ -233,7 +234,7 @@ public class OrganisationService {
      */
     @Transactional
     public Aandachtsfunctionaris addAandachtsfunctionaris(long organisationId, AfInput input, String actor) {
-        Organisation o = lockOrganisation(em, organisationId);
+        Organisation o = lockOrganisation(organisationId);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(input.name(), "name", 200, true, errors);
         String email = email(input.email(), "email", errors);
@@ -246,17 +247,16 @@ public class OrganisationService {
             throw new InvalidInputException(errors);
         }
         Long owner = people.verifiedOwner(email).orElse(null);
-        List<Aandachtsfunctionaris> overlapping = em.createQuery("""
-                from Aandachtsfunctionaris a where a.organisationId = :o
-                and (lower(a.email) = :e or a.personId = :p) and (a.endDate is null or a.endDate >= :start)
-                order by a.startDate, a.id""", Aandachtsfunctionaris.class)
-                .setParameter("o", organisationId)
-                .setParameter("e", email)
-                .setParameter("p", owner == null ? -1L : owner)
-                .setParameter("start", start)
-                .getResultList();
-        if (!overlapping.isEmpty()) {
-            Aandachtsfunctionaris same = overlapping.get(0);
+        Optional<Aandachtsfunctionaris> overlapping = Aandachtsfunctionaris.<Aandachtsfunctionaris>find(
+                        "organisationId = :o and (lower(email) = :e or personId = :p) and (endDate is null or endDate >= :start)",
+                        Sort.by("startDate", "id"),
+                        Parameters.with("o", organisationId)
+                                .and("e", email)
+                                .and("p", owner == null ? -1L : owner)
+                                .and("start", start))
+                .firstResultOptional();
+        if (overlapping.isPresent()) {
+            Aandachtsfunctionaris same = overlapping.get();
             String period = same.endDate == null
                     ? "vanaf " + Formats.dutch(same.startDate)
                     : "van " + Formats.dutch(same.startDate) + " tot en met " + Formats.dutch(same.endDate);
@@ -277,8 +277,7 @@ public class OrganisationService {
         af.location = location;
         af.startDate = start;
         af.createdAt = Instant.now(clock);
-        em.persist(af);
-        em.flush();
+        af.persistAndFlush();
         audit.record(
                 actor, "CREATE", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", vanaf " + start);
         return af;
@@ -288,13 +287,13 @@ public class OrganisationService {
     @Transactional
     public Aandachtsfunctionaris endAandachtsfunctionaris(
             long organisationId, long afId, LocalDate endDate, String actor) {
-        Aandachtsfunctionaris af = em.find(Aandachtsfunctionaris.class, afId);
+        Aandachtsfunctionaris af = Aandachtsfunctionaris.findById(afId);
         if (af == null || af.organisationId != organisationId) {
             throw new MissingException();
         }
         LocalDate end = endDate == null ? LocalDate.now(clock) : endDate;
         af.end(end, "Deze aandachtsfunctionaris is al gestopt op");
-        em.flush();
+        Aandachtsfunctionaris.flush();
         audit.record(actor, "END", "aandachtsfunctionaris", af.id, "organisatie " + organisationId + ", tot " + end);
         return af;
     }
@@ -305,13 +304,12 @@ public class OrganisationService {
      */
     public List<Long> organisationsWhereActiveAf(long personId) {
         LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
-                select a.organisationId from Aandachtsfunctionaris a
-                where a.personId = :p and a.startDate <= :d and (a.endDate is null or a.endDate >= :d)
-                """, Long.class)
-                .setParameter("p", personId)
-                .setParameter("d", today)
-                .getResultList();
+        return Aandachtsfunctionaris.find(
+                        "select organisationId from Aandachtsfunctionaris"
+                                + " where personId = :p and startDate <= :d and (endDate is null or endDate >= :d)",
+                        Parameters.with("p", personId).and("d", today))
+                .project(Long.class)
+                .list();
     }
 
     /**
@@ -319,11 +317,8 @@ public class OrganisationService {
      * address verified (on {@code identity.VerifiedEmail}, by whoever binds the invitations); returns how many.
      */
     public int bindInvitations(long personId, String email) {
-        return em.createNativeQuery(
-                        "UPDATE aandachtsfunctionaris SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
-                .setParameter(1, personId)
-                .setParameter(2, email)
-                .executeUpdate();
+        return Aandachtsfunctionaris.update(
+                "personId = ?1 where personId is null and lower(email) = lower(?2)", personId, email);
     }
 
     /** A role as aandachtsfunctionaris that is bound to a person and starts later: it counts from {@code from}. */
@@ -331,14 +326,13 @@ public class OrganisationService {
 
     /** This person's roles as aandachtsfunctionaris that start after today (bound by subject, like the active ones). */
     public List<UpcomingAfRole> upcomingAfRoles(long personId) {
-        return em.createQuery("""
-                select o.name, a.startDate from Aandachtsfunctionaris a, Organisation o
-                where o.id = a.organisationId and o.active and a.personId = :p and a.startDate > :d
-                order by a.startDate, o.name
-                """, UpcomingAfRole.class)
-                .setParameter("p", personId)
-                .setParameter("d", LocalDate.now(clock))
-                .getResultList();
+        return Aandachtsfunctionaris.find("""
+                        select o.name, a.startDate from Aandachtsfunctionaris a, Organisation o
+                        where o.id = a.organisationId and o.active and a.personId = :p and a.startDate > :d
+                        order by a.startDate, o.name
+                        """, Parameters.with("p", personId).and("d", LocalDate.now(clock)))
+                .project(UpcomingAfRole.class)
+                .list();
     }
 
     /** Until when the aandachtsfunctionaris module of the person bound to a role is valid (null: never passed, or not bound). */
@@ -346,9 +340,7 @@ public class OrganisationService {
         if (personId == null) {
             return null;
         }
-        Object until = em.createNativeQuery("""
-                SELECT max(c.valid_until) FROM completion c WHERE c.person_id = ?1 AND c.module_id = 'aandachtsfunctionaris'""").setParameter(1, personId).getSingleResult();
-        return until == null ? null : until instanceof LocalDate d ? d : ((Date) until).toLocalDate();
+        return completions.validUntil(personId, "aandachtsfunctionaris").orElse(null);
     }
 
     public boolean obliged(String sectorId) {
@@ -421,17 +413,16 @@ public class OrganisationService {
      * Locks the organisation row until the end of the transaction (404 when it does not exist): whoever adds people
      * to it checks for duplicates one at a time.
      */
-    public static Organisation lockOrganisation(EntityManager em, long organisationId) {
-        Organisation o = em.find(Organisation.class, organisationId, LockModeType.PESSIMISTIC_WRITE);
-        if (o == null) {
-            throw new MissingException();
-        }
-        return o;
+    public static Organisation lockOrganisation(long organisationId) {
+        return Organisation.<Organisation>findByIdOptional(organisationId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(MissingException::new);
     }
 
     /** Serialises creating organisations (form, API and CSV import) until the end of the transaction. */
-    public static void lockCreation(EntityManager em) {
-        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
+    public static void lockCreation() {
+        // SQL: advisory lock, no entity
+        Organisation.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)")
                 .setParameter(1, CREATE_LOCK)
                 .getSingleResult();
     }
@@ -444,14 +435,14 @@ public class OrganisationService {
         if (o.kvkNumber != null) {
             return;
         }
-        List<Organisation> same = em.createQuery("""
-                from Organisation o where o.kvkNumber is null and lower(o.name) = lower(:n) and lower(o.gemeente) = lower(:g)
-                order by o.id""", Organisation.class)
-                .setParameter("n", o.name)
-                .setParameter("g", o.gemeente)
-                .getResultList();
-        if (!same.isEmpty()) {
-            Organisation existing = same.get(0);
+        Optional<Organisation> same = Organisation.<Organisation>find(
+                        "kvkNumber is null and lower(name) = lower(?1) and lower(gemeente) = lower(?2)",
+                        Sort.by("id"),
+                        o.name,
+                        o.gemeente)
+                .firstResultOptional();
+        if (same.isPresent()) {
+            Organisation existing = same.get();
             throw new DuplicateException(
                     "‘" + existing.name + "’ in " + existing.gemeente
                             + " staat al in het register (nummer " + existing.id + "). Er is geen tweede aangemaakt."
@@ -466,14 +457,16 @@ public class OrganisationService {
         if (o.kvkNumber == null) {
             return;
         }
-        List<Long> others = em.createQuery("""
-                select o.id from Organisation o where o.kvkNumber = :k
-                and coalesce(o.vestigingsnummer, '') = :v and (:self is null or o.id <> :self)
-                """, Long.class)
-                .setParameter("k", o.kvkNumber)
-                .setParameter("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
-                .setParameter("self", self)
-                .getResultList();
+        List<Long> others = Organisation.find(
+                        """
+                        select o.id from Organisation o where o.kvkNumber = :k
+                        and coalesce(o.vestigingsnummer, '') = :v and (:self is null or o.id <> :self)
+                        """,
+                        Parameters.with("k", o.kvkNumber)
+                                .and("v", o.vestigingsnummer == null ? "" : o.vestigingsnummer)
+                                .and("self", self))
+                .project(Long.class)
+                .list();
         if (!others.isEmpty()) {
             String message =
                     "Er staat al een organisatie met dit KvK-nummer (en vestigingsnummer) in het register (nummer "

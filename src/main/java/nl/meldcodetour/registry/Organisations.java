@@ -22,36 +22,22 @@ public class Organisations {
 
     /** Whether organisation {@code id} exists and is deactivated now (a deactivated organisation goes quiet). */
     public boolean isDeactivated(long id) {
-        return !em.createNativeQuery("SELECT 1 FROM organisation WHERE id = ?1 AND NOT active")
-                .setParameter(1, id)
-                .getResultList()
-                .isEmpty();
+        return Organisation.count("id = ?1 and active = false", id) > 0;
     }
 
     /** The organisation with this KvK number and vestigingsnummer ({@code null}: none), if registered. */
     public Optional<Organisation> withKvk(String kvkNumber, String vestigingsnummer) {
-        return em
-                .createQuery(
-                        "from Organisation where kvkNumber = :k and coalesce(vestigingsnummer, '') = :v",
-                        Organisation.class)
-                .setParameter("k", kvkNumber)
-                .setParameter("v", vestigingsnummer == null ? "" : vestigingsnummer)
-                .getResultList()
-                .stream()
-                .findFirst();
+        return Organisation.find(
+                        "kvkNumber = ?1 and coalesce(vestigingsnummer, '') = ?2",
+                        kvkNumber,
+                        vestigingsnummer == null ? "" : vestigingsnummer)
+                .firstResultOptional();
     }
 
     /** The organisation without KvK number with this name in this gemeente (both in lower case), if registered. */
     public Optional<Organisation> withoutKvk(String name, String gemeente) {
-        return em
-                .createQuery(
-                        "from Organisation where kvkNumber is null and lower(name) = :n and lower(gemeente) = :g",
-                        Organisation.class)
-                .setParameter("n", name)
-                .setParameter("g", gemeente)
-                .getResultList()
-                .stream()
-                .findFirst();
+        return Organisation.find("kvkNumber is null and lower(name) = ?1 and lower(gemeente) = ?2", name, gemeente)
+                .firstResultOptional();
     }
 
     /**
@@ -64,6 +50,7 @@ public class Organisations {
         if (orgs.isEmpty()) {
             return ids;
         }
+        // SQL: set-based, one statement for all rows
         em.unwrap(Session.class).doWork(connection -> {
             try (var insert = connection.prepareStatement("""
                     INSERT INTO organisation (name, kvk_number, vestigingsnummer, sector, gemeente, area, postcode, staff_count, address)

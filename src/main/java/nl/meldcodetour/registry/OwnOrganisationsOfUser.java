@@ -4,9 +4,9 @@
  */
 package nl.meldcodetour.registry;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Set;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.core.web.Roles;
@@ -21,9 +21,6 @@ public class OwnOrganisationsOfUser implements OwnOrganisations {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    EntityManager em;
 
     private Set<Long> own;
 
@@ -42,10 +39,10 @@ public class OwnOrganisationsOfUser implements OwnOrganisations {
 
     /** The same link between person and aandachtsfunctionaris as {@link OrganisationService#organisationsWhereActiveAf}: the subject. */
     private Set<Long> find(long personId) {
-        return Set.copyOf(em.createQuery(
-                        "select distinct a.organisationId from Aandachtsfunctionaris a where a.personId = :p",
-                        Long.class)
-                .setParameter("p", personId)
-                .getResultList());
+        return Set.copyOf(Aandachtsfunctionaris.find(
+                        "select distinct organisationId from Aandachtsfunctionaris where personId = :p",
+                        Parameters.with("p", personId))
+                .project(Long.class)
+                .list());
     }
 }

@@ -7,7 +7,6 @@ package nl.meldcodetour.team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.VerifiedEmail;
 import nl.meldcodetour.registry.OrganisationService;
@@ -21,20 +20,16 @@ import nl.meldcodetour.registry.OrganisationService;
 public class InvitationBinding {
 
     @Inject
-    EntityManager em;
-
-    @Inject
     OrganisationService registry;
 
     @Inject
     AuditLog audit;
 
     void bind(@Observes VerifiedEmail verified) {
-        int jobs = em.createNativeQuery(
-                        "UPDATE employment SET person_id = ?1 WHERE person_id IS NULL AND lower(email) = lower(?2)")
-                .setParameter(1, verified.personId())
-                .setParameter(2, verified.email())
-                .executeUpdate();
+        int jobs = Employment.update(
+                "personId = ?1 where personId is null and lower(email) = lower(?2)",
+                verified.personId(),
+                verified.email());
         int roles = registry.bindInvitations(verified.personId(), verified.email());
         if (jobs + roles > 0) {
             audit.record(

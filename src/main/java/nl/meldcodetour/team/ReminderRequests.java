@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import nl.meldcodetour.core.db.SqlRow;
 
 /**
  * The open "herinnering sturen" requests ({@code reminder_request}, this feature's table), for the reminder planner of
@@ -32,6 +32,7 @@ public class ReminderRequests {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int dropForDeactivatedOrganisations() {
+        // SQL: set-based, one statement for all open requests (organisation: documented read, team r)
         return em.createNativeQuery("""
                 DELETE FROM reminder_request r USING employment e JOIN organisation o ON o.id = e.organisation_id
                 WHERE r.sent_at IS NULL AND e.id = r.employment_id AND NOT o.active""").executeUpdate();
@@ -40,34 +41,27 @@ public class ReminderRequests {
     /** Marks every open request of an active organisation sent (now) and returns them, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Claimed> claimOpen() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        // SQL: set-based, one statement claims all open requests (organisation: documented read, team r)
+        return SqlRow.list(
+                em.createNativeQuery("""
                 UPDATE reminder_request r SET sent_at = now() FROM employment e JOIN organisation o ON o.id = e.organisation_id
                 WHERE r.sent_at IS NULL AND e.id = r.employment_id AND o.active
                 RETURNING r.id, e.person_id, lower(e.email), e.name, r.module_id,
-                          CAST((r.requested_at AT TIME ZONE 'Europe/Amsterdam') AS date)""").getResultList();
-        return rows.stream()
-                .map(r -> new Claimed(
-                        ((Number) r[0]).longValue(),
-                        r[1] == null ? null : ((Number) r[1]).longValue(),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        localDate(r[5])))
-                .toList();
+                          CAST((r.requested_at AT TIME ZONE 'Europe/Amsterdam') AS date)"""),
+                r -> new Claimed(
+                        r.longValue(0),
+                        r.isNull(1) ? null : r.longValue(1),
+                        r.string(2),
+                        r.string(3),
+                        r.string(4),
+                        r.date(5)));
     }
 
     /** Whether request {@code id} is for staff of an organisation that is deactivated now (false if it is unknown). */
     public boolean ofDeactivatedOrganisation(long id) {
+        // SQL: one statement per mail sent, from request to organisation (documented read, team r)
         return !em.createNativeQuery("""
                 SELECT 1 FROM reminder_request r JOIN employment e ON e.id = r.employment_id
                 JOIN organisation o ON o.id = e.organisation_id WHERE r.id = ?1 AND NOT o.active""").setParameter(1, id).getResultList().isEmpty();
-    }
-
-    static LocalDate localDate(Object o) {
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        return o instanceof Date d ? d.toLocalDate() : LocalDate.parse(o.toString());
     }
 }

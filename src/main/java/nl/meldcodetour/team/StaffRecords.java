@@ -5,10 +5,8 @@
 package nl.meldcodetour.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.util.Optional;
 
 /** A colleague's current job (this feature's {@code employment}) as a staff list import finds and corrects it. */
 @ApplicationScoped
@@ -21,25 +19,19 @@ public class StaffRecords {
         UPDATED
     }
 
-    @Inject
-    EntityManager em;
-
     /**
      * Sets name and function of the current job with this address (lower case) at the organisation, in the caller's
      * transaction; {@link Outcome#NONE} when there is none, so the caller adds the colleague.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome correct(long organisationId, String email, String name, String functionId) {
-        List<Employment> current = em.createQuery(
-                        "from Employment where organisationId = :o and lower(email) = :e and endDate is null",
-                        Employment.class)
-                .setParameter("o", organisationId)
-                .setParameter("e", email)
-                .getResultList();
+        Optional<Employment> current = Employment.<Employment>find(
+                        "organisationId = ?1 and lower(email) = ?2 and endDate is null", organisationId, email)
+                .firstResultOptional();
         if (current.isEmpty()) {
             return Outcome.NONE;
         }
-        Employment e = current.get(0);
+        Employment e = current.get();
         if (e.functionId.equals(functionId) && e.name.equals(name)) {
             return Outcome.UNCHANGED;
         }

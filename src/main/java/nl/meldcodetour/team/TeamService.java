@@ -4,6 +4,8 @@
  */
 package nl.meldcodetour.team;
 
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +13,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -210,12 +211,9 @@ public class TeamService {
 
     List<Employment> currentStaff(long organisationId) {
         LocalDate today = LocalDate.now(clock);
-        return em.createQuery("""
+        return Employment.list("""
                 from Employment e where e.organisationId = :o and e.startDate <= :d and (e.endDate is null or e.endDate >= :d)
-                order by lower(e.name), e.id""", Employment.class)
-                .setParameter("o", organisationId)
-                .setParameter("d", today)
-                .getResultList();
+                order by lower(e.name), e.id""", Parameters.with("o", organisationId).and("d", today));
     }
 
     /**
@@ -234,15 +232,15 @@ public class TeamService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        OrganisationService.lockOrganisation(em, organisationId);
-        List<Employment> existing = em.createQuery(
-                        "from Employment e where e.organisationId = :o and lower(e.email) = :e and e.endDate is null order by e.id",
-                        Employment.class)
-                .setParameter("o", organisationId)
-                .setParameter("e", email)
-                .getResultList();
-        if (!existing.isEmpty()) {
-            Employment current = existing.get(0);
+        OrganisationService.lockOrganisation(organisationId);
+        Optional<Employment> existing = Employment.<Employment>find(
+                        "organisationId = ?1 and lower(email) = ?2 and endDate is null",
+                        Sort.by("id"),
+                        organisationId,
+                        email)
+                .firstResultOptional();
+        if (existing.isPresent()) {
+            Employment current = existing.get();
             throw new ConflictException(current.name + " (" + current.email
                     + ") staat al op de lijst van deze organisatie, sinds " + Formats.dutch(current.startDate)
                     + ". Er is niemand dubbel toegevoegd.");
@@ -255,8 +253,7 @@ public class TeamService {
         e.functionId = in.functionId();
         e.startDate = in.startDate() == null ? LocalDate.now(clock) : in.startDate();
         e.createdAt = Instant.now(clock);
-        em.persist(e);
-        em.flush();
+        e.persistAndFlush();
         audit.record(
                 actor, "CREATE", "employment", e.id, "organisatie " + organisationId + ", functie " + e.functionId);
         return e;
@@ -265,12 +262,12 @@ public class TeamService {
     /** Ends a job on {@code endDate} (default today); the record stays as history. */
     @Transactional
     public Employment endStaff(long organisationId, long employmentId, LocalDate endDate, String actor) {
-        Employment e = em.find(Employment.class, employmentId);
+        Employment e = Employment.findById(employmentId);
         if (e == null || e.organisationId != organisationId) {
             throw new MissingException();
         }
         e.end(endDate == null ? LocalDate.now(clock) : endDate, "Deze collega is al uit dienst sinds");
-        em.flush();
+        Employment.flush();
         audit.record(actor, "END", "employment", e.id, "organisatie " + organisationId + ", tot " + e.endDate);
         return e;
     }
@@ -286,6 +283,7 @@ public class TeamService {
         // per job: the passes and progress of the person bound to it (an unbound invitation has none)
         Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
         Map<Long, Set<String>> started = new HashMap<>();
+        // SQL: documented cross-feature read of learning's completion (team r), one statement for the whole team
         List<Passed> completions = SqlRow.list(
                 em.createNativeQuery("""
                 SELECT e.id, c.module_id, max(c.valid_until)
@@ -296,6 +294,7 @@ public class TeamService {
         for (Passed p : completions) {
             validUntil.computeIfAbsent(p.employmentId(), k -> new HashMap<>()).put(p.moduleId(), p.validUntil());
         }
+        // SQL: documented cross-feature read of learning's module_progress (team r), one statement for the whole team
         List<Started> progress = SqlRow.list(
                 em.createNativeQuery("""
                 SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
@@ -347,48 +346,47 @@ public class TeamService {
      */
     @Transactional
     public ReminderOutcome requestReminder(long organisationId, long employmentId, String moduleId, String actor) {
-        Employment e = em.find(Employment.class, employmentId);
+        Employment e = Employment.findById(employmentId);
         Module module =
                 moduleId == null ? null : content.catalog().module(moduleId).orElse(null);
         if (e == null || e.organisationId != organisationId || module == null) {
             throw new MissingException();
         }
-        Organisation o = em.find(Organisation.class, organisationId);
+        Organisation o = Organisation.findById(organisationId);
         if (o == null || !o.active) {
             throw new ConflictException(
                     "Deze organisatie is gedeactiveerd. Haar medewerkers krijgen geen herinneringen meer.");
         }
+        // SQL: advisory lock, no entity
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "reminder_request|" + employmentId + "|" + moduleId)
                 .getSingleResult();
-        Optional<Requested> today = SqlRow.first(
-                em.createNativeQuery("""
-                SELECT requested_at, sent_at FROM reminder_request
-                WHERE employment_id = ?1 AND module_id = ?2 AND (requested_at AT TIME ZONE 'Europe/Amsterdam')::date = ?3
-                ORDER BY requested_at LIMIT 1""")
-                        .setParameter(1, employmentId)
-                        .setParameter(2, moduleId)
-                        .setParameter(3, LocalDate.now(clock)),
-                r -> new Requested(r.instant(0), r.instant(1)));
+        LocalDate day = LocalDate.now(clock);
+        Optional<ReminderRequest> today = ReminderRequest.<ReminderRequest>find(
+                        "employmentId = ?1 and moduleId = ?2 and requestedAt >= ?3 and requestedAt < ?4",
+                        Sort.by("requestedAt"),
+                        employmentId,
+                        moduleId,
+                        day.atStartOfDay(ClockProducer.ZONE).toInstant(),
+                        day.plusDays(1).atStartOfDay(ClockProducer.ZONE).toInstant())
+                .firstResultOptional();
         if (today.isEmpty()) {
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
-            em.createNativeQuery(
-                            "INSERT INTO reminder_request (employment_id, module_id, requested_by, requested_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, employmentId)
-                    .setParameter(2, moduleId)
-                    .setParameter(3, actor)
-                    .setParameter(4, now.atOffset(ZoneOffset.UTC))
-                    .executeUpdate();
+            ReminderRequest request = new ReminderRequest();
+            request.employmentId = employmentId;
+            request.moduleId = moduleId;
+            request.requestedBy = actor;
+            request.requestedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+            request.persist();
             audit.record(actor, "REMIND", "employment", employmentId, moduleId);
             return new ReminderOutcome(
                     true,
-                    now,
+                    request.requestedAt,
                     null,
                     "De herinnering aan " + e.name + " over ‘" + module.title()
                             + "’ staat klaar en wordt binnen enkele minuten per e-mail verstuurd.");
         }
-        Instant requestedAt = today.get().requestedAt();
-        Instant sentAt = today.get().sentAt();
+        Instant requestedAt = today.get().requestedAt;
+        Instant sentAt = today.get().sentAt;
         String message = sentAt != null
                 ? e.name + " kreeg vandaag om " + TIME.format(sentAt) + " al een herinnering over ‘" + module.title()
                         + "’ (aangevraagd om " + TIME.format(requestedAt)
@@ -400,11 +398,7 @@ public class TeamService {
     }
 
     public long pendingReminders(long employmentId) {
-        return ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM reminder_request WHERE employment_id = ?1 AND sent_at IS NULL")
-                        .setParameter(1, employmentId)
-                        .getSingleResult())
-                .longValue();
+        return ReminderRequest.count("employmentId = ?1 and sentAt is null", employmentId);
     }
 
     /** The latest pass of a module by the person bound to a job. */
@@ -412,7 +406,4 @@ public class TeamService {
 
     /** A module the person bound to a job has begun. */
     private record Started(long employmentId, String moduleId) {}
-
-    /** A reminder already requested today. */
-    private record Requested(Instant requestedAt, Instant sentAt) {}
 }
