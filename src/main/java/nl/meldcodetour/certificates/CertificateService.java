@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.config.MeldcodetourConfig;
@@ -101,17 +102,22 @@ public class CertificateService {
     /** All certificates of a person, newest first; completions from before certificates existed get one now. */
     @Transactional
     public List<Certificate> of(long personId) {
-        Set<UUID> certified =
-                Set.copyOf(em.createQuery("select completionId from Certificate where personId = :p", UUID.class)
-                        .setParameter("p", personId)
-                        .getResultList());
+        List<Certificate> certificates = held(personId);
+        Set<UUID> certified = certificates.stream().map(c -> c.completionId).collect(Collectors.toSet());
         List<Uncertified> missing = completions.ofPerson(personId).stream()
                 .filter(c -> !certified.contains(c.id))
                 .map(c -> new Uncertified(c.id, c.moduleId))
                 .toList();
+        if (missing.isEmpty()) {
+            return certificates;
+        }
         for (Uncertified completion : missing) {
             issue(completion.id(), completion.moduleId());
         }
+        return held(personId);
+    }
+
+    private List<Certificate> held(long personId) {
         return em.createQuery(
                         "from Certificate where personId = :p order by completedOn desc, moduleTitle",
                         Certificate.class)

@@ -6,14 +6,16 @@ package nl.meldcodetour.team;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import nl.meldcodetour.core.db.SqlRow;
+import java.util.Map;
+import nl.meldcodetour.learning.CompletionService;
 
 /**
  * The colleagues of an organisation whose training is overdue or due within 60 days, for the weekly digest to its
- * aandachtsfunctionarissen ({@code notifications}): this feature's staff with learning's completions, one statement.
+ * aandachtsfunctionarissen ({@code notifications}): this feature's staff with their passes, asked from learning in one statement.
  */
 @ApplicationScoped
 public class ColleaguesDue {
@@ -22,18 +24,30 @@ public class ColleaguesDue {
     public record Due(String name, String moduleId, LocalDate until) {}
 
     @Inject
-    EntityManager em;
+    CompletionService completions;
 
     /** At most 100, the soonest (or longest overdue) first, of the staff employed on {@code day}. */
     public List<Due> of(long organisationId, LocalDate day) {
-        // SQL: documented cross-feature read of learning's completion (team r), one statement per digest
-        return SqlRow.list(
-                em.createNativeQuery("""
-                SELECT e.name, c.module_id, max(c.valid_until) AS until
-                FROM employment e JOIN completion c ON c.person_id = e.person_id
-                WHERE e.organisation_id = ?1 AND (e.end_date IS NULL OR e.end_date >= ?2)
-                GROUP BY e.name, c.module_id HAVING max(c.valid_until) <= CAST(?2 AS date) + 60
-                ORDER BY until, e.name LIMIT 100""").setParameter(1, organisationId).setParameter(2, day),
-                r -> new Due(r.string(0), r.string(1), r.date(2)));
+        List<Employment> staff = Employment.list(
+                "organisationId = ?1 and personId is not null and (endDate is null or endDate >= ?2)",
+                organisationId,
+                day);
+        Map<Long, Map<String, LocalDate>> passes =
+                completions.validUntil(staff.stream().map(e -> e.personId).toList());
+        // per name and module the newest pass, as a colleague with two jobs here is one colleague
+        Map<String, Map<String, LocalDate>> byName = new HashMap<>();
+        for (Employment e : staff) {
+            passes.getOrDefault(e.personId, Map.of())
+                    .forEach((module, until) -> byName.computeIfAbsent(e.name, k -> new HashMap<>())
+                            .merge(module, until, (x, y) -> x.isAfter(y) ? x : y));
+        }
+        LocalDate horizon = day.plusDays(60);
+        return byName.entrySet().stream()
+                .flatMap(n -> n.getValue().entrySet().stream()
+                        .filter(m -> !m.getValue().isAfter(horizon))
+                        .map(m -> new Due(n.getKey(), m.getKey(), m.getValue())))
+                .sorted(Comparator.comparing(Due::until).thenComparing(Due::name))
+                .limit(100)
+                .toList();
     }
 }

@@ -18,11 +18,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import nl.meldcodetour.audit.AuditLog;
@@ -32,13 +32,14 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.MissingException;
-import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.time.ClockProducer;
 import nl.meldcodetour.core.web.Dutch;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.core.web.Input;
 import nl.meldcodetour.identity.People;
+import nl.meldcodetour.learning.CompletionService;
 import nl.meldcodetour.learning.ModuleStatus;
+import nl.meldcodetour.learning.ProgressService;
 import nl.meldcodetour.learning.Validity;
 import nl.meldcodetour.registry.Organisation;
 import nl.meldcodetour.registry.OrganisationService;
@@ -193,6 +194,12 @@ public class TeamService {
     People people;
 
     @Inject
+    CompletionService completions;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
     ContentService content;
 
     @Inject
@@ -280,29 +287,12 @@ public class TeamService {
     public Team team(long organisationId, String organisationName, String viewer) {
         LocalDate today = LocalDate.now(clock);
         List<Employment> staff = currentStaff(organisationId);
-        // per job: the passes and progress of the person bound to it (an unbound invitation has none)
-        Map<Long, Map<String, LocalDate>> validUntil = new HashMap<>();
-        Map<Long, Set<String>> started = new HashMap<>();
-        // SQL: documented cross-feature read of learning's completion (team r), one statement for the whole team
-        List<Passed> completions = SqlRow.list(
-                em.createNativeQuery("""
-                SELECT e.id, c.module_id, max(c.valid_until)
-                FROM employment e JOIN completion c ON c.person_id = e.person_id
-                WHERE e.organisation_id = ?1 AND e.end_date IS NULL
-                GROUP BY e.id, c.module_id""").setParameter(1, organisationId),
-                r -> new Passed(r.longValue(0), r.string(1), r.date(2)));
-        for (Passed p : completions) {
-            validUntil.computeIfAbsent(p.employmentId(), k -> new HashMap<>()).put(p.moduleId(), p.validUntil());
-        }
-        // SQL: documented cross-feature read of learning's module_progress (team r), one statement for the whole team
-        List<Started> progress = SqlRow.list(
-                em.createNativeQuery("""
-                SELECT e.id, m.module_id FROM employment e JOIN module_progress m ON m.person_id = e.person_id
-                WHERE e.organisation_id = ?1 AND e.end_date IS NULL""").setParameter(1, organisationId),
-                r -> new Started(r.longValue(0), r.string(1)));
-        for (Started s : progress) {
-            started.computeIfAbsent(s.employmentId(), k -> new HashSet<>()).add(s.moduleId());
-        }
+        // per job: the passes and progress of the person bound to it (an unbound invitation has none), asked from
+        // learning in one statement each for the whole team
+        List<Long> bound =
+                staff.stream().map(e -> e.personId).filter(Objects::nonNull).toList();
+        Map<Long, Map<String, LocalDate>> validUntil = completions.validUntil(bound);
+        Map<Long, Set<String>> started = progress.begun(bound);
         List<Row> rows = new ArrayList<>();
         for (Employment e : staff) {
             JobFunction function = content.catalog().function(e.functionId).orElse(null);
@@ -311,8 +301,8 @@ public class TeamService {
                     : content.catalog().modulesForFunction(function);
             List<Cell> cells = new ArrayList<>();
             for (Module m : required) {
-                LocalDate until = validUntil.getOrDefault(e.id, Map.of()).get(m.id());
-                boolean begun = started.getOrDefault(e.id, Set.of()).contains(m.id());
+                LocalDate until = validUntil.getOrDefault(e.personId, Map.of()).get(m.id());
+                boolean begun = started.getOrDefault(e.personId, Set.of()).contains(m.id());
                 cells.add(new Cell(m.id(), m.title(), Validity.status(until, begun, today), until));
             }
             rows.add(new Row(
@@ -402,8 +392,6 @@ public class TeamService {
     }
 
     /** The latest pass of a module by the person bound to a job. */
-    private record Passed(long employmentId, String moduleId, LocalDate validUntil) {}
 
     /** A module the person bound to a job has begun. */
-    private record Started(long employmentId, String moduleId) {}
 }
