@@ -7,6 +7,7 @@ package nl.meldcodetour.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.meldcodetour.core.db.SqlRow;
@@ -42,5 +43,18 @@ public class People {
                                 .setParameter(1, personId),
                         r -> r.string(0))
                 .filter(n -> n != null && !n.isBlank());
+    }
+
+    /** How a person is named to others (display name, else e-mail address, else subject), and their e-mail address. */
+    public record Contact(long id, String name, String email) {}
+
+    /** The contacts of these people, in the order of their names (ignoring case), then id; unknown ids are left out. */
+    public List<Contact> contacts(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        select p.id, coalesce(p.displayName, p.email, p.subject), p.email from Person p
+                        where p.id in :ids order by lower(coalesce(p.displayName, p.email, p.subject)), p.id""", Contact.class).setParameter("ids", ids).getResultList();
     }
 }

@@ -17,6 +17,7 @@ public class SessionAttendanceOfRegistrations implements SessionAttendance {
     @Inject
     EntityManager em;
 
+    // SQL: one statement for a yes/no that joins both tables and tests the module in the session's array (= ANY).
     @Override
     public boolean attended(long personId, String moduleId, Instant from, Instant to) {
         return ((Number) em.createNativeQuery("""

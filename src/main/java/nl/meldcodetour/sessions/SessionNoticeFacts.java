@@ -5,10 +5,7 @@
 package nl.meldcodetour.sessions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
-import nl.meldcodetour.core.db.SqlRow;
 import nl.meldcodetour.core.web.Formats;
 import nl.meldcodetour.notifications.SessionFacts;
 
@@ -16,14 +13,12 @@ import nl.meldcodetour.notifications.SessionFacts;
 @ApplicationScoped
 public class SessionNoticeFacts implements SessionFacts {
 
-    @Inject
-    EntityManager em;
-
     @Override
     public Optional<Facts> of(long sessionId) {
-        return SqlRow.first(
-                em.createNativeQuery("""
-                SELECT title, starts_at, ends_at, coalesce(place, online_url) FROM tour_session WHERE id = ?1""").setParameter(1, sessionId),
-                r -> new Facts(r.string(0), Formats.period(r.instant(1), r.instant(2)), "Plaats: " + r.string(3)));
+        return TourSession.<TourSession>findByIdOptional(sessionId)
+                .map(s -> new Facts(
+                        s.title,
+                        Formats.period(s.startsAt, s.endsAt),
+                        "Plaats: " + (s.place != null ? s.place : s.onlineUrl)));
     }
 }

@@ -4,9 +4,11 @@
  */
 package nl.meldcodetour.sessions;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,12 +17,15 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
@@ -144,54 +149,58 @@ public class SessionService {
             throw new InvalidInputException(errors);
         }
         // The same planner sending the same session twice (a double click, the form sent again) plans it once:
-        // identical
-        // requests wait for each other on an advisory lock, then the second finds the first.
+        // identical requests wait for each other on an advisory lock, then the second finds the first.
+        // SQL: a transaction-scoped advisory lock has no JPA form.
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "tour_session|" + actor + "|" + title.toLowerCase(Locale.ROOT) + "|" + slot.starts())
                 .getSingleResult();
-        Optional<Long> same = SqlRow.first(
-                em.createNativeQuery("""
-                SELECT id FROM tour_session
-                WHERE created_by = ?1 AND lower(title) = lower(?2) AND starts_at = ?3 AND ends_at = ?4
-                  AND place IS NOT DISTINCT FROM ?5 AND online_url IS NOT DISTINCT FROM ?6 AND cancelled_at IS NULL
-                ORDER BY id LIMIT 1""")
-                        .setParameter(1, actor)
-                        .setParameter(2, title)
-                        .setParameter(3, slot.starts())
-                        .setParameter(4, slot.ends())
-                        .setParameter(5, slot.place())
-                        .setParameter(6, slot.url()),
-                r -> r.longValue(0));
+        Optional<TourSession> same = TourSession.find(
+                        "createdBy = ?1 and lower(title) = lower(?2) and startsAt = ?3 and endsAt = ?4"
+                                + " and place is not distinct from ?5 and onlineUrl is not distinct from ?6"
+                                + " and cancelledAt is null",
+                        Sort.by("id"),
+                        actor,
+                        title,
+                        slot.starts(),
+                        slot.ends(),
+                        slot.place(),
+                        slot.url())
+                .firstResultOptional();
         if (same.isPresent()) {
             throw new DuplicateException(
-                    "Deze bijeenkomst had je al gepland (nummer " + same.get()
+                    "Deze bijeenkomst had je al gepland (nummer " + same.get().id
                             + "): dezelfde titel, hetzelfde begin en einde en dezelfde plaats. Er is geen tweede gepland.",
-                    same.get());
+                    same.get().id);
         }
-        long id = ((Number) em.createNativeQuery("""
-                INSERT INTO tour_session (title, sectors, modules, starts_at, ends_at, place, online_url, capacity, trainer, trainer_email,
-                                          created_by, trainer_person_id)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id""")
-                        .setParameter(1, title)
-                        .setParameter(2, sectors.toArray(String[]::new))
-                        .setParameter(3, modules.toArray(String[]::new))
-                        .setParameter(4, slot.starts())
-                        .setParameter(5, slot.ends())
-                        .setParameter(6, slot.place())
-                        .setParameter(7, slot.url())
-                        .setParameter(8, in.capacity())
-                        .setParameter(9, trainer)
-                        .setParameter(10, trainerEmail)
-                        .setParameter(11, actor)
-                        .setParameter(12, trainerPerson)
-                        .getSingleResult())
-                .longValue();
+        Instant now = Instant.now(clock);
+        TourSession session = new TourSession();
+        session.title = title;
+        session.sectors = sectors.toArray(String[]::new);
+        session.modules = modules.toArray(String[]::new);
+        schedule(session, slot, in.capacity());
+        session.trainer = trainer;
+        session.trainerEmail = trainerEmail;
+        session.trainerPersonId = trainerPerson;
+        session.createdBy = actor;
+        session.createdAt = now;
+        session.updatedAt = now;
+        session.persist();
+        long id = session.id;
         audit.record(actor, "CREATE", "session", id, title);
         return id;
     }
 
     /** When and where, validated: begin in the future, end after begin, a place or an https link, a capacity. */
     record Slot(Instant starts, Instant ends, String place, String url) {}
+
+    /** Sets when and where the session is, and its places (validated by {@link #slot}). */
+    private static void schedule(TourSession session, Slot slot, int capacity) {
+        session.startsAt = slot.starts();
+        session.endsAt = slot.ends();
+        session.place = slot.place();
+        session.onlineUrl = slot.url();
+        session.capacity = capacity;
+    }
 
     private Slot slot(SessionInput in, Map<String, String> errors) {
         Instant starts = moment(in.startsAt(), "startsAt", errors);
@@ -255,28 +264,32 @@ public class SessionService {
      */
     @Transactional
     public Registration register(long sessionId, long personId) {
-        Locked session = lock(sessionId);
+        TourSession session = lock(sessionId);
         if (session.cancelled()) {
             throw new ConflictException("Deze bijeenkomst gaat niet door.");
         }
-        if (session.startsAt().isBefore(Instant.now(clock))) {
+        if (session.startsAt.isBefore(Instant.now(clock))) {
             throw new ConflictException("Deze bijeenkomst is al begonnen of voorbij; aanmelden kan niet meer.");
         }
-        Optional<String> current = status(sessionId, personId);
-        if (current.isPresent() && !current.get().equals("cancelled")) {
-            return new Registration(current.get(), true);
+        Optional<SessionRegistration> current = registration(sessionId, personId);
+        if (current.isPresent() && !current.get().status.equals(SessionRegistration.CANCELLED)) {
+            return new Registration(current.get().status, true);
         }
-        long registered = registeredCount(sessionId);
-        String status = registered < session.capacity() ? "registered" : "waitlisted";
-        em.createNativeQuery("""
-                INSERT INTO session_registration (session_id, person_id, status, registered_at)
-                VALUES (?1, ?2, ?3, now())
-                ON CONFLICT (session_id, person_id) DO UPDATE SET status = EXCLUDED.status, registered_at = now(),
-                    cancelled_at = NULL, promoted_at = NULL, attended = NULL""")
-                .setParameter(1, sessionId)
-                .setParameter(2, personId)
-                .setParameter(3, status)
-                .executeUpdate();
+        String status = registeredCount(sessionId) < session.capacity
+                ? SessionRegistration.REGISTERED
+                : SessionRegistration.WAITLISTED;
+        // registering again after cancelling starts afresh, at the end of the queue
+        SessionRegistration r = current.orElseGet(SessionRegistration::new);
+        r.sessionId = sessionId;
+        r.personId = personId;
+        r.status = status;
+        r.registeredAt = Instant.now(clock);
+        r.cancelledAt = null;
+        r.promotedAt = null;
+        r.attended = null;
+        if (current.isEmpty()) {
+            r.persist();
+        }
         audit.recordOwn(personId, "REGISTER", "session", sessionId, status);
         return new Registration(status, false);
     }
@@ -285,17 +298,16 @@ public class SessionService {
     @Transactional
     public Optional<Long> cancel(long sessionId, long personId) {
         lock(sessionId);
-        Optional<String> current = status(sessionId, personId);
-        if (current.isEmpty() || current.get().equals("cancelled")) {
+        Optional<SessionRegistration> current = registration(sessionId, personId);
+        if (current.isEmpty() || current.get().status.equals(SessionRegistration.CANCELLED)) {
             return Optional.empty();
         }
-        em.createNativeQuery(
-                        "UPDATE session_registration SET status = 'cancelled', cancelled_at = now() WHERE session_id = ?1 AND person_id = ?2")
-                .setParameter(1, sessionId)
-                .setParameter(2, personId)
-                .executeUpdate();
-        audit.recordOwn(personId, "UNREGISTER", "session", sessionId, current.get());
-        if (current.get().equals("registered")) {
+        SessionRegistration r = current.get();
+        String was = r.status;
+        r.status = SessionRegistration.CANCELLED;
+        r.cancelledAt = Instant.now(clock);
+        audit.recordOwn(personId, "UNREGISTER", "session", sessionId, was);
+        if (was.equals(SessionRegistration.REGISTERED)) {
             return promote(sessionId);
         }
         return Optional.empty();
@@ -303,24 +315,29 @@ public class SessionService {
 
     /** Moves the longest-waiting person up when a place is free. */
     private Optional<Long> promote(long sessionId) {
-        int capacity = lock(sessionId).capacity();
+        int capacity = lock(sessionId).capacity;
         if (registeredCount(sessionId) >= capacity) {
             return Optional.empty();
         }
-        Optional<Long> promoted =
-                SqlRow.first(em.createNativeQuery("""
-                UPDATE session_registration SET status = 'registered', promoted_at = now()
-                WHERE id = (SELECT id FROM session_registration WHERE session_id = ?1 AND status = 'waitlisted'
-                            ORDER BY registered_at, id LIMIT 1)
-                RETURNING person_id""").setParameter(1, sessionId), r -> r.longValue(0));
-        promoted.ifPresent(person -> notify(sessionId, "session-promoted", "person-" + person, person));
-        return promoted;
+        Optional<SessionRegistration> first = SessionRegistration.find(
+                        "sessionId = ?1 and status = ?2",
+                        Sort.by("registeredAt").and("id"),
+                        sessionId,
+                        SessionRegistration.WAITLISTED)
+                .firstResultOptional();
+        first.ifPresent(r -> {
+            r.status = SessionRegistration.REGISTERED;
+            r.promotedAt = Instant.now(clock);
+            notify(sessionId, "session-promoted", "person-" + r.personId, r.personId);
+        });
+        return first.map(r -> r.personId);
     }
 
     /** Changes time, place or capacity; everyone registered or waiting gets a notice. */
     @Transactional
     public void change(long sessionId, SessionInput in, String actor) {
-        if (lock(sessionId).cancelled()) {
+        TourSession session = lock(sessionId);
+        if (session.cancelled()) {
             throw new ConflictException("Deze bijeenkomst gaat niet door; wijzigen kan niet meer.");
         }
         Map<String, String> errors = new LinkedHashMap<>();
@@ -328,17 +345,10 @@ public class SessionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        int version = ((Number) em.createNativeQuery("""
-                UPDATE tour_session SET starts_at = ?1, ends_at = ?2, place = ?3, online_url = ?4, capacity = ?5,
-                       version = version + 1, updated_at = now() WHERE id = ?6 RETURNING version""")
-                        .setParameter(1, slot.starts())
-                        .setParameter(2, slot.ends())
-                        .setParameter(3, slot.place())
-                        .setParameter(4, slot.url())
-                        .setParameter(5, in.capacity())
-                        .setParameter(6, sessionId)
-                        .getSingleResult())
-                .intValue();
+        schedule(session, slot, in.capacity());
+        session.version++;
+        session.updatedAt = Instant.now(clock);
+        int version = session.version;
         notifyAll(sessionId, "session-changed", "v" + version);
         while (promote(sessionId).isPresent()) {
             // a larger capacity moves people up from the waitlist
@@ -349,23 +359,28 @@ public class SessionService {
     /** Cancels the session; everyone registered or waiting gets a notice. */
     @Transactional
     public void cancelSession(long sessionId, String actor) {
-        if (lock(sessionId).cancelled()) {
+        TourSession session = lock(sessionId);
+        if (session.cancelled()) {
             return;
         }
-        em.createNativeQuery(
-                        "UPDATE tour_session SET cancelled_at = now(), version = version + 1, updated_at = now() WHERE id = ?1")
-                .setParameter(1, sessionId)
-                .executeUpdate();
+        Instant now = Instant.now(clock);
+        session.cancelledAt = now;
+        session.version++;
+        session.updatedAt = now;
         notifyAll(sessionId, "session-cancelled", "cancelled");
         audit.record(actor, "CANCEL", "session", sessionId, null);
     }
 
     /** Queues a notice for everyone registered or waiting; the outbox key makes it once per change. */
     private void notifyAll(long sessionId, String kind, String change) {
-        List<Long> people =
-                em.createNativeQuery("""
-                SELECT person_id FROM session_registration WHERE session_id = ?1 AND status IN ('registered', 'waitlisted')
-                ORDER BY id""", Long.class).setParameter(1, sessionId).getResultList();
+        List<Long> people = SessionRegistration.<SessionRegistration>list(
+                        "sessionId = ?1 and status in ?2",
+                        Sort.by("id"),
+                        sessionId,
+                        List.of(SessionRegistration.REGISTERED, SessionRegistration.WAITLISTED))
+                .stream()
+                .map(r -> r.personId)
+                .toList();
         outbox.sessionNotice(kind, "session-" + sessionId + "-" + change, sessionId, people);
     }
 
@@ -377,12 +392,17 @@ public class SessionService {
 
     @Transactional
     public List<Attendee> attendees(long sessionId, String viewer) {
-        List<Attendee> attendees = SqlRow.list(
-                em.createNativeQuery("""
-                SELECT r.id, p.id, coalesce(p.display_name, p.email, p.subject), p.email, r.attended
-                FROM session_registration r JOIN person p ON p.id = r.person_id
-                WHERE r.session_id = ?1 AND r.status = 'registered' ORDER BY lower(coalesce(p.display_name, p.email, p.subject)), r.id""").setParameter(1, sessionId),
-                r -> new Attendee(r.longValue(0), r.longValue(1), r.string(2), r.string(3), r.bool(4)));
+        Map<Long, SessionRegistration> byPerson = new HashMap<>();
+        SessionRegistration.<SessionRegistration>list(
+                        "sessionId = ?1 and status = ?2", sessionId, SessionRegistration.REGISTERED)
+                .forEach(r -> byPerson.put(r.personId, r));
+        // names and addresses through identity's API, in the order of their names
+        List<Attendee> attendees = people.contacts(byPerson.keySet()).stream()
+                .map(c -> {
+                    SessionRegistration r = byPerson.get(c.id());
+                    return new Attendee(r.id, c.id(), c.name(), c.email(), r.attended);
+                })
+                .toList();
         // other people's names and e-mail addresses: every view is in the audit log
         audit.record(viewer, "VIEW", "session-attendees", sessionId, attendees.size() + " aanmeldingen");
         return attendees;
@@ -394,8 +414,8 @@ public class SessionService {
      */
     @Transactional
     public void markAttendance(long sessionId, Map<Long, Boolean> marks, String actor) {
-        Locked session = lock(sessionId);
-        Instant starts = session.startsAt();
+        TourSession session = lock(sessionId);
+        Instant starts = session.startsAt;
         if (session.cancelled()) {
             throw new ConflictException(CANCELLED_NO_ATTENDANCE);
         }
@@ -403,35 +423,31 @@ public class SessionService {
             throw new ConflictException(notStartedYet(starts));
         }
         for (var e : marks.entrySet()) {
-            int updated = em.createNativeQuery("""
-                    UPDATE session_registration SET attended = ?1, attendance_marked_by = ?2
-                    WHERE id = ?3 AND session_id = ?4 AND status = 'registered'""")
-                    .setParameter(1, e.getValue())
-                    .setParameter(2, actor)
-                    .setParameter(3, e.getKey())
-                    .setParameter(4, sessionId)
-                    .executeUpdate();
+            int updated = SessionRegistration.update(
+                    "attended = ?1, attendanceMarkedBy = ?2 where id = ?3 and sessionId = ?4 and status = ?5",
+                    e.getValue(),
+                    actor,
+                    e.getKey(),
+                    sessionId,
+                    SessionRegistration.REGISTERED);
             if (updated == 0) {
                 throw new InvalidInputException(
                         Map.of("attendance", "Aanmelding " + e.getKey() + " hoort niet bij deze bijeenkomst."));
             }
         }
         // blended modules: attending completes them for whoever already passed the quiz
-        List<Present> present = SqlRow.list(
-                em.createNativeQuery("""
-                SELECT r.person_id, m FROM session_registration r JOIN tour_session s ON s.id = r.session_id, unnest(s.modules) m
-                WHERE r.session_id = ?1 AND r.attended""").setParameter(1, sessionId), r -> new Present(r.longValue(0), r.string(1)));
-        for (Present row : present) {
-            content.catalog()
-                    .module(row.moduleId())
-                    .filter(Module::attendanceRequired)
-                    .ifPresent(m -> completions.recordAttendance(row.personId(), m, Instant.now(clock)));
+        List<Module> blended = Arrays.stream(session.modules)
+                .flatMap(id -> content.catalog().module(id).stream())
+                .filter(Module::attendanceRequired)
+                .toList();
+        if (!blended.isEmpty()) {
+            for (SessionRegistration present :
+                    SessionRegistration.<SessionRegistration>list("sessionId = ?1 and attended = true", sessionId)) {
+                blended.forEach(m -> completions.recordAttendance(present.personId, m, Instant.now(clock)));
+            }
         }
         audit.record(actor, "ATTENDANCE", "session", sessionId, marks.size() + " marked");
     }
-
-    /** A person marked present, and a module the session covers. */
-    private record Present(long personId, String moduleId) {}
 
     /** Whether attendance can be taken: the session has begun (it may have ended: attendance can be taken afterwards). */
     public boolean attendanceOpen(SessionView session) {
@@ -458,11 +474,11 @@ public class SessionService {
 
     /** The ids of the upcoming sessions this person trains (bound by subject, as in {@link #isTrainer}). */
     public Set<Long> upcomingTrainedBy(long personId) {
-        return Set.copyOf(SqlRow.list(
-                em.createNativeQuery(
-                                "SELECT id FROM tour_session WHERE trainer_person_id = ?1 AND cancelled_at IS NULL AND ends_at > now()")
-                        .setParameter(1, personId),
-                r -> r.longValue(0)));
+        return TourSession.<TourSession>list(
+                        "trainerPersonId = ?1 and cancelledAt is null and endsAt > ?2", personId, Instant.now(clock))
+                .stream()
+                .map(s -> s.id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -470,22 +486,15 @@ public class SessionService {
      * bound by subject, never by the e-mail address in a token.
      */
     public boolean isTrainer(long sessionId, long personId) {
-        return ((Number) em.createNativeQuery(
-                                        "SELECT count(*) FROM tour_session WHERE id = ?1 AND trainer_person_id = ?2")
-                                .setParameter(1, sessionId)
-                                .setParameter(2, personId)
-                                .getSingleResult())
-                        .longValue()
-                > 0;
+        return TourSession.count("id = ?1 and trainerPersonId = ?2", sessionId, personId) > 0;
     }
 
     /** Binds the sessions that name this verified address as trainer e-mail and are not bound to anyone yet. */
     void bindTrainer(@jakarta.enterprise.event.Observes VerifiedEmail verified) {
-        int bound = em.createNativeQuery(
-                        "UPDATE tour_session SET trainer_person_id = ?1 WHERE trainer_person_id IS NULL AND lower(trainer_email) = lower(?2)")
-                .setParameter(1, verified.personId())
-                .setParameter(2, verified.email())
-                .executeUpdate();
+        int bound = TourSession.update(
+                "trainerPersonId = ?1 where trainerPersonId is null and lower(trainerEmail) = lower(?2)",
+                verified.personId(),
+                verified.email());
         if (bound > 0) {
             audit.record(
                     verified.subject(),
@@ -496,6 +505,7 @@ public class SessionService {
         }
     }
 
+    // SQL: one round trip for the list with its counts and the viewer's place on the waitlist.
     private static final String SELECT = """
             SELECT s.id, s.title, s.sectors, s.modules, s.starts_at, s.ends_at, s.place, s.online_url, s.capacity, s.trainer,
                    s.cancelled_at IS NOT NULL,
@@ -529,32 +539,22 @@ public class SessionService {
                 "waitlisted".equals(mine) ? r.intValue(14) : null);
     }
 
-    /** The session row as {@link #lock} read it, locked for the rest of the transaction. */
-    private record Locked(int capacity, boolean cancelled, Instant startsAt) {}
-
-    private Locked lock(long sessionId) {
-        return SqlRow.first(
-                        em.createNativeQuery(
-                                        "SELECT capacity, cancelled_at, starts_at FROM tour_session WHERE id = ?1 FOR UPDATE")
-                                .setParameter(1, sessionId),
-                        r -> new Locked(r.intValue(0), !r.isNull(1), r.instant(2)))
-                .orElseThrow(MissingException::new);
+    /** The session, its row locked for the rest of the transaction: registrations for it wait for each other. */
+    private TourSession lock(long sessionId) {
+        TourSession session = TourSession.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null) {
+            throw new MissingException();
+        }
+        return session;
     }
 
-    private Optional<String> status(long sessionId, long personId) {
-        return SqlRow.first(
-                em.createNativeQuery("SELECT status FROM session_registration WHERE session_id = ?1 AND person_id = ?2")
-                        .setParameter(1, sessionId)
-                        .setParameter(2, personId),
-                r -> r.string(0));
+    private Optional<SessionRegistration> registration(long sessionId, long personId) {
+        return SessionRegistration.find("sessionId = ?1 and personId = ?2", sessionId, personId)
+                .firstResultOptional();
     }
 
     private long registeredCount(long sessionId) {
-        return ((Number) em.createNativeQuery(
-                                "SELECT count(*) FROM session_registration WHERE session_id = ?1 AND status = 'registered'")
-                        .setParameter(1, sessionId)
-                        .getSingleResult())
-                .longValue();
+        return SessionRegistration.count("sessionId = ?1 and status = ?2", sessionId, SessionRegistration.REGISTERED);
     }
 
     /** "2027-03-04T14:00" (as a datetime-local field sends it, Amsterdam time) or an ISO instant. */
