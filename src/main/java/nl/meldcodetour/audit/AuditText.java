@@ -43,7 +43,8 @@ public final class AuditText {
             "BIND", "Gekoppeld aan een account",
             "EMAIL_CHANGED", "E-mailadres gewijzigd",
             "ERASE", "Persoonsgegevens verwijderd",
-            "PURGE", "Bewaartermijn toegepast");
+            "PURGE", "Bewaartermijn toegepast",
+            "IMPORT", "Bijgewerkt uit een openbaar register");
 
     /** Views of someone else's record: the second tab. */
     public static final Map<String, String> VIEWS = labels("VIEW", "Bekeken");
@@ -205,6 +206,10 @@ public final class AuditText {
                                 : "");
             case "QUIZ_GATE_LIFT person" ->
                 "Toetsblokkade van " + person + gateModule(details, catalog) + " opgeheven door " + who;
+            case "IMPORT register" ->
+                "Register bijgewerkt uit het openbare register "
+                        + r.objectId().toUpperCase(Locale.ROOT).replace('-', ' ') + " door " + who
+                        + (details.isEmpty() ? "" : ": " + details);
             case "PURGE retention" -> "Gegevens ouder dan de bewaartermijn verwijderd" + purged(details);
             case "SUBMIT quiz-attempt" ->
                 who + " heeft de toets van de module " + module(details.strip(), catalog) + " ingeleverd";

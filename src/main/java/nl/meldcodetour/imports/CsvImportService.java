@@ -292,7 +292,7 @@ public class CsvImportService {
     private Optional<ImportRow> find(UUID id, String actor, boolean lock) {
         return SqlRow.first(
                 em.createNativeQuery(
-                                "SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2"
+                                "SELECT kind, organisation_id, content FROM csv_import WHERE id = ?1 AND created_by = ?2 AND kind <> 'register'"
                                         + (lock ? " FOR UPDATE" : ""))
                         .setParameter(1, id)
                         .setParameter(2, actor),

@@ -51,6 +51,12 @@ final class CsvTable {
      */
     static CsvTable parse(String text, Map<String, List<String>> aliases, List<String> required)
             throws UnreadableException {
+        return parse(text, aliases, required, MAX_ROWS);
+    }
+
+    /** As {@link #parse(String, Map, List)}, with at most {@code maxRows} rows (a national register is larger). */
+    static CsvTable parse(String text, Map<String, List<String>> aliases, List<String> required, int maxRows)
+            throws UnreadableException {
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         content = content.replace("\u0000", "");
         if (content.isBlank()) {
@@ -89,9 +95,9 @@ final class CsvTable {
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                if (rows.size() >= MAX_ROWS) {
+                if (rows.size() >= maxRows) {
                     throw new UnreadableException(
-                            "Het bestand heeft meer dan " + MAX_ROWS + " regels. Splits het in delen.");
+                            "Het bestand heeft meer dan " + maxRows + " regels. Splits het in delen.");
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 headerToCanonical.forEach((header, canonical) -> {

@@ -57,6 +57,18 @@ public class Organisation extends PanacheEntityBase {
     @Column(name = "deactivated_on")
     public LocalDate deactivatedOn;
 
+    /** The public register it was taken from ({@code lrk}, {@code duo}; null: entered here), written by its import. */
+    @Column(insertable = false, updatable = false)
+    public String source;
+
+    /** Its number in that register: LRK number, or BRIN + vestigingscode. */
+    @Column(name = "source_key", insertable = false, updatable = false)
+    public String sourceKey;
+
+    /** The register's kind of organisation (KDV, BSO, GOB; po, so, vo, mbo). */
+    @Column(name = "source_type", insertable = false, updatable = false)
+    public String sourceType;
+
     @Version
     public int version;
 

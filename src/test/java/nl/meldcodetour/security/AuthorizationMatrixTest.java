@@ -156,6 +156,9 @@ class AuthorizationMatrixTest {
         {"GET /import/organisaties", "-", "login", "403", "403", "403", "ok", "403", "403"},
         {"GET /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
         {"GET /import/{importId}", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
+        {"GET /import/registers", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/registers/{importId}", "regimport", "login", "403", "403", "403", "ok|404", "403", "403"},
+        {"GET /api/imports/registers/{importId}", "apiregimport", "login", "403", "403", "403", "ok|404", "403", "403"},
         // team (the aandachtsfunctionaris's own organisation only)
         {"GET /team", "-", "login", "403", "ok", "403", "403", "403", "403"},
         {"GET /team/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
@@ -246,6 +249,30 @@ class AuthorizationMatrixTest {
         {"POST /api/organisations/{id}/staff/import", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
         {"POST /import/{importId}/bevestigen", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
         {"POST /api/imports/{importId}/confirm", "apiimport", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
+        {"POST /import/registers", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {
+            "POST /import/registers/{importId}/bevestigen",
+            "regimport",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok|404",
+            "403",
+            "403"
+        },
+        {"POST /api/imports/registers/{register}", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {
+            "POST /api/imports/registers/{importId}/confirm",
+            "apiregimport",
+            "login",
+            "403",
+            "403",
+            "403",
+            "ok|404",
+            "403",
+            "403"
+        },
         {"POST /team/{id}/collegas", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
         {"POST /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
         {"POST /team/{id}/herinnering", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
@@ -356,8 +383,7 @@ class AuthorizationMatrixTest {
                 }
                 variants.add(new String[] {owned ? "ander" : "-", cell.length > 1 ? cell[1] : cell[0]});
                 for (String[] variant : variants) {
-                    Map<String, String> params = new HashMap<>(Map.of(
-                            "gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1", "questionId", QUESTION));
+                    Map<String, String> params = defaultParams();
                     params.putAll(other.get("code"));
                     if (owned) {
                         params.putAll(variant[0].equals("eigen") ? own.get(role).get(row[1]) : other.get(row[1]));
@@ -402,8 +428,7 @@ class AuthorizationMatrixTest {
                 String template = row[0].substring(row[0].indexOf(' ') + 1);
                 String[] cell = row[2 + ROLES.indexOf(role)].split("\\|");
                 String expected = cell.length > 1 ? cell[1] : cell[0];
-                Map<String, String> params = new HashMap<>(Map.of(
-                        "gemeente", "noordoostpolder", "moduleId", MODULE, "number", "1", "questionId", QUESTION));
+                Map<String, String> params = defaultParams();
                 params.putAll(other.get("code"));
                 params.putAll(own.get(role).get(row[1]));
                 String path = fill(template, params);
@@ -474,6 +499,21 @@ class AuthorizationMatrixTest {
             }
         }
         return spec.request(method, path);
+    }
+
+    /** Path parameters that name no object of anyone's. */
+    private static Map<String, String> defaultParams() {
+        return new HashMap<>(Map.of(
+                "gemeente",
+                "noordoostpolder",
+                "moduleId",
+                MODULE,
+                "number",
+                "1",
+                "questionId",
+                QUESTION,
+                "register",
+                "lrk"));
     }
 
     private static String fill(String template, Map<String, String> params) {
@@ -729,6 +769,10 @@ class AuthorizationMatrixTest {
                                 .extract()
                                 .jsonPath()
                                 .getString("id")));
+        own.get("beheerder").put("regimport", Map.of("importId", registerImport(beheerder, suffix)));
+        other.put("regimport", Map.of("importId", registerImport(otherBeheerder, suffix)));
+        own.get("beheerder").put("apiregimport", Map.of("importId", registerImport(beheerder, suffix)));
+        other.put("apiregimport", Map.of("importId", registerImport(otherBeheerder, suffix)));
         // a second set for the API's confirm (the page's confirm uses up the first)
         own.get("beheerder")
                 .put(
@@ -773,6 +817,22 @@ class AuthorizationMatrixTest {
                                 .extract()
                                 .jsonPath()
                                 .getString("id")));
+    }
+
+    /** A register import's preview by this beheerder (a one-row DUO (v)so file, a kind no other test reads). */
+    private static String registerImport(Tokens.TestUser beheerder, String suffix) {
+        String file = "VESTIGINGSCODE;VESTIGINGSNAAM;GEMEENTENAAM\r\nMX"
+                + suffix.substring(0, 2).toUpperCase() + "00;SO Matrix " + suffix + ";URK\r\n";
+        return beheerder
+                .given()
+                .contentType("text/csv")
+                .body(file)
+                .post("/api/imports/registers/duo-so")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     @Inject

@@ -7,6 +7,7 @@ package nl.meldcodetour.core.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,8 @@ public interface MeldcodetourConfig {
     Reminders reminders();
 
     Imports imports();
+
+    Region region();
 
     Retention retention();
 
@@ -144,6 +147,17 @@ public interface MeldcodetourConfig {
         /** How often the purge runs (read by its {@code @Scheduled} expression). */
         @WithDefault("15m")
         String purgeEvery();
+    }
+
+    /** The gemeenten this installation serves (imports.RegisterImportService takes only their register records). */
+    interface Region {
+        /** The region's name, as pages show it ("Regio Flevoland"). */
+        @WithDefault("Flevoland")
+        String name();
+
+        /** The gemeenten, spelled as the registers and the dashboard show them. */
+        @WithDefault("Almere,Dronten,Lelystad,Noordoostpolder,Urk,Zeewolde")
+        List<String> gemeenten();
     }
 
     /** Retention (privacy.RetentionJob; shown in the privacy statement and the layout). */

@@ -171,7 +171,23 @@ class SchemaMigrationTest {
                             "DROP INDEX person_verified_email",
                             "ALTER TABLE person DROP COLUMN email_verified",
                             "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
-                                    + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
+                                    + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"),
+            "13",
+                    List.of(
+                            "DELETE FROM csv_import WHERE kind = 'register'",
+                            "ALTER TABLE csv_import DROP CONSTRAINT csv_import_kind_check",
+                            "ALTER TABLE csv_import ADD CONSTRAINT csv_import_kind_check CHECK (kind IN ('organisations', 'staff'))",
+                            "DROP TABLE childcare_home",
+                            "DROP INDEX organisation_kvk_unique",
+                            "DELETE FROM organisation o WHERE source IS NOT NULL AND NOT EXISTS "
+                                    + "(SELECT 1 FROM employment e WHERE e.organisation_id = o.id) AND NOT EXISTS "
+                                    + "(SELECT 1 FROM aandachtsfunctionaris a WHERE a.organisation_id = o.id)",
+                            "CREATE UNIQUE INDEX organisation_kvk_unique ON organisation (kvk_number, coalesce(vestigingsnummer, '')) "
+                                    + "WHERE kvk_number IS NOT NULL",
+                            "ALTER TABLE organisation DROP CONSTRAINT organisation_source_complete",
+                            "DROP INDEX organisation_source_unique",
+                            "ALTER TABLE organisation DROP COLUMN source_values, DROP COLUMN source_type, DROP COLUMN source_key, "
+                                    + "DROP COLUMN source"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() throws Exception {
