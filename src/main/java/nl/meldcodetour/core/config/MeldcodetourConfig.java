@@ -7,6 +7,7 @@ package nl.meldcodetour.core.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,8 @@ public interface MeldcodetourConfig {
 
     Content content();
 
+    Region region();
+
     Oidc oidc();
 
     Csrf csrf();
@@ -57,6 +60,20 @@ public interface MeldcodetourConfig {
         String issuer();
     }
 
+    /**
+     * The region this installation serves: its gemeenten bound the scope of a {@code gemeente} user (identity, coverage,
+     * registry: docs/security.md, "Gemeente scope") and which records an import of the public registers takes.
+     */
+    interface Region {
+        /** Shown on the dashboard's regional line: "Regio Flevoland (totaal)". */
+        @WithDefault("Flevoland")
+        String name();
+
+        /** The gemeenten of the installation, spelled as in the register; matched without regard to case. */
+        @WithDefault("Almere,Dronten,Lelystad,Noordoostpolder,Urk,Zeewolde")
+        List<String> gemeenten();
+    }
+
     /** The content (content.ContentService). */
     interface Content {
         /**
@@ -76,6 +93,13 @@ public interface MeldcodetourConfig {
         /** The token claim that, when the identity provider sends it, sets a person's organisation. */
         @WithDefault("organisation")
         String organisationClaim();
+
+        /**
+         * The token claim with the gemeente (a string) or gemeenten (an array) a {@code gemeente} user is bound to;
+         * only gemeenten of {@link Region#gemeenten()} count (docs/security.md, "Gemeente scope").
+         */
+        @WithDefault("gemeente")
+        String gemeenteClaim();
 
         TokenCache tokenCache();
 

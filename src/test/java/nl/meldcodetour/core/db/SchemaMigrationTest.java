@@ -171,7 +171,8 @@ class SchemaMigrationTest {
                             "DROP INDEX person_verified_email",
                             "ALTER TABLE person DROP COLUMN email_verified",
                             "CREATE TRIGGER person_coverage AFTER UPDATE OF email ON person FOR EACH ROW "
-                                    + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"));
+                                    + "WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION coverage_mark_person()"),
+            "14", List.of("DROP TABLE gemeente_scope"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() throws Exception {
