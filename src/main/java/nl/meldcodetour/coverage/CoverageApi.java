@@ -37,7 +37,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 @Path("/api/coverage")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 public class CoverageApi {
 
     public static final String RULE =
@@ -46,7 +46,9 @@ public class CoverageApi {
                     + Disclosure.MIN_ORGANISATIONS
                     + " organisaties met professionals tonen we geen aantallen professionals. De verdeling naar status tonen we alleen als "
                     + "minstens 5 professionals wel en minstens 5 geen geldige training hebben. Professionals van organisaties waar de vrager "
-                    + "aandachtsfunctionaris is of was, tellen niet mee. Aantallen organisaties zijn exact.";
+                    + "aandachtsfunctionaris is of was, tellen niet mee. Aantallen organisaties zijn exact. "
+                    + "Een gemeente ziet naast haar eigen cijfers de regio als geheel; die cijfers tonen we niet als de rest van de "
+                    + "regio een kleine groep is.";
 
     @Inject
     CoverageService service;
@@ -54,12 +56,17 @@ public class CoverageApi {
     @Inject
     CoverageView views;
 
-    /** {@code ownOrganisationsLeftOut}: how many organisations of the caller's own are not counted in the professionals. */
+    /**
+     * {@code ownOrganisationsLeftOut}: how many organisations of the caller's own are not counted in the professionals.
+     * {@code region}: for a gemeente user, the region as a whole ("Regio Flevoland (totaal)"), hidden where the rest
+     * of the region is a small group; null for whoever sees every gemeente.
+     */
     public record Coverage(
             LocalDate referenceDate,
             String disclosureRule,
             String areaLevel,
             Row totals,
+            Row region,
             List<Row> bySector,
             Page<Row> byArea,
             List<Answers.Answer> answers,
@@ -80,6 +87,7 @@ public class CoverageApi {
                         RULE,
                         f.breakdown().id,
                         v.report().totals(),
+                        v.report().region(),
                         v.report().bySector(),
                         v.report().byArea(),
                         List.of(v.trained(), v.aandachtsfunctionaris()),

@@ -29,7 +29,7 @@ import nl.meldcodetour.core.web.Roles;
 /** The municipal coverage dashboard: aggregates only, never individuals. */
 @Path("/dekking")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 public class CoveragePages {
 
     @CheckedTemplate

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,7 +30,9 @@ import nl.meldcodetour.content.Module;
 import nl.meldcodetour.content.Sector;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.NotReady;
+import nl.meldcodetour.core.config.MeldcodetourConfig;
 import nl.meldcodetour.core.web.Formats;
+import nl.meldcodetour.core.web.GemeenteScope;
 import nl.meldcodetour.core.web.OwnOrganisations;
 import nl.meldcodetour.coverage.Disclosure.Figure;
 import nl.meldcodetour.coverage.Disclosure.Share;
@@ -61,6 +64,12 @@ public class CoverageService {
     @Inject
     OwnOrganisations own;
 
+    @Inject
+    GemeenteScope scope;
+
+    @Inject
+    MeldcodetourConfig config;
+
     public enum Breakdown {
         GEMEENTE("gemeente", "Gemeente"),
         WIJK("wijk", "Wijk of dorp"),
@@ -81,7 +90,8 @@ public class CoverageService {
 
     /**
      * Validated filters. Empty strings are "all". {@code leftOut}: the viewer's own organisations, whose professionals
-     * are not counted (see {@link Disclosure}).
+     * are not counted (see {@link Disclosure}). {@code gemeenten}: the viewer's gemeenten in lower case, null when they
+     * see every gemeente (docs/dashboard.md, "Gemeente scope").
      */
     public record Filter(
             String sector,
@@ -93,10 +103,17 @@ public class CoverageService {
             Breakdown breakdown,
             int areaPage,
             int orgPage,
-            Set<Long> leftOut) {
+            Set<Long> leftOut,
+            List<String> gemeenten) {
 
         Filter withDate(LocalDate other) {
-            return new Filter(sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage, leftOut);
+            return new Filter(
+                    sector, gemeente, wijk, postcode, module, other, breakdown, areaPage, orgPage, leftOut, gemeenten);
+        }
+
+        /** The same sector, module and date over these gemeenten (lower case) as a whole: for the regional line. */
+        Filter over(List<String> others) {
+            return new Filter(sector, null, null, null, module, date, breakdown, 1, 1, leftOut, others);
         }
 
         public String moduleOrAll() {
@@ -190,9 +207,20 @@ public class CoverageService {
             String note) {
 
         static Row of(String key, String label, Sums s) {
+            return of(key, label, s.raw, professionals(s));
+        }
+
+        /** The regional line: {@code region}'s figures, hidden where {@code rest} is a small group. */
+        static Row regional(String label, Sums region, Sums rest) {
+            return of("regio", label, region.raw, Disclosure.regional(professionals(region), professionals(rest)));
+        }
+
+        private static Disclosure.Professionals professionals(Sums s) {
             Raw r = s.raw;
-            Disclosure.Professionals p =
-                    Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
+            return Disclosure.professionals(r.professionals, r.current, r.due, r.expired, r.never, s.staffedOrgs);
+        }
+
+        private static Row of(String key, String label, Raw r, Disclosure.Professionals p) {
             return new Row(
                     key,
                     label,
@@ -217,7 +245,7 @@ public class CoverageService {
 
         /** Too few organisations ({@link Disclosure}): no counts of professionals at all. */
         public boolean professionalsHidden() {
-            return Disclosure.FEW_ORGANISATIONS.equals(note);
+            return Disclosure.FEW_ORGANISATIONS.equals(note) || Disclosure.REGION_HIDDEN.equals(note);
         }
 
         /** Too few organisations or one outcome ({@link Disclosure}): no split by status. */
@@ -241,10 +269,14 @@ public class CoverageService {
 
     public record Page<T>(List<T> items, int page, int pages, long total) {}
 
-    /** {@code notice}: set when the figures are older than asked (today's are still being computed). */
+    /**
+     * {@code notice}: set when the figures are older than asked (today's are still being computed). {@code region}: the
+     * regional line for a viewer who sees part of the region ({@link Disclosure#regional}), else null.
+     */
     public record Report(
             Filter filter,
             Row totals,
+            Row region,
             List<Row> bySector,
             Page<Row> byArea,
             List<TrendPoint> trend,
@@ -313,6 +345,8 @@ public class CoverageService {
             errors.put("sector", "Deze sector kennen we niet. Kies een sector uit de lijst.");
         }
         gemeente = text(gemeente, "gemeente", 100, errors);
+        GemeenteScope.Scope seen = scope.ofCurrentUser();
+        seen.check(gemeente); // 403 before anything else: no figures outside the viewer's gemeenten
         wijk = text(wijk, "wijk", 100, errors);
         postcode = blank(postcode);
         if (postcode != null && !postcode.matches("[1-9][0-9]{3}")) {
@@ -352,11 +386,18 @@ public class CoverageService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Filter(sector, gemeente, wijk, postcode, module, day, by, ap, op, leftOut());
-    }
-
-    public Filter defaults() {
-        return new Filter(null, null, null, null, null, refresher.today(), Breakdown.GEMEENTE, 1, 1, leftOut());
+        return new Filter(
+                sector,
+                gemeente,
+                wijk,
+                postcode,
+                module,
+                day,
+                by,
+                ap,
+                op,
+                leftOut(),
+                seen.all() ? null : seen.lowerCase());
     }
 
     /**
@@ -414,6 +455,7 @@ public class CoverageService {
         try (Connection c = dataSource.getConnection()) {
             Sums total = aggregate(c, f, null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO);
             Row totals = Row.of("totaal", "Totaal", total);
+            Row region = f.gemeenten() == null ? null : region(c, f);
 
             Map<String, Sums> sectors = aggregate(c, f, "sector", List.of(f.date()));
             List<Row> bySector = new ArrayList<>();
@@ -463,11 +505,30 @@ public class CoverageService {
                                 quarterLabel(d, refresher.today()),
                                 trend.getOrDefault(key(null, d), Sums.ZERO))));
             }
-            return Optional.of(
-                    new Report(f, totals, bySector, byArea, points, withoutAf(c, f, everything), pending, notice));
+            return Optional.of(new Report(
+                    f, totals, region, bySector, byArea, points, withoutAf(c, f, everything), pending, notice));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read coverage figures", e);
         }
+    }
+
+    /**
+     * The regional line next to a viewer's own gemeenten: the installation's gemeenten as a whole under the same sector,
+     * module and date, with the viewer's gemeenten as a whole to know what the rest of the region is.
+     */
+    private Row region(Connection c, Filter f) throws SQLException {
+        List<String> all = config.region().gemeenten().stream()
+                .map(g -> g.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        Sums region = aggregate(c, f.over(all), null, List.of(f.date())).getOrDefault(key(null, f.date()), Sums.ZERO);
+        Sums own = aggregate(c, f.over(f.gemeenten()), null, List.of(f.date()))
+                .getOrDefault(key(null, f.date()), Sums.ZERO);
+        return Row.regional(regionLabel(), region, region.without(own));
+    }
+
+    /** "Regio Flevoland (totaal)". */
+    String regionLabel() {
+        return "Regio " + config.region().name() + " (totaal)";
     }
 
     /** Raw totals for a filter: for tests that compare with hand-computed figures. */
@@ -486,12 +547,13 @@ public class CoverageService {
         }
     }
 
-    /** The gemeenten that have organisations (for the filter). */
+    /** The gemeenten that have organisations and that the viewer may see (for the filter). */
     public List<String> gemeenten() {
+        GemeenteScope.Scope seen = scope.ofCurrentUser();
         // from the rollup of the latest date: a few thousand index rows instead of every organisation
         return strings("""
                 SELECT DISTINCT gemeente FROM coverage_rollup
-                WHERE ref_date = (SELECT max(ref_date) FROM coverage_date) AND module_id = '*' ORDER BY gemeente""", null);
+                WHERE ref_date = (SELECT max(ref_date) FROM coverage_date) AND module_id = '*' ORDER BY gemeente""", null).stream().filter(seen::allows).toList();
     }
 
     /** The wijken and dorpen of a gemeente (for the filter). */
@@ -676,6 +738,10 @@ public class CoverageService {
         if (sectors != null) {
             sql.append(" AND sector = ANY (?)");
             params.add(c.createArrayOf("text", sectors.toArray()));
+        }
+        if (f.gemeenten() != null) {
+            sql.append(" AND lower(gemeente) = ANY (?)");
+            params.add(c.createArrayOf("text", f.gemeenten().toArray()));
         }
         String[][] equal = {{"gemeente", f.gemeente()}, {"area", f.wijk()}, {"postcode", f.postcode()}};
         for (String[] condition : equal) {

@@ -52,14 +52,24 @@ final class CoverageTables {
 
     static List<Table> all(Report report, String areaLabel) {
         return List.of(
-                figures("sectoren", "Per sector", "Sector", report.bySector()),
+                figures("sectoren", "Per sector", "Sector", withRegion(report.bySector(), report)),
                 figures(
                         "gebieden",
                         "Per " + areaLabel.toLowerCase(),
                         areaLabel,
-                        report.byArea().items()),
+                        withRegion(report.byArea().items(), report)),
                 trend(report.trend()),
                 withoutAf(report.withoutAf().items()));
+    }
+
+    /** A gemeente user's rows with the regional line last (docs/dashboard.md, "Gemeente scope"). */
+    private static List<Row> withRegion(List<Row> rows, Report report) {
+        if (report.region() == null) {
+            return rows;
+        }
+        List<Row> all = new ArrayList<>(rows);
+        all.add(report.region());
+        return all;
     }
 
     static Table byId(Report report, String areaLabel, String id) {

@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 @Deprecated(forRemoval = true)
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 public class DeprecatedCoverageApi extends CoverageApi {
 
     static final String OLD_ROOT = "/api/audit/";

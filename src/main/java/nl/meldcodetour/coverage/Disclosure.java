@@ -22,6 +22,10 @@ import nl.meldcodetour.core.web.Dutch;
  * ({@link #ONE_OUTCOME}): "all 6 never trained", or "nobody here has a valid training", tells each one's status.</li>
  * <li>A share is computed from the rounded numbers; a share whose part or base is "&lt; 5" is "&lt; 5" too.</li>
  * </ol>
+ * A {@code gemeente} user sees their own gemeenten and next to them one regional line ({@link #regional}): a figure of
+ * that line is shown only when the rest of the region (the region minus the viewer's gemeenten) would pass these rules
+ * on its own, so that subtracting the own figures from the regional ones never tells about a small group.
+ * <p>
  * Because every shown number is a multiple of 5 (or 0, or "&lt; 5"), the difference between any two shown totals is a
  * multiple of 5 as well: subtracting the figures of two filter combinations never yields an exact group of 1 to 4
  * people. Numbers of organisations are not about people and are shown exactly.
@@ -39,6 +43,14 @@ public final class Disclosure {
     public static final String FEW_ORGANISATIONS = "Te weinig organisaties in deze selectie om aantallen te tonen.";
     public static final String ONE_OUTCOME =
             "Verdeling niet getoond: bijna iedereen in deze selectie heeft dezelfde uitkomst.";
+    /** The regional line with too few professionals or organisations outside the viewer's gemeenten. */
+    public static final String REGION_HIDDEN =
+            "Niet getoond: buiten jouw gemeente zijn te weinig professionals of organisaties. "
+                    + "Anders zou je kunnen uitrekenen hoe het met een kleine groep gaat.";
+    /** The regional line whose split outside the viewer's gemeenten would tell about a small group. */
+    public static final String REGION_SPLIT =
+            "Verdeling niet getoond: buiten jouw gemeente is een van de groepen kleiner dan 5.";
+
     /** Said to a viewer whose own organisations are left out. */
     public static final String LEFT_OUT =
             "De professionals van organisaties waar jij aandachtsfunctionaris bent of was, "
@@ -78,30 +90,10 @@ public final class Disclosure {
     public static Professionals professionals(
             long total, long current, long due, long expired, long never, long organisations) {
         if (total > 0 && organisations < MIN_ORGANISATIONS) {
-            return new Professionals(
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    FEW_ORGANISATIONS);
+            return hidden(HIDDEN_FIGURE, FEW_ORGANISATIONS);
         }
         if (total >= THRESHOLD && (current + due < THRESHOLD || expired + never < THRESHOLD)) {
-            return new Professionals(
-                    figure(total),
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_FIGURE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    HIDDEN_SHARE,
-                    ONE_OUTCOME);
+            return hidden(figure(total), ONE_OUTCOME);
         }
         return new Professionals(
                 figure(total),
@@ -114,6 +106,46 @@ public final class Disclosure {
                 share(expired, total),
                 share(never, total),
                 null);
+    }
+
+    /**
+     * The regional line for a viewer who sees part of the region: {@code region} as the rules above give it, hidden
+     * further where {@code rest} (the region without the viewer's gemeenten) is a small group. Nothing at all when
+     * the rest has fewer than {@value #MIN_ORGANISATIONS} organisations with professionals or 1 to 4 professionals;
+     * the total alone when the rest's split would not be shown or holds a count of 1 to 4.
+     */
+    public static Professionals regional(Professionals region, Professionals rest) {
+        if (FEW_ORGANISATIONS.equals(region.note())) {
+            return region;
+        }
+        if (FEW_ORGANISATIONS.equals(rest.note()) || rest.total().suppressed()) {
+            return hidden(HIDDEN_FIGURE, REGION_HIDDEN);
+        }
+        if (region.note() != null) {
+            return region; // the split is hidden already
+        }
+        boolean smallPart = rest.current().suppressed()
+                || rest.due().suppressed()
+                || rest.expired().suppressed()
+                || rest.never().suppressed();
+        if (rest.note() != null || smallPart) {
+            return hidden(region.total(), REGION_SPLIT);
+        }
+        return region;
+    }
+
+    private static Professionals hidden(Figure total, String note) {
+        return new Professionals(
+                total,
+                HIDDEN_FIGURE,
+                HIDDEN_FIGURE,
+                HIDDEN_FIGURE,
+                HIDDEN_FIGURE,
+                HIDDEN_SHARE,
+                HIDDEN_SHARE,
+                HIDDEN_SHARE,
+                HIDDEN_SHARE,
+                note);
     }
 
     public static long rounded(long n) {

@@ -47,6 +47,8 @@ public class DevDemoData {
         long medewerker = person("medewerker", "Sanne de Vries (demo)", "onderwijs");
         long af = person("aandachtsfunctionaris", "Pieter Bakker (demo)", "kinderopvang");
         person("gemeente", "Gemeente Noordoostpolder (demo)", null);
+        person("gemeente-urk", "Gemeente Urk (demo)", null);
+        person("regio", "Veilig Thuis Flevoland (demo)", null);
         long beheerder = person("beheerder", "Beheerder (demo)", null);
         long trainer = person("trainer", "Tamara Visser (demo-trainer)", null);
         person("redacteur", "Redacteur (demo)", null);
@@ -64,10 +66,11 @@ public class DevDemoData {
                 LocalDate.now(clock).minusMonths(core.refresherMonths()).minusDays(20));
         seedRegistry();
         bindDemoRows();
+        bindDemoGemeenten();
         seedSessions(trainer);
         LOG.infof(
-                "Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente, beheerder, "
-                        + "trainer or redacteur (Dev UI > OpenID Connect, or /inloggen).",
+                "Dev demo data ready (medewerker id %d). Log in as medewerker, aandachtsfunctionaris, gemeente, "
+                        + "gemeente-urk, regio, beheerder, trainer or redacteur (Dev UI > OpenID Connect, or /inloggen).",
                 medewerker);
     }
 
@@ -194,6 +197,17 @@ public class DevDemoData {
         em.createNativeQuery("""
                 UPDATE employment e SET person_id = p.id FROM person p
                 WHERE e.person_id IS NULL AND p.subject LIKE 'demo-%' AND lower(p.email) = lower(e.email)""").executeUpdate();
+    }
+
+    /**
+     * The dev OIDC server sends no {@code gemeente} claim: the demo binds the gemeente users as a beheerder would
+     * (docs/security.md, "Gemeente scope"), by subject. {@code regio} needs no binding: it sees every gemeente.
+     */
+    private void bindDemoGemeenten() {
+        em.createNativeQuery("""
+                INSERT INTO gemeente_scope (subject, gemeente, granted_by)
+                VALUES ('gemeente', 'Noordoostpolder', 'demo'), ('gemeente-urk', 'Urk', 'demo')
+                ON CONFLICT DO NOTHING""").executeUpdate();
     }
 
     /**

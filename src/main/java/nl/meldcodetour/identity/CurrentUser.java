@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +53,9 @@ public class CurrentUser implements DisplayName {
     public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
     public static final String GEMEENTE = "gemeente";
     public static final String BEHEERDER = "beheerder";
-    public static final Set<String> ROLES = Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, BEHEERDER, "trainer");
+    public static final String REGIO = "regio";
+    public static final Set<String> ROLES =
+            Set.of(MEDEWERKER, AANDACHTSFUNCTIONARIS, GEMEENTE, REGIO, BEHEERDER, "trainer");
 
     private static final String UPSERT = """
             INSERT INTO person (subject, display_name, email, email_verified, sector, organisation, created_at, last_seen_at)
@@ -161,7 +164,8 @@ public class CurrentUser implements DisplayName {
             String email,
             boolean emailVerified,
             Optional<String> sector,
-            String organisation) {}
+            String organisation,
+            List<String> gemeenten) {}
 
     private Claims claims() {
         if (claims == null) {
@@ -214,7 +218,16 @@ public class CurrentUser implements DisplayName {
                 sector,
                 claim(config.oidc().organisationClaim())
                         .map(o -> truncate(o, 200))
-                        .orElse(null));
+                        .orElse(null),
+                claims(config.oidc().gemeenteClaim()));
+    }
+
+    /**
+     * The gemeenten in the token's gemeente claim (a string or an array of strings), as sent: {@link GemeenteScopes}
+     * keeps those of the installation.
+     */
+    public List<String> gemeenteClaim() {
+        return claims().gemeenten();
     }
 
     /** The stored person is up to date with the identity and was seen within the hour: nothing to write. */
@@ -336,6 +349,22 @@ public class CurrentUser implements DisplayName {
             }
         }
         return Optional.empty();
+    }
+
+    /** A claim that may be one string or an array of them; at most 50 values of at most 100 characters. */
+    private List<String> claims(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            Collection<?> values =
+                    value instanceof Collection<?> many ? many : value == null ? List.of() : List.of(value);
+            return values.stream()
+                    .map(v -> v instanceof JsonString js ? js.getString() : v.toString())
+                    .map(v -> v.replace("\u0000", "").strip())
+                    .filter(v -> !v.isEmpty() && v.length() <= 100)
+                    .limit(50)
+                    .toList();
+        }
+        return List.of();
     }
 
     private static String truncate(String value, int max) {

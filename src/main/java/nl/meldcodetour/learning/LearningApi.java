@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** JSON API for the learner: own profile, modules with status, module pages, completions. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 @Tag(name = "Leren")
 public class LearningApi {
 

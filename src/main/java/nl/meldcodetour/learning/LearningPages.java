@@ -24,7 +24,7 @@ import nl.meldcodetour.identity.Person;
 /** The learner's pages: "Mijn modules", a module's overview and its pages. Server-rendered, no JavaScript needed. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 public class LearningPages {
 
     @CheckedTemplate
@@ -68,7 +68,9 @@ public class LearningPages {
         if (user.hasRole(Roles.MEDEWERKER) || user.hasRole(Roles.AANDACHTSFUNCTIONARIS)) {
             return null;
         }
-        return user.hasRole(Roles.BEHEERDER) ? Roles.BEHEERDER : user.hasRole(Roles.GEMEENTE) ? Roles.GEMEENTE : null;
+        return user.hasRole(Roles.BEHEERDER)
+                ? Roles.BEHEERDER
+                : user.hasRole(Roles.GEMEENTE) || user.hasRole(Roles.REGIO) ? Roles.GEMEENTE : null;
     }
 
     @GET

@@ -45,7 +45,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** JSON API for quizzes: start an attempt, read it, submit answers, list attempts. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 @Tag(name = "Toetsen")
 public class QuizApi {
 

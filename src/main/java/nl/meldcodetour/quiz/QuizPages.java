@@ -42,7 +42,7 @@ import nl.meldcodetour.learning.LearningService;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.BEHEERDER})
+@RolesAllowed({Roles.MEDEWERKER, Roles.AANDACHTSFUNCTIONARIS, Roles.GEMEENTE, Roles.REGIO, Roles.BEHEERDER})
 public class QuizPages {
 
     static final String FIELD_PREFIX = "q.";

@@ -104,6 +104,18 @@ public class OrganisationService {
     /** Search by name (part), filter by sector (incl. sub-sectors) and gemeente; inactive ones only on request. */
     public Page<OrganisationSummary> search(
             String query, String sector, String gemeente, boolean includeInactive, int page, int size) {
+        return search(query, sector, gemeente, null, includeInactive, page, size);
+    }
+
+    /** The same, within {@code gemeenten} (lower case; null: every gemeente): a gemeente user's scope. */
+    public Page<OrganisationSummary> search(
+            String query,
+            String sector,
+            String gemeente,
+            List<String> gemeenten,
+            boolean includeInactive,
+            int page,
+            int size) {
         int safeSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
         int safePage = Math.max(1, page);
         List<String> sectors = sector == null || sector.isBlank() ? null : withSubSectors(sector.strip());
@@ -120,6 +132,7 @@ public class OrganisationService {
                 FROM organisation o
                 WHERE (CAST(:like AS text) IS NULL OR lower(o.name) LIKE CAST(:like AS text))
                   AND (CAST(:gemeente AS text) IS NULL OR lower(o.gemeente) = lower(CAST(:gemeente AS text)))
+                  AND (:allGemeenten OR lower(o.gemeente) IN (:gemeenten))
                   AND (:allSectors OR o.sector IN (:sectors))
                   AND (:inactive OR o.active)
                 """;
@@ -133,6 +146,8 @@ public class OrganisationService {
         for (var q : List.of(count, select)) {
             q.setParameter("like", like)
                     .setParameter("gemeente", gemeente == null || gemeente.isBlank() ? null : gemeente.strip())
+                    .setParameter("allGemeenten", gemeenten == null)
+                    .setParameter("gemeenten", gemeenten == null || gemeenten.isEmpty() ? List.of("-") : gemeenten)
                     .setParameter("allSectors", sectors == null)
                     .setParameter("sectors", sectors == null ? List.of("-") : sectors)
                     .setParameter("inactive", includeInactive);

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.web.GemeenteScope;
 import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.learning.ModuleStatus;
@@ -19,7 +20,8 @@ import nl.meldcodetour.learning.Validity;
 
 /**
  * An organisation with its aandachtsfunctionarissen and their training, as the registry pages and the API show it,
- * for whoever may read it: the beheerder and gemeente every organisation, an aandachtsfunctionaris their own.
+ * for whoever may read it: the beheerder and regio every organisation, a gemeente user those of their gemeenten
+ * (docs/security.md, "Gemeente scope"), an aandachtsfunctionaris their own.
  */
 @ApplicationScoped
 public class OrganisationViews {
@@ -64,6 +66,20 @@ public class OrganisationViews {
     @Inject
     Clock clock;
 
+    @Inject
+    GemeenteScope scope;
+
+    /**
+     * The register's list as the current user may see it: within their gemeenten; a gemeente asked for outside them,
+     * or a gemeente user bound to none, is refused (403, {@link GemeenteScope.Scope#check}).
+     */
+    public OrganisationService.Page<OrganisationService.OrganisationSummary> search(
+            String q, String sector, String gemeente, boolean inactive, int page, int size) {
+        GemeenteScope.Scope seen = scope.ofCurrentUser();
+        seen.check(gemeente);
+        return registry.search(q, sector, gemeente, seen.all() ? null : seen.lowerCase(), inactive, page, size);
+    }
+
     /** The organisations where the current user is an active aandachtsfunctionaris. */
     public List<OrganisationView> mine() {
         return registry.organisationsWhereActiveAf(user.person().id).stream()
@@ -89,10 +105,13 @@ public class OrganisationViews {
 
     private Organisation readableOrganisation(long id) {
         Organisation o = registry.find(id).orElseThrow(MissingException::new);
+        boolean inScope = (user.hasRole(Roles.GEMEENTE) || user.hasRole(Roles.REGIO))
+                && scope.ofCurrentUser().allows(o.gemeente);
         if (!user.hasRole(Roles.BEHEERDER)
-                && !user.hasRole(Roles.GEMEENTE)
+                && !inScope
                 && !registry.organisationsWhereActiveAf(user.person().id).contains(id)) {
-            // An aandachtsfunctionaris of another organisation: indistinguishable from a missing one.
+            // An aandachtsfunctionaris of another organisation, or one outside a gemeente user's gemeenten:
+            // indistinguishable from a missing one.
             throw new MissingException();
         }
         return o;

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Organisation and aandachtsfunctionaris registry. Beheerder: read and write; gemeente: read; an
+ * Organisation and aandachtsfunctionaris registry. Beheerder: read and write; regio: read; gemeente: read within
+ * their gemeenten (docs/security.md, "Gemeente scope"); an
  * aandachtsfunctionaris: read the organisations where they are an active aandachtsfunctionaris, nothing else.
  */
 @Path("/api/organisations")
@@ -48,7 +49,7 @@ public class RegistryApi {
     OrganisationViews views;
 
     @GET
-    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE})
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.REGIO})
     @Operation(summary = "Organisaties zoeken (naam), filteren op sector en gemeente, per pagina")
     public OrganisationService.Page<OrganisationService.OrganisationSummary> list(
             @QueryParam("q") String q,
@@ -61,7 +62,7 @@ public class RegistryApi {
                     @Min(value = 1, message = "Minimaal 1 per pagina.")
                     @Max(value = OrganisationService.MAX_PAGE_SIZE, message = "Maximaal 100 per pagina.")
                     int size) {
-        return registry.search(q, sector, gemeente, inactive, page, size);
+        return views.search(q, sector, gemeente, inactive, page, size);
     }
 
     @GET
@@ -74,7 +75,7 @@ public class RegistryApi {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.REGIO, Roles.AANDACHTSFUNCTIONARIS})
     @Operation(summary = "Eén organisatie met haar aandachtsfunctionarissen (ook wie gestopt is)")
     public OrganisationView get(@PathParam("id") long id) {
         return views.readable(id);

@@ -40,7 +40,10 @@ import nl.meldcodetour.core.web.Roles;
 import nl.meldcodetour.identity.CurrentUser;
 import nl.meldcodetour.identity.Person;
 
-/** Registry pages. Same rules as {@link RegistryApi}: beheerder edits, gemeente reads, an AF reads their own. */
+/**
+ * Registry pages. Same rules as {@link RegistryApi}: beheerder edits, regio reads, gemeente reads within their
+ * gemeenten, an AF reads their own.
+ */
 @Path("/register")
 @Produces(MediaType.TEXT_HTML)
 public class RegistryPages {
@@ -161,14 +164,14 @@ public class RegistryPages {
     ContentService content;
 
     @GET
-    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.REGIO, Roles.AANDACHTSFUNCTIONARIS})
     public Response list(
             @QueryParam("q") String q,
             @QueryParam("sector") String sector,
             @QueryParam("gemeente") String gemeente,
             @QueryParam("inactief") @DefaultValue("false") boolean inactive,
             @QueryParam("pagina") String pageParam) {
-        if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE)) {
+        if (!user.hasRole(Roles.BEHEERDER) && !user.hasRole(Roles.GEMEENTE) && !user.hasRole(Roles.REGIO)) {
             // An aandachtsfunctionaris has no list: straight to their own organisation, a choice of their own
             // organisations, or (not registered yet) how they get registered. Never a 403 from their own menu.
             List<OrganisationViews.OrganisationView> mine = views.mine();
@@ -182,7 +185,7 @@ public class RegistryPages {
                     .build();
         }
         int page = parsePage(pageParam);
-        var result = registry.search(q, sector, gemeente, inactive, page, 25);
+        var result = views.search(q, sector, gemeente, inactive, page, 25);
         String pageQuery = query(q, sector, gemeente, inactive);
         return Response.ok(Templates.list(
                         result, q, sector, gemeente, inactive, sectors(), user.hasRole(Roles.BEHEERDER), pageQuery))
@@ -191,7 +194,7 @@ public class RegistryPages {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.AANDACHTSFUNCTIONARIS})
+    @RolesAllowed({Roles.BEHEERDER, Roles.GEMEENTE, Roles.REGIO, Roles.AANDACHTSFUNCTIONARIS})
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("melding") String notice) {
         Optional<FormFlash.Flashed> refused = flash.take();
         return Templates.detail(

@@ -37,6 +37,7 @@ class LandingAndMenuTest {
         LANDING.put(List.of("medewerker"), "/mijn-modules");
         LANDING.put(List.of("aandachtsfunctionaris"), "/mijn-modules");
         LANDING.put(List.of("gemeente"), "/mijn-modules");
+        LANDING.put(List.of("regio"), "/mijn-modules");
         LANDING.put(List.of("beheerder"), "/mijn-modules");
         LANDING.put(List.of("trainer"), "/bijeenkomsten");
         LANDING.put(List.of("trainer", "medewerker"), "/mijn-modules");
@@ -62,7 +63,10 @@ class LandingAndMenuTest {
     void everyRoleLandsOnAPageItMaySeeAndEveryMenuLinkOpens() {
         List<String> wrong = new ArrayList<>();
         for (var e : LANDING.entrySet()) {
-            Tokens.TestUser user = Tokens.newUser(null, e.getKey().toArray(String[]::new));
+            // a gemeente user as the identity provider sends one: bound to their gemeente (docs/security.md)
+            Tokens.TestUser user = e.getKey().equals(List.of("gemeente"))
+                    ? Tokens.newGemeenteUser("Urk")
+                    : Tokens.newUser(null, e.getKey().toArray(String[]::new));
             Response login = user.given().redirects().follow(false).get("/inloggen");
             String landing = login.header("Location") == null
                     ? ""

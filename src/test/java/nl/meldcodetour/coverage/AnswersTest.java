@@ -54,8 +54,9 @@ class AnswersTest {
                 p.expiredShare(),
                 p.neverShare(),
                 p.note());
-        Filter filter = new Filter(null, "Urk", null, null, null, LocalDate.of(2026, 12, 1), null, 1, 1, Set.of());
-        return new Report(filter, totals, List.of(), null, List.of(), null, 0, null);
+        Filter filter =
+                new Filter(null, "Urk", null, null, null, LocalDate.of(2026, 12, 1), null, 1, 1, Set.of(), null);
+        return new Report(filter, totals, null, List.of(), null, List.of(), null, 0, null);
     }
 
     @Test

@@ -74,7 +74,7 @@ class CoverageAttackTest {
     @Inject
     EntityManager em;
 
-    final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+    final Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
 
     enum Outcome {
         NEVER,
@@ -135,7 +135,7 @@ class CoverageAttackTest {
 
     @Test
     void staffAddedDayByDayByAnAandachtsfunctionarisRevealNothingAboutTheOtherOrganisations() {
-        Tokens.TestUser attacker = Tokens.newUser(null, "gemeente", "aandachtsfunctionaris");
+        Tokens.TestUser attacker = Tokens.newUser(null, "regio", "aandachtsfunctionaris");
         QuarkusTransaction.requiringNew().run(() -> {
             for (long org : List.of(x2, x4)) { // what a beheerder does when the attacker becomes aandachtsfunctionaris
                 em.createNativeQuery("""
@@ -289,7 +289,7 @@ class CoverageAttackTest {
     }
 
     @Test
-    @io.quarkus.test.security.TestSecurity(user = "gemeente-attack-page", roles = "gemeente")
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-attack-page", roles = "regio")
     void thePageExplainsWhyInPlainDutch() {
         String html = RestAssured.given()
                 .queryParam("gemeente", fx.gemeente)

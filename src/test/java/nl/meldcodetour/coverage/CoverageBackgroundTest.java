@@ -33,7 +33,7 @@ class CoverageBackgroundTest {
 
     @Test
     void aNewDateIsComputedInTheBackground() throws Exception {
-        Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+        Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
         String date = "2020-02-29";
         var first = gemeente.given().queryParam("peildatum", date).get("/api/coverage/coverage");
         assertEquals(202, first.statusCode(), first.asString());

@@ -46,7 +46,7 @@ class CoverageTest {
     @Inject
     CoverageService service;
 
-    final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+    final Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
 
     @BeforeEach
     void fixture() {
@@ -444,7 +444,7 @@ class CoverageTest {
     }
 
     @Test
-    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "regio")
     void thePageAnswersTheQuestionsWithChartsAndTables() {
         String html = RestAssured.given()
                 .queryParam("gemeente", fx.gemeente)
@@ -473,7 +473,7 @@ class CoverageTest {
     }
 
     @Test
-    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "gemeente")
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page", roles = "regio")
     void oneOrganisationWithoutAnAfReadsAsOne() {
         // issue #30, point 6: "hebben er 1 geen aandachtsfunctionaris" and "Bekijk de 1 organisaties"
         String html = RestAssured.given()
@@ -493,7 +493,7 @@ class CoverageTest {
     }
 
     @Test
-    @io.quarkus.test.security.TestSecurity(user = "gemeente-page-2", roles = "gemeente")
+    @io.quarkus.test.security.TestSecurity(user = "gemeente-page-2", roles = "regio")
     void thePageKeepsBadInputAndExplains() {
         String html = RestAssured.given()
                 .queryParam("peildatum", "31-02-2020")

@@ -47,7 +47,7 @@ public final class DashboardBenchmark {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        login(client, base, "gemeente");
+        login(client, base, "regio");
 
         Map<String, String> scenarios = new LinkedHashMap<>();
         scenarios.put("Main page (today, no filters)", "/dekking");

@@ -44,6 +44,14 @@ class RealmProfileTest {
         List<String> edit = new ArrayList<>();
         email.path("permissions").path("edit").forEach(n -> edit.add(n.asText()));
         assertEquals(List.of("admin"), edit, "who may edit the e-mail address");
+        // the gemeente claim decides which figures a gemeente user sees (docs/security.md, "Gemeente scope")
+        List<String> gemeenteEdit = new ArrayList<>();
+        for (JsonNode attribute : profile.path("attributes")) {
+            if (attribute.path("name").asText().equals("gemeente")) {
+                attribute.path("permissions").path("edit").forEach(n -> gemeenteEdit.add(n.asText()));
+            }
+        }
+        assertEquals(List.of("admin"), gemeenteEdit, "who may edit the gemeente attribute");
         assertFalse(realm().path("registrationAllowed").asBoolean(true), "no self-registration");
         assertFalse(realm().path("duplicateEmailsAllowed").asBoolean(true), "one account per address");
     }

@@ -237,7 +237,7 @@ class RegisterImportTest {
 
         // the dashboard: imported schools count from the import date, without an aandachtsfunctionaris (the figures
         // are refreshed after the import, in the background when many organisations changed at once)
-        Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+        Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
         String moved = (String) organisation("duo", "92BC00").get("name");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))

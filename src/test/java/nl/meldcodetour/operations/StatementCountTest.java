@@ -159,7 +159,7 @@ class StatementCountTest {
     }
 
     @Test
-    @TestSecurity(user = "statements-gemeente", roles = "gemeente")
+    @TestSecurity(user = "statements-gemeente", roles = "regio")
     void theRegisterDoesNotQueryPerOrganisation() {
         // (the dashboard reads its materialised figures with plain JDBC, a fixed set of queries: docs/benchmarks.md,
         // Decisions: Dashboard materialised figures)

@@ -58,7 +58,7 @@ class PrivacyTest {
     SessionService sessions;
 
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
-    final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+    final Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
     final Tokens.TestUser af = Tokens.newUser(null, "aandachtsfunctionaris");
 
     /** An organisation in Zeewolde with an AF and the given people on its staff, each passed the module. */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RegistryApiTest {
 
     final Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
-    final Tokens.TestUser gemeente = Tokens.newUser(null, "gemeente");
+    final Tokens.TestUser gemeente = Tokens.newUser(null, "regio");
 
     static Map<String, Object> org(String name, String sector, String gemeente) {
         Map<String, Object> m = new HashMap<>();

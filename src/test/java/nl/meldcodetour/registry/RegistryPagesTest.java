@@ -139,7 +139,7 @@ class RegistryPagesTest {
     }
 
     @Test
-    @TestSecurity(user = "pages-gemeente", roles = "gemeente")
+    @TestSecurity(user = "pages-gemeente", roles = "regio")
     void gemeenteReadsButCannotEdit() {
         long id = organisation("Leesschool " + UUID.randomUUID().toString().substring(0, 6), "onderwijs");
         given().get("/register").then().statusCode(200).body(not(containsString("Nieuwe organisatie")));

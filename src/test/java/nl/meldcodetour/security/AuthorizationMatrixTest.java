@@ -24,8 +24,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +42,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import nl.meldcodetour.content.ContentService;
 import nl.meldcodetour.content.Module;
 import nl.meldcodetour.testsupport.BearerPages;
 import nl.meldcodetour.testsupport.Csrf;
 import nl.meldcodetour.testsupport.Quizzes;
 import nl.meldcodetour.testsupport.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,124 +63,173 @@ import org.junit.jupiter.api.Test;
  * {@code 403} = refused; {@code 404} = "not found", also for objects that exist but are someone else's (no id
  * guessing). {@code a|b}: {@code a} for the caller's own object, {@code b} for someone else's.
  *
- * <p>Roles: anonymous, medewerker, aandachtsfunctionaris (of organisation A), gemeente, beheerder, trainer (of session
- * S1), redacteur (content author: the item statistics and what everyone logged in has, no learner pages). Own
- * objects: organisation A, session S1 (the trainer's), the caller's own certificate, quiz attempt and CSV import.
- * Someone else's: organisation B, session S2 (planned by the beheerder), another person's certificate, attempt and
- * import.
+ * <p>Roles: anonymous, medewerker, aandachtsfunctionaris (of organisation A), gemeente (bound to Urk by the token's
+ * gemeente claim), regio (every gemeente), beheerder, trainer (of session S1), redacteur (content author: the item
+ * statistics and what everyone logged in has, no learner pages). Own objects: organisation A (in Urk), session S1 (the
+ * trainer's), the caller's own certificate, quiz attempt and CSV import. Someone else's: organisation B (in Almere),
+ * session S2 (planned by the beheerder), another person's certificate, attempt and import.
+ *
+ * <p>Besides the table, {@link #gemeenteSeesNothingOfAnotherGemeente} asks every dashboard and register endpoint as
+ * the gemeente user of Urk, with and without {@code gemeente=Almere}: no Almere organisation in any answer (issue
+ * #32, point 4).
  */
 @QuarkusTest
 @TestProfile(BearerPages.class)
 class AuthorizationMatrixTest {
 
-    static final List<String> ROLES =
-            List.of("anoniem", "medewerker", "aandachtsfunctionaris", "gemeente", "beheerder", "trainer", "redacteur");
+    static final List<String> ROLES = List.of(
+            "anoniem", "medewerker", "aandachtsfunctionaris", "gemeente", "regio", "beheerder", "trainer", "redacteur");
 
     /**
      * The table. Columns: endpoint, kind of object in its path, then one cell per role in the order of {@link #ROLES}.
      * Rows run in this order; the ones that end or deactivate something come last.
      */
     static final String[][] MATRIX = {
-        // endpoint                                            object    anon     med      af        gem      beh
-        // trainer  redacteur
-        {"GET /", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /inloggen", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /routekaart", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /routekaart/{gemeente}", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"POST /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /verificatie", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /verificatie/{code}", "code", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /privacy", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /begrippen", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        // endpoint, object, then: anon, medewerker, af, gemeente (of Urk), regio, beheerder, trainer, redacteur
+        {"GET /", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /inloggen", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /routekaart", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /routekaart/{gemeente}", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /scan", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /verificatie", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /verificatie/{code}", "code", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /privacy", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /begrippen", "-", "ok", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
         // learning
-        {"GET /mijn-modules", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /modules/{moduleId}/pagina/{number}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /modules/{moduleId}/pogingen", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
-        {"GET /toets/{attemptId}/resultaat", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
-        {"GET /api/me", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/modules", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/modules/{moduleId}/pages/{number}", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/completions", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"GET /api/attempts/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {"GET /mijn-modules", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/pagina/{number}", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/pogingen", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {
+            "GET /toets/{attemptId}/resultaat",
+            "attempt",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "403",
+            "403"
+        },
+        {"GET /api/me", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}/pages/{number}", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/completions", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {
+            "GET /api/attempts/{attemptId}",
+            "attempt",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "403",
+            "403"
+        },
         // certificates
-        {"GET /certificaten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /certificaten/{id}.pdf", "cert", "login", "ok|404", "ok|404", "ok|404", "ok|404", "404", "404"},
-        {"GET /certificaten/alle.zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /api/certificates", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /api/certificates/{id}/pdf", "cert", "login", "ok|404", "ok|404", "ok|404", "ok|404", "404", "404"},
-        {"GET /api/certificates/zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /certificaten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /certificaten/{id}.pdf", "cert", "login", "ok|404", "ok|404", "ok|404", "ok|404", "ok|404", "404", "404"},
+        {"GET /certificaten/alle.zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/certificates", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {
+            "GET /api/certificates/{id}/pdf",
+            "cert",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "404",
+            "404"
+        },
+        {"GET /api/certificates/zip", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
         // my data
-        {"GET /mijn-gegevens", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /mijn-gegevens/download", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /api/me/data", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /beheer/personen", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /api/people", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /api/people/{id}/quiz-gates", "person", "login", "403", "403", "403", "ok", "403", "403"},
+        {"GET /mijn-gegevens", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /mijn-gegevens/download", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/me/data", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /beheer/personen", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/people", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/people/{id}/quiz-gates", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/people/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"PUT /api/people/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         // sessions
-        {"GET /bijeenkomsten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "ok", "ok", "403"},
-        {"GET /bijeenkomsten/{id}/afmelden", "session", "login", "404", "404", "404", "404", "404", "404"},
-        {"GET /bijeenkomsten/{id}/agenda.ics", "session", "login", "404", "404", "404", "404", "404", "404"},
-        {"GET /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"GET /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"GET /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"GET /api/sessions", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /api/sessions/{id}", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"GET /api/sessions/{id}/calendar.ics", "session", "login", "404", "404", "404", "404", "404", "404"},
-        {"GET /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /bijeenkomsten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "403", "ok", "ok", "403"},
+        {"GET /bijeenkomsten/{id}/afmelden", "session", "login", "404", "404", "404", "404", "404", "404", "404"},
+        {"GET /bijeenkomsten/{id}/agenda.ics", "session", "login", "404", "404", "404", "404", "404", "404", "404"},
+        {"GET /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"GET /api/sessions", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/sessions/{id}", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"GET /api/sessions/{id}/calendar.ics", "session", "login", "404", "404", "404", "404", "404", "404", "404"},
+        {"GET /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
         // municipal coverage: aggregates only
-        {"GET /dekking", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /dekking/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /dekking/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/coverage/coverage", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/coverage/trend", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/coverage/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/coverage/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/coverage/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/audit/coverage", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/audit/trend", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/audit/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/audit/export.csv", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/audit/export.ods", "-", "login", "403", "403", "ok", "ok", "403", "403"},
+        {"GET /dekking", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /dekking/export.csv", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /dekking/export.ods", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/coverage", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/trend", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/export.csv", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/coverage/export.ods", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/audit/coverage", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/audit/trend", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/audit/organisations-without-af", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/audit/export.csv", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/audit/export.ods", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
         // registry
-        {"GET /register", "-", "login", "403", "ok", "ok", "ok", "403", "403"},
-        {"GET /register/{id}", "org", "login", "403", "ok|404", "ok", "ok", "403", "403"},
-        {"GET /register/nieuw", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /register/{id}/wijzigen", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /register/{id}/deactiveren", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /register/logboek", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /api/organisations", "-", "login", "403", "403", "ok", "ok", "403", "403"},
-        {"GET /api/organisations/mine", "-", "login", "403", "ok", "403", "403", "403", "403"},
-        {"GET /api/organisations/{id}", "org", "login", "403", "ok|404", "ok", "ok", "403", "403"},
-        {"GET /api/registry/audit-log", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /import/organisaties", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"GET /import/{importId}", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
-        {"GET /import/registers", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"GET /import/registers/{importId}", "regimport", "login", "403", "403", "403", "ok|404", "403", "403"},
-        {"GET /api/imports/registers/{importId}", "apiregimport", "login", "403", "403", "403", "ok|404", "403", "403"},
+        {"GET /register", "-", "login", "403", "ok", "ok", "ok", "ok", "403", "403"},
+        {"GET /register/{id}", "org", "login", "403", "ok|404", "ok|404", "ok", "ok", "403", "403"},
+        {"GET /register/nieuw", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/{id}/wijzigen", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/{id}/deactiveren", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /register/logboek", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /api/organisations", "-", "login", "403", "403", "ok", "ok", "ok", "403", "403"},
+        {"GET /api/organisations/mine", "-", "login", "403", "ok", "403", "403", "403", "403", "403"},
+        {"GET /api/organisations/{id}", "org", "login", "403", "ok|404", "ok|404", "ok", "ok", "403", "403"},
+        {"GET /api/registry/audit-log", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/organisaties", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"GET /import/{importId}", "import", "login", "403", "ok|404", "403", "403", "ok|404", "403", "403"},
+        {"GET /import/registers", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /import/registers/{importId}", "regimport", "login", "403", "403", "403", "403", "ok|404", "403", "403"},
+        {
+            "GET /api/imports/registers/{importId}",
+            "apiregimport",
+            "login",
+            "403",
+            "403",
+            "403",
+            "403",
+            "ok|404",
+            "403",
+            "403"
+        },
         // team (the aandachtsfunctionaris's own organisation only)
-        {"GET /team", "-", "login", "403", "ok", "403", "403", "403", "403"},
-        {"GET /team/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"GET /team/{id}/team.csv", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"GET /api/organisations/{id}/team", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"GET /api/organisations/{id}/team.csv", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"GET /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"GET /team", "-", "login", "403", "ok", "403", "403", "403", "403", "403"},
+        {"GET /team/{id}", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"GET /team/{id}/team.csv", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/team", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/team.csv", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"GET /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
         // item statistics (Toetsanalyse): counts only, for the beheerder and the content authors
-        {"GET /toetsanalyse", "-", "login", "403", "403", "403", "ok", "403", "ok"},
-        {"GET /toetsanalyse/{moduleId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
-        {"GET /toetsanalyse/{moduleId}/{questionId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
-        {"GET /toetsanalyse/{moduleId}/export.csv", "-", "login", "403", "403", "403", "ok", "403", "ok"},
-        {"GET /api/items/modules", "-", "login", "403", "403", "403", "ok", "403", "ok"},
-        {"GET /api/items/modules/{moduleId}", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}/{questionId}", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /toetsanalyse/{moduleId}/export.csv", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /api/items/modules", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /api/items/modules/{moduleId}", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
         {
             "GET /api/items/modules/{moduleId}/questions/{questionId}",
             "-",
@@ -180,17 +237,29 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok",
             "403",
             "ok"
         },
-        {"GET /api/items/modules/{moduleId}/export.csv", "-", "login", "403", "403", "403", "ok", "403", "ok"},
+        {"GET /api/items/modules/{moduleId}/export.csv", "-", "login", "403", "403", "403", "403", "ok", "403", "ok"},
         // changes
-        {"POST /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"POST /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
-        {"POST /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
-        {"POST /toets/{attemptId}/concept", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
-        {"POST /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "403", "403"},
+        {"POST /mijn-gegevens/e-mail", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /modules/{moduleId}/toets", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
+        {"POST /toets/{attemptId}", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"},
+        {
+            "POST /toets/{attemptId}/concept",
+            "attempt",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "403",
+            "403"
+        },
+        {"POST /api/modules/{moduleId}/attempts", "-", "login", "ok", "ok", "ok", "ok", "ok", "403", "403"},
         {
             "POST /api/attempts/{attemptId}/submission",
             "attempt",
@@ -199,10 +268,21 @@ class AuthorizationMatrixTest {
             "ok|404",
             "ok|404",
             "ok|404",
+            "ok|404",
             "403",
             "403"
         },
-        {"PUT /api/attempts/{attemptId}/draft", "attempt", "login", "ok|404", "ok|404", "ok|404", "ok|404", "403", "403"
+        {
+            "PUT /api/attempts/{attemptId}/draft",
+            "attempt",
+            "login",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "ok|404",
+            "403",
+            "403"
         },
         {
             "POST /beheer/personen/{id}/toetsblokkade/{moduleId}",
@@ -211,27 +291,39 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok",
             "403",
             "403"
         },
-        {"POST /api/people/{id}/quiz-gates/{moduleId}/lift", "person", "login", "403", "403", "403", "ok", "403", "403"
+        {
+            "POST /api/people/{id}/quiz-gates/{moduleId}/lift",
+            "person",
+            "login",
+            "403",
+            "403",
+            "403",
+            "403",
+            "ok",
+            "403",
+            "403"
         },
-        {"POST /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "ok", "ok", "403"},
-        {"POST /api/sessions", "-", "login", "403", "403", "403", "ok", "ok", "403"},
-        {"POST /bijeenkomsten/{id}/aanmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"POST /bijeenkomsten/{id}/afmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"PUT /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"DELETE /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok"},
-        {"POST /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"PUT /api/sessions/{id}", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"POST /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"PUT /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"POST /register/nieuw", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /api/organisations", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /register/{id}/wijzigen", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"PUT /api/organisations/{id}", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /register/{id}/aandachtsfunctionarissen", "org", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /bijeenkomsten/nieuw", "-", "login", "403", "403", "403", "403", "ok", "ok", "403"},
+        {"POST /api/sessions", "-", "login", "403", "403", "403", "403", "ok", "ok", "403"},
+        {"POST /bijeenkomsten/{id}/aanmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /bijeenkomsten/{id}/afmelden", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"PUT /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"DELETE /api/sessions/{id}/registration", "session", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
+        {"POST /bijeenkomsten/{id}/wijzigen", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"PUT /api/sessions/{id}", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /bijeenkomsten/{id}/presentie", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"PUT /api/sessions/{id}/attendance", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /register/nieuw", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/wijzigen", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"PUT /api/organisations/{id}", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/aandachtsfunctionarissen", "org", "login", "403", "403", "403", "403", "ok", "403", "403"
+        },
         {
             "POST /api/organisations/{id}/aandachtsfunctionarissen",
             "org",
@@ -239,17 +331,31 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok",
             "403",
             "403"
         },
-        {"POST /import/organisaties", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /api/imports/organisations", "-", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"POST /api/organisations/{id}/staff/import", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"POST /import/{importId}/bevestigen", "import", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
-        {"POST /api/imports/{importId}/confirm", "apiimport", "login", "403", "ok|404", "403", "ok|404", "403", "403"},
-        {"POST /import/registers", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /import/organisaties", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/imports/organisations", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /import/medewerkers/{id}", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/staff/import", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"
+        },
+        {"POST /import/{importId}/bevestigen", "import", "login", "403", "ok|404", "403", "403", "ok|404", "403", "403"
+        },
+        {
+            "POST /api/imports/{importId}/confirm",
+            "apiimport",
+            "login",
+            "403",
+            "ok|404",
+            "403",
+            "403",
+            "ok|404",
+            "403",
+            "403"
+        },
+        {"POST /import/registers", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {
             "POST /import/registers/{importId}/bevestigen",
             "regimport",
@@ -257,11 +363,12 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok|404",
             "403",
             "403"
         },
-        {"POST /api/imports/registers/{register}", "-", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/imports/registers/{register}", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {
             "POST /api/imports/registers/{importId}/confirm",
             "apiregimport",
@@ -269,14 +376,15 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok|404",
             "403",
             "403"
         },
-        {"POST /team/{id}/collegas", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"POST /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"POST /team/{id}/herinnering", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
-        {"POST /api/organisations/{id}/reminders", "org", "login", "403", "ok|404", "403", "ok", "403", "403"},
+        {"POST /team/{id}/collegas", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/staff", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"POST /team/{id}/herinnering", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/reminders", "org", "login", "403", "ok|404", "403", "403", "ok", "403", "403"},
         {
             "POST /api/organisations/{id}/staff/{employmentId}/end",
             "org",
@@ -284,17 +392,19 @@ class AuthorizationMatrixTest {
             "403",
             "ok|404",
             "403",
+            "403",
             "ok",
             "403",
             "403"
         },
         // ending and deactivating: last
-        {"POST /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
-        {"POST /api/sessions/{id}/cancellation", "session", "login", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /bijeenkomsten/{id}/afzeggen", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
+        {"POST /api/sessions/{id}/cancellation", "session", "login", "403", "403", "403", "403", "ok", "ok|403", "403"},
         {
             "POST /register/{id}/aandachtsfunctionarissen/{afId}/stoppen",
             "org",
             "login",
+            "403",
             "403",
             "403",
             "403",
@@ -309,16 +419,17 @@ class AuthorizationMatrixTest {
             "403",
             "403",
             "403",
+            "403",
             "ok",
             "403",
             "403"
         },
-        {"POST /register/{id}/deactiveren", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /api/organisations/{id}/deactivate", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /register/{id}/activeren", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /api/organisations/{id}/activate", "org", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "ok", "403", "403"},
-        {"POST /api/people/{id}/erasure", "apiperson", "login", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/deactiveren", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/deactivate", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /register/{id}/activeren", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/organisations/{id}/activate", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /api/people/{id}/erasure", "apiperson", "login", "403", "403", "403", "403", "ok", "403", "403"},
     };
 
     static final String MODULE = "meldcode-in-5-stappen";
@@ -346,6 +457,7 @@ class AuthorizationMatrixTest {
     final Map<String, Tokens.TestUser> users = new LinkedHashMap<>();
     final Map<String, Map<String, Map<String, String>>> own = new HashMap<>();
     final Map<String, Map<String, String>> other = new HashMap<>();
+    final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
     @Test
     void everyEndpointForEveryRoleAsInTheTable() {
@@ -370,6 +482,7 @@ class AuthorizationMatrixTest {
         }
         List<String> unexpected = new ArrayList<>();
         int requests = impostors(unexpected);
+        requests += gemeenteSeesNothingOfAnotherGemeente(unexpected);
         for (String[] row : MATRIX) {
             String method = row[0].substring(0, row[0].indexOf(' '));
             String template = row[0].substring(row[0].indexOf(' ') + 1);
@@ -444,6 +557,113 @@ class AuthorizationMatrixTest {
             }
         }
         return requests;
+    }
+
+    /**
+     * Issue #32, point 4: the gemeente user of Urk asks every dashboard and register endpoint they may open, with
+     * organisation A (Urk) where an id is asked, and finds no Almere organisation (B, and one without an
+     * aandachtsfunctionaris that the dashboard would list) in any page, API answer or export. Asking for
+     * {@code gemeente=Almere} is refused (403). The regio user sees the Almere organisation: the control. Returns the
+     * requests.
+     */
+    private int gemeenteSeesNothingOfAnotherGemeente(List<String> unexpected) {
+        Tokens.TestUser urk = users.get("gemeente");
+        String almere = "Matrix Almere " + suffix;
+        users.get("beheerder")
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", almere, "sector", "onderwijs", "gemeente", "Almere"))
+                .post("/api/organisations")
+                .then()
+                .statusCode(201);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> users.get("regio")
+                                .given()
+                                .queryParam("gemeente", "Almere")
+                                .get("/api/coverage/organisations-without-af")
+                                .asString(),
+                        body -> body.contains(almere));
+        String regionLine = urk.given()
+                .get("/api/coverage/coverage")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("region.label");
+        assertEquals("Regio Flevoland (totaal)", regionLine, "the regional line next to Urk's own figures");
+        Map<String, String> params = new HashMap<>(own.get("gemeente").get("org"));
+        int requests = 0;
+        for (String[] row : MATRIX) {
+            String template = row[0].substring(4);
+            boolean scoped =
+                    List.of("/dekking", "/api/coverage/", "/api/audit/", "/register", "/api/organisations").stream()
+                            .anyMatch(template::startsWith);
+            if (!row[0].startsWith("GET ") || !scoped || !row[2 + ROLES.indexOf("gemeente")].startsWith("ok")) {
+                continue;
+            }
+            String path = fill(template, params);
+            List<String> tables = template.endsWith("export.csv")
+                    ? List.of("sectoren", "gebieden", "trend", "zonder-af")
+                    : java.util.Collections.singletonList(null);
+            for (String table : tables) {
+                for (String asked : template.contains("{") ? List.of("") : List.of("", "Almere")) {
+                    Response response = Awaitility.await()
+                            .atMost(Duration.ofSeconds(60))
+                            .until(
+                                    () -> {
+                                        RequestSpecification spec =
+                                                urk.given().redirects().follow(false);
+                                        if (table != null) {
+                                            spec = spec.queryParam("tabel", table);
+                                        }
+                                        if (!asked.isEmpty()) {
+                                            spec = spec.queryParam("gemeente", asked);
+                                        }
+                                        return spec.get(path);
+                                    },
+                                    r -> r.statusCode() != 202);
+                    requests++;
+                    String what = String.format(
+                            "%-7s %-60s %-22s %-6s",
+                            "GET",
+                            template + (table == null ? "" : "?tabel=" + table),
+                            "gemeente (Urk)",
+                            asked.isEmpty() ? "eigen" : "Almere");
+                    if (!asked.isEmpty()) {
+                        if (response.statusCode() != 403) {
+                            unexpected.add(what + " expected 403   got " + response.statusCode());
+                        }
+                        continue;
+                    }
+                    String body = text(response);
+                    if (response.statusCode() != 200) {
+                        unexpected.add(what + " expected 200   got " + response.statusCode());
+                    } else if (body.contains("Almere") || body.contains("Matrix B " + suffix)) {
+                        unexpected.add(what + " shows an organisation or figure of Almere");
+                    }
+                }
+            }
+        }
+        return requests;
+    }
+
+    /** The answer as text; a spreadsheet (a zip) as the text of its entries. */
+    private static String text(Response response) {
+        String type = String.valueOf(response.contentType());
+        if (!type.contains("opendocument")) {
+            return response.asString();
+        }
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.asByteArray()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
     }
 
     /** Null when the response is as expected, else what came back. */
@@ -571,6 +791,7 @@ class AuthorizationMatrixTest {
         for (String role : ROLES.subList(1, ROLES.size())) {
             users.put(role, Tokens.newUser("onderwijs", role));
         }
+        users.put("gemeente", Tokens.newGemeenteUser("Urk"));
         Tokens.TestUser beheerder = users.get("beheerder");
         Tokens.TestUser af = users.get("aandachtsfunctionaris");
         Tokens.TestUser stranger = Tokens.newUser("onderwijs", "medewerker");
@@ -580,7 +801,6 @@ class AuthorizationMatrixTest {
         Tokens.TestUser erasableToo = Tokens.newUser("onderwijs", "medewerker");
         other.put("person", Map.of("id", String.valueOf(personId(erasable))));
         other.put("apiperson", Map.of("id", String.valueOf(personId(erasableToo))));
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
         long orgA = beheerder
                 .given()
                 .contentType(ContentType.JSON)
@@ -594,7 +814,7 @@ class AuthorizationMatrixTest {
         long orgB = beheerder
                 .given()
                 .contentType(ContentType.JSON)
-                .body(Map.of("name", "Matrix B " + suffix, "sector", "onderwijs", "gemeente", "Urk"))
+                .body(Map.of("name", "Matrix B " + suffix, "sector", "onderwijs", "gemeente", "Almere"))
                 .post("/api/organisations")
                 .then()
                 .statusCode(201)
@@ -665,7 +885,7 @@ class AuthorizationMatrixTest {
                         String.valueOf(employmentB)));
 
         var module = content.catalog().module(MODULE).orElseThrow();
-        for (String role : List.of("medewerker", "aandachtsfunctionaris", "gemeente", "beheerder")) {
+        for (String role : List.of("medewerker", "aandachtsfunctionaris", "gemeente", "regio", "beheerder")) {
             own.computeIfAbsent(role, k -> new HashMap<>()).putAll(objectsOf(users.get(role), module));
         }
         Map<String, Map<String, String>> strangers = objectsOf(stranger, module);

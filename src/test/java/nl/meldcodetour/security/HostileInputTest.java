@@ -373,7 +373,7 @@ class HostileInputTest {
     @Test
     void pathAndQueryParametersWithEveryPayload() {
         Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
-        Tokens.TestUser gemeenteUser = Tokens.newUser(null, "gemeente");
+        Tokens.TestUser gemeenteUser = Tokens.newUser(null, "regio");
         for (String payload : PAYLOADS) {
             if (payload.length() > 500) {
                 payload = payload.substring(

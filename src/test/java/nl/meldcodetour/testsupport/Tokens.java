@@ -53,6 +53,20 @@ public final class Tokens {
                 subject, roles, subject, "sid-" + subject, Set.of("meldcodetour"), claims);
     }
 
+    /** A new, unique person with the role gemeente whose token's {@code gemeente} claim names this gemeente. */
+    public static TestUser newGemeenteUser(String gemeente) {
+        String subject = "test-" + UUID.randomUUID();
+        Map<String, String> claims = new HashMap<>();
+        claims.put("name", "Test " + subject.substring(0, 13));
+        claims.put("email", subject + "@example.org");
+        claims.put("email_verified", "true");
+        claims.put("gemeente", gemeente);
+        return new TestUser(
+                subject,
+                OidcWiremockTestResource.generateJwtToken(
+                        subject, Set.of("gemeente"), subject, "sid-" + subject, Set.of("meldcodetour"), claims));
+    }
+
     /** A new, unique person whose token carries this e-mail address, verified or not. */
     public static TestUser newUserWithEmail(String email, boolean emailVerified, String sector, String... roles) {
         String subject = "test-" + UUID.randomUUID();

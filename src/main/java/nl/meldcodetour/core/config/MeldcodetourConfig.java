@@ -35,6 +35,8 @@ public interface MeldcodetourConfig {
 
     Content content();
 
+    Region region();
+
     Oidc oidc();
 
     Csrf csrf();
@@ -44,8 +46,6 @@ public interface MeldcodetourConfig {
     Reminders reminders();
 
     Imports imports();
-
-    Region region();
 
     Retention retention();
 
@@ -58,6 +58,20 @@ public interface MeldcodetourConfig {
         /** The issuing organisation printed on certificates. */
         @WithDefault("Meldcodetour")
         String issuer();
+    }
+
+    /**
+     * The region this installation serves: its gemeenten bound the scope of a {@code gemeente} user (identity, coverage,
+     * registry: docs/security.md, "Gemeente scope") and which records an import of the public registers takes.
+     */
+    interface Region {
+        /** Shown on the dashboard's regional line: "Regio Flevoland (totaal)". */
+        @WithDefault("Flevoland")
+        String name();
+
+        /** The gemeenten of the installation, spelled as in the register; matched without regard to case. */
+        @WithDefault("Almere,Dronten,Lelystad,Noordoostpolder,Urk,Zeewolde")
+        List<String> gemeenten();
     }
 
     /** The content (content.ContentService). */
@@ -79,6 +93,13 @@ public interface MeldcodetourConfig {
         /** The token claim that, when the identity provider sends it, sets a person's organisation. */
         @WithDefault("organisation")
         String organisationClaim();
+
+        /**
+         * The token claim with the gemeente (a string) or gemeenten (an array) a {@code gemeente} user is bound to;
+         * only gemeenten of {@link Region#gemeenten()} count (docs/security.md, "Gemeente scope").
+         */
+        @WithDefault("gemeente")
+        String gemeenteClaim();
 
         TokenCache tokenCache();
 
@@ -147,17 +168,6 @@ public interface MeldcodetourConfig {
         /** How often the purge runs (read by its {@code @Scheduled} expression). */
         @WithDefault("15m")
         String purgeEvery();
-    }
-
-    /** The gemeenten this installation serves (imports.RegisterImportService takes only their register records). */
-    interface Region {
-        /** The region's name, as pages show it ("Regio Flevoland"). */
-        @WithDefault("Flevoland")
-        String name();
-
-        /** The gemeenten, spelled as the registers and the dashboard show them. */
-        @WithDefault("Almere,Dronten,Lelystad,Noordoostpolder,Urk,Zeewolde")
-        List<String> gemeenten();
     }
 
     /** Retention (privacy.RetentionJob; shown in the privacy statement and the layout). */

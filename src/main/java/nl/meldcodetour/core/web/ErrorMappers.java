@@ -35,6 +35,7 @@ import nl.meldcodetour.core.ConflictException;
 import nl.meldcodetour.core.InvalidInputException;
 import nl.meldcodetour.core.LogScrub;
 import nl.meldcodetour.core.MissingException;
+import nl.meldcodetour.core.OutOfScopeException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -66,6 +67,12 @@ public class ErrorMappers {
                 403,
                 "Geen toegang",
                 "Je account heeft geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Neem contact op met de beheerder van Meldcodetour in je organisatie.");
+    }
+
+    /** Outside the caller's gemeenten (docs/security.md, "Gemeente scope"): 403 with what they can do about it. */
+    @ServerExceptionMapper
+    public Response outOfScope(OutOfScopeException e, UriInfo uri) {
+        return respond(uri, 403, "Geen toegang", e.getMessage());
     }
 
     @ServerExceptionMapper

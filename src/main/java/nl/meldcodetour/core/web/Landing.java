@@ -35,6 +35,7 @@ public record Landing(String path, String label) {
         return identity.hasRole(Roles.MEDEWERKER)
                 || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS)
                 || identity.hasRole(Roles.GEMEENTE)
+                || identity.hasRole(Roles.REGIO)
                 || identity.hasRole(Roles.BEHEERDER);
     }
 }

@@ -49,16 +49,17 @@ public class LayoutData {
         return !identity.isAnonymous();
     }
 
-    /** Whether the registry is in the menu: beheerder, gemeente and aandachtsfunctionaris. */
+    /** Whether the registry is in the menu: beheerder, gemeente, regio and aandachtsfunctionaris. */
     public boolean isRegistryUser() {
         return identity.hasRole(Roles.BEHEERDER)
                 || identity.hasRole(Roles.GEMEENTE)
+                || identity.hasRole(Roles.REGIO)
                 || identity.hasRole(Roles.AANDACHTSFUNCTIONARIS);
     }
 
-    /** The municipal coverage dashboard is in the menu for gemeente and beheerder. */
+    /** The municipal coverage dashboard is in the menu for gemeente, regio and beheerder. */
     public boolean isCoverageUser() {
-        return identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.BEHEERDER);
+        return identity.hasRole(Roles.GEMEENTE) || identity.hasRole(Roles.REGIO) || identity.hasRole(Roles.BEHEERDER);
     }
 
     /** "Mijn modules" is in the menu for the roles that follow modules (not for a trainer or redacteur only). */

@@ -8,7 +8,11 @@ package nl.meldcodetour.core.web;
 public final class Roles {
     public static final String MEDEWERKER = "medewerker";
     public static final String AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris";
+    /** Sees the dashboard and register of the gemeenten they are bound to (docs/security.md, "Gemeente scope"). */
     public static final String GEMEENTE = "gemeente";
+    /** Sees the dashboard and register of every gemeente of the installation (e.g. Veilig Thuis). */
+    public static final String REGIO = "regio";
+
     public static final String BEHEERDER = "beheerder";
     /** Plans and runs bijeenkomsten of the meldcodetour. */
     public static final String TRAINER = "trainer";

@@ -187,7 +187,8 @@ class SchemaMigrationTest {
                             "ALTER TABLE organisation DROP CONSTRAINT organisation_source_complete",
                             "DROP INDEX organisation_source_unique",
                             "ALTER TABLE organisation DROP COLUMN source_values, DROP COLUMN source_type, DROP COLUMN source_key, "
-                                    + "DROP COLUMN source"));
+                                    + "DROP COLUMN source"),
+            "14", List.of("DROP TABLE gemeente_scope"));
 
     @Test
     void aNewerSchemaCountsAsCurrent() throws Exception {
