@@ -140,6 +140,8 @@ public class PersonalData {
         data.put("herinneringsverzoeken", rows("""
                 SELECT r.module_id, r.requested_at, r.sent_at FROM reminder_request r JOIN employment e ON e.id = r.employment_id
                 WHERE e.person_id = ?1 ORDER BY r.requested_at""", personId));
+        data.put("gemeenten", rows("""
+                SELECT gemeente, granted_at FROM gemeente_scope WHERE subject = ?1 ORDER BY gemeente""", subject));
         data.put("emails", rows("""
                 SELECT kind, subject_key, due_date, created_at, sent_at FROM mail_outbox
                 WHERE person_id = ?1 ORDER BY created_at""", personId));
@@ -195,6 +197,8 @@ public class PersonalData {
         update("DELETE FROM mail_outbox WHERE person_id = ?1", personId);
         update("DELETE FROM certificate WHERE person_id = ?1", personId);
         update("DELETE FROM csv_import WHERE created_by = ?1", subject);
+        update("DELETE FROM gemeente_scope WHERE subject = ?1", subject);
+        update("UPDATE gemeente_scope SET granted_by = ?1 WHERE granted_by = ?2", pseudonym, subject);
         update("UPDATE reminder_request SET requested_by = ?1 WHERE requested_by = ?2", pseudonym, subject);
         update(
                 "UPDATE session_registration SET attendance_marked_by = ?1 WHERE attendance_marked_by = ?2",

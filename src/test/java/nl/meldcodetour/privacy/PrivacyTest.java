@@ -344,6 +344,15 @@ class PrivacyTest {
         long currentBefore = currentStaffWithPass(org);
         assertEquals(1, currentBefore);
 
+        // she was bound to a gemeente (a binding is personal: it names her account)
+        beheerder
+                .given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("gemeenten", List.of("Zeewolde")))
+                .put("/api/people/" + anneId + "/gemeenten")
+                .then()
+                .statusCode(200);
+
         // the beheerder finds her by e-mail address and erases her
         beheerder
                 .given()
@@ -373,7 +382,8 @@ class PrivacyTest {
                 "csv_import",
                 "tour_session",
                 "reminder_request",
-                "session_registration")) {
+                "session_registration",
+                "gemeente_scope")) {
             long hits = ((Number) QuarkusTransaction.requiringNew()
                             .call(() -> em.createNativeQuery("SELECT count(*) FROM " + table
                                             + " t WHERE strpos(lower(t::text), lower(?1)) > 0")
