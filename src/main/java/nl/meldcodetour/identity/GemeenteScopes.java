@@ -114,7 +114,7 @@ public class GemeenteScopes {
     }
 
     private String subjectOf(long personId) {
-        Person p = em.find(Person.class, personId);
+        Person p = Person.findById(personId);
         if (p == null) {
             throw new MissingException();
         }

@@ -7,9 +7,11 @@ package nl.meldcodetour.identity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.core.db.SqlRow;
 
 /** What other features may ask about stored people. */
@@ -18,6 +20,9 @@ public class People {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * The person who owns this e-mail address according to their identity provider (their last login said
@@ -56,5 +61,20 @@ public class People {
         return em.createQuery("""
                         select p.id, coalesce(p.displayName, p.email, p.subject), p.email from Person p
                         where p.id in :ids order by lower(coalesce(p.displayName, p.email, p.subject)), p.id""", Contact.class).setParameter("ids", ids).getResultList();
+    }
+
+    /**
+     * Sets whether a person wants the reminder mails (their own choice, in their personal-data export and the logboek's
+     * tab of own actions); returns whether it changed.
+     */
+    @Transactional
+    public boolean chooseMailOptOut(long personId, boolean optOut) {
+        Person me = Person.findById(personId);
+        if (me == null || me.mailOptOut == optOut) {
+            return false;
+        }
+        me.mailOptOut = optOut;
+        audit.recordOwn(me.id, "MAIL_PREFERENCE", "person", me.id, optOut ? "herinneringen uit" : "herinneringen aan");
+        return true;
     }
 }

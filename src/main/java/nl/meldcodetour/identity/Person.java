@@ -4,6 +4,7 @@
  */
 package nl.meldcodetour.identity;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /** A person as mirrored from the identity provider on login. */
 @Entity
 @Table(name = "person")
-public class Person {
+public class Person extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,8 +8,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -20,9 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import nl.meldcodetour.audit.AuditLog;
 import nl.meldcodetour.identity.CurrentUser;
-import nl.meldcodetour.identity.Person;
+import nl.meldcodetour.identity.People;
 
 /** Opt out of (or back into) the optional e-mails: reminders before expiry and the weekly digest. */
 @Path("/mijn-gegevens/e-mail")
@@ -39,10 +36,7 @@ public class MailPreferencesPages {
     CurrentUser user;
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    AuditLog audit;
+    People people;
 
     @GET
     public TemplateInstance show(@QueryParam("opgeslagen") boolean saved) {
@@ -51,16 +45,8 @@ public class MailPreferencesPages {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     public Response save(@FormParam("herinneringen") String reminders) {
-        Person me = em.find(Person.class, user.person().id);
-        boolean optOut = !"aan".equals(reminders);
-        if (me.mailOptOut != optOut) {
-            me.mailOptOut = optOut;
-            // the person's own choice, in their personal-data export (and the logboek's tab of own actions)
-            audit.recordOwn(
-                    me.id, "MAIL_PREFERENCE", "person", me.id, optOut ? "herinneringen uit" : "herinneringen aan");
-        }
+        people.chooseMailOptOut(user.person().id, !"aan".equals(reminders));
         return Response.seeOther(URI.create("/mijn-gegevens/e-mail?opgeslagen=true"))
                 .build();
     }
