@@ -4,7 +4,9 @@
  */
 package nl.meldcodetour.imports;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,8 +44,12 @@ final class CsvTable {
 
     final List<Row> rows;
 
-    private CsvTable(List<Row> rows) {
+    /** All data rows of the file, also those a filter left out. */
+    final int read;
+
+    private CsvTable(List<Row> rows, int read) {
         this.rows = rows;
+        this.read = read;
     }
 
     /**
@@ -57,13 +64,49 @@ final class CsvTable {
     /** As {@link #parse(String, Map, List)}, with at most {@code maxRows} rows (a national register is larger). */
     static CsvTable parse(String text, Map<String, List<String>> aliases, List<String> required, int maxRows)
             throws UnreadableException {
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        content = content.replace("\u0000", "");
-        if (content.isBlank()) {
+        String content = text.replace("\u0000", "");
+        if (content.isBlank() || content.equals("\uFEFF")) {
             throw new UnreadableException("Het bestand is leeg.");
         }
-        String firstLine = content.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') >= count(firstLine, ',') && count(firstLine, ';') > 0 ? ';' : ',';
+        return parse(new StringReader(content), aliases, required, maxRows, row -> true);
+    }
+
+    /**
+     * Reads a file as a stream, keeping only the rows {@code keep} accepts (the others are only counted in
+     * {@link #rows}' total, {@link #read}): a national register of 90,000 rows is read for the few thousand of a region
+     * without holding the rest.
+     */
+    static CsvTable parse(
+            Reader source, Map<String, List<String>> aliases, List<String> required, int maxRows, Predicate<Row> keep)
+            throws UnreadableException {
+        try {
+            BufferedReader reader = new BufferedReader(source, 65_536);
+            reader.mark(65_536);
+            int first = reader.read();
+            if (first != '\uFEFF') {
+                reader.reset();
+            }
+            reader.mark(65_536);
+            String firstLine = reader.readLine();
+            reader.reset();
+            if (firstLine == null || firstLine.isBlank()) {
+                throw new UnreadableException("Het bestand is leeg.");
+            }
+            char delimiter = count(firstLine, ';') >= count(firstLine, ',') && count(firstLine, ';') > 0 ? ';' : ',';
+            return read(reader, delimiter, aliases, required, maxRows, keep);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableException("Het bestand kon niet worden gelezen.");
+        }
+    }
+
+    private static CsvTable read(
+            Reader reader,
+            char delimiter,
+            Map<String, List<String>> aliases,
+            List<String> required,
+            int maxRows,
+            Predicate<Row> keep)
+            throws UnreadableException {
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setDelimiter(delimiter)
@@ -74,7 +117,7 @@ final class CsvTable {
                 .setAllowMissingColumnNames(true)
                 .setIgnoreHeaderCase(true)
                 .get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, String> headerToCanonical = new LinkedHashMap<>();
             for (String header : parser.getHeaderNames()) {
                 String h = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
@@ -94,19 +137,24 @@ final class CsvTable {
                         + (delimiter == ',' ? " (gescheiden door komma's)" : " (gescheiden door puntkomma's)") + ".");
             }
             List<Row> rows = new ArrayList<>();
+            int read = 0;
             for (CSVRecord record : parser) {
-                if (rows.size() >= maxRows) {
+                if (read >= maxRows) {
                     throw new UnreadableException(
                             "Het bestand heeft meer dan " + maxRows + " regels. Splits het in delen.");
                 }
+                read++;
                 Map<String, String> cells = new LinkedHashMap<>();
                 headerToCanonical.forEach((header, canonical) -> {
                     String value = record.isMapped(header) && record.isSet(header) ? record.get(header) : null;
                     cells.put(canonical, value == null || value.isBlank() ? null : value.strip());
                 });
-                rows.add(new Row(record.getRecordNumber() + 1, cells));
+                Row row = new Row(record.getRecordNumber() + 1, cells);
+                if (keep.test(row)) {
+                    rows.add(row);
+                }
             }
-            return new CsvTable(rows);
+            return new CsvTable(rows, read);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new UnreadableException("Het bestand is geen geldig CSV-bestand: " + e.getMessage());
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class RegisterImportApi {
             throw new InvalidInputException(Map.of("bestand", "Het bestand is leeg."));
         }
         limits.upload(user.subject()); // counted once a file is there to read
-        return imports.upload(chosen, body, date, user.subject());
+        return imports.upload(chosen, () -> new ByteArrayInputStream(body), date, user.subject());
     }
 
     @GET

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -106,14 +105,12 @@ public class RegisterImportPages {
         }
         limits.upload(user.subject()); // counted once a file is there to read
         try {
-            RegisterImportService.Preview preview =
-                    imports.upload(chosen.get(), Files.readAllBytes(file.uploadedFile()), fileDate, user.subject());
+            RegisterImportService.Preview preview = imports.upload(
+                    chosen.get(), () -> Files.newInputStream(file.uploadedFile()), fileDate, user.subject());
             return Response.seeOther(URI.create("/import/registers/" + preview.id()))
                     .build();
         } catch (InvalidInputException e) {
             return refused(String.join(" ", e.errors().values()));
-        } catch (IOException e) {
-            return refused("Het bestand kon niet worden gelezen.");
         }
     }
 

@@ -10,6 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -80,7 +91,8 @@ public class RegisterImportService {
             int rows,
             List<Entry> entries,
             List<HomeEntry> homes,
-            Map<String, String> outside,
+            int outside,
+            Map<String, String> movedOut,
             Set<String> unreadableKeys,
             List<CsvImportService.RowError> errors) {}
 
@@ -170,7 +182,7 @@ public class RegisterImportService {
      * nothing ({@link InvalidInputException} with the reason).
      */
     @Transactional
-    public Preview upload(Register register, byte[] file, LocalDate fileDate, String actor) {
+    public Preview upload(Register register, Upload file, LocalDate fileDate, String actor) {
         LocalDate today = LocalDate.now(clock);
         if (fileDate == null) {
             fileDate = today;
@@ -178,7 +190,7 @@ public class RegisterImportService {
         if (fileDate.isAfter(today)) {
             throw new InvalidInputException(Map.of("datum", "De datum van het bestand ligt in de toekomst."));
         }
-        Read read = read(register, ImportPages.decode(file), fileDate, sha256(file));
+        Read read = read(register, file, fileDate);
         // SQL: the same preview table as the CSV import (purged after its lifetime); at most a few per person
         em.createNativeQuery("""
                 DELETE FROM csv_import WHERE id IN (SELECT id FROM csv_import WHERE created_by = ?1 AND kind = 'register'
@@ -250,17 +262,45 @@ public class RegisterImportService {
         return byName;
     }
 
-    Read read(Register register, String text, LocalDate fileDate, String sha256) {
+    /** An uploaded file that can be read more than once (to find its encoding, then to read it), as a stream. */
+    @FunctionalInterface
+    public interface Upload {
+        InputStream open() throws IOException;
+    }
+
+    Read read(Register register, Upload file, LocalDate fileDate) {
+        Map<String, String> region = gemeenten();
+        String gemeenteColumn = register == Register.LRK ? "verantwoordelijke_gemeente" : "gemeentenaam";
+        // outside the region: counted; remembered only for the register's records stored here ("moved away")
+        Set<String> known = records.of(register.source, register.types).keySet();
+        Map<String, String> movedOut = new LinkedHashMap<>();
+        int[] outside = {0};
         CsvTable table;
+        String sha256;
         try {
-            table = CsvTable.parse(text, register.columns(), register.required(), MAX_ROWS);
+            sha256 = sha256(file);
+            Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+            try (Reader reader = new InputStreamReader(file.open(), charset)) {
+                table = CsvTable.parse(reader, register.columns(), register.required(), MAX_ROWS, row -> {
+                    String text = row.get(gemeenteColumn);
+                    if (text != null && region.containsKey(normal(text))) {
+                        return true;
+                    }
+                    outside[0]++;
+                    String key = key(register, row);
+                    if (key != null && known.contains(key)) {
+                        movedOut.put(key, text == null ? "onbekend" : title(text));
+                    }
+                    return false;
+                });
+            }
         } catch (CsvTable.UnreadableException e) {
             throw new InvalidInputException(Map.of("bestand", e.getMessage()));
+        } catch (IOException e) {
+            throw new InvalidInputException(Map.of("bestand", "Het bestand kon niet worden gelezen."));
         }
-        Map<String, String> region = gemeenten();
         List<Entry> entries = new ArrayList<>();
         List<HomeEntry> homes = new ArrayList<>();
-        Map<String, String> outside = new LinkedHashMap<>();
         Set<String> unreadable = new HashSet<>();
         List<CsvImportService.RowError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -279,13 +319,7 @@ public class RegisterImportService {
                         key + " staat ook op regel " + earlier + "; deze regel is overgeslagen."));
                 continue;
             }
-            String gemeenteColumn = register == Register.LRK ? "verantwoordelijke_gemeente" : "gemeentenaam";
-            String gemeenteText = row.get(gemeenteColumn);
-            String gemeente = gemeenteText == null ? null : region.get(normal(gemeenteText));
-            if (gemeente == null) {
-                outside.put(key, gemeenteText == null ? "onbekend" : title(gemeenteText));
-                continue;
-            }
+            String gemeente = region.get(normal(row.get(gemeenteColumn)));
             try {
                 if (register == Register.LRK) {
                     lrk(row, key, gemeente, entries, homes);
@@ -298,7 +332,7 @@ public class RegisterImportService {
             }
         }
         return new Read(
-                register.id(), fileDate, sha256, table.rows.size(), entries, homes, outside, unreadable, errors);
+                register.id(), fileDate, sha256, table.read, entries, homes, outside[0], movedOut, unreadable, errors);
     }
 
     private static final class RowProblem extends RuntimeException {
@@ -430,11 +464,30 @@ public class RegisterImportService {
         return v.matches("[1-9][0-9]{3}\\s*[A-Za-z]{0,2}") ? v.substring(0, 4) : null;
     }
 
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+    private static String sha256(Upload file) throws IOException {
+        try (InputStream in = new DigestInputStream(file.open(), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the whole file is valid UTF-8 (with or without BOM); otherwise it is read as Windows-1252. */
+    private static boolean isUtf8(Upload file) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(file.open(), strict)) {
+            char[] buffer = new char[65_536];
+            while (reader.read(buffer) >= 0) {
+                // only decoding
+            }
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -554,7 +607,7 @@ public class RegisterImportService {
             Map<String, String> fromSource = new LinkedHashMap<>(s.fromSource());
             fromSource.put("active", "false");
             changes.add(new Change(s.id(), target, fromSource));
-            String movedTo = read.outside().get(s.key());
+            String movedTo = read.movedOut().get(s.key());
             gone.add(new Gone(
                     s.id(),
                     s.key(),
@@ -642,7 +695,7 @@ public class RegisterImportService {
                 register.label,
                 read.fileDate(),
                 read.rows(),
-                read.outside().size(),
+                read.outside(),
                 plan.notRegistered(),
                 plan.summary(),
                 first(plan.added()),

@@ -41,7 +41,9 @@ public class OrganisationViews {
             boolean active,
             int version,
             boolean afMissing,
-            List<AfView> aandachtsfunctionarissen) {}
+            List<AfView> aandachtsfunctionarissen,
+            String source,
+            long childcareHomes) {}
 
     public record AfView(
             long id,
@@ -56,6 +58,9 @@ public class OrganisationViews {
 
     @Inject
     OrganisationService registry;
+
+    @Inject
+    RegisterRecords registerRecords;
 
     @Inject
     CurrentUser user;
@@ -151,7 +156,9 @@ public class OrganisationViews {
                 o.active,
                 o.version,
                 missing,
-                afs);
+                afs,
+                source(o),
+                "GOB".equals(o.sourceType) ? registerRecords.homesOf(o.sourceKey) : 0);
     }
 
     /** An aandachtsfunctionaris just added or ended, without the training status (not looked up for a write). */
@@ -166,5 +173,14 @@ public class OrganisationViews {
                 a.isActiveOn(LocalDate.now(clock)),
                 null,
                 null);
+    }
+
+    /** "Landelijk Register Kinderopvang, nummer 210000021 (GOB)"; null for an organisation entered here. */
+    private static String source(Organisation o) {
+        if (o.source == null) {
+            return null;
+        }
+        String register = "lrk".equals(o.source) ? "Landelijk Register Kinderopvang" : "DUO (scholen)";
+        return register + ", nummer " + o.sourceKey + " (" + o.sourceType + ")";
     }
 }

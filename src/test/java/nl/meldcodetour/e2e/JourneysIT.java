@@ -233,6 +233,29 @@ class JourneysIT {
                             && b.text().contains("Nieuw: 2")
                             && !b.text().contains("ERR_CACHE_MISS"),
                     b.text());
+
+            // the public registers: a DUO file as published (Windows-1252, ';'), its difference, then confirmed
+            b.open("/register");
+            b.leavingPage(() -> b.driver
+                    .findElement(By.linkText("Bijwerken uit LRK of DUO"))
+                    .click());
+            b.check("import-registers");
+            b.driver.findElement(By.id("register-duo-po")).click();
+            b.driver
+                    .findElement(By.id("bestand"))
+                    .sendKeys(Path.of("src/test/resources/registers/duo-po-1.csv")
+                            .toAbsolutePath()
+                            .toString());
+            b.leavingPage(() -> b.driver
+                    .findElement(By.cssSelector("form.form button[type=submit]"))
+                    .click());
+            assertTrue(b.text().contains("Voorbeeld: DUO: vestigingen basisonderwijs (po)"), b.text());
+            b.check("import-registers-voorbeeld");
+            b.leavingPage(() -> b.driver
+                    .findElement(By.xpath("//button[normalize-space()='Register bijwerken']"))
+                    .click());
+            assertTrue(b.text().contains("Register bijgewerkt"), b.text());
+            b.check("import-registers-klaar");
         }
     }
 

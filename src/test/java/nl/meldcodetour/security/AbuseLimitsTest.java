@@ -119,12 +119,13 @@ class AbuseLimitsTest {
     @Test
     void bodiesAndPagesHaveAMaximum() throws IOException {
         Tokens.TestUser beheerder = Tokens.newUser(null, "beheerder");
-        // a body over 8 MB is refused before it is read (the announced length is enough)
+        // a body over 32 MB (the national LRK export fits) is refused before it is read (the announced length is
+        // enough)
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.getOutputStream()
                     .write(("POST /api/imports/organisations HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                                     + beheerder.token() + "\r\nContent-Type: text/csv\r\nContent-Length: "
-                                    + (9 * 1024 * 1024) + "\r\n\r\n")
+                                    + (33 * 1024 * 1024) + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String status = new BufferedReader(
