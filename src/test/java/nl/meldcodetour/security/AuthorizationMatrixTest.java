@@ -161,6 +161,7 @@ class AuthorizationMatrixTest {
         {"GET /api/people", "-", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"GET /api/people/{id}/quiz-gates", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"GET /api/people/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"GET /beheer/personen/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"PUT /api/people/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         // sessions
         {"GET /bijeenkomsten", "-", "login", "ok", "ok", "ok", "ok", "ok", "ok", "ok"},
@@ -428,6 +429,7 @@ class AuthorizationMatrixTest {
         {"POST /api/organisations/{id}/deactivate", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"POST /register/{id}/activeren", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"POST /api/organisations/{id}/activate", "org", "login", "403", "403", "403", "403", "ok", "403", "403"},
+        {"POST /beheer/personen/{id}/gemeenten", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"POST /beheer/personen/{id}/verwijderen", "person", "login", "403", "403", "403", "403", "ok", "403", "403"},
         {"POST /api/people/{id}/erasure", "apiperson", "login", "403", "403", "403", "403", "ok", "403", "403"},
     };
