@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * An immutable, validated snapshot of content/: sectors, modules (in display order), the routekaart, the scan, the
- * glossary (content/begrippen.md, shown at /begrippen) and the content version.
+ * functions with their requirements and the installation's requirement defaults (content/functions.yml), the glossary
+ * (content/begrippen.md, shown at /begrippen) and the content version.
  */
 public record ContentCatalog(
         Map<String, Sector> sectors,
@@ -22,6 +23,7 @@ public record ContentCatalog(
         Map<String, RouteMap> routeMaps,
         Scan scan,
         Map<String, JobFunction> functions,
+        Requirement.Defaults requirementDefaults,
         String version,
         Optional<Page> glossary) {
 
@@ -73,6 +75,16 @@ public record ContentCatalog(
     public List<Module> modulesForFunction(JobFunction function) {
         return modules.stream()
                 .filter(m -> m.core() || function.modules().contains(m.id()))
+                .toList();
+    }
+
+    /**
+     * What a function requires, in display order: each core module (with the function's overrides when it lists the
+     * module, otherwise the defaults) and each module the function lists.
+     */
+    public List<Requirement> requirementsFor(JobFunction function) {
+        return modulesForFunction(function).stream()
+                .map(m -> function.requirement(m.id()).orElseGet(() -> requirementDefaults.of(m)))
                 .toList();
     }
 

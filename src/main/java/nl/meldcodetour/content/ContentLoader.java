@@ -44,6 +44,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <pre>
  * content/
  *   sectors.yml                  sectors (reference data)
+ *   functions.yml                functions and their requirements (modules, due dates; {@link RequirementReader})
  *   modules/{id}/module.yml      module settings and its list of pages
  *   modules/{id}/*.md            pages (Markdown, first line "# Title")
  *   modules/{id}/quiz.yml        question bank
@@ -86,12 +87,13 @@ public final class ContentLoader {
         List<Module> modules = loadModules(sectors);
         Map<String, RouteMap> routeMaps = loadRouteMaps();
         Scan scan = loadScan();
-        Map<String, JobFunction> functions = loadFunctions(sectors, modules);
+        Functions functions = loadFunctions(sectors, modules);
         Optional<Page> glossary = loadGlossary();
         if (!problems.isEmpty()) {
             throw new ContentException(problems);
         }
-        return new ContentCatalog(sectors, modules, routeMaps, scan, functions, version(), glossary);
+        return new ContentCatalog(
+                sectors, modules, routeMaps, scan, functions.byId(), functions.defaults(), version(), glossary);
     }
 
     // ---------------------------------------------------------------- sectors
@@ -507,48 +509,51 @@ public final class ContentLoader {
 
     // ---------------------------------------------------------------- functions
 
-    private Map<String, JobFunction> loadFunctions(Map<String, Sector> sectors, List<Module> modules) {
+    /** The functions with their requirements, and the installation's requirement defaults. */
+    private record Functions(Map<String, JobFunction> byId, Requirement.Defaults defaults) {}
+
+    private Functions loadFunctions(Map<String, Sector> sectors, List<Module> modules) {
         Map<String, JobFunction> functions = new LinkedHashMap<>();
+        Map<String, Module> moduleById = new LinkedHashMap<>();
+        modules.forEach(m -> moduleById.put(m.id(), m));
         Path file = root.resolve("functions.yml");
         if (!Files.exists(file)) {
-            return functions;
+            // the built-in defaults still apply to the core modules, so they are checked all the same
+            RequirementReader.of(
+                    null, message -> problems.add(new ContentProblem("functions.yml", 0, message)), moduleById);
+            return new Functions(functions, Requirement.Defaults.BUILT_IN);
         }
         Optional<YamlNode> document = parse(file);
         if (document.isEmpty()) {
-            return functions;
+            return new Functions(functions, Requirement.Defaults.BUILT_IN);
         }
-        Map<String, YamlNode> top = document.get().fields("functions.yml", Set.of("functions"));
+        Map<String, YamlNode> top = document.get().fields("functions.yml", Set.of("defaults", "functions"));
+        YamlNode defaults = top.get("defaults");
+        RequirementReader requirements =
+                RequirementReader.of(defaults, (defaults != null ? defaults : document.get())::problem, moduleById);
         YamlNode list = top.get("functions");
         if (list == null || !list.isSequence()) {
             document.get().problem("functions.yml moet een lijst 'functions:' bevatten");
-            return functions;
+            return new Functions(functions, requirements.defaults());
         }
-        Set<String> moduleIds = new LinkedHashSet<>();
-        modules.forEach(m -> moduleIds.add(m.id()));
         for (YamlNode item : list.items()) {
             String what = "een functie";
             Map<String, YamlNode> f = item.fields(what, Set.of("id", "name", "sector", "modules"));
             Optional<String> id = YamlNode.requiredText(f, item, "id", what);
             Optional<String> name = YamlNode.requiredText(f, item, "name", what);
             Optional<String> sector = YamlNode.requiredText(f, item, "sector", what);
-            List<String> required = YamlNode.textList(f, "modules", what);
+            List<Requirement> required = requirements.read(f.get("modules"));
             id.ifPresent(v -> checkId(v, f.get("id")));
             sector.filter(s -> !sectors.containsKey(s))
                     .ifPresent(s -> f.get("sector").problem("onbekende sector '" + s + "'"));
-            for (String m : required) {
-                if (!moduleIds.isEmpty() && !moduleIds.contains(m)) {
-                    f.get("modules").problem("onbekende module '" + m + "' (zie content/modules/)");
-                }
-            }
             if (id.isPresent() && name.isPresent() && sector.isPresent()) {
-                if (functions.putIfAbsent(
-                                id.get(), new JobFunction(id.get(), name.get(), sector.get(), List.copyOf(required)))
+                if (functions.putIfAbsent(id.get(), new JobFunction(id.get(), name.get(), sector.get(), required))
                         != null) {
                     f.get("id").problem("functie '" + id.get() + "' staat twee keer in de lijst");
                 }
             }
         }
-        return functions;
+        return new Functions(functions, requirements.defaults());
     }
 
     // ---------------------------------------------------------------- routekaart and scan

@@ -17,9 +17,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Content validation: a small valid tree, then one thing broken per test; every message names file and line. */
 class ContentLoaderTest {
@@ -507,6 +511,104 @@ class ContentLoaderTest {
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("modules/basis/quiz.yml:10:"), e.getMessage());
         assertTrue(e.getMessage().contains("modules/zorg/module.yml:4:"), e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- functions.yml: the requirement matrix
+
+    static final String FUNCTIONS = """
+            defaults:
+              dueWeeks: 6
+              graceDays: 7
+            functions:
+              - id: verpleegkundige
+                name: Verpleegkundige
+                sector: gezondheidszorg
+                modules:
+                  - zorg
+                  - module: basis
+                    dueWeeks: 4
+                    validityMonths: 24
+                    windowDays: 30
+                    graceDays: 14
+            """;
+
+    @Test
+    void functionsListModulesByIdOrWithOverrides() throws IOException {
+        write("functions.yml", FUNCTIONS);
+        ContentCatalog catalog = ContentLoader.load(root);
+        JobFunction f = catalog.function("verpleegkundige").orElseThrow();
+        assertEquals(List.of("zorg", "basis"), f.modules());
+        assertEquals(new Requirement.Defaults(6, 60, 7), catalog.requirementDefaults());
+        assertEquals(
+                List.of(new Requirement("basis", 4, 24, 30, 14), new Requirement("zorg", 6, 24, 60, 7)),
+                catalog.requirementsFor(f),
+                "display order; zorg by id: the defaults and its own refresherMonths");
+    }
+
+    @Test
+    void aPlainListOfModulesStillWorksWithTheBuiltInDefaults() throws IOException {
+        write("functions.yml", """
+                functions:
+                  - id: verpleegkundige
+                    name: Verpleegkundige
+                    sector: gezondheidszorg
+                    modules: [zorg]
+                """);
+        ContentCatalog catalog = ContentLoader.load(root);
+        assertEquals(Requirement.Defaults.BUILT_IN, catalog.requirementDefaults());
+        assertEquals(
+                List.of(new Requirement("basis", 8, 12, 60, 0), new Requirement("zorg", 8, 24, 60, 0)),
+                catalog.requirementsFor(catalog.function("verpleegkundige").orElseThrow()),
+                "the core module is required without being listed");
+    }
+
+    /** One thing wrong in {@link #FUNCTIONS} per row: the replaced text, the line reported and the message. */
+    static Stream<Arguments> brokenRequirements() {
+        return Stream.of(
+                Arguments.of("module: basis", "module: basics", 10, "onbekende module 'basics'"),
+                Arguments.of("dueWeeks: 4", "dueWeeks: -2", 11, "'dueWeeks' moet tussen 0 en 104 liggen, maar is -2"),
+                Arguments.of("dueWeeks: 4", "dueweeks: 4", 11, "onbekend veld 'dueweeks'"),
+                Arguments.of("graceDays: 14", "graceDays: 1000", 14, "'graceDays' moet tussen 0 en 365 liggen"),
+                Arguments.of(
+                        "validityMonths: 24",
+                        "validityMonths: 1",
+                        13,
+                        "venster voor een herhaling (30 dagen) is niet korter dan de geldigheid (1 maand)"),
+                Arguments.of(
+                        "  graceDays: 7",
+                        "  graceDays: 7\n  windowDays: 340",
+                        2,
+                        "standaardvenster voor een herhaling (340 dagen) is niet korter dan de geldigheid van"
+                                + " module 'basis'"),
+                Arguments.of("      - zorg\n", "      - zorg\n      - zorg\n", 10, "module 'zorg' staat twee keer"));
+    }
+
+    @ParameterizedTest(name = "{1}: line {2}")
+    @MethodSource("brokenRequirements")
+    void aBrokenRequirementNamesFileAndLine(String from, String to, int line, String fragment) throws IOException {
+        assertTrue(FUNCTIONS.contains(from), "fixture does not contain: " + from);
+        write("functions.yml", FUNCTIONS.replace(from, to));
+        assertProblem(onlyProblem(), "functions.yml", line, fragment);
+    }
+
+    @Test
+    void theBuiltInWindowIsCheckedWithoutFunctionsYml() throws IOException {
+        replace("modules/zorg/module.yml", "refresherMonths: 24", "refresherMonths: 2");
+        assertProblem(
+                onlyProblem(),
+                "functions.yml",
+                0,
+                "standaardvenster voor een herhaling (60 dagen) is niet korter dan de geldigheid van module 'zorg'"
+                        + " (2 maanden)");
+    }
+
+    @Test
+    void brokenFunctionsYamlNamesFileAndLine() throws IOException {
+        write("functions.yml", FUNCTIONS.replace("validityMonths: 24", "validityMonths: [24"));
+        ContentProblem p = problems().get(0);
+        assertEquals("functions.yml", p.file(), p.toString());
+        assertTrue(p.line() >= 12, p.toString());
+        assertTrue(p.message().startsWith("geen geldige YAML"), p.toString());
     }
 
     @Test
